@@ -8,3 +8,4 @@ export * from './i18n/validation-messages.ts';
 export * from './organisations.ts';
 export * from './roles.ts';
 export * from './users.ts';
+export * from './policies.ts';

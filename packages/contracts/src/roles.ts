@@ -33,9 +33,10 @@ export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
   admin: ['platform'],
 };
 
+/** '三级' alone is used where the 甲/乙 grade is not confirmed by a source. */
 export const HOSPITAL_LEVELS = ['三级甲等', '三级乙等', '三级', '二级甲等', '二级', '其他'] as const;
 export type HospitalLevel = (typeof HOSPITAL_LEVELS)[number];
-export const HOSPITAL_TYPES = ['综合', '专科', '中医', '中西医结合', '妇幼', '其他'] as const;
+export const HOSPITAL_TYPES = ['综合', '专科', '中医', '中西医结合', '妇幼', '儿童', '其他'] as const;
 export type HospitalType = (typeof HOSPITAL_TYPES)[number];
 
 export const NANJING_DISTRICTS = [

@@ -1,0 +1,69 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: relative paths in the configuration are taken from here, whatever the cwd. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CTP_DB: z.string().min(1).default('./data/ctp.sqlite'),
+  CTP_DATA_DIR: z.string().min(1).default('./data/files'),
+  CTP_WEB_DIST: z.string().min(1).default('./apps/web/dist'),
+  CTP_SECURE_COOKIES: bool.default(false),
+  CTP_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  CTP_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  CTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(1200),
+  /** Seed the Nanjing demo into an empty database at start. Demo users are never created in production. */
+  CTP_SEED_DEMO: bool.default(true),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dbPath: string;
+  dataDir: string;
+  webDist: string;
+  secureCookies: boolean;
+  session: { idleMs: number; absoluteMs: number };
+  logLevel: string;
+  rateLimitPerMinute: number;
+  seedDemo: boolean;
+  demoUsers: boolean;
+};
+
+const fromRoot = (p: string) => (p === ':memory:' || isAbsolute(p) ? p : resolve(REPO_ROOT, p));
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    dbPath: fromRoot(c.CTP_DB),
+    dataDir: fromRoot(c.CTP_DATA_DIR),
+    webDist: fromRoot(c.CTP_WEB_DIST),
+    secureCookies: c.CTP_SECURE_COOKIES,
+    session: { idleMs: c.CTP_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.CTP_SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    logLevel: c.CTP_LOG_LEVEL,
+    rateLimitPerMinute: c.CTP_RATE_LIMIT_PER_MINUTE,
+    seedDemo: c.CTP_SEED_DEMO,
+    demoUsers: c.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,35 @@
+import { closeDatabase } from '@ctp/db';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { prepareDatabase } from './database.ts';
+
+/** `pnpm start`: migrate, seed the demo on an empty database, serve API and web on one port. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const database = await prepareDatabase(config, { seed: true });
+  const app = await buildApp({ config, database });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    closeDatabase(database);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`CTP is serving http://${config.host}:${config.port} (database ${config.dbPath})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import type { Locale } from '@ctp/contracts';
+import type { Db } from '@ctp/db';
+import type { Ctx, ResolvedSession, Services } from '@ctp/domain';
+
+/** What the transport hands to every procedure. The server builds it per request (see apps/server). */
+export type ApiContext = {
+  db: Db;
+  services: Services;
+  now: () => number;
+  requestId: string;
+  locale: Locale;
+  ip: string | null;
+  userAgent: string | null;
+  session: ResolvedSession | null;
+  /** The raw cookie token, needed only to rotate the session at sign-in. */
+  cookies: { set: (token: string, expiresAt: number) => void; clear: () => void };
+  log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+};
+
+/** The use-case context (CONVENTIONS §2) of a request. */
+export function useCaseCtx(ctx: ApiContext): Ctx {
+  return {
+    actor: ctx.session?.actor ?? null,
+    db: ctx.db,
+    now: ctx.now,
+    requestId: ctx.requestId,
+    locale: ctx.locale,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    services: ctx.services,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './context.ts';
+export * from './error-mapping.ts';
+export { type AppRouter, appRouter } from './root.ts';
+export { createCallerFactory, KNOWN_POLICY_NAMES, type ProcedureMeta } from './trpc.ts';

@@ -1,0 +1,13 @@
+import { auditRouter } from './routers/audit.ts';
+import { authRouter } from './routers/auth.ts';
+import { organisationsRouter } from './routers/organisations.ts';
+import { usersRouter } from './routers/users.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  audit: auditRouter,
+  users: usersRouter,
+  organisations: organisationsRouter,
+});
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,26 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Pure access policies (CONVENTIONS §6), shared by the server (to enforce) and the web (to decide what to show).
+ * Every procedure names one of these; resource-level checks take the resource as a second argument.
+ */
+export type ActorRef = { userId: string; role: Role; orgId: string; committeeId: string | null };
+export type Policy = { name: string; allows: (actor: ActorRef | null) => boolean };
+
+function roles(name: string, allowed: readonly Role[]): Policy {
+  return { name, allows: (a) => a !== null && allowed.includes(a.role) };
+}
+
+export const POLICIES = {
+  /** Anyone, signed in or not: sign-in, health, locale. */
+  public: { name: 'public', allows: () => true } satisfies Policy,
+  /** Any signed-in user with an active membership. */
+  signedIn: { name: 'signedIn', allows: (a) => a !== null } satisfies Policy,
+  /** Platform administration: organisations, users, calendars. */
+  administer: roles('administer', ['admin']),
+  /** Browsing the audit log: administrators only (it contains before/after of every record). */
+  readAuditLog: roles('readAuditLog', ['admin']),
+  /** The organisation directory is readable by every signed-in role (hospital profiles are public to users). */
+  readDirectory: { name: 'readDirectory', allows: (a) => a !== null } satisfies Policy,
+} as const satisfies Record<string, Policy>;
+export type PolicyName = keyof typeof POLICIES;

@@ -1,0 +1,45 @@
+import type { AuditAction, AuditEntityType } from '@ctp/contracts';
+import { auditEvents, type Tx } from '@ctp/db';
+import { desc } from 'drizzle-orm';
+import type { AuditCtx } from '../context.ts';
+import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+export type AuditEntry = {
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  /** Overrides the actor's organisation, e.g. for the organisation whose record changed. */
+  orgId?: string | null;
+};
+
+/**
+ * Appends one hash-chained audit row. Call it with the transaction's `tx`, inside the same synchronous transaction
+ * as the change: if it throws, the change rolls back (CONVENTIONS §4). Transactions are IMMEDIATE, so reading the
+ * chain head and appending are serialised across processes.
+ */
+export function writeAuditEvent(tx: Tx, ctx: AuditCtx, entry: AuditEntry): { id: number; hash: string } {
+  const head = tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const fields: HashedAuditFields = {
+    at: ctx.now(),
+    actorUserId: ctx.actor?.userId ?? null,
+    orgId: entry.orgId !== undefined ? entry.orgId : (ctx.actor?.orgId ?? null),
+    role: ctx.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    beforeJson: entry.before === undefined ? null : canonicalJson(entry.before),
+    afterJson: entry.after === undefined ? null : canonicalJson(entry.after),
+    requestId: ctx.requestId,
+  };
+  const hash = auditHash(prevHash, fields);
+  const row = tx
+    .insert(auditEvents)
+    .values({ ...fields, action: entry.action, entityType: entry.entityType, prevHash, hash })
+    .returning({ id: auditEvents.id })
+    .get();
+  return { id: row.id, hash };
+}

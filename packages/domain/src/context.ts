@@ -1,0 +1,38 @@
+import type { ActorRef, Locale } from '@ctp/contracts';
+import type { Db } from '@ctp/db';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+
+/** Who is acting: the signed-in user, the session, and the membership (organisation × role) they act in. */
+export type Actor = ActorRef & {
+  email: string;
+  name: string;
+  sessionId: string;
+  membershipId: string;
+};
+
+export type SessionSettings = { idleMs: number; absoluteMs: number };
+
+/** Long-lived collaborators of the use-cases, created once per server. */
+export type Services = {
+  loginThrottle: LoginThrottle;
+  session: SessionSettings;
+};
+
+/** `ctx` of every use-case (CONVENTIONS §2). */
+export type Ctx = {
+  actor: Actor | null;
+  db: Db;
+  now: () => number;
+  requestId: string;
+  locale: Locale;
+  ip: string | null;
+  userAgent: string | null;
+  services: Services;
+  /** True for the CLI and start-up jobs, which act as the platform itself rather than as a signed-in user. */
+  isSystem?: boolean;
+};
+
+/** The audit needs only who and why; system jobs (seed, CLI) act without a session. */
+export type AuditCtx = Pick<Ctx, 'now' | 'requestId'> & {
+  actor: { userId: string; orgId: string | null; role: string | null } | null;
+};

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { HOSPITAL_LEVELS, HOSPITAL_TYPES, type HospitalLevel, type HospitalType, ROLE_ORG_KINDS, isEcRole } from '@ctp/contracts';
+import { ethicsCommittees, memberships, organisationAliases, organisations, users } from '@ctp/db';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { AuditCtx } from '../context.ts';
+import type { Db } from '@ctp/db';
+import { newId } from '../ids.ts';
+import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
+import { inTransaction } from '../transaction.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
+
+export const hospitalId = (code: string) => `hosp-${code}`;
+export const committeeId = (code: string) => `ec-${code}`;
+
+/** Organisations that are not hospitals. Sponsor and CRO names are invented and say so. */
+const OTHER_ORGS = [
+  { key: 'platform', kind: 'platform', nameZh: 'CTP 平台运营中心', nameEn: 'CTP Platform Operations' },
+  { key: 'commission', kind: 'commission', nameZh: '南京市卫生健康委员会', nameEn: 'Nanjing Municipal Health Commission' },
+  { key: 'sponsor-zijin', kind: 'sponsor', nameZh: '紫金山生物医药有限公司（演示）', nameEn: 'Zijinshan Biopharma Co., Ltd. (demo)' },
+  { key: 'sponsor-qinhuai', kind: 'sponsor', nameZh: '秦淮创新药业股份有限公司（演示）', nameEn: 'Qinhuai Innovative Pharma (demo)' },
+  { key: 'cro-changjiang', kind: 'cro', nameZh: '长江临床研究服务有限公司（演示）', nameEn: 'Changjiang Clinical Research Services (demo)' },
+] as const;
+
+const orgIdOf = (key: string) => (OTHER_ORGS.some((o) => o.key === key) ? `org-${key}` : hospitalId(key));
+
+/** A stable pseudo-random integer in [min, max] from a string, so the invented demo numbers do not change per run. */
+function demoNumber(seed: string, min: number, max: number): number {
+  const n = createHash('sha256').update(seed).digest().readUInt32BE(0);
+  return min + (n % (max - min + 1));
+}
+
+function levelOf(raw: string): HospitalLevel | null {
+  if ((HOSPITAL_LEVELS as readonly string[]).includes(raw)) return raw as HospitalLevel;
+  return raw.startsWith('三级') ? '三级' : null; // "三级（甲等未核实）" → 三级; "unknown" → not shown
+}
+
+function typeOf(raw: string): HospitalType | null {
+  return (HOSPITAL_TYPES as readonly string[]).includes(raw) ? (raw as HospitalType) : null;
+}
+
+function hospitalRow(h: HospitalRef, now: number) {
+  const filingNo = /药临床机构备字\d+/.exec(h.nmpa_drug_filing)?.[0] ?? null;
+  const hasPhase1 = h.phase1_unit === 'yes';
+  return {
+    id: hospitalId(h.code),
+    code: h.code,
+    kind: 'hospital' as const,
+    nameZh: h.name_zh,
+    nameEn: h.name_en || null,
+    shortName: h.short_zh || null,
+    district: h.district || null,
+    level: levelOf(h.level),
+    hospitalType: typeOf(h.type),
+    parentUniversity: h.parent_university || null,
+    address: h.address_zh || null,
+    lat: h.lat ? Number(h.lat) : null,
+    lon: h.lon ? Number(h.lon) : null,
+    nmpaDrugFilingNo: filingNo,
+    nmpaDrugFilingDate: null,
+    deviceFilingNo: null,
+    // Invented capacity, flagged by isDemoData; the reference data holds no capacity figures.
+    phase1Beds: hasPhase1 ? demoNumber(`${h.code}:p1`, 16, 60) : null,
+    phase1FilingDate: null,
+    totalBeds: demoNumber(`${h.code}:beds`, 800, 4500),
+    isDemoData: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export type SeedResult = { seeded: boolean; hospitals: number; users: number };
+
+/**
+ * Seeds the Nanjing demo on an empty database: real hospitals (names, districts, levels, aliases from the
+ * reference data) with invented capacity, their ethics committees, the commission, invented sponsors/CROs and —
+ * unless `withUsers` is false (production) — the demo accounts. Does nothing when organisations already exist.
+ */
+export async function seedDemo({ db, ctx, withUsers }: { db: Db; ctx: AuditCtx; withUsers: boolean }): Promise<SeedResult> {
+  if (db.select({ id: organisations.id }).from(organisations).limit(1).get()) {
+    return { seeded: false, hospitals: 0, users: 0 };
+  }
+  const hospitals = loadHospitals();
+  const aliases = loadAliases();
+  // One hash for every demo account: they share a published password anyway, and it keeps seeding fast.
+  const passwordHash = withUsers ? await hashPassword(DEMO_PASSWORD) : '';
+  const now = ctx.now();
+  const codes = new Set(hospitals.map((h) => h.code));
+
+  inTransaction(db, (tx) => {
+    for (const o of OTHER_ORGS) {
+      tx.insert(organisations)
+        .values({ id: orgIdOf(o.key), code: o.key, kind: o.kind, nameZh: o.nameZh, nameEn: o.nameEn, isDemoData: o.kind !== 'commission' && o.kind !== 'platform', createdAt: now, updatedAt: now })
+        .run();
+    }
+    for (const h of hospitals) {
+      tx.insert(organisations).values(hospitalRow(h, now)).run();
+      tx.insert(ethicsCommittees)
+        .values({
+          id: committeeId(h.code),
+          hospitalOrgId: hospitalId(h.code),
+          nameZh: `${h.name_zh.replace(/（.*）$/, '')}医学伦理委员会`,
+          nameEn: h.name_en ? `Medical Ethics Committee of ${h.name_en.replace(/\s*\(.*\)$/, '')}` : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+    }
+    const seen = new Set<string>();
+    const addAlias = (code: string, alias: string, lang: 'zh' | 'en', source: string | null) => {
+      const norm = normaliseInstitutionName(alias);
+      if (!norm || seen.has(norm)) return;
+      seen.add(norm);
+      tx.insert(organisationAliases).values({ orgId: hospitalId(code), alias, aliasNorm: norm, lang, source }).run();
+    };
+    for (const h of hospitals) {
+      addAlias(h.code, h.name_zh, 'zh', 'name');
+      if (h.name_en) addAlias(h.code, h.name_en, 'en', 'name');
+      if (h.short_zh) addAlias(h.code, h.short_zh, 'zh', 'short name');
+    }
+    for (const a of aliases) if (codes.has(a.code)) addAlias(a.code, a.alias, a.lang === 'en' ? 'en' : 'zh', a.source);
+
+    let userCount = 0;
+    if (withUsers) {
+      for (const account of DEMO_ACCOUNTS) {
+        const userId = newId();
+        tx.insert(users).values({ id: userId, email: account.email, name: account.name, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now }).run();
+        for (const m of account.memberships) {
+          const orgId = orgIdOf(m.org);
+          const kind = OTHER_ORGS.find((o) => o.key === m.org)?.kind ?? 'hospital';
+          if (!ROLE_ORG_KINDS[m.role].includes(kind)) throw new Error(`demo account ${account.email}: ${m.role} cannot belong to ${kind}`);
+          tx.insert(memberships)
+            .values({ id: newId(), userId, orgId, role: m.role, committeeId: isEcRole(m.role) ? committeeId(m.org) : null, createdAt: now })
+            .run();
+        }
+        userCount++;
+      }
+    }
+    writeAuditEvent(tx, ctx, {
+      action: 'seed.demo',
+      entityType: 'system',
+      entityId: 'demo',
+      after: { organisations: OTHER_ORGS.length + hospitals.length, hospitals: hospitals.length, users: userCount },
+    });
+  });
+  return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
+}
