@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AppRouter } from '@ctp/api';
 import { type ApiContext, appRouter } from '@ctp/api';
 import { pickLocale } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
@@ -11,7 +12,6 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import type { AppRouter } from '@ctp/api';
 import type { Config } from './config.ts';
 
 export type BuildOptions = {
@@ -25,7 +25,10 @@ export type BuildOptions = {
 /** The one Fastify host: tRPC at /trpc, health, and the built web app with client-side routes at /. */
 export async function buildApp({ config, database, now = Date.now, throttle }: BuildOptions) {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
@@ -127,9 +130,16 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
   }
   // Client-side routes get the app shell; API paths and files get a JSON 404.
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.startsWith('/api') && !/\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '');
+    const wantsPage =
+      req.method === 'GET' &&
+      !req.url.startsWith('/trpc') &&
+      !req.url.startsWith('/api') &&
+      !/\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '');
     if (wantsPage && existsSync(indexHtml)) return reply.type('text/html').sendFile('index.html');
-    if (wantsPage) return reply.type('text/html').send('<!doctype html><meta charset="utf-8"><p>CTP web app is not built: run <code>pnpm build</code>.</p>');
+    if (wantsPage)
+      return reply
+        .type('text/html')
+        .send('<!doctype html><meta charset="utf-8"><p>CTP web app is not built: run <code>pnpm build</code>.</p>');
     return reply.code(404).send({ error: 'not found' });
   });
 

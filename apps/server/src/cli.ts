@@ -35,7 +35,11 @@ program
       withUsers: opts.users && config.demoUsers,
     });
     closeDatabase(db);
-    console.log(result.seeded ? `seeded ${result.hospitals} hospitals and ${result.users} users` : 'database not empty: nothing seeded');
+    console.log(
+      result.seeded
+        ? `seeded ${result.hospitals} hospitals and ${result.users} users`
+        : 'database not empty: nothing seeded',
+    );
   });
 
 program
@@ -57,8 +61,14 @@ program
         .where(or(eq(organisations.id, opts.org), eq(organisations.code, opts.org)))
         .get();
       if (!org) throw new CliError(`no organisation with id or code "${opts.org}"`);
-      const input = createUserInput.safeParse({ email: opts.email, name: opts.name, password, memberships: [{ orgId: org.id, role: opts.role }] });
-      if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+      const input = createUserInput.safeParse({
+        email: opts.email,
+        name: opts.name,
+        password,
+        memberships: [{ orgId: org.id, role: opts.role }],
+      });
+      if (!input.success)
+        throw new CliError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
       const { id } = await createUser({
         ctx: {
           actor: null,
@@ -90,7 +100,9 @@ audit
     if (verdict.ok) {
       console.log(`audit chain intact: ${verdict.count} events, head ${verdict.headHash}`);
     } else {
-      console.error(`audit chain BROKEN at event #${verdict.brokenAt} (${verdict.reason}); ${verdict.count - 1} events before it verify`);
+      console.error(
+        `audit chain BROKEN at event #${verdict.brokenAt} (${verdict.reason}); ${verdict.count - 1} events before it verify`,
+      );
       process.exitCode = 1;
     }
   });

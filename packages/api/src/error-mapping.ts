@@ -1,8 +1,8 @@
 import {
   type ApiErrorData,
+  ERROR_DETAILS,
   type ErrorCode,
   type ErrorDetail,
-  ERROR_DETAILS,
   errorMessage,
   type Locale,
   validationMessage,
@@ -26,8 +26,10 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 /** Turns a domain error into the tRPC error that carries the right HTTP status; the formatter localises it. */
 export function toTrpcError(error: unknown): TRPCError {
+  if (error instanceof TRPCError && error.cause instanceof DomainError) return toTrpcError(error.cause);
   if (error instanceof TRPCError) return error;
-  if (error instanceof DomainError) return new TRPCError({ code: TRPC_CODE[error.code], message: error.detail, cause: error });
+  if (error instanceof DomainError)
+    return new TRPCError({ code: TRPC_CODE[error.code], message: error.detail, cause: error });
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'INTERNAL_ERROR', cause: error });
 }
 
@@ -69,7 +71,10 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
       message: errorMessage(locale, cause.detail, { ...cause.params, requestId }),
       requestId,
       ...(cause.fieldErrors && {
-        fieldErrors: cause.fieldErrors.map((f) => ({ path: f.path, message: isDetail(f.message) ? errorMessage(locale, f.message) : f.message })),
+        fieldErrors: cause.fieldErrors.map((f) => ({
+          path: f.path,
+          message: isDetail(f.message) ? errorMessage(locale, f.message) : f.message,
+        })),
       }),
       ...(typeof cause.params.retryAfterSeconds === 'number' && { retryAfterSeconds: cause.params.retryAfterSeconds }),
     };
@@ -88,6 +93,7 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
   }
   // Errors raised by tRPC itself (no procedure, bad JSON, the guards' own refusals).
   const code = FROM_TRPC[error.code] ?? 'INTERNAL';
-  const detail: ErrorDetail = code === 'INTERNAL' ? 'INTERNAL_ERROR' : isDetail(error.message) ? error.message : DEFAULT_DETAIL[code];
+  const detail: ErrorDetail =
+    code === 'INTERNAL' ? 'INTERNAL_ERROR' : isDetail(error.message) ? error.message : DEFAULT_DETAIL[code];
   return { code, detail, message: errorMessage(locale, detail, { requestId }), requestId };
 }

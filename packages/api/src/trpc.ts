@@ -14,9 +14,14 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error, ctx }) {
       const ctp = describeError(error, ctx?.locale ?? 'zh-CN', ctx?.requestId ?? '-');
-      if (ctp.code === 'INTERNAL') ctx?.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, 'unhandled error');
+      if (ctp.code === 'INTERNAL')
+        ctx?.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, 'unhandled error');
       // The message and stack of an unknown error never reach the client.
-      return { ...shape, message: ctp.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ctp } };
+      return {
+        ...shape,
+        message: ctp.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ctp },
+      };
     },
   });
 
@@ -26,7 +31,7 @@ export const createCallerFactory = t.createCallerFactory;
 /** Maps domain errors to tRPC errors once, for every procedure. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) throw toTrpcError(result.error.cause ?? result.error);
+  if (!result.ok) throw toTrpcError(result.error);
   return result;
 });
 

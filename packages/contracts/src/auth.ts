@@ -9,7 +9,9 @@ export const newPasswordSchema = z
   .string()
   .min(10)
   .max(200)
-  .refine((p) => !/^(.)\1+$/.test(p), { message: bi('密码不能由同一个字符组成', 'The password cannot be one repeated character') });
+  .refine((p) => !/^(.)\1+$/.test(p), {
+    message: bi('密码不能由同一个字符组成', 'The password cannot be one repeated character'),
+  });
 
 export const loginInput = z.object({
   email: z.string().trim().min(1).max(254),

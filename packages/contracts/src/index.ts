@@ -6,6 +6,6 @@ export * from './i18n/error-messages.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/validation-messages.ts';
 export * from './organisations.ts';
+export * from './policies.ts';
 export * from './roles.ts';
 export * from './users.ts';
-export * from './policies.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOSPITAL_LEVELS, HOSPITAL_TYPES, ORG_KINDS } from './roles.ts';
+import { type HOSPITAL_LEVELS, type HOSPITAL_TYPES, ORG_KINDS } from './roles.ts';
 
 export const isoDate = z.iso.date();
 

@@ -10,7 +10,11 @@ export class DomainError extends Error {
   constructor(
     code: ErrorCode,
     detail: ErrorDetail,
-    options: { params?: Record<string, string | number>; fieldErrors?: { path: string; message: string }[]; cause?: unknown } = {},
+    options: {
+      params?: Record<string, string | number>;
+      fieldErrors?: { path: string; message: string }[];
+      cause?: unknown;
+    } = {},
   ) {
     super(detail, { cause: options.cause });
     this.name = 'DomainError';

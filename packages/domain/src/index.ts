@@ -6,6 +6,7 @@ export * from './audit/verify-audit-chain-of.ts';
 export * from './audit/write-audit-event.ts';
 export * from './auth/change-password.ts';
 export * from './auth/get-me.ts';
+export * from './auth/load-memberships.ts';
 export * from './auth/login-throttle.ts';
 export * from './auth/password.ts';
 export * from './auth/resolve-session.ts';

@@ -61,7 +61,8 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
   const own = bilingual(issue.message, locale);
   if (own) return own;
   const n = String(issue.minimum ?? issue.maximum ?? '');
-  const kind = issue.origin === 'string' ? 'string' : issue.origin === 'array' || issue.origin === 'set' ? 'array' : 'number';
+  const kind =
+    issue.origin === 'string' ? 'string' : issue.origin === 'array' || issue.origin === 'set' ? 'array' : 'number';
   switch (issue.code) {
     case 'invalid_type':
       return issue.message?.includes('received undefined') ? t.required : t.invalid_type;

@@ -34,7 +34,10 @@ export const memberships = sqliteTable(
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
   },
-  (t) => [uniqueIndex('memberships_user_org_role_uq').on(t.userId, t.orgId, t.role), index('memberships_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('memberships_user_org_role_uq').on(t.userId, t.orgId, t.role),
+    index('memberships_org_idx').on(t.orgId),
+  ],
 );
 
 /** Server-side sessions; the cookie holds a random token and only its sha256 is stored here. */

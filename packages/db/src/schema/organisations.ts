@@ -53,7 +53,10 @@ export const organisationAliases = sqliteTable(
     lang: text('lang', { enum: ['zh', 'en'] }).notNull(),
     source: text('source'),
   },
-  (t) => [uniqueIndex('organisation_aliases_norm_uq').on(t.aliasNorm), index('organisation_aliases_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('organisation_aliases_norm_uq').on(t.aliasNorm),
+    index('organisation_aliases_org_idx').on(t.orgId),
+  ],
 );
 
 /** A hospital's ethics committee (伦理委员会). EC roles are memberships of the hospital bound to one committee. */

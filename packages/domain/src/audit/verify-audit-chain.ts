@@ -17,7 +17,13 @@ export function verifyAuditChain(db: Db): ChainVerdict {
   let count = 0;
   let after = 0;
   for (;;) {
-    const rows = db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(PAGE).all();
+    const rows = db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, after))
+      .orderBy(asc(auditEvents.id))
+      .limit(PAGE)
+      .all();
     for (const row of rows) {
       count++;
       if (row.prevHash !== prev) return { ok: false, count, brokenAt: row.id, reason: 'prev_hash_mismatch' };

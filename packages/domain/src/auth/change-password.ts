@@ -24,7 +24,9 @@ export async function changePassword({
     });
   }
   if (input.currentPassword === input.newPassword) {
-    throw new DomainError('VALIDATION', 'PASSWORD_REUSED', { fieldErrors: [{ path: 'newPassword', message: 'PASSWORD_REUSED' }] });
+    throw new DomainError('VALIDATION', 'PASSWORD_REUSED', {
+      fieldErrors: [{ path: 'newPassword', message: 'PASSWORD_REUSED' }],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.now();

@@ -28,8 +28,16 @@ export class LoginThrottle {
 
   constructor(settings: ThrottleSettings = DEFAULT_THROTTLE) {
     this.settings = settings;
-    this.byAccount = new RateLimiterMemory({ keyPrefix: 'acct', points: settings.accountFailures, duration: settings.accountWindowSeconds });
-    this.byIp = new RateLimiterMemory({ keyPrefix: 'ip', points: settings.ipFailures, duration: settings.ipWindowSeconds });
+    this.byAccount = new RateLimiterMemory({
+      keyPrefix: 'acct',
+      points: settings.accountFailures,
+      duration: settings.accountWindowSeconds,
+    });
+    this.byIp = new RateLimiterMemory({
+      keyPrefix: 'ip',
+      points: settings.ipFailures,
+      duration: settings.ipWindowSeconds,
+    });
   }
 
   /** Seconds until the caller may try again, or 0 when not blocked. */

@@ -12,7 +12,12 @@ const TOUCH_AFTER_MS = 60_000;
  * Finds the live session of a cookie token: not revoked, within the absolute lifetime and the idle timeout.
  * Returns the acting membership as the actor (null when the user holds no membership).
  */
-export function resolveSession(db: Db, token: string | undefined, now: number, settings: SessionSettings): ResolvedSession | null {
+export function resolveSession(
+  db: Db,
+  token: string | undefined,
+  now: number,
+  settings: SessionSettings,
+): ResolvedSession | null {
   if (!token || token.length > 200) return null;
   const id = sessionIdOf(token);
   const row = db

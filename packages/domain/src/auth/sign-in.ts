@@ -1,4 +1,4 @@
-import { type LoginInput, type MeOutput } from '@ctp/contracts';
+import type { LoginInput, MeOutput } from '@ctp/contracts';
 import { sessions, users } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';

@@ -13,10 +13,14 @@ export function signOut({ ctx, sessionId, userId }: { ctx: Ctx; sessionId: strin
       .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
       .run().changes;
     if (changed === 0) return;
-    writeAuditEvent(tx, { ...ctx, actor: ctx.actor ?? { userId, orgId: null, role: null } }, {
-      action: 'auth.logout',
-      entityType: 'user',
-      entityId: userId,
-    });
+    writeAuditEvent(
+      tx,
+      { ...ctx, actor: ctx.actor ?? { userId, orgId: null, role: null } },
+      {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: userId,
+      },
+    );
   });
 }

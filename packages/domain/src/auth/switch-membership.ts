@@ -18,7 +18,13 @@ export function switchMembership({
   const target = ctx.db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.id, input.membershipId), eq(memberships.userId, session.userId), isNull(memberships.revokedAt)))
+    .where(
+      and(
+        eq(memberships.id, input.membershipId),
+        eq(memberships.userId, session.userId),
+        isNull(memberships.revokedAt),
+      ),
+    )
     .get();
   if (!target) throw new DomainError('FORBIDDEN', 'NO_SUCH_MEMBERSHIP');
   inTransaction(ctx.db, (tx) => {

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
-import { HOSPITAL_LEVELS, HOSPITAL_TYPES, type HospitalLevel, type HospitalType, ROLE_ORG_KINDS, isEcRole } from '@ctp/contracts';
+import {
+  HOSPITAL_LEVELS,
+  HOSPITAL_TYPES,
+  type HospitalLevel,
+  type HospitalType,
+  isEcRole,
+  ROLE_ORG_KINDS,
+} from '@ctp/contracts';
+import type { Db } from '@ctp/db';
 import { ethicsCommittees, memberships, organisationAliases, organisations, users } from '@ctp/db';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { AuditCtx } from '../context.ts';
-import type { Db } from '@ctp/db';
 import { newId } from '../ids.ts';
 import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
@@ -17,10 +24,30 @@ export const committeeId = (code: string) => `ec-${code}`;
 /** Organisations that are not hospitals. Sponsor and CRO names are invented and say so. */
 const OTHER_ORGS = [
   { key: 'platform', kind: 'platform', nameZh: 'CTP 平台运营中心', nameEn: 'CTP Platform Operations' },
-  { key: 'commission', kind: 'commission', nameZh: '南京市卫生健康委员会', nameEn: 'Nanjing Municipal Health Commission' },
-  { key: 'sponsor-zijin', kind: 'sponsor', nameZh: '紫金山生物医药有限公司（演示）', nameEn: 'Zijinshan Biopharma Co., Ltd. (demo)' },
-  { key: 'sponsor-qinhuai', kind: 'sponsor', nameZh: '秦淮创新药业股份有限公司（演示）', nameEn: 'Qinhuai Innovative Pharma (demo)' },
-  { key: 'cro-changjiang', kind: 'cro', nameZh: '长江临床研究服务有限公司（演示）', nameEn: 'Changjiang Clinical Research Services (demo)' },
+  {
+    key: 'commission',
+    kind: 'commission',
+    nameZh: '南京市卫生健康委员会',
+    nameEn: 'Nanjing Municipal Health Commission',
+  },
+  {
+    key: 'sponsor-zijin',
+    kind: 'sponsor',
+    nameZh: '紫金山生物医药有限公司（演示）',
+    nameEn: 'Zijinshan Biopharma Co., Ltd. (demo)',
+  },
+  {
+    key: 'sponsor-qinhuai',
+    kind: 'sponsor',
+    nameZh: '秦淮创新药业股份有限公司（演示）',
+    nameEn: 'Qinhuai Innovative Pharma (demo)',
+  },
+  {
+    key: 'cro-changjiang',
+    kind: 'cro',
+    nameZh: '长江临床研究服务有限公司（演示）',
+    nameEn: 'Changjiang Clinical Research Services (demo)',
+  },
 ] as const;
 
 const orgIdOf = (key: string) => (OTHER_ORGS.some((o) => o.key === key) ? `org-${key}` : hospitalId(key));
@@ -77,7 +104,15 @@ export type SeedResult = { seeded: boolean; hospitals: number; users: number };
  * reference data) with invented capacity, their ethics committees, the commission, invented sponsors/CROs and —
  * unless `withUsers` is false (production) — the demo accounts. Does nothing when organisations already exist.
  */
-export async function seedDemo({ db, ctx, withUsers }: { db: Db; ctx: AuditCtx; withUsers: boolean }): Promise<SeedResult> {
+export async function seedDemo({
+  db,
+  ctx,
+  withUsers,
+}: {
+  db: Db;
+  ctx: AuditCtx;
+  withUsers: boolean;
+}): Promise<SeedResult> {
   if (db.select({ id: organisations.id }).from(organisations).limit(1).get()) {
     return { seeded: false, hospitals: 0, users: 0 };
   }
@@ -91,7 +126,16 @@ export async function seedDemo({ db, ctx, withUsers }: { db: Db; ctx: AuditCtx; 
   inTransaction(db, (tx) => {
     for (const o of OTHER_ORGS) {
       tx.insert(organisations)
-        .values({ id: orgIdOf(o.key), code: o.key, kind: o.kind, nameZh: o.nameZh, nameEn: o.nameEn, isDemoData: o.kind !== 'commission' && o.kind !== 'platform', createdAt: now, updatedAt: now })
+        .values({
+          id: orgIdOf(o.key),
+          code: o.key,
+          kind: o.kind,
+          nameZh: o.nameZh,
+          nameEn: o.nameEn,
+          isDemoData: o.kind !== 'commission' && o.kind !== 'platform',
+          createdAt: now,
+          updatedAt: now,
+        })
         .run();
     }
     for (const h of hospitals) {
@@ -112,7 +156,9 @@ export async function seedDemo({ db, ctx, withUsers }: { db: Db; ctx: AuditCtx; 
       const norm = normaliseInstitutionName(alias);
       if (!norm || seen.has(norm)) return;
       seen.add(norm);
-      tx.insert(organisationAliases).values({ orgId: hospitalId(code), alias, aliasNorm: norm, lang, source }).run();
+      tx.insert(organisationAliases)
+        .values({ orgId: hospitalId(code), alias, aliasNorm: norm, lang, source })
+        .run();
     };
     for (const h of hospitals) {
       addAlias(h.code, h.name_zh, 'zh', 'name');
@@ -125,13 +171,31 @@ export async function seedDemo({ db, ctx, withUsers }: { db: Db; ctx: AuditCtx; 
     if (withUsers) {
       for (const account of DEMO_ACCOUNTS) {
         const userId = newId();
-        tx.insert(users).values({ id: userId, email: account.email, name: account.name, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now }).run();
+        tx.insert(users)
+          .values({
+            id: userId,
+            email: account.email,
+            name: account.name,
+            passwordHash,
+            passwordChangedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
         for (const m of account.memberships) {
           const orgId = orgIdOf(m.org);
           const kind = OTHER_ORGS.find((o) => o.key === m.org)?.kind ?? 'hospital';
-          if (!ROLE_ORG_KINDS[m.role].includes(kind)) throw new Error(`demo account ${account.email}: ${m.role} cannot belong to ${kind}`);
+          if (!ROLE_ORG_KINDS[m.role].includes(kind))
+            throw new Error(`demo account ${account.email}: ${m.role} cannot belong to ${kind}`);
           tx.insert(memberships)
-            .values({ id: newId(), userId, orgId, role: m.role, committeeId: isEcRole(m.role) ? committeeId(m.org) : null, createdAt: now })
+            .values({
+              id: newId(),
+              userId,
+              orgId,
+              role: m.role,
+              committeeId: isEcRole(m.role) ? committeeId(m.org) : null,
+              createdAt: now,
+            })
             .run();
         }
         userCount++;

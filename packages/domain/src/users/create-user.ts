@@ -1,4 +1,4 @@
-import { type CreateUserInput, POLICIES, ROLE_ORG_KINDS, isEcRole } from '@ctp/contracts';
+import { type CreateUserInput, isEcRole, POLICIES, ROLE_ORG_KINDS } from '@ctp/contracts';
 import { ethicsCommittees, memberships, organisations, users } from '@ctp/db';
 import { asc, eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -20,14 +20,22 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
   }
   const planned = input.memberships.map((m, i) => {
     const org = ctx.db.select().from(organisations).where(eq(organisations.id, m.orgId)).get();
-    if (!org) throw new DomainError('NOT_FOUND', 'ORG_NOT_FOUND', { fieldErrors: [{ path: `memberships.${i}.orgId`, message: 'ORG_NOT_FOUND' }] });
+    if (!org)
+      throw new DomainError('NOT_FOUND', 'ORG_NOT_FOUND', {
+        fieldErrors: [{ path: `memberships.${i}.orgId`, message: 'ORG_NOT_FOUND' }],
+      });
     if (!ROLE_ORG_KINDS[m.role].includes(org.kind)) {
       throw new DomainError('VALIDATION', 'ROLE_NOT_ALLOWED_FOR_ORG', {
         fieldErrors: [{ path: `memberships.${i}.role`, message: 'ROLE_NOT_ALLOWED_FOR_ORG' }],
       });
     }
     const committee = isEcRole(m.role)
-      ? ctx.db.select().from(ethicsCommittees).where(eq(ethicsCommittees.hospitalOrgId, org.id)).orderBy(asc(ethicsCommittees.createdAt)).get()
+      ? ctx.db
+          .select()
+          .from(ethicsCommittees)
+          .where(eq(ethicsCommittees.hospitalOrgId, org.id))
+          .orderBy(asc(ethicsCommittees.createdAt))
+          .get()
       : undefined;
     if (isEcRole(m.role) && !committee) {
       throw new DomainError('PRECONDITION_FAILED', 'ORG_NOT_FOUND', {
@@ -40,9 +48,13 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
   const now = ctx.now();
   const id = newId();
   inTransaction(ctx.db, (tx) => {
-    tx.insert(users).values({ id, email, name: input.name, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now }).run();
+    tx.insert(users)
+      .values({ id, email, name: input.name, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now })
+      .run();
     for (const m of planned) {
-      tx.insert(memberships).values({ id: newId(), userId: id, ...m, createdAt: now }).run();
+      tx.insert(memberships)
+        .values({ id: newId(), userId: id, ...m, createdAt: now })
+        .run();
     }
     writeAuditEvent(tx, ctx, {
       action: 'user.create',
