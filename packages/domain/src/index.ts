@@ -24,3 +24,4 @@ export * from './seed/seed-demo.ts';
 export * from './transaction.ts';
 export * from './users/create-user.ts';
 export * from './users/list-users.ts';
+export * from './system/get-system-info.ts';

@@ -1,0 +1,113 @@
+import { type Policy, POLICIES } from '@ctp/contracts';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionProvider, useMeQuery, useSession } from './auth/session.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { apiError } from './lib/api-error.ts';
+import { createClients, TRPCProvider } from './lib/trpc.ts';
+import { theme } from './theme.ts';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const DirectoryPage = lazy(() => import('./pages/DirectoryPage.tsx'));
+const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+/** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
+function RequireSession() {
+  const me = useMeQuery();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (me.isLoading) return <PageLoading />;
+  if (me.error) {
+    if (me.error instanceof TRPCClientError && me.error.data?.httpStatus === 401) {
+      const next = location.pathname + location.search;
+      return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    }
+    return (
+      <Result
+        status="error"
+        title={t('errors.title')}
+        subTitle={apiError(me.error, t('common.networkError')).message}
+        extra={<Button onClick={() => void me.refetch()}>{t('errors.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) return null;
+  return (
+    <SessionProvider me={me.data}>
+      <AppLayout />
+    </SessionProvider>
+  );
+}
+
+/** Pages behind a policy show a clear refusal, not a broken page, to other roles. */
+function Guard({ policy, children }: { policy: Policy; children: ReactNode }) {
+  const { actor } = useSession();
+  const { t } = useTranslation();
+  if (!policy.allows(actor)) return <Result status="403" title="403" subTitle={t('errors.forbidden')} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [{ queryClient, trpcClient }] = useState(() =>
+    createClients(() => {
+      if (!window.location.pathname.startsWith('/login')) queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
+    }),
+  );
+  const isEn = i18n.language === 'en';
+  dayjs.locale(isEn ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+            <BrowserRouter>
+              <Suspense fallback={<PageLoading />}>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route element={<RequireSession />}>
+                    <Route index element={<HomePage />} />
+                    <Route path="directory" element={<DirectoryPage />} />
+                    <Route path="directory/:id" element={<OrganisationPage />} />
+                    <Route
+                      path="audit"
+                      element={
+                        <Guard policy={POLICIES.readAuditLog}>
+                          <AuditLogPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="users"
+                      element={
+                        <Guard policy={POLICIES.administer}>
+                          <UsersPage />
+                        </Guard>
+                      }
+                    />
+                    <Route path="profile" element={<ProfilePage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </BrowserRouter>
+          </TRPCProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,142 @@
+import { DownOutlined, GlobalOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/session.tsx';
+import { Logo } from '../components/Logo.tsx';
+import { orgLabel } from '../components/OrgName.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
+import { setLocale } from '../i18n/index.ts';
+import { apiError } from '../lib/api-error.ts';
+import { useTRPC } from '../lib/trpc.ts';
+import { navFor } from './nav.tsx';
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const { me, active, actor } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const items = navFor(actor);
+
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: () => {
+        queryClient.clear();
+        navigate('/login', { replace: true });
+      },
+    }),
+  );
+  const switchRole = useMutation(
+    trpc.auth.switchMembership.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        navigate('/', { replace: true });
+      },
+      onError: (e) => message.error(apiError(e, t('common.networkError')).message),
+    }),
+  );
+
+  const selected = items
+    .map((i) => i.path)
+    .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
+    .slice(-1);
+
+  return (
+    <Layout className="ctp-shell">
+      <Layout.Header className="ctp-header">
+        <Space size={12} className="ctp-brand" onClick={() => navigate('/')}>
+          <Logo size={30} />
+          <div>
+            <div className="ctp-brand-name">{t('app.fullName')}</div>
+            <div className="ctp-brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </Space>
+        <Space size={8} className="ctp-header-right">
+          {me.memberships.length > 1 && (
+            <Dropdown
+              menu={{
+                selectedKeys: active ? [active.membershipId] : [],
+                items: me.memberships.map((m) => ({
+                  key: m.membershipId,
+                  label: `${orgLabel(m, i18n.language)} · ${t(`roles.${m.role}`)}`,
+                })),
+                onClick: ({ key }) => switchRole.mutate({ membershipId: key }),
+              }}
+            >
+              <Button type="text" className="ctp-header-button" icon={<SwapOutlined />} data-testid="role-switcher">
+                {t('nav.switchRole')} <DownOutlined />
+              </Button>
+            </Dropdown>
+          )}
+          <Button
+            type="text"
+            className="ctp-header-button"
+            icon={<GlobalOutlined />}
+            onClick={() => void setLocale(i18n.language === 'en' ? 'zh-CN' : 'en')}
+            data-testid="locale-switch"
+          >
+            {t('nav.language')}
+          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'profile', icon: <UserOutlined />, label: t('nav.profile') },
+                { type: 'divider' },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
+              ],
+              onClick: ({ key }) => (key === 'logout' ? logout.mutate() : navigate('/profile')),
+            }}
+          >
+            <Button type="text" className="ctp-header-button ctp-user-button" data-testid="user-menu">
+              <Avatar size="small" className="ctp-avatar">
+                {me.user.name.slice(0, 1)}
+              </Avatar>
+              <span className="ctp-user-text">
+                <span>{me.user.name}</span>
+                {active && (
+                  <span className="ctp-user-role" data-testid="active-role">
+                    {t(`roles.${active.role}`)}
+                  </span>
+                )}
+              </span>
+            </Button>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="light" className="ctp-sider">
+          {active && (
+            <div className="ctp-sider-org" title={orgLabel(active, i18n.language)}>
+              <Typography.Text strong ellipsis>
+                {orgLabel(active, i18n.language)}
+              </Typography.Text>
+              <Tag color="blue" bordered={false}>
+                {t(`roles.${active.role}`)}
+              </Tag>
+            </div>
+          )}
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
+            onClick={({ key }) => navigate(key)}
+            data-testid="main-nav"
+          />
+        </Layout.Sider>
+        <Layout.Content className="ctp-content">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+          <Typography.Text type="secondary" className="ctp-footer">
+            {t('app.footer')}
+          </Typography.Text>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,35 @@
+import type { AppRouter } from '@ctp/api';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import superjson from 'superjson';
+import { currentLocale } from '../i18n/index.ts';
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createClients(onUnauthenticated: () => void) {
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof TRPCClientError && error.data?.httpStatus === 401) onUnauthenticated();
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof TRPCClientError && (error.data?.httpStatus ?? 500) < 500) && count < 2,
+      },
+    },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: '/trpc',
+        transformer: superjson,
+        headers: () => ({ 'x-ctp-locale': currentLocale() }),
+      }),
+    ],
+  });
+  return { queryClient, trpcClient };
+}
