@@ -182,7 +182,7 @@ export async function seedDemo({
             updatedAt: now,
           })
           .run();
-        for (const m of account.memberships) {
+        for (const [i, m] of account.memberships.entries()) {
           const orgId = orgIdOf(m.org);
           const kind = OTHER_ORGS.find((o) => o.key === m.org)?.kind ?? 'hospital';
           if (!ROLE_ORG_KINDS[m.role].includes(kind))
@@ -194,7 +194,8 @@ export async function seedDemo({
               orgId,
               role: m.role,
               committeeId: isEcRole(m.role) ? committeeId(m.org) : null,
-              createdAt: now,
+              // The listed order is the default order: the first membership is active at sign-in.
+              createdAt: now + i,
             })
             .run();
         }
