@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DbHandle, migrateDatabase, openDatabase } from '@ctp/db';
-import { seedDemo } from '@ctp/domain';
+import { ensureReferenceData, seedDemo } from '@ctp/domain';
 import type { Config } from './config.ts';
 
 /** Opens (creating the folder), migrates and — on an empty database — seeds. Used by `start` and the CLI. */
@@ -10,6 +10,7 @@ export async function prepareDatabase(config: Config, opts: { seed: boolean }): 
   mkdirSync(config.dataDir, { recursive: true });
   const handle = openDatabase(config.dbPath);
   migrateDatabase(handle);
+  ensureReferenceData({ db: handle.db, ctx: { actor: null, now: Date.now, requestId: 'start' } });
   if (opts.seed && config.seedDemo) {
     await seedDemo({
       db: handle.db,

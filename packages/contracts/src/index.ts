@@ -9,3 +9,4 @@ export * from './organisations.ts';
 export * from './policies.ts';
 export * from './roles.ts';
 export * from './users.ts';
+export * from './capacity.ts';

@@ -25,3 +25,7 @@ export * from './transaction.ts';
 export * from './users/create-user.ts';
 export * from './users/list-users.ts';
 export * from './system/get-system-info.ts';
+export * from './capacity/search-document.ts';
+export * from './seed/reference-catalogue.ts';
+export * from './capacity/active-load.ts';
+export * from './capacity/load-capacity.ts';

@@ -27,6 +27,12 @@ export const organisations = sqliteTable(
     phase1Beds: integer('phase1_beds'),
     phase1FilingDate: text('phase1_filing_date'),
     totalBeds: integer('total_beds'),
+    /** Trial office (机构办) contact. */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    /** When the site admin last confirmed the capacity profile; older than 90 days is "stale" in search. */
+    capacityConfirmedAt: integer('capacity_confirmed_at'),
     /** True where numbers were invented for the demo; the UI labels them. */
     isDemoData: integer('is_demo_data', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   HOSPITAL_LEVELS,
   HOSPITAL_TYPES,
@@ -16,6 +15,8 @@ import { newId } from '../ids.ts';
 import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
+import { ensureReferenceData } from './reference-catalogue.ts';
 import { type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
 
 export const hospitalId = (code: string) => `hosp-${code}`;
@@ -51,12 +52,6 @@ const OTHER_ORGS = [
 ] as const;
 
 const orgIdOf = (key: string) => (OTHER_ORGS.some((o) => o.key === key) ? `org-${key}` : hospitalId(key));
-
-/** A stable pseudo-random integer in [min, max] from a string, so the invented demo numbers do not change per run. */
-function demoNumber(seed: string, min: number, max: number): number {
-  const n = createHash('sha256').update(seed).digest().readUInt32BE(0);
-  return min + (n % (max - min + 1));
-}
 
 function levelOf(raw: string): HospitalLevel | null {
   if ((HOSPITAL_LEVELS as readonly string[]).includes(raw)) return raw as HospitalLevel;
@@ -122,6 +117,7 @@ export async function seedDemo({
   const passwordHash = withUsers ? await hashPassword(DEMO_PASSWORD) : '';
   const now = ctx.now();
   const codes = new Set(hospitals.map((h) => h.code));
+  ensureReferenceData({ db, ctx });
 
   inTransaction(db, (tx) => {
     for (const o of OTHER_ORGS) {
@@ -168,9 +164,11 @@ export async function seedDemo({
     for (const a of aliases) if (codes.has(a.code)) addAlias(a.code, a.alias, a.lang === 'en' ? 'en' : 'zh', a.source);
 
     let userCount = 0;
+    let piUserId: string | null = null;
     if (withUsers) {
       for (const account of DEMO_ACCOUNTS) {
         const userId = newId();
+        if (account.email === 'pi@demo.ctp') piUserId = userId;
         tx.insert(users)
           .values({
             id: userId,
@@ -202,6 +200,7 @@ export async function seedDemo({
         userCount++;
       }
     }
+    seedDemoCapacity(tx, now, hospitalId, piUserId);
     writeAuditEvent(tx, ctx, {
       action: 'seed.demo',
       entityType: 'system',
