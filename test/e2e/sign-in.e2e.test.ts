@@ -39,7 +39,8 @@ describe('sign-in in a real browser', () => {
       await page.getByTestId(`home-${role}`).waitFor();
       const nav = page.getByTestId('main-nav');
       for (const label of NAV[role].sees) await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(1);
-      for (const label of NAV[role].hidden) await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(0);
+      for (const label of NAV[role].hidden)
+        await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(0);
       if (account.email === 'sponsor@demo.ctp' || account.email === 'admin@demo.ctp') {
         await page.screenshot({ path: `${ARTIFACTS}home-${role}.png` });
       }

@@ -1,4 +1,4 @@
-import { type Policy, POLICIES } from '@ctp/contracts';
+import { POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { App as AntApp, Button, ConfigProvider, Result } from 'antd';

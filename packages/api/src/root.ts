@@ -1,8 +1,11 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { hospitalsRouter } from './routers/hospitals.ts';
 import { organisationsRouter } from './routers/organisations.ts';
-import { usersRouter } from './routers/users.ts';
+import { shortlistsRouter } from './routers/shortlists.ts';
+import { sitesRouter } from './routers/sites.ts';
 import { systemRouter } from './routers/system.ts';
+import { usersRouter } from './routers/users.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -11,5 +14,8 @@ export const appRouter = router({
   users: usersRouter,
   organisations: organisationsRouter,
   system: systemRouter,
+  sites: sitesRouter,
+  shortlists: shortlistsRouter,
+  hospitals: hospitalsRouter,
 });
 export type AppRouter = typeof appRouter;

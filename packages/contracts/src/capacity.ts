@@ -3,7 +3,18 @@ export const SPECIALTY_SCOPES = ['drug', 'device', 'both'] as const;
 export type SpecialtyScope = (typeof SPECIALTY_SCOPES)[number];
 
 /** 职称 (title) and the 级别 (level) it belongs to. Only 正高/副高 may lead a drug trial as PI. */
-export const INVESTIGATOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师', '研究员', '副研究员', '主任药师', '副主任药师', '主任护师', '副主任护师'] as const;
+export const INVESTIGATOR_TITLES = [
+  '主任医师',
+  '副主任医师',
+  '主治医师',
+  '住院医师',
+  '研究员',
+  '副研究员',
+  '主任药师',
+  '副主任药师',
+  '主任护师',
+  '副主任护师',
+] as const;
 export type InvestigatorTitle = (typeof INVESTIGATOR_TITLES)[number];
 export const INVESTIGATOR_LEVELS = ['正高', '副高', '中级', '初级'] as const;
 export type InvestigatorLevel = (typeof INVESTIGATOR_LEVELS)[number];

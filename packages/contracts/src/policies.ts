@@ -22,5 +22,16 @@ export const POLICIES = {
   readAuditLog: roles('readAuditLog', ['admin']),
   /** The organisation directory is readable by every signed-in role (hospital profiles are public to users). */
   readDirectory: { name: 'readDirectory', allows: (a) => a !== null } satisfies Policy,
+  /** Site search, compare and hospital profiles: every signed-in role (the commission too). */
+  searchSites: { name: 'searchSites', allows: (a) => a !== null } satisfies Policy,
+  /** Shortlists belong to a sponsor organisation and are kept by its sponsor users. */
+  keepShortlists: roles('keepShortlists', ['sponsor']),
+  /** A hospital's profile, specialties, investigators and capabilities: its own site admin (see canEditHospital). */
+  editHospitalProfile: roles('editHospitalProfile', ['site_admin']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
+
+/** Resource-level: only the site admin of that very hospital edits its profile (not the platform admin either). */
+export function canEditHospital(actor: ActorRef | null, hospitalId: string): boolean {
+  return POLICIES.editHospitalProfile.allows(actor) && actor?.orgId === hospitalId;
+}

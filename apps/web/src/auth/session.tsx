@@ -1,4 +1,4 @@
-import type { ActorRef, MeOutput, MembershipView } from '@ctp/contracts';
+import type { ActorRef, MembershipView, MeOutput } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useTRPC } from '../lib/trpc.ts';

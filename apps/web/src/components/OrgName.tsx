@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
 /** An organisation's name in the UI language, falling back to Chinese when no English name is on file. */
-export function orgLabel(org: { orgName?: string; orgNameEn?: string | null; nameZh?: string; nameEn?: string | null }, lang: string): string {
+export function orgLabel(
+  org: { orgName?: string; orgNameEn?: string | null; nameZh?: string; nameEn?: string | null },
+  lang: string,
+): string {
   const zh = org.orgName ?? org.nameZh ?? '';
   const en = org.orgNameEn ?? org.nameEn ?? null;
   return lang === 'en' && en ? en : zh;

@@ -84,7 +84,8 @@ export const en: Messages = {
         'Screen and accept submissions, schedule convened or expedited review, record decisions and issue letters, handle recognition requests.',
       ec_member: 'Review the submissions assigned to you, declare conflicts of interest and vote.',
       ec_chair: 'Chair convened meetings, sign expedited decisions and review the submissions assigned to you.',
-      commission: 'Follow capacity conversion, ethics turnaround, recognition adoption and start-up time across the city.',
+      commission:
+        'Follow capacity conversion, ethics turnaround, recognition adoption and start-up time across the city.',
       admin: 'Manage organisations, users and agreements; browse and verify the audit log.',
     },
     shortcuts: 'Shortcuts',
@@ -185,7 +186,11 @@ export const en: Messages = {
     passwordChanged: 'Password changed; your other sessions were signed out.',
     passwordHelp: 'At least 10 characters; a memorable sentence works well.',
   },
-  notFound: { title: 'Page not found', subtitle: 'This page does not exist or has moved.', back: 'Back to the workbench' },
+  notFound: {
+    title: 'Page not found',
+    subtitle: 'This page does not exist or has moved.',
+    back: 'Back to the workbench',
+  },
   noRole: {
     title: 'No role yet',
     subtitle: 'Your account is not linked to any organisation role yet. Please contact the platform administrator.',

@@ -129,7 +129,14 @@ export const zhCN = {
     verifyOk: '哈希链完整：共 {{count}} 条记录。',
     verifyBroken: '哈希链在第 {{id}} 条记录处断裂（{{reason}}）。',
     empty: '没有符合条件的审计记录',
-    entityTypes: { user: '用户', session: '会话', membership: '成员身份', organisation: '机构', committee: '伦理委员会', system: '系统' },
+    entityTypes: {
+      user: '用户',
+      session: '会话',
+      membership: '成员身份',
+      organisation: '机构',
+      committee: '伦理委员会',
+      system: '系统',
+    },
     actions: {
       'auth.login': '登录',
       'auth.logout': '退出登录',

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { Logo } from '../components/Logo.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
@@ -49,13 +49,13 @@ export function AppLayout() {
   return (
     <Layout className="ctp-shell">
       <Layout.Header className="ctp-header">
-        <Space size={12} className="ctp-brand" onClick={() => navigate('/')}>
+        <Link to="/" className="ctp-brand">
           <Logo size={30} />
           <div>
             <div className="ctp-brand-name">{t('app.fullName')}</div>
             <div className="ctp-brand-tagline">{t('app.tagline')}</div>
           </div>
-        </Space>
+        </Link>
         <Space size={8} className="ctp-header-right">
           {me.memberships.length > 1 && (
             <Dropdown

@@ -1,5 +1,5 @@
-import { type ActorRef, POLICIES, type Policy } from '@ctp/contracts';
 import { AuditOutlined, BankOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { type ActorRef, POLICIES, type Policy } from '@ctp/contracts';
 import type { ReactNode } from 'react';
 
 export type NavItem = { path: string; labelKey: string; icon: ReactNode; policy: Policy };

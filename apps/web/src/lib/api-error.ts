@@ -14,5 +14,10 @@ export function apiError(error: unknown, fallback: string): ApiErrorData {
 /** Puts the server's field errors on the form's fields; returns the message for the rest. */
 export function applyFieldErrors(form: FormInstance, error: ApiErrorData): void {
   if (!error.fieldErrors?.length) return;
-  form.setFields(error.fieldErrors.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
+  form.setFields(
+    error.fieldErrors.map((f) => ({
+      name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      errors: [f.message],
+    })),
+  );
 }

@@ -18,7 +18,8 @@ export function createClients(onUnauthenticated: () => void) {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (count, error) => !(error instanceof TRPCClientError && (error.data?.httpStatus ?? 500) < 500) && count < 2,
+        retry: (count, error) =>
+          !(error instanceof TRPCClientError && (error.data?.httpStatus ?? 500) < 500) && count < 2,
       },
     },
   });

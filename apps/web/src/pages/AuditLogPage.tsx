@@ -1,5 +1,5 @@
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEventView } from '@ctp/contracts';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEventView } from '@ctp/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -10,7 +10,12 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError } from '../lib/api-error.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
-type Filters = { entityType?: (typeof AUDIT_ENTITY_TYPES)[number]; entityId?: string; actorUserId?: string; action?: (typeof AUDIT_ACTIONS)[number] };
+type Filters = {
+  entityType?: (typeof AUDIT_ENTITY_TYPES)[number];
+  entityId?: string;
+  actorUserId?: string;
+  action?: (typeof AUDIT_ACTIONS)[number];
+};
 
 function JsonBlock({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -51,7 +56,12 @@ export default function AuditLogPage() {
         title={t('audit.title')}
         subtitle={t('audit.subtitle')}
         extra={
-          <Button icon={<SafetyCertificateOutlined />} loading={verify.isFetching} onClick={() => void verify.refetch()} data-testid="audit-verify">
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isFetching}
+            onClick={() => void verify.refetch()}
+            data-testid="audit-verify"
+          >
             {t('audit.verify')}
           </Button>
         }
@@ -69,7 +79,14 @@ export default function AuditLogPage() {
           data-testid="audit-verify-result"
         />
       )}
-      {verify.error && <Alert style={{ marginBottom: 16 }} type="error" showIcon title={apiError(verify.error, t('common.networkError')).message} />}
+      {verify.error && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="error"
+          showIcon
+          title={apiError(verify.error, t('common.networkError')).message}
+        />
+      )}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Select
@@ -110,7 +127,14 @@ export default function AuditLogPage() {
             options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
           />
         </Space>
-        {events.error && <Alert type="error" showIcon title={apiError(events.error, t('common.networkError')).message} style={{ marginBottom: 16 }} />}
+        {events.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={apiError(events.error, t('common.networkError')).message}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Table<AuditEventView>
           rowKey="id"
           size="middle"
@@ -138,18 +162,35 @@ export default function AuditLogPage() {
           }}
           columns={[
             { title: '#', dataIndex: 'id', width: 70 },
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+            {
+              title: t('audit.at'),
+              dataIndex: 'at',
+              width: 170,
+              render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+            },
             {
               title: t('audit.actor'),
               key: 'actor',
               render: (_, e) =>
                 e.actorUserId ? (
-                  <a onClick={() => set('actor', e.actorUserId ?? undefined)}>{e.actorName ?? e.actorEmail}</a>
+                  <Button
+                    type="link"
+                    size="small"
+                    className="ctp-link-button"
+                    onClick={() => set('actor', e.actorUserId ?? undefined)}
+                  >
+                    {e.actorName ?? e.actorEmail}
+                  </Button>
                 ) : (
                   <Tag>{t('audit.system')}</Tag>
                 ),
             },
-            { title: t('audit.role'), dataIndex: 'role', width: 120, render: (v: string | null) => (v ? t(`roles.${v}`) : '—') },
+            {
+              title: t('audit.role'),
+              dataIndex: 'role',
+              width: 120,
+              render: (v: string | null) => (v ? t(`roles.${v}`) : '—'),
+            },
             {
               title: t('audit.action'),
               dataIndex: 'action',
@@ -159,7 +200,10 @@ export default function AuditLogPage() {
               title: t('audit.entity'),
               key: 'entity',
               render: (_, e) => (
-                <a
+                <Button
+                  type="link"
+                  size="small"
+                  className="ctp-link-button"
                   onClick={() => {
                     set('entityType', e.entityType);
                     setEntityIdDraft(e.entityId);
@@ -170,7 +214,7 @@ export default function AuditLogPage() {
                   }}
                 >
                   {t(`audit.entityTypes.${e.entityType}`)} · <span className="ctp-mono">{e.entityId.slice(0, 8)}</span>
-                </a>
+                </Button>
               ),
             },
           ]}

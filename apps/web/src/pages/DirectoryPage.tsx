@@ -69,17 +69,40 @@ export default function DirectoryPage() {
             },
             ...(kind === 'hospital'
               ? [
-                  { title: t('directory.district'), dataIndex: 'district', width: 110, render: (v: string | null) => v ?? t('common.unknown') },
-                  { title: t('directory.level'), dataIndex: 'level', width: 110, render: (v: string | null) => v ?? t('common.unknown') },
-                  { title: t('directory.type'), dataIndex: 'hospitalType', width: 110, render: (v: string | null) => v ?? '—' },
+                  {
+                    title: t('directory.district'),
+                    dataIndex: 'district',
+                    width: 110,
+                    render: (v: string | null) => v ?? t('common.unknown'),
+                  },
+                  {
+                    title: t('directory.level'),
+                    dataIndex: 'level',
+                    width: 110,
+                    render: (v: string | null) => v ?? t('common.unknown'),
+                  },
+                  {
+                    title: t('directory.type'),
+                    dataIndex: 'hospitalType',
+                    width: 110,
+                    render: (v: string | null) => v ?? '—',
+                  },
                   {
                     title: t('directory.phase1'),
                     dataIndex: 'phase1Beds',
                     width: 130,
-                    render: (v: number | null) => (v ? <Tag color="green">{t('directory.phase1Beds', { n: v })}</Tag> : '—'),
+                    render: (v: number | null) =>
+                      v ? <Tag color="green">{t('directory.phase1Beds', { n: v })}</Tag> : '—',
                   },
                 ]
-              : [{ title: t('directory.kind'), dataIndex: 'kind', width: 140, render: (v: OrgKind) => t(`orgKinds.${v}`) }]),
+              : [
+                  {
+                    title: t('directory.kind'),
+                    dataIndex: 'kind',
+                    width: 140,
+                    render: (v: OrgKind) => t(`orgKinds.${v}`),
+                  },
+                ]),
           ]}
         />
       </Card>

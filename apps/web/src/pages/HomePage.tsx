@@ -12,7 +12,10 @@ export default function HomePage() {
   const { me, active, actor } = useSession();
   const trpc = useTRPC();
   const orgs = useQuery(trpc.organisations.list.queryOptions({}));
-  const org = useQuery({ ...trpc.organisations.get.queryOptions({ id: active?.orgId ?? '' }), enabled: Boolean(active) });
+  const org = useQuery({
+    ...trpc.organisations.get.queryOptions({ id: active?.orgId ?? '' }),
+    enabled: Boolean(active),
+  });
   const count = (kinds: string[]) => orgs.data?.filter((o) => kinds.includes(o.kind)).length ?? 0;
 
   if (!active) {
@@ -48,11 +51,17 @@ export default function HomePage() {
                 <Descriptions.Item label={t('directory.kind')}>{t(`orgKinds.${org.data.kind}`)}</Descriptions.Item>
                 {org.data.kind === 'hospital' && (
                   <>
-                    <Descriptions.Item label={t('directory.district')}>{org.data.district ?? t('common.unknown')}</Descriptions.Item>
-                    <Descriptions.Item label={t('directory.level')}>{org.data.level ?? t('common.unknown')}</Descriptions.Item>
+                    <Descriptions.Item label={t('directory.district')}>
+                      {org.data.district ?? t('common.unknown')}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('directory.level')}>
+                      {org.data.level ?? t('common.unknown')}
+                    </Descriptions.Item>
                   </>
                 )}
-                {active.committeeName && <Descriptions.Item label={t('home.committee')}>{active.committeeName}</Descriptions.Item>}
+                {active.committeeName && (
+                  <Descriptions.Item label={t('home.committee')}>{active.committeeName}</Descriptions.Item>
+                )}
               </Descriptions>
             ) : null}
           </Card>

@@ -58,7 +58,11 @@ export default function LoginPage() {
       </section>
       <section className="ctp-login-panel">
         <div className="ctp-login-lang">
-          <Button type="link" onClick={() => void setLocale(i18n.language === 'en' ? 'zh-CN' : 'en')} data-testid="locale-switch">
+          <Button
+            type="link"
+            onClick={() => void setLocale(i18n.language === 'en' ? 'zh-CN' : 'en')}
+            data-testid="locale-switch"
+          >
             {t('nav.language')}
           </Button>
         </div>
@@ -67,7 +71,9 @@ export default function LoginPage() {
             {t('login.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+          {error && (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+          )}
           <Form
             form={form}
             layout="vertical"
@@ -78,13 +84,33 @@ export default function LoginPage() {
             }}
             onValuesChange={() => setError(null)}
           >
-            <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('login.emailRequired') }]}>
+            <Form.Item
+              name="email"
+              label={t('login.email')}
+              rules={[{ required: true, message: t('login.emailRequired') }]}
+            >
               <Input prefix={<MailOutlined />} autoComplete="username" size="large" data-testid="login-email" />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="login-password" />
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                size="large"
+                data-testid="login-password"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
               {t('login.submit')}
             </Button>
           </Form>

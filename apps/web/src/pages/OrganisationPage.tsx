@@ -31,8 +31,14 @@ export default function OrganisationPage() {
   const other = i18n.language === 'en' ? o.nameZh : o.nameEn;
   return (
     <>
-      <PageHeader title={orgLabel(o, i18n.language)} subtitle={other} extra={<Link to="/directory">{t('directory.back')}</Link>} />
-      {o.isDemoData && o.kind === 'hospital' && <Alert type="info" showIcon title={t('directory.demoNote')} style={{ marginBottom: 16 }} />}
+      <PageHeader
+        title={orgLabel(o, i18n.language)}
+        subtitle={other}
+        extra={<Link to="/directory">{t('directory.back')}</Link>}
+      />
+      {o.isDemoData && o.kind === 'hospital' && (
+        <Alert type="info" showIcon title={t('directory.demoNote')} style={{ marginBottom: 16 }} />
+      )}
       <Card title={t('directory.profile')}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('directory.kind')}>{t(`orgKinds.${o.kind}`)}</Descriptions.Item>
@@ -42,7 +48,9 @@ export default function OrganisationPage() {
               <Descriptions.Item label={t('directory.level')}>{o.level ?? t('common.unknown')}</Descriptions.Item>
               <Descriptions.Item label={t('directory.type')}>{o.hospitalType ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('directory.address')}>{o.address ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('directory.filing')}>{o.nmpaDrugFilingNo ?? t('common.unknown')}</Descriptions.Item>
+              <Descriptions.Item label={t('directory.filing')}>
+                {o.nmpaDrugFilingNo ?? t('common.unknown')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('directory.phase1')}>
                 {o.phase1Beds ? t('directory.phase1Beds', { n: o.phase1Beds }) : '—'}
               </Descriptions.Item>

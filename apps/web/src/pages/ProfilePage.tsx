@@ -65,13 +65,20 @@ export default function ProfilePage() {
                         {t('profile.active')}
                       </Tag>
                     ) : (
-                      <Button key="use" size="small" onClick={() => switchRole.mutate({ membershipId: m.membershipId })}>
+                      <Button
+                        key="use"
+                        size="small"
+                        onClick={() => switchRole.mutate({ membershipId: m.membershipId })}
+                      >
                         {t('profile.use')}
                       </Button>
                     ),
                   ]}
                 >
-                  <List.Item.Meta title={orgLabel(m, i18n.language)} description={[t(`roles.${m.role}`), m.committeeName].filter(Boolean).join(' · ')} />
+                  <List.Item.Meta
+                    title={orgLabel(m, i18n.language)}
+                    description={[t(`roles.${m.role}`), m.committeeName].filter(Boolean).join(' · ')}
+                  />
                 </List.Item>
               )}
             />
@@ -91,7 +98,12 @@ export default function ProfilePage() {
               <Form.Item name="currentPassword" label={t('profile.currentPassword')} rules={[{ required: true }]}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
-              <Form.Item name="newPassword" label={t('profile.newPassword')} extra={t('profile.passwordHelp')} rules={[{ required: true, min: 10 }]}>
+              <Form.Item
+                name="newPassword"
+                label={t('profile.newPassword')}
+                extra={t('profile.passwordHelp')}
+                rules={[{ required: true, min: 10 }]}
+              >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
               <Form.Item
@@ -102,7 +114,9 @@ export default function ProfilePage() {
                   { required: true },
                   ({ getFieldValue }) => ({
                     validator: (_, v) =>
-                      !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('profile.passwordMismatch'))),
+                      !v || v === getFieldValue('newPassword')
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('profile.passwordMismatch'))),
                   }),
                 ]}
               >

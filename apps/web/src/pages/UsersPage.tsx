@@ -1,5 +1,5 @@
-import { ROLE_ORG_KINDS, ROLES, type Role } from '@ctp/contracts';
 import { MinusCircleOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ROLE_ORG_KINDS, ROLES, type Role } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -106,7 +106,12 @@ export default function UsersPage() {
           <Form.Item name="email" label={t('users.email')} rules={[{ required: true, type: 'email' }]}>
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')} rules={[{ required: true, min: 10 }]}>
+          <Form.Item
+            name="password"
+            label={t('users.password')}
+            extra={t('users.passwordHelp')}
+            rules={[{ required: true, min: 10 }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.List name="memberships">
@@ -114,7 +119,12 @@ export default function UsersPage() {
               <>
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'orgId']} label={t('users.org')} rules={[{ required: true }]} style={{ width: 320 }}>
+                    <Form.Item
+                      name={[field.name, 'orgId']}
+                      label={t('users.org')}
+                      rules={[{ required: true }]}
+                      style={{ width: 320 }}
+                    >
                       <Select
                         showSearch
                         optionFilterProp="label"
@@ -125,9 +135,17 @@ export default function UsersPage() {
                       {() => {
                         const kind = orgKindOf(form.getFieldValue(['memberships', field.name, 'orgId']));
                         return (
-                          <Form.Item name={[field.name, 'role']} label={t('users.role')} rules={[{ required: true }]} style={{ width: 180 }}>
+                          <Form.Item
+                            name={[field.name, 'role']}
+                            label={t('users.role')}
+                            rules={[{ required: true }]}
+                            style={{ width: 180 }}
+                          >
                             <Select
-                              options={ROLES.filter((r) => !kind || ROLE_ORG_KINDS[r].includes(kind)).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                              options={ROLES.filter((r) => !kind || ROLE_ORG_KINDS[r].includes(kind)).map((r) => ({
+                                value: r,
+                                label: t(`roles.${r}`),
+                              }))}
                             />
                           </Form.Item>
                         );

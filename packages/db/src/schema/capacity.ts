@@ -41,9 +41,7 @@ export const hospitalSpecialties = sqliteTable(
     retiredAt: integer('retired_at'),
   },
   (t) => [
-    uniqueIndex('hospital_specialties_live_uq')
-      .on(t.hospitalOrgId, t.specialtyCode)
-      .where(sql`${t.retiredAt} is null`),
+    uniqueIndex('hospital_specialties_live_uq').on(t.hospitalOrgId, t.specialtyCode).where(sql`${t.retiredAt} is null`),
     index('hospital_specialties_code_idx').on(t.specialtyCode),
   ],
 );
@@ -94,7 +92,10 @@ export const investigatorSpecialties = sqliteTable(
       .notNull()
       .references(() => hospitalSpecialties.id),
   },
-  (t) => [primaryKey({ columns: [t.investigatorId, t.hospitalSpecialtyId] }), index('investigator_specialties_spec_idx').on(t.hospitalSpecialtyId)],
+  (t) => [
+    primaryKey({ columns: [t.investigatorId, t.hospitalSpecialtyId] }),
+    index('investigator_specialties_spec_idx').on(t.hospitalSpecialtyId),
+  ],
 );
 
 export const hospitalCapabilities = sqliteTable(
@@ -107,7 +108,10 @@ export const hospitalCapabilities = sqliteTable(
     note: text('note'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.hospitalOrgId, t.capabilityCode] }), index('hospital_capabilities_code_idx').on(t.capabilityCode)],
+  (t) => [
+    primaryKey({ columns: [t.hospitalOrgId, t.capabilityCode] }),
+    index('hospital_capabilities_code_idx').on(t.capabilityCode),
+  ],
 );
 
 /** Named shortlists of a sponsor organisation (issue 3). */

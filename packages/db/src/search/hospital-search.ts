@@ -31,7 +31,14 @@ export function replaceHospitalSearchDocument(tx: Tx | Db, doc: HospitalSearchDo
             ${spaceCjk(doc.investigators)}, ${spaceCjk(doc.capabilities)}, ${doc.initials})`);
 }
 
-export const SEARCH_COLUMNS = ['names', 'specialties', 'diseases', 'investigators', 'capabilities', 'initials'] as const;
+export const SEARCH_COLUMNS = [
+  'names',
+  'specialties',
+  'diseases',
+  'investigators',
+  'capabilities',
+  'initials',
+] as const;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
 /**
@@ -62,7 +69,9 @@ export function toFtsTerms(q: string): { text: string; fts: string }[] {
 export function hospitalsMatchingTerm(db: Db, fts: string): Record<SearchColumn, Set<string>> {
   const out = {} as Record<SearchColumn, Set<string>>;
   for (const col of SEARCH_COLUMNS) {
-    const rows = db.all<{ id: string }>(sql`select hospital_id as id from hospital_search where hospital_search match ${`${col} : (${fts})`}`);
+    const rows = db.all<{ id: string }>(
+      sql`select hospital_id as id from hospital_search where hospital_search match ${`${col} : (${fts})`}`,
+    );
     out[col] = new Set(rows.map((r) => r.id));
   }
   return out;

@@ -102,13 +102,19 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
     ? db
         .select()
         .from(investigatorSpecialties)
-        .where(inArray(investigatorSpecialties.investigatorId, invs.map((i) => i.id)))
+        .where(
+          inArray(
+            investigatorSpecialties.investigatorId,
+            invs.map((i) => i.id),
+          ),
+        )
         .all()
     : [];
   const caps = db.select().from(hospitalCapabilities).where(inArray(hospitalCapabilities.hospitalOrgId, ids)).all();
 
   const specsOfInv = new Map<string, string[]>();
-  for (const l of links) specsOfInv.set(l.investigatorId, [...(specsOfInv.get(l.investigatorId) ?? []), l.hospitalSpecialtyId]);
+  for (const l of links)
+    specsOfInv.set(l.investigatorId, [...(specsOfInv.get(l.investigatorId) ?? []), l.hospitalSpecialtyId]);
   const invView = new Map<string, InvestigatorCapacity>(
     invs.map((i) => {
       const active = load.byInvestigator.get(i.id) ?? 0;
@@ -150,7 +156,9 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
         maxConcurrentTrials: s.maxConcurrentTrials,
         activeTrials: active,
         freeSlots: Math.max(0, s.maxConcurrentTrials - active),
-        diseaseAreas: areas.filter((a) => a.hospitalSpecialtyId === s.id).map((a) => ({ diseaseArea: a.diseaseArea, annualPatients: a.annualPatients })),
+        diseaseAreas: areas
+          .filter((a) => a.hospitalSpecialtyId === s.id)
+          .map((a) => ({ diseaseArea: a.diseaseArea, annualPatients: a.annualPatients })),
         investigators: links
           .filter((l) => l.hospitalSpecialtyId === s.id)
           .map((l) => invView.get(l.investigatorId))

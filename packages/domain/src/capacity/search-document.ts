@@ -31,7 +31,11 @@ export function pinyinKeys(text: string): string[] {
 export function rebuildHospitalSearchDocument(tx: Tx | Db, hospitalId: string): void {
   const org = tx.select().from(organisations).where(eq(organisations.id, hospitalId)).get();
   if (!org || org.kind !== 'hospital') return;
-  const aliases = tx.select({ alias: organisationAliases.alias }).from(organisationAliases).where(eq(organisationAliases.orgId, hospitalId)).all();
+  const aliases = tx
+    .select({ alias: organisationAliases.alias })
+    .from(organisationAliases)
+    .where(eq(organisationAliases.orgId, hospitalId))
+    .all();
   const specs = tx
     .select({ id: hospitalSpecialties.id, nameAsFiled: hospitalSpecialties.nameAsFiled, cat: specialtyCatalogue })
     .from(hospitalSpecialties)
@@ -40,21 +44,35 @@ export function rebuildHospitalSearchDocument(tx: Tx | Db, hospitalId: string): 
     .all();
   const specIds = specs.map((s) => s.id);
   const diseases = specIds.length
-    ? tx.select({ d: specialtyDiseaseAreas.diseaseArea }).from(specialtyDiseaseAreas).where(inArray(specialtyDiseaseAreas.hospitalSpecialtyId, specIds)).all()
+    ? tx
+        .select({ d: specialtyDiseaseAreas.diseaseArea })
+        .from(specialtyDiseaseAreas)
+        .where(inArray(specialtyDiseaseAreas.hospitalSpecialtyId, specIds))
+        .all()
     : [];
   const pis = tx
     .select({ name: investigators.name })
     .from(investigators)
     .where(and(eq(investigators.hospitalOrgId, hospitalId), isNull(investigators.retiredAt)))
     .all();
-  const caps = tx.select({ code: hospitalCapabilities.capabilityCode }).from(hospitalCapabilities).where(eq(hospitalCapabilities.hospitalOrgId, hospitalId)).all();
-  const names = [org.nameZh, org.nameEn, org.shortName, ...aliases.map((a) => a.alias)].filter((n): n is string => Boolean(n));
-  const specialtyTexts = specs.flatMap((s) => [s.cat.nameZh, s.cat.nameEn, s.nameAsFiled, ...s.cat.aliasesZh.split(';')]).filter((n): n is string => Boolean(n));
+  const caps = tx
+    .select({ code: hospitalCapabilities.capabilityCode })
+    .from(hospitalCapabilities)
+    .where(eq(hospitalCapabilities.hospitalOrgId, hospitalId))
+    .all();
+  const names = [org.nameZh, org.nameEn, org.shortName, ...aliases.map((a) => a.alias)].filter((n): n is string =>
+    Boolean(n),
+  );
+  const specialtyTexts = specs
+    .flatMap((s) => [s.cat.nameZh, s.cat.nameEn, s.nameAsFiled, ...s.cat.aliasesZh.split(';')])
+    .filter((n): n is string => Boolean(n));
   const capTexts = caps.flatMap((c) => {
     const v = CAPABILITIES.find((x) => x.code === c.code);
     return v ? [v.zh, v.en] : [];
   });
-  const initials = new Set([...names, ...specs.map((s) => s.cat.nameZh), ...pis.map((p) => p.name)].flatMap(pinyinKeys));
+  const initials = new Set(
+    [...names, ...specs.map((s) => s.cat.nameZh), ...pis.map((p) => p.name)].flatMap(pinyinKeys),
+  );
   // FTS tokens must not be glued across entries: separate them with " | ".
   replaceHospitalSearchDocument(tx, {
     hospitalId,

@@ -13,7 +13,14 @@ import {
 import { eq } from 'drizzle-orm';
 import { rebuildHospitalSearchDocument } from '../capacity/search-document.ts';
 import { newId } from '../ids.ts';
-import { DEMO_CAPABILITIES, DEMO_SPECIALTIES, DISEASE_AREAS, GIVEN_NAMES, STALE_DEMO_HOSPITALS, SURNAMES } from './demo-capacity-data.ts';
+import {
+  DEMO_CAPABILITIES,
+  DEMO_SPECIALTIES,
+  DISEASE_AREAS,
+  GIVEN_NAMES,
+  STALE_DEMO_HOSPITALS,
+  SURNAMES,
+} from './demo-capacity-data.ts';
 
 const DAY = 86_400_000;
 
@@ -31,12 +38,24 @@ function isoDate(ms: number): string {
  * Seeds every demo hospital's specialties, disease areas, investigators and capabilities (invented numbers on real
  * hospitals), then indexes each hospital for search. `piUserId` links the demo investigator account to a PI record.
  */
-export function seedDemoCapacity(tx: Tx, now: number, hospitalIdOf: (code: string) => string, piUserId: string | null): void {
-  const catalogue = new Map(tx.select().from(specialtyCatalogue).all().map((c) => [c.code, c]));
+export function seedDemoCapacity(
+  tx: Tx,
+  now: number,
+  hospitalIdOf: (code: string) => string,
+  piUserId: string | null,
+): void {
+  const catalogue = new Map(
+    tx
+      .select()
+      .from(specialtyCatalogue)
+      .all()
+      .map((c) => [c.code, c]),
+  );
   let nameIndex = 0;
   for (const [code, specialtyCodes] of Object.entries(DEMO_SPECIALTIES)) {
     const hospitalId = hospitalIdOf(code);
-    if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, hospitalId)).get()) continue;
+    if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, hospitalId)).get())
+      continue;
     for (const [i, specialtyCode] of specialtyCodes.entries()) {
       const cat = catalogue.get(specialtyCode);
       if (!cat) throw new Error(`demo specialty ${specialtyCode} is not in the catalogue`);
@@ -60,16 +79,24 @@ export function seedDemoCapacity(tx: Tx, now: number, hospitalIdOf: (code: strin
       const areas = DISEASE_AREAS[specialtyCode] ?? [];
       for (const area of areas.slice(0, demoNumber(`${seed}:areas`, Math.min(2, areas.length), areas.length))) {
         tx.insert(specialtyDiseaseAreas)
-          .values({ hospitalSpecialtyId: specId, diseaseArea: area, annualPatients: demoNumber(`${seed}:${area}`, 300, 12_000) })
+          .values({
+            hospitalSpecialtyId: specId,
+            diseaseArea: area,
+            annualPatients: demoNumber(`${seed}:${area}`, 300, 12_000),
+          })
           .run();
       }
       const piCount = demoNumber(`${seed}:pis`, 1, 3);
       for (let p = 0; p < piCount; p++) {
         const linkDemoPi = code === 'jsph' && specialtyCode === 'oncology' && p === 0 && piUserId !== null;
-        const name = linkDemoPi ? '吴研究' : `${SURNAMES[nameIndex % SURNAMES.length]}${GIVEN_NAMES[(nameIndex * 7) % GIVEN_NAMES.length]}`;
+        const name = linkDemoPi
+          ? '吴研究'
+          : `${SURNAMES[nameIndex % SURNAMES.length]}${GIVEN_NAMES[(nameIndex * 7) % GIVEN_NAMES.length]}`;
         nameIndex++;
         // Mostly senior staff; every so often a 主治医师, who is flagged as not eligible to lead a drug trial.
-        const title = linkDemoPi ? '主任医师' : INVESTIGATOR_TITLES[[0, 0, 1, 1, 0, 2][demoNumber(`${seed}:${p}:t`, 0, 5)]!]!;
+        const title = linkDemoPi
+          ? '主任医师'
+          : INVESTIGATOR_TITLES[[0, 0, 1, 1, 0, 2][demoNumber(`${seed}:${p}:t`, 0, 5)]!]!;
         const invId = newId();
         tx.insert(investigators)
           .values({
@@ -91,7 +118,9 @@ export function seedDemoCapacity(tx: Tx, now: number, hospitalIdOf: (code: strin
     for (const capabilityCode of DEMO_CAPABILITIES[code] ?? []) {
       tx.insert(hospitalCapabilities).values({ hospitalOrgId: hospitalId, capabilityCode, createdAt: now }).run();
     }
-    const confirmedDaysAgo = STALE_DEMO_HOSPITALS.has(code) ? demoNumber(`${code}:conf`, 100, 200) : demoNumber(`${code}:conf`, 1, 45);
+    const confirmedDaysAgo = STALE_DEMO_HOSPITALS.has(code)
+      ? demoNumber(`${code}:conf`, 100, 200)
+      : demoNumber(`${code}:conf`, 1, 45);
     tx.update(organisations)
       .set({
         capacityConfirmedAt: now - confirmedDaysAgo * DAY,

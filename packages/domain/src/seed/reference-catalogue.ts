@@ -23,7 +23,12 @@ export function ensureReferenceData({ db, ctx }: { db: Db; ctx: AuditCtx }): num
   }));
   inTransaction(db, (tx) => {
     for (const row of rows) tx.insert(specialtyCatalogue).values(row).run();
-    writeAuditEvent(tx, ctx, { action: 'reference.sync', entityType: 'system', entityId: 'specialty_catalogue', after: { rows: rows.length } });
+    writeAuditEvent(tx, ctx, {
+      action: 'reference.sync',
+      entityType: 'system',
+      entityId: 'specialty_catalogue',
+      after: { rows: rows.length },
+    });
   });
   return rows.length;
 }

@@ -1,0 +1,18 @@
+import { compareSitesInput, exportSearchInput, POLICIES, sitesSearchInput } from '@ctp/contracts';
+import { compareSites, exportSearch, searchSites } from '@ctp/domain';
+import { useCaseCtx } from '../context.ts';
+import { guarded, router } from '../trpc.ts';
+
+export const sitesRouter = router({
+  /** Public contract `sites.search` (issue 3). */
+  search: guarded(POLICIES.searchSites)
+    .input(sitesSearchInput)
+    .query(({ ctx, input }) => searchSites({ ctx: useCaseCtx(ctx), input })),
+  compare: guarded(POLICIES.searchSites)
+    .input(compareSitesInput)
+    .query(({ ctx, input }) => compareSites({ ctx: useCaseCtx(ctx), input })),
+  /** The whole result as XLSX (base64), for the browser to save. */
+  exportSearch: guarded(POLICIES.searchSites)
+    .input(exportSearchInput)
+    .mutation(({ ctx, input }) => exportSearch({ ctx: useCaseCtx(ctx), input })),
+});

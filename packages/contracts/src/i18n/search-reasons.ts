@@ -1,0 +1,43 @@
+import { formatMessage } from './error-messages.ts';
+import type { Locale } from './locale.ts';
+
+/** The sentences that explain a search result's fit score, in both languages. */
+const REASONS = {
+  'zh-CN': {
+    nameMatch: '机构名称匹配“{term}”',
+    pinyinMatch: '拼音匹配“{term}”',
+    specialtyMatch: '专业匹配：{specialty}',
+    diseaseMatch: '病种匹配：{disease}（{specialty}）',
+    investigatorMatch: '研究者匹配：{name}（{title}）',
+    capabilityMatch: '具备能力：{capability}',
+    freeSlots: '{specialty} 有 {n} 个空余名额',
+    noFreeSlots: '{specialty} 已满负荷',
+    seniorPi: 'PI {level}：{name}（{title}）',
+    noEligiblePi: '该专业暂无正高/副高研究者',
+    patients: '相关病种年诊疗 {n} 人次',
+    phase1: '设有 I 期病房',
+    stale: '资源信息已 {days} 天未确认',
+    fresh: '资源信息 {days} 天内已确认',
+  },
+  en: {
+    nameMatch: 'Name matches “{term}”',
+    pinyinMatch: 'Pinyin matches “{term}”',
+    specialtyMatch: 'Specialty: {specialty}',
+    diseaseMatch: 'Disease area: {disease} ({specialty})',
+    investigatorMatch: 'Investigator: {name} ({title})',
+    capabilityMatch: 'Has {capability}',
+    freeSlots: '{specialty} has {n} free slots',
+    noFreeSlots: '{specialty} is at full capacity',
+    seniorPi: 'PI {level}: {name} ({title})',
+    noEligiblePi: 'No senior (正高/副高) investigator in this specialty',
+    patients: '{n} patients a year in the matched areas',
+    phase1: 'Has a Phase I unit',
+    stale: 'Capacity not confirmed for {days} days',
+    fresh: 'Capacity confirmed within {days} days',
+  },
+} as const;
+export type ReasonKey = keyof (typeof REASONS)['en'];
+
+export function reasonText(locale: Locale, key: ReasonKey, params: Record<string, string | number> = {}): string {
+  return formatMessage(REASONS[locale][key], params);
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CAPABILITY_CODES, SPECIALTY_SCOPES } from './capacity.ts';
+import { HOSPITAL_LEVELS } from './roles.ts';
+
+/**
+ * Sort orders of site search. Start-up speed, enrolment rate and ethics turnaround join once trials and reviews
+ * exist (issues 4, 5); until then fit and free capacity are what the data supports.
+ */
+export const SITE_SORTS = ['fit', 'freeSlots', 'name'] as const;
+export type SiteSort = (typeof SITE_SORTS)[number];
+
+/** Public contract `sites.search` (issue 3). */
+export const sitesSearchInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  specialty: z.string().trim().max(64).optional(),
+  district: z.string().trim().max(32).optional(),
+  level: z.enum(HOSPITAL_LEVELS).optional(),
+  hasPhase1Unit: z.boolean().optional(),
+  capabilities: z.array(z.enum(CAPABILITY_CODES)).max(16).optional(),
+  diseaseArea: z.string().trim().max(50).optional(),
+  minFreeSlots: z.number().int().min(0).max(1000).optional(),
+  scope: z.enum(SPECIALTY_SCOPES).optional(),
+  sort: z.enum(SITE_SORTS).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(64).optional(),
+});
+export type SitesSearchInput = z.input<typeof sitesSearchInput>;
+
+export type SiteSearchInvestigator = {
+  id: string;
+  name: string;
+  title: string;
+  level: string;
+  freeSlots: number;
+  eligibleToLeadDrugTrial: boolean;
+};
+
+export type SiteSearchSpecialty = {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  maxConcurrentTrials: number;
+  activeTrials: number;
+  freeSlots: number;
+  diseaseAreas: string[];
+  investigators: SiteSearchInvestigator[];
+};
+
+export type SiteSearchItem = {
+  hospitalId: string;
+  name: string;
+  nameEn: string | null;
+  district: string | null;
+  level: string | null;
+  /** Fit in 0–100; `reasons` say what it is made of, in the caller's language. */
+  score: number;
+  reasons: string[];
+  specialties: SiteSearchSpecialty[];
+  stale: boolean;
+  capacityConfirmedAt: number | null;
+  hasPhase1Unit: boolean;
+  capabilities: string[];
+  freeSlots: number;
+};
+
+export type FacetValue = { value: string; label: string; count: number };
+
+export type SitesSearchOutput = {
+  items: SiteSearchItem[];
+  total: number;
+  nextCursor: string | null;
+  facets: { specialty: FacetValue[]; district: FacetValue[]; level: FacetValue[]; capability: FacetValue[] };
+  /** When nothing matched: which filters to relax, most useful first. */
+  suggestions: { filter: string; label: string; total: number }[];
+};
+
+export const compareSitesInput = z.object({
+  hospitalIds: z.array(z.string().min(1).max(64)).min(1).max(5),
+  q: z.string().trim().max(100).optional(),
+  specialty: z.string().trim().max(64).optional(),
+});
+
+export const shortlistNameSchema = z.string().trim().min(1).max(60);
+export const shortlistCreateInput = z.object({ name: shortlistNameSchema });
+export const shortlistRenameInput = z.object({ id: z.string().min(1).max(64), name: shortlistNameSchema });
+export const shortlistIdInput = z.object({ id: z.string().min(1).max(64) });
+export const shortlistItemInput = z.object({
+  shortlistId: z.string().min(1).max(64),
+  hospitalId: z.string().min(1).max(64),
+  note: z.string().trim().max(500).optional(),
+});
+export const shortlistRemoveItemInput = z.object({
+  shortlistId: z.string().min(1).max(64),
+  hospitalId: z.string().min(1).max(64),
+});
+export const exportSearchInput = sitesSearchInput.omit({ cursor: true, limit: true });
+
+export type ExportFile = { filename: string; mime: string; base64: string };
