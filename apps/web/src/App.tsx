@@ -24,6 +24,10 @@ const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
+const ComparePage = lazy(() => import('./pages/search/ComparePage.tsx'));
+const ShortlistsPage = lazy(() => import('./pages/search/ShortlistsPage.tsx'));
+const ShortlistPage = lazy(() => import('./pages/search/ShortlistPage.tsx'));
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -81,6 +85,24 @@ export function App() {
                   <Route path="/login" element={<LoginPage />} />
                   <Route element={<RequireSession />}>
                     <Route index element={<HomePage />} />
+                    <Route path="search" element={<SearchPage />} />
+                    <Route path="compare" element={<ComparePage />} />
+                    <Route
+                      path="shortlists"
+                      element={
+                        <Guard policy={POLICIES.keepShortlists}>
+                          <ShortlistsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="shortlists/:id"
+                      element={
+                        <Guard policy={POLICIES.keepShortlists}>
+                          <ShortlistPage />
+                        </Guard>
+                      }
+                    />
                     <Route path="directory" element={<DirectoryPage />} />
                     <Route path="directory/:id" element={<OrganisationPage />} />
                     <Route

@@ -51,11 +51,7 @@ export const updateHospitalProfileInput = z.object({
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v)),
-  contactEmail: z
-    .union([z.literal(''), emailSchema])
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v)),
+  contactEmail: emailSchema.nullable().optional(),
 });
 export type UpdateHospitalProfileInput = z.input<typeof updateHospitalProfileInput>;
 

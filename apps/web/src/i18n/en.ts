@@ -1,3 +1,5 @@
+import { hospitalEn } from './hospital.en.ts';
+import { searchEn } from './search.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -141,6 +143,9 @@ export const en: Messages = {
       organisation: 'Organisation',
       committee: 'Ethics committee',
       system: 'System',
+      specialty: 'Filed specialty',
+      investigator: 'Investigator',
+      shortlist: 'Shortlist',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -153,6 +158,22 @@ export const en: Messages = {
       'organisation.update': 'Organisation changed',
       'committee.create': 'Ethics committee created',
       'seed.demo': 'Demo data seeded',
+      'reference.sync': 'Reference data synchronised',
+      'hospital.update_profile': 'Hospital details changed',
+      'hospital.confirm_capacity': 'Capacity confirmed',
+      'specialty.add': 'Specialty added',
+      'specialty.update': 'Specialty changed',
+      'specialty.retire': 'Specialty retired',
+      'investigator.add': 'Investigator added',
+      'investigator.update': 'Investigator changed',
+      'investigator.retire': 'Investigator retired',
+      'capability.set': 'Capabilities changed',
+      'shortlist.create': 'Shortlist created',
+      'shortlist.rename': 'Shortlist renamed',
+      'shortlist.archive': 'Shortlist archived',
+      'shortlist.add_item': 'Added to shortlist',
+      'shortlist.update_item': 'Shortlist note changed',
+      'shortlist.remove_item': 'Removed from shortlist',
     },
   },
   users: {
@@ -195,5 +216,7 @@ export const en: Messages = {
     title: 'No role yet',
     subtitle: 'Your account is not linked to any organisation role yet. Please contact the platform administrator.',
   },
+  search: searchEn,
+  hospital: hospitalEn,
   errors: { title: 'Something went wrong', retry: 'Retry', forbidden: 'Your current role may not open this page.' },
 };

@@ -1,3 +1,6 @@
+import { hospitalZh } from './hospital.zh-CN.ts';
+import { searchZh } from './search.zh-CN.ts';
+
 /** Chinese is the source language; en.ts must have exactly these keys (a unit test checks). */
 export const zhCN = {
   app: {
@@ -136,6 +139,9 @@ export const zhCN = {
       organisation: '机构',
       committee: '伦理委员会',
       system: '系统',
+      specialty: '备案专业',
+      investigator: '研究者',
+      shortlist: '候选清单',
     },
     actions: {
       'auth.login': '登录',
@@ -148,6 +154,22 @@ export const zhCN = {
       'organisation.update': '修改机构',
       'committee.create': '创建伦理委员会',
       'seed.demo': '初始化演示数据',
+      'reference.sync': '同步参考数据',
+      'hospital.update_profile': '修改机构信息',
+      'hospital.confirm_capacity': '确认资源信息',
+      'specialty.add': '添加备案专业',
+      'specialty.update': '修改备案专业',
+      'specialty.retire': '停用备案专业',
+      'investigator.add': '添加研究者',
+      'investigator.update': '修改研究者',
+      'investigator.retire': '停用研究者',
+      'capability.set': '修改设备与能力',
+      'shortlist.create': '创建候选清单',
+      'shortlist.rename': '重命名候选清单',
+      'shortlist.archive': '归档候选清单',
+      'shortlist.add_item': '加入候选清单',
+      'shortlist.update_item': '修改候选备注',
+      'shortlist.remove_item': '移出候选清单',
     },
   },
   users: {
@@ -186,6 +208,8 @@ export const zhCN = {
     title: '尚未分配身份',
     subtitle: '您的账号尚未关联任何机构身份，请联系平台管理员。',
   },
+  search: searchZh,
+  hospital: hospitalZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },
 } as const;
 

@@ -1,0 +1,92 @@
+import type { SiteSearchItem } from '@ctp/contracts';
+import { Card, Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ShortlistButton } from './ShortlistButton.tsx';
+
+const SHOWN_SPECIALTIES = 3;
+
+export function ResultCard({
+  item,
+  compared,
+  onCompare,
+  canShortlist,
+}: {
+  item: SiteSearchItem;
+  compared: boolean;
+  onCompare: (checked: boolean) => void;
+  canShortlist: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const name = en && item.nameEn ? item.nameEn : item.name;
+  const other = en ? item.name : item.nameEn;
+  return (
+    <Card className="ctp-result" size="small" data-testid="search-result">
+      <div className="ctp-result-main">
+        <Progress
+          type="circle"
+          size={58}
+          percent={item.score}
+          format={(p) => <span className="ctp-score">{p}</span>}
+          strokeColor={item.score >= 80 ? '#16a085' : item.score >= 60 ? '#1f6fb2' : '#d48806'}
+          aria-label={t('search.score')}
+        />
+        <div className="ctp-result-body">
+          <Space size={6} wrap>
+            <Link to={`/hospitals/${item.hospitalId}`} className="ctp-result-name">
+              {name}
+            </Link>
+            {item.level && <Tag bordered={false}>{item.level}</Tag>}
+            {item.district && <Tag bordered={false}>{item.district}</Tag>}
+            {item.hasPhase1Unit && (
+              <Tag color="green" bordered={false}>
+                {t('search.phase1Tag')}
+              </Tag>
+            )}
+            {item.stale && (
+              <Tooltip title={t('search.staleHint')}>
+                <Tag color="orange">{t('search.stale')}</Tag>
+              </Tooltip>
+            )}
+          </Space>
+          {other && <div className="ctp-muted">{other}</div>}
+          <ul className="ctp-reasons" data-testid="search-reasons">
+            {item.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          <div className="ctp-result-specialties">
+            {item.specialties.slice(0, SHOWN_SPECIALTIES).map((s) => (
+              <div key={s.id} className="ctp-result-specialty">
+                <Typography.Text strong>{en ? s.nameEn : s.name}</Typography.Text>
+                <Tag color={s.freeSlots > 0 ? 'blue' : 'default'} bordered={false}>
+                  {t('search.freeSlots', { n: s.freeSlots })}
+                </Tag>
+                <span className="ctp-muted">
+                  {t('search.pis')}:{' '}
+                  {s.investigators.length
+                    ? s.investigators.map((p) => (
+                        <span key={p.id} className={p.eligibleToLeadDrugTrial ? undefined : 'ctp-not-eligible'} title={p.eligibleToLeadDrugTrial ? undefined : t('search.notEligible')}>
+                          {p.name}（{p.title}）{' '}
+                        </span>
+                      ))
+                    : t('common.none')}
+                </span>
+              </div>
+            ))}
+            {item.specialties.length > SHOWN_SPECIALTIES && (
+              <span className="ctp-muted">{t('search.moreSpecialties', { n: item.specialties.length - SHOWN_SPECIALTIES })}</span>
+            )}
+          </div>
+        </div>
+        <Space direction="vertical" align="end" className="ctp-result-actions">
+          <Checkbox checked={compared} onChange={(e) => onCompare(e.target.checked)} data-testid={`compare-${item.hospitalId}`}>
+            {t('search.compare')}
+          </Checkbox>
+          {canShortlist && <ShortlistButton hospitalId={item.hospitalId} />}
+        </Space>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,226 @@
+import { FileExcelOutlined, SwapOutlined } from '@ant-design/icons';
+import { CAPABILITIES, HOSPITAL_LEVELS, POLICIES, SITE_SORTS, SPECIALTY_SCOPES, type FacetValue } from '@ctp/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Empty, Input, InputNumber, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { apiError } from '../../lib/api-error.ts';
+import { downloadFile } from '../../lib/download.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+import { ResultCard } from './ResultCard.tsx';
+import { PARAM_OF, readSearch } from './search-params.ts';
+
+const MAX_COMPARE = 5;
+
+function FacetList({ title, facet, selected, onSelect, testId }: { title: string; facet: FacetValue[]; selected?: string; onSelect: (v: string | undefined) => void; testId: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? facet : facet.slice(0, 8);
+  return (
+    <div className="ctp-facet" data-testid={testId}>
+      <Typography.Text strong>{title}</Typography.Text>
+      {shown.map((f) => (
+        <button
+          type="button"
+          key={f.value}
+          className={`ctp-facet-item${selected === f.value ? ' is-selected' : ''}`}
+          onClick={() => onSelect(selected === f.value ? undefined : f.value)}
+        >
+          <span>{f.label}</span>
+          <span className="ctp-facet-count">{f.count}</span>
+        </button>
+      ))}
+      {facet.length > 8 && (
+        <Button type="link" size="small" onClick={() => setAll(!all)} className="ctp-link-button">
+          {all ? '−' : `+${facet.length - 8}`}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export default function SearchPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const { actor } = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const search = useMemo(() => readSearch(params), [params]);
+  const [draft, setDraft] = useState(search.q ?? '');
+  const [compare, setCompare] = useState<string[]>([]);
+  const en = i18n.language === 'en';
+
+  const results = useInfiniteQuery({
+    ...trpc.sites.search.infiniteQueryOptions({ ...search, limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const first = results.data?.pages[0];
+  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const exportXlsx = useMutation(
+    trpc.sites.exportSearch.mutationOptions({
+      onSuccess: (file) => {
+        downloadFile(file);
+        message.success(t('search.exported', { filename: file.filename }));
+      },
+      onError: (e) => message.error(apiError(e, t('common.networkError')).message),
+    }),
+  );
+
+  const set = (key: keyof typeof PARAM_OF, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(PARAM_OF[key], value);
+    else next.delete(PARAM_OF[key]);
+    setParams(next, { replace: false });
+  };
+  const hasFilters = Object.entries(search).some(([k, v]) => k !== 'q' && k !== 'sort' && v !== undefined);
+
+  return (
+    <>
+      <PageHeader
+        title={t('search.title')}
+        subtitle={t('search.subtitle')}
+        extra={
+          <Space>
+            <Button
+              icon={<SwapOutlined />}
+              disabled={compare.length < 2}
+              onClick={() => navigate(`/compare?ids=${compare.join(',')}${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}`)}
+              data-testid="compare-go"
+            >
+              {t('search.compareSelected', { n: compare.length })}
+            </Button>
+            <Button icon={<FileExcelOutlined />} loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate(search)} disabled={!first?.total} data-testid="search-export">
+              {t('search.export')}
+            </Button>
+          </Space>
+        }
+      />
+      <Input.Search
+        size="large"
+        allowClear
+        enterButton={t('common.search')}
+        placeholder={t('search.placeholder')}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onSearch={(v) => set('q', v.trim() || undefined)}
+        data-testid="search-input"
+        style={{ marginBottom: 16 }}
+      />
+      <div className="ctp-search-layout">
+        <Card size="small" className="ctp-search-filters" title={t('search.filters')} extra={hasFilters && <Button type="link" size="small" onClick={() => setParams(search.q ? { q: search.q } : {})}>{t('search.clearFilters')}</Button>}>
+          <Space direction="vertical" style={{ width: '100%' }} size={12}>
+            <div>
+              <Typography.Text strong>{t('search.scope')}</Typography.Text>
+              <Segmented
+                block
+                size="small"
+                value={search.scope ?? ''}
+                onChange={(v) => set('scope', String(v) || undefined)}
+                options={[{ value: '', label: t('search.scopeAll') }, ...SPECIALTY_SCOPES.filter((s) => s !== 'both').map((s) => ({ value: s, label: t(`search.scopes.${s}`) }))]}
+              />
+            </div>
+            <Space>
+              <Switch size="small" checked={search.hasPhase1Unit === true} onChange={(v) => set('hasPhase1Unit', v ? '1' : undefined)} data-testid="filter-phase1" />
+              <span>{t('search.phase1')}</span>
+            </Space>
+            <div>
+              <Typography.Text strong>{t('search.diseaseArea')}</Typography.Text>
+              <Input.Search size="small" allowClear placeholder={t('search.diseasePlaceholder')} defaultValue={search.diseaseArea} onSearch={(v) => set('diseaseArea', v.trim() || undefined)} />
+            </div>
+            <div>
+              <Typography.Text strong>{t('search.minFreeSlots')}</Typography.Text>
+              <InputNumber size="small" min={0} max={1000} style={{ width: '100%' }} value={search.minFreeSlots ?? null} onChange={(v) => set('minFreeSlots', v ? String(v) : undefined)} data-testid="filter-min-free" />
+            </div>
+            <div>
+              <Typography.Text strong>{t('search.level')}</Typography.Text>
+              <Select size="small" allowClear style={{ width: '100%' }} value={search.level} onChange={(v) => set('level', v)} options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: l }))} />
+            </div>
+            <div>
+              <Typography.Text strong>
+                {t('search.capability')} <span className="ctp-muted">（{t('search.capabilitiesAll')}）</span>
+              </Typography.Text>
+              <Select
+                size="small"
+                mode="multiple"
+                allowClear
+                style={{ width: '100%' }}
+                value={search.capabilities ?? []}
+                onChange={(v: string[]) => set('capabilities', v.join(',') || undefined)}
+                options={CAPABILITIES.map((c) => ({ value: c.code, label: en ? c.en : c.zh }))}
+                data-testid="filter-capabilities"
+              />
+            </div>
+            {first && (
+              <>
+                <FacetList title={t('search.specialty')} facet={first.facets.specialty} selected={search.specialty} onSelect={(v) => set('specialty', v)} testId="facet-specialty" />
+                <FacetList title={t('search.district')} facet={first.facets.district} selected={search.district} onSelect={(v) => set('district', v)} testId="facet-district" />
+                <FacetList title={t('search.capability')} facet={first.facets.capability} selected={undefined} onSelect={(v) => v && set('capabilities', [...new Set([...(search.capabilities ?? []), v])].join(','))} testId="facet-capability" />
+              </>
+            )}
+          </Space>
+        </Card>
+        <div className="ctp-search-results">
+          <div className="ctp-search-toolbar">
+            <Typography.Text data-testid="search-total">{first ? t('search.total', { total: first.total }) : ''}</Typography.Text>
+            <Space>
+              <span>{t('search.sort')}</span>
+              <Select
+                size="small"
+                style={{ width: 120 }}
+                value={search.sort ?? (search.q ? 'fit' : 'freeSlots')}
+                onChange={(v) => set('sort', v)}
+                options={SITE_SORTS.map((s) => ({ value: s, label: t(`search.sorts.${s}`) }))}
+              />
+            </Space>
+          </div>
+          {results.error && <Alert type="error" showIcon title={apiError(results.error, t('common.networkError')).message} />}
+          {results.isLoading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
+          {first && first.total === 0 && (
+            <Card>
+              <Empty description={t('search.empty')} data-testid="search-empty">
+                {first.suggestions.length > 0 && (
+                  <Space direction="vertical">
+                    <Typography.Text type="secondary">{t('search.emptyHint')}</Typography.Text>
+                    {first.suggestions.map((s) => (
+                      <Button key={s.filter} onClick={() => set(s.filter as keyof typeof PARAM_OF, undefined)} data-testid={`relax-${s.filter}`}>
+                        {t('search.relax', { label: `${t(`search.relaxFilters.${s.filter}`)}: ${s.label}`, total: s.total })}
+                      </Button>
+                    ))}
+                  </Space>
+                )}
+              </Empty>
+            </Card>
+          )}
+          <Space direction="vertical" style={{ width: '100%' }} size={12}>
+            {items.map((item) => (
+              <ResultCard
+                key={item.hospitalId}
+                item={item}
+                canShortlist={POLICIES.keepShortlists.allows(actor)}
+                compared={compare.includes(item.hospitalId)}
+                onCompare={(checked) => {
+                  if (checked && compare.length >= MAX_COMPARE) {
+                    message.warning(t('search.compareLimit'));
+                    return;
+                  }
+                  setCompare(checked ? [...compare, item.hospitalId] : compare.filter((id) => id !== item.hospitalId));
+                }}
+              />
+            ))}
+          </Space>
+          {results.hasNextPage && (
+            <div style={{ textAlign: 'center', marginTop: 16 }}>
+              <Button onClick={() => void results.fetchNextPage()} loading={results.isFetchingNextPage}>
+                {t('search.loadMore')}
+              </Button>
+            </div>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

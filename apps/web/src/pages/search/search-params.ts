@@ -1,0 +1,40 @@
+import { CAPABILITY_CODES, HOSPITAL_LEVELS, SITE_SORTS, SPECIALTY_SCOPES, type SitesSearchInput } from '@ctp/contracts';
+
+/**
+ * The search lives in the URL, so a link reproduces it: q, specialty, district, level, phase1, caps (comma list),
+ * disease, minFree, scope, sort. Unknown or malformed values are dropped rather than sent.
+ */
+export function readSearch(params: URLSearchParams): Omit<SitesSearchInput, 'cursor' | 'limit'> {
+  const pick = <T extends string>(v: string | null, allowed: readonly T[]): T | undefined =>
+    v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+  const minFree = Number(params.get('minFree'));
+  const caps = (params.get('caps') ?? '')
+    .split(',')
+    .filter((c): c is (typeof CAPABILITY_CODES)[number] => (CAPABILITY_CODES as readonly string[]).includes(c));
+  return {
+    q: params.get('q') || undefined,
+    specialty: params.get('specialty') || undefined,
+    district: params.get('district') || undefined,
+    level: pick(params.get('level'), HOSPITAL_LEVELS),
+    hasPhase1Unit: params.get('phase1') === '1' ? true : undefined,
+    capabilities: caps.length ? caps : undefined,
+    diseaseArea: params.get('disease') || undefined,
+    minFreeSlots: Number.isInteger(minFree) && minFree > 0 ? minFree : undefined,
+    scope: pick(params.get('scope'), SPECIALTY_SCOPES),
+    sort: pick(params.get('sort'), SITE_SORTS),
+  };
+}
+
+/** The URL key of each search field. */
+export const PARAM_OF = {
+  q: 'q',
+  specialty: 'specialty',
+  district: 'district',
+  level: 'level',
+  hasPhase1Unit: 'phase1',
+  capabilities: 'caps',
+  diseaseArea: 'disease',
+  minFreeSlots: 'minFree',
+  scope: 'scope',
+  sort: 'sort',
+} as const;
