@@ -1,17 +1,33 @@
-import { type ApiContext, appRouter, createCallerFactory } from '@ctp/api';
-import type { Locale } from '@ctp/contracts';
+import { type ApiContext, appRouter, createCallerFactory, describeError, toTrpcError } from '@ctp/api';
+import type { ApiErrorData, Locale } from '@ctp/contracts';
 import { type DbHandle, users } from '@ctp/db';
-import { createTestDatabase } from '@ctp/db/testing';
-import { type Actor, LoginThrottle, loadMemberships, type ResolvedSession, seedDemo } from '@ctp/domain';
+import { cloneTestDatabase, createTestDatabase } from '@ctp/db/testing';
+import {
+  type Actor,
+  LoginThrottle,
+  loadMemberships,
+  type ResolvedSession,
+  resolveSession,
+  seedDemo,
+  type ThrottleSettings,
+} from '@ctp/domain';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 
-/** A migrated in-memory database with the Nanjing demo (demo users included). */
+let seededTemplate: Promise<DbHandle> | undefined;
+
+/**
+ * A migrated in-memory database with the Nanjing demo (demo users included). The demo is seeded once per test
+ * file and each call returns an independent copy of it.
+ */
 export async function createSeededDatabase(): Promise<DbHandle> {
-  const database = createTestDatabase();
-  await seedDemo({ db: database.db, ctx: { actor: null, now: Date.now, requestId: 'test-seed' }, withUsers: true });
-  return database;
+  seededTemplate ??= (async () => {
+    const database = createTestDatabase();
+    await seedDemo({ db: database.db, ctx: { actor: null, now: Date.now, requestId: 'test-seed' }, withUsers: true });
+    return database;
+  })();
+  return cloneTestDatabase(await seededTemplate);
 }
 
 export const testSession = { idleMs: 60 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -41,6 +57,24 @@ export function callerAs(
       : null;
     session = { sessionId: 'test-session', userId: user.id, actor, expiresAt: Date.now() + testSession.absoluteMs };
   }
+  return callerWithSession(database, session, opts);
+}
+
+/**
+ * A router caller for the session of a real cookie token (as `auth.login` issued it), so that session rows are
+ * read and written as over HTTP. Throws when the token has no live session.
+ */
+export function callerWithToken(database: DbHandle, token: string, opts: { locale?: Locale; now?: () => number } = {}) {
+  const session = resolveSession(database.db, token, (opts.now ?? Date.now)(), testSession);
+  if (!session) throw new Error('no live session for this token');
+  return callerWithSession(database, session, opts);
+}
+
+function callerWithSession(
+  database: DbHandle,
+  session: ResolvedSession | null,
+  opts: { locale?: Locale; now?: () => number },
+) {
   const cookies: string[] = [];
   const ctx: ApiContext = {
     db: database.db,
@@ -54,14 +88,61 @@ export function callerAs(
     cookies: { set: (token) => cookies.push(token), clear: () => cookies.push('') },
     log: { error: () => {}, warn: () => {} },
   };
-  return Object.assign(createCallerFactory(appRouter)(ctx), { cookies, ctx });
+  const caller = createCallerFactory(appRouter)(ctx);
+  // The caller is a proxy that takes every property for a procedure path (Object.assign on it is lost), so the
+  // extras are served by a proxy in front of it.
+  return new Proxy(caller, {
+    get: (target, key, receiver) =>
+      key === 'cookies' ? cookies : key === 'ctx' ? ctx : Reflect.get(target, key, receiver),
+  }) as typeof caller & { cookies: string[]; ctx: ApiContext };
 }
 
-/** The real Fastify app on an ephemeral port, over a seeded in-memory database. */
-export async function startTestServer(overrides: Record<string, string> = {}) {
-  const database = await createSeededDatabase();
+/** Row counts of the tables a refused call must leave alone. */
+export function tableCounts(database: DbHandle) {
+  const count = (table: string) => database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+  return {
+    users: count('users'),
+    memberships: count('memberships'),
+    sessions: count('sessions'),
+    auditEvents: count('audit_events'),
+  };
+}
+
+/**
+ * Awaits a call that must fail and returns what a client receives in `error.data.ctp` (the error formatter's own
+ * mapping, in the locale given) plus the tRPC code. Fails the test if the call succeeds.
+ */
+export async function apiErrorOf(
+  call: Promise<unknown>,
+  locale: Locale = 'zh-CN',
+): Promise<ApiErrorData & { trpcCode: string }> {
+  let error: unknown;
+  try {
+    await call;
+  } catch (e) {
+    error = e;
+  }
+  if (error === undefined) throw new Error('expected the call to fail, but it succeeded');
+  const trpcError = toTrpcError(error);
+  return { ...describeError(trpcError, locale, 'test-request'), trpcCode: trpcError.code };
+}
+
+/**
+ * The real Fastify app on an ephemeral port, over a seeded in-memory database. Pass `database` to serve one that
+ * already exists (it is then left open on close), `now` to control the server's clock, `throttle` for other limits.
+ */
+export async function startTestServer(
+  overrides: Record<string, string> = {},
+  opts: { database?: DbHandle; now?: () => number; throttle?: ThrottleSettings } = {},
+) {
+  const database = opts.database ?? (await createSeededDatabase());
   const config = loadConfig({ NODE_ENV: 'test', CTP_LOG_LEVEL: 'silent', PORT: '0', ...overrides });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({
+    config,
+    database,
+    ...(opts.now && { now: opts.now }),
+    ...(opts.throttle && { throttle: opts.throttle }),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -71,7 +152,8 @@ export async function startTestServer(overrides: Record<string, string> = {}) {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.close();
-      database.sqlite.close();
+      if (!opts.database) database.sqlite.close();
     },
   };
 }
+

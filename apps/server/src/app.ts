@@ -73,7 +73,7 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'POST' || !req.url.startsWith('/trpc')) return;
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
+    if (origin && hostOf(origin) !== req.headers.host) {
       return reply.code(403).send({ error: 'cross-origin request refused' });
     }
   });
@@ -144,4 +144,13 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
   });
 
   return app;
+}
+
+/** The host of an Origin header; `null` for an opaque origin ("null", from sandboxed frames) or a malformed one. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

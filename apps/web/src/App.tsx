@@ -20,6 +20,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const DirectoryPage = lazy(() => import('./pages/DirectoryPage.tsx'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
+const HospitalProfilePage = lazy(() => import('./pages/hospital/HospitalProfilePage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
@@ -105,6 +106,7 @@ export function App() {
                     />
                     <Route path="directory" element={<DirectoryPage />} />
                     <Route path="directory/:id" element={<OrganisationPage />} />
+                    <Route path="hospitals/:id" element={<HospitalProfilePage />} />
                     <Route
                       path="audit"
                       element={

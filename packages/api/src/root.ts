@@ -4,6 +4,7 @@ import { hospitalsRouter } from './routers/hospitals.ts';
 import { organisationsRouter } from './routers/organisations.ts';
 import { shortlistsRouter } from './routers/shortlists.ts';
 import { sitesRouter } from './routers/sites.ts';
+import { inquiriesRouter, notificationsRouter, trialSitesRouter, trialsRouter } from './routers/trials.ts';
 import { systemRouter } from './routers/system.ts';
 import { usersRouter } from './routers/users.ts';
 import { router } from './trpc.ts';
@@ -16,6 +17,10 @@ export const appRouter = router({
   system: systemRouter,
   sites: sitesRouter,
   shortlists: shortlistsRouter,
+  trials: trialsRouter,
+  inquiries: inquiriesRouter,
+  trialSites: trialSitesRouter,
+  notifications: notificationsRouter,
   hospitals: hospitalsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,14 @@ export const AUDIT_ACTIONS = [
   'shortlist.add_item',
   'shortlist.update_item',
   'shortlist.remove_item',
+  'trial.create',
+  'trial.update',
+  'inquiry.send',
+  'inquiry.answer',
+  'site.select',
+  'site.transition',
+  'site.record_milestone',
+  'site.record_enrolment',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,5 +47,8 @@ export const AUDIT_ENTITY_TYPES = [
   'specialty',
   'investigator',
   'shortlist',
+  'trial',
+  'trial_site',
+  'inquiry',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -13,3 +13,4 @@ export * from './policies.ts';
 export * from './roles.ts';
 export * from './site-search.ts';
 export * from './users.ts';
+export * from './trials.ts';

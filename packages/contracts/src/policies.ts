@@ -28,6 +28,20 @@ export const POLICIES = {
   keepShortlists: roles('keepShortlists', ['sponsor']),
   /** A hospital's profile, specialties, investigators and capabilities: its own site admin (see canEditHospital). */
   editHospitalProfile: roles('editHospitalProfile', ['site_admin']),
+  /** Trials: sponsors create drug/device trials, a trial office creates investigator-initiated ones. */
+  createTrials: roles('createTrials', ['sponsor', 'site_admin']),
+  /** Reading trials and boards; each use-case narrows to what the actor may see. */
+  readTrials: { name: 'readTrials', allows: (a) => a !== null } satisfies Policy,
+  /** Sending inquiries, selecting sites: the trial's sponsor side. */
+  runTrialSites: roles('runTrialSites', ['sponsor', 'site_admin']),
+  /** Answering inquiries: a hospital's trial office. */
+  answerInquiries: roles('answerInquiries', ['site_admin']),
+  /** Milestones and enrolment: the site (trial office, PI) and, for some steps, the sponsor. */
+  recordSiteProgress: roles('recordSiteProgress', ['site_admin', 'investigator', 'sponsor']),
+  /** The hospital's or the PI's own board of trial sites. */
+  readSiteBoard: roles('readSiteBoard', ['site_admin', 'investigator']),
+  /** Each user's own notifications. */
+  ownNotifications: { name: 'ownNotifications', allows: (a) => a !== null } satisfies Policy,
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
+  MedicineBoxOutlined,
   SearchOutlined,
   StarOutlined,
   TeamOutlined,
@@ -10,19 +11,36 @@ import {
 import { type ActorRef, POLICIES, type Policy } from '@ctp/contracts';
 import type { ReactNode } from 'react';
 
-export type NavItem = { path: string; labelKey: string; icon: ReactNode; policy: Policy };
+export type NavItem = {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  policy: Policy;
+  /** For items whose target depends on who is signed in (e.g. the own hospital); `path` is the fallback. */
+  pathFor?: (actor: ActorRef) => string;
+};
 
 /** The navigation; each item shows only to roles its policy allows (the same policy the server enforces). */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <DashboardOutlined />, policy: POLICIES.signedIn },
   { path: '/search', labelKey: 'search.nav', icon: <SearchOutlined />, policy: POLICIES.searchSites },
   { path: '/shortlists', labelKey: 'search.shortlistsNav', icon: <StarOutlined />, policy: POLICIES.keepShortlists },
+  {
+    path: '/hospitals',
+    labelKey: 'hospital.nav',
+    icon: <MedicineBoxOutlined />,
+    policy: POLICIES.editHospitalProfile,
+    pathFor: (actor) => `/hospitals/${actor.orgId}`,
+  },
   { path: '/directory', labelKey: 'nav.directory', icon: <BankOutlined />, policy: POLICIES.readDirectory },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, policy: POLICIES.administer },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, policy: POLICIES.readAuditLog },
   { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined />, policy: POLICIES.signedIn },
 ];
 
+/** The items this actor may see, with actor-dependent paths resolved. */
 export function navFor(actor: ActorRef | null): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.policy.allows(actor));
+  return NAV_ITEMS.filter((item) => item.policy.allows(actor)).map((item) =>
+    item.pathFor && actor ? { ...item, path: item.pathFor(actor) } : item,
+  );
 }

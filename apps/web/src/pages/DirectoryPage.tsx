@@ -62,7 +62,9 @@ export default function DirectoryPage() {
               key: 'name',
               render: (_, o) => (
                 <Space direction="vertical" size={0}>
-                  <Link to={`/directory/${o.id}`}>{orgLabel(o, i18n.language)}</Link>
+                  <Link to={o.kind === 'hospital' ? `/hospitals/${o.id}` : `/directory/${o.id}`}>
+                    {orgLabel(o, i18n.language)}
+                  </Link>
                   {i18n.language !== 'en' && o.nameEn && <span className="ctp-muted">{o.nameEn}</span>}
                 </Space>
               ),

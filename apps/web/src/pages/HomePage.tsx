@@ -46,7 +46,9 @@ export default function HomePage() {
             ) : org.data ? (
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('directory.name')}>
-                  <Link to={`/directory/${org.data.id}`}>{orgLabel(org.data, i18n.language)}</Link>
+                  <Link to={org.data.kind === 'hospital' ? `/hospitals/${org.data.id}` : `/directory/${org.data.id}`}>
+                    {orgLabel(org.data, i18n.language)}
+                  </Link>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('directory.kind')}>{t(`orgKinds.${org.data.kind}`)}</Descriptions.Item>
                 {org.data.kind === 'hospital' && (

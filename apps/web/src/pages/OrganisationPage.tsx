@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Result, Skeleton, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError } from '../lib/api-error.ts';
@@ -28,6 +28,8 @@ export default function OrganisationPage() {
     );
   }
   const o = org.data;
+  // Hospitals have a full profile page (capacity, investigators, history); the directory keeps the other kinds.
+  if (o.kind === 'hospital') return <Navigate to={`/hospitals/${o.id}`} replace />;
   const other = i18n.language === 'en' ? o.nameZh : o.nameEn;
   return (
     <>
@@ -36,27 +38,9 @@ export default function OrganisationPage() {
         subtitle={other}
         extra={<Link to="/directory">{t('directory.back')}</Link>}
       />
-      {o.isDemoData && o.kind === 'hospital' && (
-        <Alert type="info" showIcon title={t('directory.demoNote')} style={{ marginBottom: 16 }} />
-      )}
       <Card title={t('directory.profile')}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('directory.kind')}>{t(`orgKinds.${o.kind}`)}</Descriptions.Item>
-          {o.kind === 'hospital' && (
-            <>
-              <Descriptions.Item label={t('directory.district')}>{o.district ?? t('common.unknown')}</Descriptions.Item>
-              <Descriptions.Item label={t('directory.level')}>{o.level ?? t('common.unknown')}</Descriptions.Item>
-              <Descriptions.Item label={t('directory.type')}>{o.hospitalType ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('directory.address')}>{o.address ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('directory.filing')}>
-                {o.nmpaDrugFilingNo ?? t('common.unknown')}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('directory.phase1')}>
-                {o.phase1Beds ? t('directory.phase1Beds', { n: o.phase1Beds }) : '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('directory.totalBeds')}>{o.totalBeds ?? '—'}</Descriptions.Item>
-            </>
-          )}
           {o.aliases.length > 0 && (
             <Descriptions.Item label={t('directory.aliases')} span={2}>
               <Space size={[4, 4]} wrap>

@@ -2,3 +2,4 @@ export * from './audit.ts';
 export * from './capacity.ts';
 export * from './identity.ts';
 export * from './organisations.ts';
+export * from './trials.ts';

@@ -25,7 +25,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  let key: Buffer;
+  try {
+    key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  } catch {
+    // Unusable parameters (not a power of two, over the memory limit…): a corrupt row signs no one in, without a 500.
+    return false;
+  }
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

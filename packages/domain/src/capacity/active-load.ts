@@ -1,12 +1,30 @@
-import type { Db } from '@ctp/db';
+import { ACTIVE_SITE_STATES } from '@ctp/contracts';
+import { type Db, trialSites } from '@ctp/db';
+import { count, inArray, isNotNull } from 'drizzle-orm';
 
 export type ActiveLoad = { bySpecialty: Map<string, number>; byInvestigator: Map<string, number> };
 
 /**
  * Active trials per hospital specialty and per PI: the count of their trial sites from `selected` to
- * `enrolment_closed` (DESIGN §4.3). Trial sites arrive with the trials issue; until a trial-site table exists the
- * platform has no active trials, so every load is zero — derived, never typed.
+ * `enrolment_closed` (DESIGN §4.3). Derived from the site lifecycle, never typed.
  */
-export function loadActiveLoad(_db: Db): ActiveLoad {
-  return { bySpecialty: new Map(), byInvestigator: new Map() };
+export function loadActiveLoad(db: Db): ActiveLoad {
+  const active = inArray(trialSites.state, [...ACTIVE_SITE_STATES]);
+  const bySpecialty = db
+    .select({ id: trialSites.hospitalSpecialtyId, n: count() })
+    .from(trialSites)
+    .where(active)
+    .groupBy(trialSites.hospitalSpecialtyId)
+    .all();
+  const byInvestigator = db
+    .select({ id: trialSites.investigatorId, n: count() })
+    .from(trialSites)
+    .where(active)
+    .groupBy(trialSites.investigatorId)
+    .having(isNotNull(trialSites.investigatorId))
+    .all();
+  return {
+    bySpecialty: new Map(bySpecialty.map((r) => [r.id, r.n])),
+    byInvestigator: new Map(byInvestigator.map((r) => [r.id!, r.n])),
+  };
 }

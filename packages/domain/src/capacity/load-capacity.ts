@@ -65,6 +65,17 @@ export type HospitalCapacity = {
 
 const DAY = 86_400_000;
 
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = m.get(k);
+    if (list) list.push(row);
+    else m.set(k, [row]);
+  }
+  return m;
+}
+
 export function isStale(confirmedAt: number | null, now: number): boolean {
   return confirmedAt === null || now - confirmedAt > STALE_AFTER_DAYS * DAY;
 }
@@ -83,38 +94,43 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
   const ids = orgs.map((o) => o.id);
   if (!ids.length) return [];
   const load = loadActiveLoad(db);
+  // Filter child tables by hospital (a handful of ids) or not at all: never by lists of child ids, which
+  // overflow SQLite's variable limit at national scale.
+  const byHospital = <T extends { hospitalOrgId: unknown }>(t: T) =>
+    (hospitalIds ? inArray(t.hospitalOrgId as typeof hospitalSpecialties.hospitalOrgId, ids) : undefined);
   const specs = db
     .select({ s: hospitalSpecialties, c: specialtyCatalogue })
     .from(hospitalSpecialties)
     .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
-    .where(and(inArray(hospitalSpecialties.hospitalOrgId, ids), isNull(hospitalSpecialties.retiredAt)))
+    .where(and(byHospital(hospitalSpecialties), isNull(hospitalSpecialties.retiredAt)))
     .all();
-  const specIds = specs.map((x) => x.s.id);
-  const areas = specIds.length
-    ? db.select().from(specialtyDiseaseAreas).where(inArray(specialtyDiseaseAreas.hospitalSpecialtyId, specIds)).all()
-    : [];
+  const areas = db
+    .select({ a: specialtyDiseaseAreas })
+    .from(specialtyDiseaseAreas)
+    .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, specialtyDiseaseAreas.hospitalSpecialtyId))
+    .where(and(byHospital(hospitalSpecialties), isNull(hospitalSpecialties.retiredAt)))
+    .all()
+    .map((r) => r.a);
   const invs = db
     .select()
     .from(investigators)
-    .where(and(inArray(investigators.hospitalOrgId, ids), isNull(investigators.retiredAt)))
+    .where(and(byHospital(investigators), isNull(investigators.retiredAt)))
     .all();
-  const links = invs.length
-    ? db
-        .select()
-        .from(investigatorSpecialties)
-        .where(
-          inArray(
-            investigatorSpecialties.investigatorId,
-            invs.map((i) => i.id),
-          ),
-        )
-        .all()
-    : [];
-  const caps = db.select().from(hospitalCapabilities).where(inArray(hospitalCapabilities.hospitalOrgId, ids)).all();
+  const links = db
+    .select({ l: investigatorSpecialties })
+    .from(investigatorSpecialties)
+    .innerJoin(investigators, eq(investigators.id, investigatorSpecialties.investigatorId))
+    .where(and(byHospital(investigators), isNull(investigators.retiredAt)))
+    .all()
+    .map((r) => r.l);
+  const caps = db.select().from(hospitalCapabilities).where(byHospital(hospitalCapabilities)).all();
 
-  const specsOfInv = new Map<string, string[]>();
-  for (const l of links)
-    specsOfInv.set(l.investigatorId, [...(specsOfInv.get(l.investigatorId) ?? []), l.hospitalSpecialtyId]);
+  const specsOfInv = groupBy(links, (l) => l.investigatorId);
+  const invsOfSpec = groupBy(links, (l) => l.hospitalSpecialtyId);
+  const areasOfSpec = groupBy(areas, (a) => a.hospitalSpecialtyId);
+  const specsOfHospital = groupBy(specs, (x) => x.s.hospitalOrgId);
+  const invsOfHospital = groupBy(invs, (i) => i.hospitalOrgId);
+  const capsOfHospital = groupBy(caps, (c) => c.hospitalOrgId);
   const invView = new Map<string, InvestigatorCapacity>(
     invs.map((i) => {
       const active = load.byInvestigator.get(i.id) ?? 0;
@@ -130,7 +146,7 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
           activeTrials: active,
           freeSlots: Math.max(0, i.maxConcurrentTrials - active),
           eligibleToLeadDrugTrial: canLeadDrugTrial(i.level),
-          specialtyIds: specsOfInv.get(i.id) ?? [],
+          specialtyIds: (specsOfInv.get(i.id) ?? []).map((l) => l.hospitalSpecialtyId),
           userId: i.userId,
           version: i.version,
         },
@@ -139,7 +155,7 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
   );
 
   return orgs.map((org) => {
-    const mine = specs.filter((x) => x.s.hospitalOrgId === org.id);
+    const mine = specsOfHospital.get(org.id) ?? [];
     const specialties: SpecialtyCapacity[] = mine.map(({ s, c }) => {
       const active = load.bySpecialty.get(s.id) ?? 0;
       return {
@@ -156,11 +172,8 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
         maxConcurrentTrials: s.maxConcurrentTrials,
         activeTrials: active,
         freeSlots: Math.max(0, s.maxConcurrentTrials - active),
-        diseaseAreas: areas
-          .filter((a) => a.hospitalSpecialtyId === s.id)
-          .map((a) => ({ diseaseArea: a.diseaseArea, annualPatients: a.annualPatients })),
-        investigators: links
-          .filter((l) => l.hospitalSpecialtyId === s.id)
+        diseaseAreas: (areasOfSpec.get(s.id) ?? []).map((a) => ({ diseaseArea: a.diseaseArea, annualPatients: a.annualPatients })),
+        investigators: (invsOfSpec.get(s.id) ?? [])
           .map((l) => invView.get(l.investigatorId))
           .filter((i): i is InvestigatorCapacity => Boolean(i)),
         version: s.version,
@@ -169,8 +182,8 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
     return {
       org,
       specialties,
-      investigators: invs.filter((i) => i.hospitalOrgId === org.id).map((i) => invView.get(i.id)!),
-      capabilities: caps.filter((c) => c.hospitalOrgId === org.id).map((c) => c.capabilityCode),
+      investigators: (invsOfHospital.get(org.id) ?? []).map((i) => invView.get(i.id)!),
+      capabilities: (capsOfHospital.get(org.id) ?? []).map((c) => c.capabilityCode),
       stale: isStale(org.capacityConfirmedAt, now),
       hasPhase1Unit: org.phase1Beds !== null || specialties.some((s) => s.code.startsWith('phase1')),
     };

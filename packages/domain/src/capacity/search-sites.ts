@@ -96,48 +96,36 @@ export function searchSites({
   if (!POLICIES.searchSites.allows(ctx.actor)) throw forbidden();
   const input = sitesSearchInput.parse(raw);
   const now = ctx.now();
-  const all = loadHospitalCapacity(ctx.db, now, hospitalIds);
   const terms = input.q ? toFtsTerms(input.q) : [];
 
-  // 1. Text: every term must hit some column; remember the best hit per term.
-  let candidates: Candidate[] = all.map((h) => ({
-    h,
-    hits: [],
-    relevance: 0,
-    relevant: h.specialties,
-    focused: false,
-  }));
+  // 1. Text: every term must hit some column; remember each hit. Only matched hospitals are then loaded.
+  const hitsOf = new Map<string, TermHit[]>();
+  let matched: string[] | undefined = hospitalIds;
   if (terms.length) {
-    const byHospital = new Map<string, TermHit[]>();
-    const matchedAll = new Set(all.map((h) => h.org.id));
-    for (const term of terms) {
-      const cols = hospitalsMatchingTerm(ctx.db, term.fts);
+    let inAll = new Set<string>();
+    for (const [i, term] of terms.entries()) {
       const hitHere = new Set<string>();
-      for (const [column, ids] of Object.entries(cols) as [SearchColumn, Set<string>][]) {
+      for (const [column, ids] of Object.entries(hospitalsMatchingTerm(ctx.db, term.fts)) as [SearchColumn, Set<string>][]) {
         for (const id of ids) {
           hitHere.add(id);
-          const list = byHospital.get(id) ?? [];
+          const list = hitsOf.get(id) ?? [];
           list.push({ text: term.text, column, weight: COLUMN_WEIGHT[column] });
-          byHospital.set(id, list);
+          hitsOf.set(id, list);
         }
       }
-      for (const id of matchedAll) if (!hitHere.has(id)) matchedAll.delete(id);
+      inAll = i === 0 ? hitHere : new Set([...inAll].filter((id) => hitHere.has(id)));
     }
-    candidates = candidates
-      .filter((c) => matchedAll.has(c.h.org.id))
-      .map((c) => {
-        const hits = byHospital.get(c.h.org.id) ?? [];
-        const perTerm = terms.map((t) => Math.max(0, ...hits.filter((x) => x.text === t.text).map((x) => x.weight)));
-        const relevant = c.h.specialties.filter((s) => terms.some((t) => specialtyMatchesText(s, t.text)));
-        return {
-          ...c,
-          hits,
-          relevance: Math.min(...perTerm),
-          relevant: relevant.length ? relevant : c.h.specialties,
-          focused: relevant.length > 0,
-        };
-      });
+    const textIds = [...inAll];
+    matched = hospitalIds ? textIds.filter((id) => hospitalIds.includes(id)) : textIds;
   }
+  const loaded = loadHospitalCapacity(ctx.db, now, matched);
+  const candidates: Candidate[] = loaded.map((h) => {
+    if (!terms.length) return { h, hits: [], relevance: 0, relevant: h.specialties, focused: false };
+    const hits = hitsOf.get(h.org.id) ?? [];
+    const perTerm = terms.map((t) => Math.max(0, ...hits.filter((x) => x.text === t.text).map((x) => x.weight)));
+    const relevant = h.specialties.filter((sp) => terms.some((t) => specialtyMatchesText(sp, t.text)));
+    return { h, hits, relevance: Math.min(...perTerm), relevant: relevant.length ? relevant : h.specialties, focused: relevant.length > 0 };
+  });
 
   // 2. Filters.
   const filtered = candidates.filter((c) => {

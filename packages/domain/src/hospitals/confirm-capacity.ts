@@ -13,7 +13,7 @@ import { auditProfileChange, authoriseHospital } from './profile-guard.ts';
 export function confirmCapacity({ ctx, input }: { ctx: Ctx; input: { hospitalId: string } }): { confirmedAt: number } {
   authoriseHospital(ctx, input.hospitalId);
   const row = ctx.db.select().from(organisations).where(eq(organisations.id, input.hospitalId)).get();
-  if (!row || row.kind !== 'hospital') throw notFound('ORG_NOT_FOUND');
+  if (row?.kind !== 'hospital') throw notFound('ORG_NOT_FOUND');
   const now = ctx.now();
   inTransaction(ctx.db, (tx) => {
     tx.update(organisations)

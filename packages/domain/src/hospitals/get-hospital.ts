@@ -4,8 +4,8 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { changedKeys } from './profile-guard.ts';
 import { profileCompleteness } from './profile-completeness.ts';
+import { changedKeys } from './profile-guard.ts';
 
 /** The audit actions that make up a hospital profile's change history. */
 export const PROFILE_HISTORY_ACTIONS = [
@@ -85,7 +85,11 @@ export function getHospital({ ctx, input }: { ctx: Ctx; input: { id: string } })
     .limit(HISTORY_LIMIT)
     .all();
   const catalogue = new Map(
-    ctx.db.select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn }).from(specialtyCatalogue).all().map((c) => [c.code, c]),
+    ctx.db
+      .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
+      .from(specialtyCatalogue)
+      .all()
+      .map((c) => [c.code, c]),
   );
   const history: ProfileHistoryItem[] = rows.map(({ e, actorName }) => {
     const before = parse(e.beforeJson);

@@ -7,7 +7,9 @@ export type ProfileCompleteness = { percent: number; missing: ProfileCompletenes
  * How much of what a sponsor needs to choose a site is on file: the profile fields, at least one specialty (each
  * with a disease area), at least one investigator and one who may lead a drug trial (正高/副高), and capabilities.
  */
-export function profileCompleteness(h: Pick<HospitalCapacity, 'org' | 'specialties' | 'investigators' | 'capabilities'>): ProfileCompleteness {
+export function profileCompleteness(
+  h: Pick<HospitalCapacity, 'org' | 'specialties' | 'investigators' | 'capabilities'>,
+): ProfileCompleteness {
   const o = h.org;
   const filled = (v: unknown) => v !== null && v !== undefined && v !== '';
   const done: Record<ProfileCompletenessKey, boolean> = {
@@ -29,5 +31,8 @@ export function profileCompleteness(h: Pick<HospitalCapacity, 'org' | 'specialti
     capabilities: h.capabilities.length > 0,
   };
   const missing = PROFILE_COMPLETENESS_KEYS.filter((k) => !done[k]);
-  return { percent: Math.round(((PROFILE_COMPLETENESS_KEYS.length - missing.length) / PROFILE_COMPLETENESS_KEYS.length) * 100), missing };
+  return {
+    percent: Math.round(((PROFILE_COMPLETENESS_KEYS.length - missing.length) / PROFILE_COMPLETENESS_KEYS.length) * 100),
+    missing,
+  };
 }

@@ -27,7 +27,7 @@ function snapshot(row: typeof organisations.$inferSelect): ProfileSnapshot {
 export function updateHospitalProfile({ ctx, input }: { ctx: Ctx; input: Input }): { version: number } {
   authoriseHospital(ctx, input.hospitalId);
   const row = ctx.db.select().from(organisations).where(eq(organisations.id, input.hospitalId)).get();
-  if (!row || row.kind !== 'hospital') throw notFound('ORG_NOT_FOUND');
+  if (row?.kind !== 'hospital') throw notFound('ORG_NOT_FOUND');
   if (row.version !== input.version) throw conflict();
   refuseFutureDates(ctx.now(), {
     nmpaDrugFilingDate: input.nmpaDrugFilingDate,

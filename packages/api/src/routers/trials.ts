@@ -1,0 +1,85 @@
+import {
+  answerInquiryInput,
+  createTrialInput,
+  POLICIES,
+  recordEnrolmentInput,
+  recordMilestoneInput,
+  selectSiteInput,
+  sendInquiryInput,
+  siteStepInput,
+  trialIdInput,
+  trialsListInput,
+} from '@ctp/contracts';
+import {
+  answerInquiry,
+  createTrial,
+  getTrial,
+  inquiryTargets,
+  listInquiries,
+  listNotifications,
+  listSiteBoard,
+  listTrials,
+  markNotificationsRead,
+  recordEnrolment,
+  recordMilestone,
+  selectSite,
+  sendInquiry,
+  transitionSite,
+} from '@ctp/domain';
+import { z } from 'zod';
+import { useCaseCtx } from '../context.ts';
+import { guarded, router } from '../trpc.ts';
+
+const ok = { ok: true as const };
+
+export const trialsRouter = router({
+  create: guarded(POLICIES.createTrials)
+    .input(createTrialInput)
+    .mutation(({ ctx, input }) => createTrial({ ctx: useCaseCtx(ctx), input })),
+  get: guarded(POLICIES.readTrials)
+    .input(trialIdInput)
+    .query(({ ctx, input }) => getTrial({ ctx: useCaseCtx(ctx), input })),
+  list: guarded(POLICIES.readTrials)
+    .input(trialsListInput)
+    .query(({ ctx, input }) => listTrials({ ctx: useCaseCtx(ctx), input })),
+});
+
+export const inquiriesRouter = router({
+  send: guarded(POLICIES.runTrialSites)
+    .input(sendInquiryInput)
+    .mutation(({ ctx, input }) => sendInquiry({ ctx: useCaseCtx(ctx), input })),
+  answer: guarded(POLICIES.answerInquiries)
+    .input(answerInquiryInput)
+    .mutation(({ ctx, input }) => (answerInquiry({ ctx: useCaseCtx(ctx), input }), ok)),
+  list: guarded(POLICIES.readTrials)
+    .input(z.object({ trialId: z.string().min(1).max(64).optional() }).default({}))
+    .query(({ ctx, input }) => listInquiries({ ctx: useCaseCtx(ctx), input })),
+  targets: guarded(POLICIES.keepShortlists)
+    .input(z.object({ hospitalIds: z.array(z.string().min(1).max(64)).max(100) }))
+    .query(({ ctx, input }) => inquiryTargets({ ctx: useCaseCtx(ctx), input })),
+});
+
+export const trialSitesRouter = router({
+  select: guarded(POLICIES.runTrialSites)
+    .input(selectSiteInput)
+    .mutation(({ ctx, input }) => selectSite({ ctx: useCaseCtx(ctx), input })),
+  recordMilestone: guarded(POLICIES.recordSiteProgress)
+    .input(recordMilestoneInput)
+    .mutation(({ ctx, input }) => (recordMilestone({ ctx: useCaseCtx(ctx), input }), ok)),
+  recordEnrolment: guarded(POLICIES.recordSiteProgress)
+    .input(recordEnrolmentInput)
+    .mutation(({ ctx, input }) => (recordEnrolment({ ctx: useCaseCtx(ctx), input }), ok)),
+  transition: guarded(POLICIES.runTrialSites)
+    .input(siteStepInput)
+    .mutation(({ ctx, input }) => (transitionSite({ ctx: useCaseCtx(ctx), input }), ok)),
+  board: guarded(POLICIES.readSiteBoard).query(({ ctx }) => listSiteBoard({ ctx: useCaseCtx(ctx) })),
+});
+
+export const notificationsRouter = router({
+  list: guarded(POLICIES.ownNotifications)
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(30), unreadOnly: z.boolean().optional() }).default({ limit: 30 }))
+    .query(({ ctx, input }) => listNotifications({ ctx: useCaseCtx(ctx), input })),
+  markRead: guarded(POLICIES.ownNotifications)
+    .input(z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }))
+    .mutation(({ ctx, input }) => markNotificationsRead({ ctx: useCaseCtx(ctx), input })),
+});

@@ -1,0 +1,56 @@
+import { type Db, inquiries, trials, trialSites } from '@ctp/db';
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import { addDays, shanghaiDate } from '../clock/dates.ts';
+import { inTransaction } from '../transaction.ts';
+import { nextStepOf } from '../trials/next-step.ts';
+import { notifyOrg } from './notify.ts';
+
+/** Days before an inquiry's reply deadline that the hospital is reminded. */
+export const DEADLINE_REMINDER_DAYS = 2;
+
+/**
+ * Creates the time-driven notifications: a reply deadline near for open inquiries, and a milestone overdue against
+ * the stage targets for running sites. Idempotent (one per recipient and event, by dedupe key), so the server can
+ * run it on a timer and at start. Reminders are messages derived from records, not changes to them: not audited.
+ */
+export function sweepReminders(db: Db, now: number): { created: number } {
+  const today = shanghaiDate(now);
+  let created = 0;
+  inTransaction(db, (tx) => {
+    const near = tx
+      .select({ inquiry: inquiries, title: trials.titleZh, titleEn: trials.titleEn })
+      .from(inquiries)
+      .innerJoin(trials, eq(trials.id, inquiries.trialId))
+      .where(and(eq(inquiries.status, 'sent'), lte(inquiries.replyBy, addDays(today, DEADLINE_REMINDER_DAYS))))
+      .all();
+    for (const { inquiry, title, titleEn } of near) {
+      created += notifyOrg(tx, { orgId: inquiry.hospitalOrgId, roles: ['site_admin'] }, {
+        kind: 'inquiry_deadline_near',
+        params: { trial: title, trialEn: titleEn ?? title, replyBy: inquiry.replyBy },
+        link: '/inquiries',
+        dedupeKey: `deadline:${inquiry.id}`,
+        now,
+      });
+    }
+    const running = tx
+      .select({ site: trialSites, trial: trials })
+      .from(trialSites)
+      .innerJoin(trials, eq(trials.id, trialSites.trialId))
+      .where(inArray(trialSites.state, ['selected', 'ethics_submitted', 'ethics_approved', 'contract_signed', 'initiated']))
+      .all();
+    for (const { site, trial } of running) {
+      const next = nextStepOf(site, today);
+      if (!next?.overdue) continue;
+      const n = {
+        kind: 'milestone_overdue' as const,
+        params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, step: next.step, dueDate: next.dueDate ?? '' },
+        link: `/trials/${trial.id}`,
+        dedupeKey: `overdue:${site.id}:${next.step}`,
+        now,
+      };
+      created += notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, n);
+      if (site.hospitalOrgId !== trial.sponsorOrgId) created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, { ...n, link: '/trial-sites' });
+    }
+  });
+  return { created };
+}

@@ -1,0 +1,75 @@
+import type { DbHandle } from '@ctp/db';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+
+const auditCount = (db: DbHandle, action: string) =>
+  (db.sqlite.prepare('select count(*) as n from audit_events where action = ?').get(action) as { n: number }).n;
+
+describe('shortlists', () => {
+  let db: DbHandle;
+  beforeEach(async () => {
+    db = await createSeededDatabase();
+  });
+
+  it('lets a sponsor keep a named list with notes, audited, and export it', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id } = await sponsor.shortlists.create({ name: '肺癌 III 期候选' });
+    await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch', note: 'PI 有意向' });
+    await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-njglyy' });
+    await sponsor.shortlists.updateNote({ shortlistId: id, hospitalId: 'hosp-njglyy', note: '需确认 CRC' });
+    const list = await sponsor.shortlists.get({ id });
+    expect(list.items.map((i) => [i.hospitalId, i.note])).toEqual([
+      ['hosp-jsch', 'PI 有意向'],
+      ['hosp-njglyy', '需确认 CRC'],
+    ]);
+    expect(list.items[0]!.site.score).toBeGreaterThan(0);
+    expect(auditCount(db, 'shortlist.create')).toBe(1);
+    expect(auditCount(db, 'shortlist.add_item')).toBe(2);
+    expect(auditCount(db, 'shortlist.update_item')).toBe(1);
+    expect((await sponsor.shortlists.list())[0]).toMatchObject({ id, items: 2 });
+
+    const file = await sponsor.shortlists.export({ id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(3);
+    const noteCol = ws.getRow(1).values as unknown[];
+    const noteIndex = noteCol.indexOf('备注');
+    expect(ws.getRow(2).getCell(noteIndex).value).toBe('PI 有意向');
+
+    await sponsor.shortlists.removeItem({ shortlistId: id, hospitalId: 'hosp-jsch' });
+    const removed = db.sqlite.prepare("select before_json from audit_events where action = 'shortlist.remove_item'").get() as { before_json: string };
+    expect(JSON.parse(removed.before_json)).toEqual({ hospitalId: 'hosp-jsch', note: 'PI 有意向' });
+  });
+
+  it('refuses a duplicate and an unknown hospital, changing nothing', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id } = await sponsor.shortlists.create({ name: 'A' });
+    await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' });
+    const before = auditCount(db, 'shortlist.add_item');
+    await expect(sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'org-sponsor-zijin' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(sponsor.shortlists.create({ name: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(auditCount(db, 'shortlist.add_item')).toBe(before);
+  });
+
+  it('keeps one sponsor organisation’s lists from every other organisation and role', async () => {
+    const { id } = await callerAs(db, 'sponsor@demo.ctp').shortlists.create({ name: '保密清单' });
+    const cro = callerAs(db, 'cro@demo.ctp');
+    await expect(cro.shortlists.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(cro.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(cro.shortlists.list()).resolves.toEqual([]);
+    await expect(callerAs(db, 'site@demo.ctp').shortlists.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerAs(db, 'commission@demo.ctp').shortlists.create({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(auditCount(db, 'shortlist.add_item')).toBe(0);
+  });
+
+  it('archives a list instead of deleting it', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id } = await sponsor.shortlists.create({ name: 'old' });
+    await sponsor.shortlists.archive({ id });
+    await expect(sponsor.shortlists.list()).resolves.toEqual([]);
+    expect(db.sqlite.prepare('select count(*) as n from shortlists where id = ?').get(id)).toEqual({ n: 1 });
+  });
+});

@@ -1,0 +1,187 @@
+import { type AnswerInquiryInput, answerInquiryInput, POLICIES } from '@ctp/contracts';
+import { hospitalSpecialties, inquiries, organisations, specialtyCatalogue, trialSites, trials } from '@ctp/db';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError, forbidden, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { notifyOrg } from '../notifications/notify.ts';
+import { inTransaction } from '../transaction.ts';
+import { loadSpecialtyAndPi, ensureCandidateSite } from './select-site.ts';
+import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
+import { canManageTrial, loadTrial } from './trial-access.ts';
+
+/**
+ * Public contract `inquiries.send`: one feasibility inquiry per chosen hospital specialty; each becomes (or is)
+ * a candidate site and moves to `inquiry_sent`. All or nothing: one specialty that cannot receive it refuses all.
+ */
+export function sendInquiry({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { trialId: string; hospitalSpecialtyIds: string[]; synopsis: string; questions?: string; replyBy: string };
+}): { inquiryIds: string[] } {
+  if (!POLICIES.signedIn.allows(ctx.actor)) throw forbidden();
+  const trial = loadTrial(ctx.db, input.trialId);
+  if (!canManageTrial(ctx.actor, trial)) throw notFound();
+  const now = ctx.now();
+  if (input.replyBy < shanghaiDate(now)) {
+    throw new DomainError('VALIDATION', 'REPLY_BY_IN_PAST', { fieldErrors: [{ path: 'replyBy', message: 'REPLY_BY_IN_PAST' }] });
+  }
+  const specialties = [...new Set(input.hospitalSpecialtyIds)].map((id) => loadSpecialtyAndPi(ctx, id));
+  for (const s of specialties) {
+    const site = ctx.db.select().from(trialSites).where(and(eq(trialSites.trialId, trial.id), eq(trialSites.hospitalSpecialtyId, s.id))).get();
+    assertSiteTransition('send_inquiry', site?.state ?? 'candidate', 'sponsor', ctx.locale);
+  }
+  return inTransaction(ctx.db, (tx) => {
+    const ids: string[] = [];
+    for (const s of specialties) {
+      const site = applySiteStep(tx, ctx, ensureCandidateSite(tx, trial, s, now), 'send_inquiry', { now });
+      const id = newId();
+      tx.insert(inquiries)
+        .values({
+          id,
+          trialId: trial.id,
+          trialSiteId: site.id,
+          hospitalOrgId: s.hospitalOrgId,
+          sponsorOrgId: ctx.actor!.orgId,
+          synopsis: input.synopsis,
+          questions: input.questions ?? null,
+          replyBy: input.replyBy,
+          status: 'sent',
+          sentBy: ctx.actor!.userId,
+          sentAt: now,
+        })
+        .run();
+      writeAuditEvent(tx, ctx, { action: 'inquiry.send', entityType: 'inquiry', entityId: id, after: { trialId: trial.id, trialSiteId: site.id, replyBy: input.replyBy } });
+      notifyOrg(tx, { orgId: s.hospitalOrgId, roles: ['site_admin'] }, {
+        kind: 'inquiry_received',
+        params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, replyBy: input.replyBy },
+        link: '/inquiries',
+        now,
+      });
+      ids.push(id);
+    }
+    return { inquiryIds: ids };
+  });
+}
+
+/**
+ * Public contract `inquiries.answer`: the hospital's trial office says interested (with estimates) or declined
+ * (with a reason). The site moves to `interested` / `declined`; the sponsor's users are told.
+ */
+export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInquiryInput }): void {
+  const actor = ctx.actor;
+  if (!actor || actor.role !== 'site_admin') throw forbidden();
+  const input = answerInquiryInput.parse(raw);
+  const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, input.inquiryId)).get();
+  if (!inquiry || inquiry.hospitalOrgId !== actor.orgId) throw notFound();
+  if (inquiry.status !== 'sent') throw new DomainError('CONFLICT', 'INQUIRY_ALREADY_ANSWERED');
+  const site = ctx.db.select().from(trialSites).where(eq(trialSites.id, inquiry.trialSiteId)).get()!;
+  const step = input.interested ? 'answer_interested' : 'answer_declined';
+  assertSiteTransition(step, site.state, 'site', ctx.locale);
+  if (input.interested && input.investigatorId) loadSpecialtyAndPi(ctx, site.hospitalSpecialtyId, input.investigatorId);
+  const trial = loadTrial(ctx.db, inquiry.trialId);
+  const hospital = ctx.db.select().from(organisations).where(eq(organisations.id, inquiry.hospitalOrgId)).get()!;
+  const { inquiryId: _id, ...answer } = input;
+  const now = ctx.now();
+  inTransaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(inquiries)
+      .set({
+        status: input.interested ? 'interested' : 'declined',
+        answerJson: JSON.stringify(answer),
+        answeredBy: actor.userId,
+        answeredAt: now,
+        version: inquiry.version + 1,
+      })
+      .where(and(eq(inquiries.id, inquiry.id), eq(inquiries.version, inquiry.version), eq(inquiries.status, 'sent')))
+      .run().changes;
+    if (changed === 0) throw new DomainError('CONFLICT', 'INQUIRY_ALREADY_ANSWERED');
+    let current = site;
+    if (input.interested && input.investigatorId) {
+      current = tx.update(trialSites).set({ investigatorId: input.investigatorId }).where(eq(trialSites.id, site.id)).returning().get();
+    }
+    applySiteStep(tx, ctx, current, step, { now });
+    writeAuditEvent(tx, ctx, { action: 'inquiry.answer', entityType: 'inquiry', entityId: inquiry.id, before: { status: 'sent' }, after: answer });
+    notifyOrg(tx, { orgId: inquiry.sponsorOrgId, roles: ['sponsor'] }, {
+      kind: 'inquiry_answered',
+      params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, hospital: hospital.nameZh, interested: input.interested ? 1 : 0 },
+      link: `/trials/${trial.id}`,
+      now,
+    });
+  });
+}
+
+/** The sponsor sees every answer of a trial side by side; a hospital sees its inbox. */
+export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: string } }) {
+  const actor = ctx.actor;
+  if (!actor) throw forbidden();
+  let where;
+  if (actor.role === 'sponsor') {
+    if (!input.trialId) where = eq(inquiries.sponsorOrgId, actor.orgId);
+    else {
+      const trial = loadTrial(ctx.db, input.trialId);
+      if (!canManageTrial(actor, trial)) throw notFound();
+      where = eq(inquiries.trialId, trial.id);
+    }
+  } else if (actor.role === 'site_admin') {
+    where = and(eq(inquiries.hospitalOrgId, actor.orgId), input.trialId ? eq(inquiries.trialId, input.trialId) : undefined);
+  } else throw forbidden();
+  const rows = ctx.db
+    .select({
+      inquiry: inquiries,
+      trialTitle: trials.titleZh,
+      trialTitleEn: trials.titleEn,
+      trialPhase: trials.phase,
+      hospitalName: organisations.nameZh,
+      hospitalNameEn: organisations.nameEn,
+      specialtyName: specialtyCatalogue.nameZh,
+      specialtyNameEn: specialtyCatalogue.nameEn,
+      hospitalSpecialtyId: trialSites.hospitalSpecialtyId,
+    })
+    .from(inquiries)
+    .innerJoin(trials, eq(trials.id, inquiries.trialId))
+    .innerJoin(organisations, eq(organisations.id, inquiries.hospitalOrgId))
+    .innerJoin(trialSites, eq(trialSites.id, inquiries.trialSiteId))
+    .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, trialSites.hospitalSpecialtyId))
+    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+    .where(where)
+    .orderBy(desc(inquiries.sentAt))
+    .all();
+  return rows.map((r) => ({
+    id: r.inquiry.id,
+    trialId: r.inquiry.trialId,
+    trialTitle: r.trialTitle,
+    trialTitleEn: r.trialTitleEn,
+    trialPhase: r.trialPhase,
+    trialSiteId: r.inquiry.trialSiteId,
+    hospitalId: r.inquiry.hospitalOrgId,
+    hospitalName: r.hospitalName,
+    hospitalNameEn: r.hospitalNameEn,
+    hospitalSpecialtyId: r.hospitalSpecialtyId,
+    specialtyName: r.specialtyName,
+    specialtyNameEn: r.specialtyNameEn,
+    synopsis: r.inquiry.synopsis,
+    questions: r.inquiry.questions,
+    replyBy: r.inquiry.replyBy,
+    status: r.inquiry.status,
+    answer: r.inquiry.answerJson ? (JSON.parse(r.inquiry.answerJson) as Omit<AnswerInquiryInput, 'inquiryId'>) : null,
+    sentAt: r.inquiry.sentAt,
+    answeredAt: r.inquiry.answeredAt,
+  }));
+}
+
+/** Candidate specialties to send an inquiry to, for a trial (from a shortlist's hospitals). */
+export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds: string[] } }) {
+  if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
+  if (!input.hospitalIds.length) return [];
+  return ctx.db
+    .select({ id: hospitalSpecialties.id, hospitalId: hospitalSpecialties.hospitalOrgId, code: specialtyCatalogue.code, name: specialtyCatalogue.nameZh, nameEn: specialtyCatalogue.nameEn })
+    .from(hospitalSpecialties)
+    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+    .where(and(inArray(hospitalSpecialties.hospitalOrgId, input.hospitalIds), isNull(hospitalSpecialties.retiredAt)))
+    .all();
+}

@@ -1,0 +1,205 @@
+import { type ActorRef, POLICIES, type SiteState } from '@ctp/contracts';
+import {
+  type Db,
+  hospitalSpecialties,
+  inquiries,
+  investigators,
+  organisations,
+  specialtyCatalogue,
+  trialSiteEnrolment,
+  trialSites,
+  trials,
+} from '@ctp/db';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { daysBetween, shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { nextStepOf } from './next-step.ts';
+import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';
+
+const sponsorOrg = alias(organisations, 'sponsor_org');
+
+/** Site rows with everything a board shows: names, PI, state, days in state, milestones, enrolment, next step. */
+export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number) {
+  const today = shanghaiDate(now);
+  const rows = db
+    .select({
+      site: trialSites,
+      trialTitle: trials.titleZh,
+      trialTitleEn: trials.titleEn,
+      trialPhase: trials.phase,
+      sponsorName: sponsorOrg.nameZh,
+      hospitalName: organisations.nameZh,
+      hospitalNameEn: organisations.nameEn,
+      specialtyName: specialtyCatalogue.nameZh,
+      specialtyNameEn: specialtyCatalogue.nameEn,
+      piName: investigators.name,
+      piTitle: investigators.title,
+      piUserId: investigators.userId,
+    })
+    .from(trialSites)
+    .innerJoin(trials, eq(trials.id, trialSites.trialId))
+    .innerJoin(sponsorOrg, eq(sponsorOrg.id, trials.sponsorOrgId))
+    .innerJoin(organisations, eq(organisations.id, trialSites.hospitalOrgId))
+    .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, trialSites.hospitalSpecialtyId))
+    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+    .leftJoin(investigators, eq(investigators.id, trialSites.investigatorId))
+    .where(where)
+    .orderBy(desc(trialSites.updatedAt))
+    .all();
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.site.id);
+  const totals = new Map(
+    db
+      .select({
+        id: trialSiteEnrolment.trialSiteId,
+        screened: sql<number>`sum(${trialSiteEnrolment.screened})`,
+        enrolled: sql<number>`sum(${trialSiteEnrolment.enrolled})`,
+        screenFailures: sql<number>`sum(${trialSiteEnrolment.screenFailures})`,
+        withdrawn: sql<number>`sum(${trialSiteEnrolment.withdrawn})`,
+      })
+      .from(trialSiteEnrolment)
+      .where(inArray(trialSiteEnrolment.trialSiteId, ids))
+      .groupBy(trialSiteEnrolment.trialSiteId)
+      .all()
+      .map((t) => [t.id, t]),
+  );
+  const openInquiries = new Map(
+    db
+      .select({ siteId: inquiries.trialSiteId, replyBy: inquiries.replyBy, id: inquiries.id, status: inquiries.status })
+      .from(inquiries)
+      .where(inArray(inquiries.trialSiteId, ids))
+      .orderBy(desc(inquiries.sentAt))
+      .all()
+      .map((i) => [i.siteId, i]),
+  );
+  return rows.map((r) => {
+    const t = totals.get(r.site.id);
+    const inquiry = openInquiries.get(r.site.id) ?? null;
+    return {
+      id: r.site.id,
+      trialId: r.site.trialId,
+      trialTitle: r.trialTitle,
+      trialTitleEn: r.trialTitleEn,
+      trialPhase: r.trialPhase,
+      sponsorName: r.sponsorName,
+      hospitalId: r.site.hospitalOrgId,
+      hospitalName: r.hospitalName,
+      hospitalNameEn: r.hospitalNameEn,
+      specialtyId: r.site.hospitalSpecialtyId,
+      specialtyName: r.specialtyName,
+      specialtyNameEn: r.specialtyNameEn,
+      investigatorId: r.site.investigatorId,
+      piName: r.piName,
+      piTitle: r.piTitle,
+      piUserId: r.piUserId,
+      role: r.site.role,
+      state: r.site.state as SiteState,
+      daysInState: Math.max(0, daysBetween(shanghaiDate(r.site.stateChangedAt), today)),
+      milestones: {
+        selected: r.site.selectedDate,
+        ethicsSubmitted: r.site.ethicsSubmittedDate,
+        ethicsApproved: r.site.ethicsApprovedDate,
+        contractSigned: r.site.contractSignedDate,
+        siv: r.site.sivDate,
+        fpi: r.site.fpiDate,
+        lpi: r.site.lpiDate,
+        closed: r.site.closedDate,
+      },
+      targetEnrolment: r.site.targetEnrolment,
+      enrolment: { screened: t?.screened ?? 0, enrolled: t?.enrolled ?? 0, screenFailures: t?.screenFailures ?? 0, withdrawn: t?.withdrawn ?? 0 },
+      inquiry: inquiry ? { id: inquiry.id, status: inquiry.status, replyBy: inquiry.replyBy } : null,
+      nextStep: nextStepOf(r.site, today, inquiry?.status === 'sent' ? inquiry.replyBy : null),
+      version: r.site.version,
+    };
+  });
+}
+export type SiteBoardRow = ReturnType<typeof loadSiteBoard>[number];
+
+function trialView(t: TrialRow, sponsorName: string | null) {
+  return {
+    id: t.id,
+    sponsorOrgId: t.sponsorOrgId,
+    sponsorName,
+    croOrgId: t.croOrgId,
+    type: t.type,
+    phase: t.phase,
+    titleZh: t.titleZh,
+    titleEn: t.titleEn,
+    ctrNo: t.ctrNo,
+    nctNo: t.nctNo,
+    chictrNo: t.chictrNo,
+    conditions: JSON.parse(t.conditionsJson) as string[],
+    targetEnrolment: t.targetEnrolment,
+    plannedStart: t.plannedStart,
+    plannedEnd: t.plannedEnd,
+    riskLevel: t.riskLevel,
+    status: t.status,
+    leadHospitalId: t.leadHospitalId,
+    createdAt: t.createdAt,
+  };
+}
+
+/** Public contract `trials.get`: the trial and its site board, for those who may read it. */
+export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
+  const actor = ctx.actor;
+  if (!POLICIES.signedIn.allows(actor)) throw forbidden();
+  const row = ctx.db
+    .select({ trial: trials, sponsorName: organisations.nameZh })
+    .from(trials)
+    .innerJoin(organisations, eq(organisations.id, trials.sponsorOrgId))
+    .where(eq(trials.id, input.id))
+    .get();
+  if (!row) throw notFound();
+  const sites = loadSiteBoard(ctx.db, and(eq(trialSites.trialId, row.trial.id)), ctx.now());
+  // Another sponsor's trial is "not found", not "forbidden": its existence is confidential too.
+  if (!canReadTrial(actor, row.trial, sites.map((s) => s.hospitalId), sites.map((s) => s.piUserId))) throw notFound();
+  const manages = canManageTrial(actor, row.trial);
+  const visibleSites = manages || actor!.role === 'commission' || actor!.role === 'admin' ? sites : sites.filter((s) => s.hospitalId === actor!.orgId);
+  return { ...trialView(row.trial, row.sponsorName), canManage: manages, sites: visibleSites };
+}
+
+/** Public contract `trials.list`: the trials the actor may see, each with a count of sites by state. */
+export function listTrials({ ctx, input }: { ctx: Ctx; input: { status?: 'planning' | 'active' | 'closed' } }) {
+  const actor = ctx.actor as ActorRef | null;
+  if (!actor) throw forbidden();
+  let where;
+  if (actor.role === 'sponsor') where = or(eq(trials.sponsorOrgId, actor.orgId), eq(trials.croOrgId, actor.orgId));
+  else if (actor.role === 'commission' || actor.role === 'admin') where = undefined;
+  else if (actor.role === 'site_admin')
+    where = or(eq(trials.sponsorOrgId, actor.orgId), sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`);
+  else if (actor.role === 'investigator')
+    where = sql`exists (select 1 from trial_sites s join investigators i on i.id = s.investigator_id where s.trial_id = ${trials.id} and i.user_id = ${actor.userId})`;
+  else where = sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`;
+  const rows = ctx.db
+    .select({ trial: trials, sponsorName: organisations.nameZh })
+    .from(trials)
+    .innerJoin(organisations, eq(organisations.id, trials.sponsorOrgId))
+    .where(and(where, input.status ? eq(trials.status, input.status) : undefined))
+    .orderBy(desc(trials.updatedAt))
+    .all();
+  const counts = rows.length
+    ? ctx.db
+        .select({ trialId: trialSites.trialId, state: trialSites.state, n: sql<number>`count(*)` })
+        .from(trialSites)
+        .where(inArray(trialSites.trialId, rows.map((r) => r.trial.id)))
+        .groupBy(trialSites.trialId, trialSites.state)
+        .all()
+    : [];
+  return rows.map((r) => ({
+    ...trialView(r.trial, r.sponsorName),
+    sitesByState: Object.fromEntries(counts.filter((c) => c.trialId === r.trial.id).map((c) => [c.state, c.n])) as Partial<Record<SiteState, number>>,
+  }));
+}
+
+/** The hospital's board (trial office) or the PI's own board. */
+export function listSiteBoard({ ctx }: { ctx: Ctx }) {
+  const actor = ctx.actor;
+  if (!actor || (actor.role !== 'site_admin' && actor.role !== 'investigator')) throw forbidden();
+  const where =
+    actor.role === 'site_admin'
+      ? and(eq(trialSites.hospitalOrgId, actor.orgId))
+      : and(eq(trialSites.hospitalOrgId, actor.orgId), eq(investigators.userId, actor.userId));
+  return loadSiteBoard(ctx.db, where, ctx.now());
+}

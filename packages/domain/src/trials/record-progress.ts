@@ -1,0 +1,138 @@
+import {
+  MILESTONE_ORDER,
+  MILESTONE_STEP,
+  type MilestoneKey,
+  type RecordableMilestone,
+  recordEnrolmentInput,
+  type SiteState,
+} from '@ctp/contracts';
+import { trialSiteEnrolment, trialSites, type Tx } from '@ctp/db';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
+import type { AuditCtx, Ctx } from '../context.ts';
+import { DomainError, forbidden } from '../errors.ts';
+import { inTransaction } from '../transaction.ts';
+import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
+import { loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
+
+function assertNotFuture(date: string, now: number) {
+  if (date > shanghaiDate(now)) throw new DomainError('VALIDATION', 'DATE_IN_FUTURE', { fieldErrors: [{ path: 'date', message: 'DATE_IN_FUTURE' }] });
+}
+
+/**
+ * Public contract `trialSites.recordMilestone`: records a milestone date (contract, SIV, first/last patient in,
+ * close). A first recording moves the site through the lifecycle; a later one corrects the date, keeping the
+ * order of milestones. Never a date in the future; no first patient before the SIV.
+ */
+export function recordMilestone({ ctx, input }: { ctx: Ctx; input: { trialSiteId: string; milestone: RecordableMilestone; date: string } }): void {
+  const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
+  const side = siteSideOf(ctx.actor, trial, site, piUserId);
+  if (!side) throw forbidden();
+  assertNotFuture(input.date, ctx.now());
+  const column = MILESTONE_COLUMN[input.milestone];
+  const existing = site[column] as string | null;
+  const step = MILESTONE_STEP[input.milestone];
+  assertMilestoneOrder(site, input.milestone, input.date, ctx.locale);
+  const now = ctx.now();
+  if (existing === null) {
+    assertSiteTransition(step, site.state, side, ctx.locale);
+    inTransaction(ctx.db, (tx) => applySiteStep(tx, ctx, site, step, { date: input.date, now, action: 'site.record_milestone' }));
+    return;
+  }
+  // A correction: still no later than the next milestone already recorded.
+  const next = MILESTONE_ORDER.slice(MILESTONE_ORDER.indexOf(input.milestone) + 1).find((m) => site[MILESTONE_COLUMN[m]]);
+  if (next && input.date > (site[MILESTONE_COLUMN[next]] as string)) {
+    throw new DomainError('VALIDATION', 'MILESTONE_ORDER', {
+      params: { milestone: next, previous: input.milestone, date: input.date },
+      fieldErrors: [{ path: 'date', message: 'MILESTONE_ORDER' }],
+    });
+  }
+  inTransaction(ctx.db, (tx) => {
+    const updated = tx
+      .update(trialSites)
+      .set({ [column]: input.date, updatedAt: now, version: site.version + 1 })
+      .where(and(eq(trialSites.id, site.id), eq(trialSites.version, site.version)))
+      .run().changes;
+    if (!updated) throw new DomainError('CONFLICT', 'STALE_VERSION');
+    writeAuditEvent(tx, ctx, {
+      action: 'site.record_milestone',
+      entityType: 'trial_site',
+      entityId: site.id,
+      before: { [input.milestone]: existing },
+      after: { [input.milestone]: input.date, correction: true },
+    });
+  });
+}
+
+const ENROLMENT_STATES: SiteState[] = ['enrolling', 'enrolment_closed', 'closed'];
+
+/**
+ * Public contract `trialSites.recordEnrolment`: a month's counts (never patient data). Enrolled ≤ screened;
+ * recording lower numbers than before for a month is a correction and needs a reason (audited with before/after).
+ * A suspended or terminated site records nothing.
+ */
+export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof recordEnrolmentInput> }): void {
+  const input = recordEnrolmentInput.parse(raw);
+  const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
+  if (siteSideOf(ctx.actor, trial, site, piUserId) !== 'site') throw forbidden();
+  if (!ENROLMENT_STATES.includes(site.state) || !site.fpiDate) throw new DomainError('PRECONDITION_FAILED', 'ENROLMENT_NOT_STARTED');
+  const now = ctx.now();
+  if (input.month > shanghaiMonth(now)) throw new DomainError('VALIDATION', 'MONTH_IN_FUTURE', { fieldErrors: [{ path: 'month', message: 'MONTH_IN_FUTURE' }] });
+  if (input.month < site.fpiDate.slice(0, 7)) {
+    throw new DomainError('VALIDATION', 'MONTH_BEFORE_FPI', { params: { month: site.fpiDate.slice(0, 7) }, fieldErrors: [{ path: 'month', message: 'MONTH_BEFORE_FPI' }] });
+  }
+  const where = and(eq(trialSiteEnrolment.trialSiteId, site.id), eq(trialSiteEnrolment.month, input.month));
+  const previous = ctx.db.select().from(trialSiteEnrolment).where(where).get();
+  const lowered = previous && (['screened', 'enrolled', 'screenFailures', 'withdrawn'] as const).some((k) => input[k] < previous[k]);
+  if (lowered && !input.correctionReason) {
+    throw new DomainError('VALIDATION', 'ENROLMENT_DECREASE_NEEDS_REASON', { fieldErrors: [{ path: 'correctionReason', message: 'ENROLMENT_DECREASE_NEEDS_REASON' }] });
+  }
+  const values = {
+    screened: input.screened,
+    enrolled: input.enrolled,
+    screenFailures: input.screenFailures,
+    withdrawn: input.withdrawn,
+    correctionReason: input.correctionReason ?? null,
+    recordedBy: ctx.actor!.userId,
+    recordedAt: now,
+  };
+  inTransaction(ctx.db, (tx) => {
+    if (previous) tx.update(trialSiteEnrolment).set(values).where(where).run();
+    else tx.insert(trialSiteEnrolment).values({ trialSiteId: site.id, month: input.month, ...values }).run();
+    writeAuditEvent(tx, ctx, {
+      action: 'site.record_enrolment',
+      entityType: 'trial_site',
+      entityId: site.id,
+      before: previous ? { month: previous.month, screened: previous.screened, enrolled: previous.enrolled, screenFailures: previous.screenFailures, withdrawn: previous.withdrawn } : undefined,
+      after: { month: input.month, ...values, recordedBy: undefined, recordedAt: undefined },
+    });
+  });
+}
+
+/** Suspend, resume or terminate a running site (the sponsor; the ethics workflow through its own functions). */
+export function transitionSite({ ctx, input }: { ctx: Ctx; input: { trialSiteId: string; step: 'suspend' | 'resume' | 'terminate'; reason: string } }): void {
+  const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
+  const side = siteSideOf(ctx.actor, trial, site, piUserId);
+  assertSiteTransition(input.step, site.state, side, ctx.locale);
+  const now = ctx.now();
+  inTransaction(ctx.db, (tx) =>
+    applySiteStep(tx, ctx, site, input.step, { now, reason: input.reason, date: input.step === 'terminate' ? shanghaiDate(now) : undefined }),
+  );
+}
+
+/**
+ * The two ethics steps of the site lifecycle. Only the ethics workflow calls these, inside its own transaction
+ * (a submission accepted, an approval or recognition decided); no form or procedure reaches them directly.
+ */
+export function markEthicsSubmitted(tx: Tx, ctx: AuditCtx & { locale?: 'zh-CN' | 'en' }, site: TrialSiteRow, date: string, now: number): TrialSiteRow {
+  assertSiteTransition('submit_ethics', site.state, 'ethics', ctx.locale ?? 'zh-CN');
+  return applySiteStep(tx, ctx, site, 'submit_ethics', { date, now });
+}
+
+export function markEthicsApproved(tx: Tx, ctx: AuditCtx & { locale?: 'zh-CN' | 'en' }, site: TrialSiteRow, date: string, now: number): TrialSiteRow {
+  assertSiteTransition('approve_ethics', site.state, 'ethics', ctx.locale ?? 'zh-CN');
+  assertMilestoneOrder(site, 'ethicsApproved' satisfies MilestoneKey, date, ctx.locale ?? 'zh-CN');
+  return applySiteStep(tx, ctx, site, 'approve_ethics', { date, now });
+}

@@ -1,0 +1,123 @@
+import {
+  type AuditAction,
+  type Locale,
+  MILESTONE_LABELS,
+  MILESTONE_ORDER,
+  type MilestoneKey,
+  SITE_TRANSITIONS,
+  type SiteActor,
+  type SiteState,
+  type SiteStep,
+} from '@ctp/contracts';
+import { trialSites, type Tx } from '@ctp/db';
+import { and, eq } from 'drizzle-orm';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { AuditCtx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import type { TrialSiteRow } from './trial-access.ts';
+
+type Transition = (typeof SITE_TRANSITIONS)[number];
+
+export const MILESTONE_COLUMN: Record<MilestoneKey, keyof TrialSiteRow> = {
+  selected: 'selectedDate',
+  ethicsSubmitted: 'ethicsSubmittedDate',
+  ethicsApproved: 'ethicsApprovedDate',
+  contractSigned: 'contractSignedDate',
+  siv: 'sivDate',
+  fpi: 'fpiDate',
+  lpi: 'lpiDate',
+  closed: 'closedDate',
+};
+
+export function transitionOf(step: SiteStep): Transition {
+  return SITE_TRANSITIONS.find((t) => t.step === step)!;
+}
+
+/** Pure: is `step` possible from `state` for this side? Throws the precise reason when not. */
+export function assertSiteTransition(step: SiteStep, state: SiteState, side: SiteActor | null, locale: Locale): Transition {
+  const t = transitionOf(step);
+  if (!side || !(t.by as readonly SiteActor[]).includes(side)) throw new DomainError('FORBIDDEN', 'ROLE_REQUIRED');
+  if (!(t.from as readonly SiteState[]).includes(state)) {
+    throw new DomainError('INVALID_TRANSITION', 'SITE_STEP_NOT_ALLOWED', { params: { state: stateLabel(state, locale) } });
+  }
+  return t;
+}
+
+const STATE_LABELS: Record<SiteState, [string, string]> = {
+  candidate: ['候选', 'candidate'],
+  inquiry_sent: ['已发调研', 'inquiry sent'],
+  interested: ['有意向', 'interested'],
+  declined: ['婉拒', 'declined'],
+  selected: ['已选定', 'selected'],
+  ethics_submitted: ['已送审', 'submitted to ethics'],
+  ethics_approved: ['伦理通过', 'ethics approved'],
+  contract_signed: ['合同签署', 'contract signed'],
+  initiated: ['已启动', 'initiated'],
+  enrolling: ['入组中', 'enrolling'],
+  enrolment_closed: ['入组完成', 'enrolment closed'],
+  closed: ['关闭', 'closed'],
+  suspended: ['暂停', 'suspended'],
+  terminated: ['终止', 'terminated'],
+};
+export function stateLabel(state: SiteState, locale: Locale): string {
+  return STATE_LABELS[state][locale === 'en' ? 1 : 0];
+}
+
+/**
+ * Milestone dates must follow the lifecycle: each on or after the latest earlier milestone the site has
+ * (no first patient before the SIV, no SIV before the contract…).
+ */
+export function assertMilestoneOrder(site: TrialSiteRow, milestone: MilestoneKey, date: string, locale: Locale): void {
+  const idx = MILESTONE_ORDER.indexOf(milestone);
+  for (let i = idx - 1; i >= 0; i--) {
+    const prev = MILESTONE_ORDER[i]!;
+    const prevDate = site[MILESTONE_COLUMN[prev]] as string | null;
+    if (prevDate && date < prevDate) {
+      const l = (k: MilestoneKey) => (locale === 'en' ? MILESTONE_LABELS[k].en : MILESTONE_LABELS[k].zh);
+      throw new DomainError('VALIDATION', 'MILESTONE_ORDER', {
+        params: { milestone: l(milestone), previous: l(prev), date: prevDate },
+        fieldErrors: [{ path: 'date', message: 'MILESTONE_ORDER' }],
+      });
+    }
+    if (prevDate) return;
+  }
+}
+
+/**
+ * Moves a site one step, inside the caller's transaction: conditional on the state and version read, so a
+ * concurrent second writer gets a CONFLICT; records the step's milestone date and an audit row.
+ */
+export function applySiteStep(
+  tx: Tx,
+  ctx: AuditCtx,
+  site: TrialSiteRow,
+  step: SiteStep,
+  opts: { date?: string; reason?: string; action?: AuditAction; now: number },
+): TrialSiteRow {
+  const t = transitionOf(step);
+  const to: SiteState = t.to === 'previous' ? (site.stateBeforeSuspension ?? 'selected') : t.to;
+  const milestone = 'milestone' in t ? (t.milestone as MilestoneKey) : undefined;
+  const patch: Partial<TrialSiteRow> = {
+    state: to,
+    stateChangedAt: opts.now,
+    updatedAt: opts.now,
+    version: site.version + 1,
+    stateBeforeSuspension: to === 'suspended' ? site.state : null,
+  };
+  if (milestone && opts.date) (patch as Record<string, unknown>)[MILESTONE_COLUMN[milestone]] = opts.date;
+  const updated = tx
+    .update(trialSites)
+    .set(patch)
+    .where(and(eq(trialSites.id, site.id), eq(trialSites.state, site.state), eq(trialSites.version, site.version)))
+    .returning()
+    .get();
+  if (!updated) throw new DomainError('CONFLICT', 'STALE_VERSION');
+  writeAuditEvent(tx, ctx, {
+    action: opts.action ?? 'site.transition',
+    entityType: 'trial_site',
+    entityId: site.id,
+    before: { state: site.state },
+    after: { state: to, step, ...(milestone && opts.date ? { [milestone]: opts.date } : {}), ...(opts.reason ? { reason: opts.reason } : {}) },
+  });
+  return updated;
+}

@@ -1,0 +1,183 @@
+import type { DbHandle } from '@ctp/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import { shanghaiDate } from '../clock/dates.ts';
+import { sweepReminders } from '../notifications/sweep-reminders.ts';
+import { inTransaction } from '../transaction.ts';
+import { markEthicsApproved, markEthicsSubmitted } from './record-progress.ts';
+import { loadSiteWithTrial } from './trial-access.ts';
+
+const DAY = 86_400_000;
+const today = shanghaiDate(Date.now());
+const daysAgo = (n: number) => shanghaiDate(Date.now() - n * DAY);
+const audits = (db: DbHandle, action: string) => (db.sqlite.prepare('select count(*) as n from audit_events where action = ?').get(action) as { n: number }).n;
+
+function oncologyOf(db: DbHandle, hospitalId: string) {
+  return db.sqlite
+    .prepare("select hs.id as id, (select investigator_id from investigator_specialties where hospital_specialty_id = hs.id limit 1) as pi from hospital_specialties hs where hs.hospital_org_id = ? and hs.specialty_code = 'oncology'")
+    .get(hospitalId) as { id: string; pi: string };
+}
+
+async function newTrial(db: DbHandle) {
+  return callerAs(db, 'sponsor@demo.ctp').trials.create({
+    titleZh: '一项评估 XYZ-101 治疗晚期非小细胞肺癌的 III 期研究',
+    type: 'drug',
+    phase: 'III',
+    ctrNo: 'CTR20260001',
+    conditions: ['非小细胞肺癌'],
+    targetEnrolment: 300,
+  });
+}
+
+function stubEthics(db: DbHandle, trialSiteId: string, submitted: string, approved: string) {
+  const ctx = { actor: null, now: Date.now, requestId: 'test-ethics' };
+  inTransaction(db.db, (tx) => {
+    const { site } = loadSiteWithTrial(db.db, trialSiteId);
+    const s = markEthicsSubmitted(tx, ctx, site, submitted, Date.now());
+    markEthicsApproved(tx, ctx, s, approved, Date.now());
+  });
+}
+
+describe('trials, inquiries and the site lifecycle', () => {
+  let db: DbHandle;
+  beforeEach(async () => {
+    db = await createSeededDatabase();
+  });
+
+  it('validates registry ids and trial type per role, changing nothing on refusal', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const bad = sponsor.trials.create({ titleZh: '测试试验标题', type: 'drug', phase: 'II', ctrNo: 'CTR123', conditions: ['x'], targetEnrolment: 10 });
+    expect((await apiErrorOf(bad)).fieldErrors).toEqual([{ path: 'ctrNo', message: '登记号格式应为 CTR + 8 位数字，如 CTR20230354' }]);
+    const badEn = sponsor.trials.create({ titleZh: '测试试验标题', type: 'drug', phase: 'II', nctNo: 'NCT1', conditions: ['x'], targetEnrolment: 10 });
+    expect((await apiErrorOf(badEn, 'en')).fieldErrors).toEqual([{ path: 'nctNo', message: 'Format: NCT followed by 8 digits, e.g. NCT04280705' }]);
+    await expect(sponsor.trials.create({ titleZh: '测试试验标题', type: 'iit', phase: 'II', conditions: ['x'], targetEnrolment: 10 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(callerAs(db, 'ec@demo.ctp').trials.create({ titleZh: '测试试验标题', type: 'drug', phase: 'II', conditions: ['x'], targetEnrolment: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(audits(db, 'trial.create')).toBe(0);
+    const iit = await callerAs(db, 'site@demo.ctp').trials.create({ titleZh: '研究者发起的观察性研究', type: 'iit', phase: 'NA', conditions: ['肺癌'], targetEnrolment: 50 });
+    expect((await callerAs(db, 'site@demo.ctp').trials.get({ id: iit.id })).sponsorOrgId).toBe('hosp-jsph');
+    await newTrial(db);
+    await expect(newTrial(db)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('goes from inquiry to first patient in, with free slots in search following the lifecycle', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const site = callerAs(db, 'site@demo.ctp');
+    const { id: trialId } = await newTrial(db);
+    const onc = oncologyOf(db, 'hosp-jsph');
+    const freeSlots = async () =>
+      (await sponsor.sites.search({ q: '江苏省人民医院', specialty: 'oncology' })).items[0]!.specialties.find((s) => s.id === onc.id)!.freeSlots;
+    const before = await freeSlots();
+
+    const { inquiryIds } = await sponsor.inquiries.send({ trialId, hospitalSpecialtyIds: [onc.id], synopsis: '多中心、随机、双盲 III 期研究，计划入组 300 例。', replyBy: today });
+    expect(audits(db, 'inquiry.send')).toBe(1);
+    const inbox = await site.inquiries.list({});
+    expect(inbox.map((i) => i.id)).toEqual(inquiryIds);
+    expect((await site.notifications.list({ limit: 10 })).items[0]).toMatchObject({ kind: 'inquiry_received' });
+
+    await site.inquiries.answer({ inquiryId: inquiryIds[0]!, interested: true, estimatedPerMonth: 3, piAvailable: true, investigatorId: onc.pi, competingTrials: 1, earliestStart: today });
+    await expect(site.inquiries.answer({ inquiryId: inquiryIds[0]!, interested: false, declineReason: '改主意' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const answers = await sponsor.inquiries.list({ trialId });
+    expect(answers[0]).toMatchObject({ status: 'interested', answer: { estimatedPerMonth: 3, competingTrials: 1 } });
+    expect((await sponsor.notifications.list({ limit: 10 })).items[0]).toMatchObject({ kind: 'inquiry_answered' });
+
+    const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id, investigatorId: onc.pi });
+    expect(await freeSlots()).toBe(before - 1);
+    // The ethics steps are not reachable by a form: only through the domain functions (stubbed here).
+    await expect(site.trialSites.recordMilestone({ trialSiteId, milestone: 'contractSigned', date: today })).rejects.toMatchObject({ code: 'CONFLICT' });
+    stubEthics(db, trialSiteId, daysAgo(20), daysAgo(10));
+
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'contractSigned', date: daysAgo(8) });
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'siv', date: daysAgo(5) });
+    const early = await apiErrorOf(site.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(6) }));
+    expect(early).toMatchObject({ detail: 'MILESTONE_ORDER', message: `首例入组（FPI）日期不能早于启动会（SIV）日期（${daysAgo(5)}）。` });
+    const future = await apiErrorOf(site.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: shanghaiDate(Date.now() + 2 * DAY) }));
+    expect(future.detail).toBe('DATE_IN_FUTURE');
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(1) });
+    const board = await sponsor.trials.get({ id: trialId });
+    expect(board.sites[0]).toMatchObject({ state: 'enrolling', milestones: { siv: daysAgo(5), fpi: daysAgo(1), ethicsApproved: daysAgo(10) } });
+    expect(await freeSlots()).toBe(before - 1);
+
+    // Enrolment: counts only, enrolled ≤ screened, lower numbers need a reason.
+    const month = today.slice(0, 7);
+    await expect(site.trialSites.recordEnrolment({ trialSiteId, month, screened: 2, enrolled: 3, screenFailures: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await site.trialSites.recordEnrolment({ trialSiteId, month, screened: 5, enrolled: 3, screenFailures: 2 });
+    const lowered = await apiErrorOf(site.trialSites.recordEnrolment({ trialSiteId, month, screened: 5, enrolled: 2, screenFailures: 2 }));
+    expect(lowered.detail).toBe('ENROLMENT_DECREASE_NEEDS_REASON');
+    await site.trialSites.recordEnrolment({ trialSiteId, month, screened: 5, enrolled: 2, screenFailures: 3, correctionReason: '一例受试者入组日期登记错误' });
+    expect((await sponsor.trials.get({ id: trialId })).sites[0]!.enrolment).toEqual({ screened: 5, enrolled: 2, screenFailures: 3, withdrawn: 0 });
+    expect(audits(db, 'site.record_enrolment')).toBe(2);
+
+    // Closing the site frees the slot.
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'lpi', date: today });
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'closed', date: today });
+    expect(await freeSlots()).toBe(before);
+  });
+
+  it('keeps sponsors out of each other’s trials and hospitals out of other hospitals’ sites', async () => {
+    const { id: trialId } = await newTrial(db);
+    const onc = oncologyOf(db, 'hosp-jsph');
+    const cro = callerAs(db, 'cro@demo.ctp');
+    await expect(cro.trials.get({ id: trialId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(cro.trials.list({})).resolves.toEqual([]);
+    await expect(cro.inquiries.send({ trialId, hospitalSpecialtyIds: [onc.id], synopsis: '别人的试验，不该能发。', replyBy: today })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(cro.inquiries.list({ trialId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { inquiryIds } = await sponsor.inquiries.send({ trialId, hospitalSpecialtyIds: [onc.id], synopsis: '多中心 III 期研究的可行性调研。', replyBy: today });
+    await expect(callerAs(db, 'site-gulou@demo.ctp').inquiries.answer({ inquiryId: inquiryIds[0]!, interested: false, declineReason: '不是我们的' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(callerAs(db, 'site-gulou@demo.ctp').inquiries.list({})).resolves.toEqual([]);
+    const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id });
+    await expect(callerAs(db, 'site-gulou@demo.ctp').trialSites.recordMilestone({ trialSiteId, milestone: 'contractSigned', date: today })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerAs(db, 'site-gulou@demo.ctp').trials.get({ id: trialId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await callerAs(db, 'site@demo.ctp').trialSites.board()).map((s) => s.id)).toEqual([trialSiteId]);
+    expect(await callerAs(db, 'site-gulou@demo.ctp').trialSites.board()).toEqual([]);
+    // The commission reads every trial.
+    await expect(callerAs(db, 'commission@demo.ctp').trials.get({ id: trialId })).resolves.toMatchObject({ id: trialId });
+  });
+
+  it('suspends and resumes a site with a reason, and a suspended site records no enrolment', async () => {
+    const { id: trialId } = await newTrial(db);
+    const onc = oncologyOf(db, 'hosp-jsph');
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id });
+    await sponsor.trialSites.transition({ trialSiteId, step: 'suspend', reason: '药物供应中断' });
+    await expect(callerAs(db, 'site@demo.ctp').trialSites.recordEnrolment({ trialSiteId, month: today.slice(0, 7), screened: 1, enrolled: 1, screenFailures: 0 })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    await sponsor.trialSites.transition({ trialSiteId, step: 'resume', reason: '供应恢复' });
+    expect((await sponsor.trials.get({ id: trialId })).sites[0]!.state).toBe('selected');
+    await expect(callerAs(db, 'site@demo.ctp').trialSites.transition({ trialSiteId, step: 'terminate', reason: '机构不能终止' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets exactly one of two concurrent steps on a site win', async () => {
+    const { id: trialId } = await newTrial(db);
+    const onc = oncologyOf(db, 'hosp-jsph');
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id });
+    const { site } = loadSiteWithTrial(db.db, trialSiteId);
+    const ctx = { actor: null, now: Date.now, requestId: 't' };
+    inTransaction(db.db, (tx) => markEthicsSubmitted(tx, ctx, site, today, Date.now()));
+    // A second writer holding the old row (state selected, old version) is refused.
+    expect(() => inTransaction(db.db, (tx) => markEthicsSubmitted(tx, ctx, site, today, Date.now()))).toThrow(/STALE_VERSION/);
+  });
+
+  it('reminds of near reply deadlines and overdue milestones once', async () => {
+    const { id: trialId } = await newTrial(db);
+    const onc = oncologyOf(db, 'hosp-jsph');
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    await sponsor.inquiries.send({ trialId, hospitalSpecialtyIds: [onc.id], synopsis: '多中心 III 期研究的可行性调研。', replyBy: today });
+    const gulou = oncologyOf(db, 'hosp-njglyy');
+    const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: gulou.id });
+    db.sqlite.prepare('update trial_sites set selected_date = ? where id = ?').run(daysAgo(61), trialSiteId);
+    sweepReminders(db.db, Date.now());
+    sweepReminders(db.db, Date.now());
+    const kinds = (email: string) => callerAs(db, email).notifications.list({ limit: 50 }).then((r) => r.items.map((i) => i.kind));
+    expect((await kinds('site@demo.ctp')).filter((k) => k === 'inquiry_deadline_near')).toHaveLength(1);
+    expect((await kinds('sponsor@demo.ctp')).filter((k) => k === 'milestone_overdue')).toHaveLength(1);
+    expect((await kinds('site-gulou@demo.ctp')).filter((k) => k === 'milestone_overdue')).toHaveLength(1);
+    const site = callerAs(db, 'site@demo.ctp');
+    const { unread } = await site.notifications.list({ limit: 5 });
+    expect(unread).toBeGreaterThan(0);
+    await site.notifications.markRead({});
+    expect((await site.notifications.list({ limit: 5 })).unread).toBe(0);
+  });
+});

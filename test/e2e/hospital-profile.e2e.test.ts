@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-app.ts';
+
+/** A clean full-page picture: toasts gone, scrolled to the top (the header is sticky). */
+async function snapshot(page: Page, file: string) {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${ARTIFACTS}${file}`, fullPage: true });
+}
+
+/** Picks an option of an antd Select by typing into its search box. */
+async function choose(page: Page, testId: string, typed: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  // Closed dropdowns of earlier modals stay in the DOM, hidden: pick from the open one.
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+  await item.waitFor();
+  // The list filters and slides in as one types; click once it has settled, then check the choice was taken.
+  await page.waitForTimeout(300);
+  await item.click();
+  await page.getByTestId(testId).getByText(option).first().waitFor();
+}
+
+describe('hospital profile in a real browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets the site admin add a specialty and an investigator to the own hospital', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const errors = watchErrors(page);
+    await signIn(page, server.url, 'site@demo.ctp');
+    await page.getByTestId('home-site_admin').waitFor();
+    await page.getByTestId('main-nav').getByText('本院资源', { exact: true }).click();
+    await page.waitForURL(/\/hospitals\/hosp-jsph$/);
+    await expect(page.getByTestId('hospital-name').textContent()).resolves.toBe('江苏省人民医院');
+    await page.getByTestId('completeness').waitFor();
+
+    // A specialty: a negative bed count is refused on the field by the server, then fixed.
+    await page.getByTestId('add-specialty').click();
+    await choose(page, 'specialty-code', '老年', '老年病专业');
+    await page.getByTestId('specialty-trial-beds').fill('-1');
+    await page.getByTestId('specialty-max').fill('8');
+    await page.getByTestId('disease-area-0').fill('老年衰弱综合征');
+    await page.getByTestId('annual-patients-0').fill('1200');
+    await page.getByTestId('specialty-form-save').click();
+    await page.getByTestId('specialty-form').getByText('不能小于 0').waitFor();
+    await expect(page.getByTestId('form-error').textContent()).resolves.toContain('提交的内容有误');
+    await page.getByTestId('specialty-trial-beds').fill('6');
+    await page.getByTestId('specialty-form-save').click();
+    const specialties = page.getByTestId('specialties-table');
+    await specialties.getByText('老年病专业').waitFor();
+    await specialties.getByText('老年衰弱综合征').waitFor();
+
+    // An investigator with a 主治医师 title is flagged as not eligible to lead a drug trial.
+    await page.getByTestId('add-investigator').click();
+    await page.getByTestId('investigator-name').fill('欧阳明');
+    await choose(page, 'investigator-title', '主治', '主治医师');
+    await choose(page, 'investigator-specialties', '老年', '老年病专业');
+    await page.getByTestId('investigator-form').getByText('所属专业', { exact: true }).click();
+    await page.getByTestId('investigator-max').fill('4');
+    await page.getByTestId('investigator-form-save').click();
+    const row = page.getByTestId('investigators-table').locator('tr', { hasText: '欧阳明' });
+    await row.waitFor();
+    await expect(row.getByTestId('not-eligible').textContent()).resolves.toBe('不可牵头药物试验');
+    await expect(row.textContent()).resolves.toContain('老年病专业');
+
+    // The change history names both additions.
+    await page.getByTestId('history').getByText('添加研究者').waitFor();
+    await page.getByTestId('history').getByText('添加备案专业').first().waitFor();
+    await snapshot(page, 'hospital-profile.png');
+
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId('hospital-name').getByText('Jiangsu Province Hospital', { exact: false }).waitFor();
+    await page.getByText('Not eligible to lead a drug trial').first().waitFor();
+    await snapshot(page, 'hospital-profile-en.png');
+    await page.getByTestId('locale-switch').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the same page read-only to a sponsor', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const errors = watchErrors(page);
+    await signIn(page, server.url, 'sponsor@demo.ctp');
+    await page.getByTestId('home-sponsor').waitFor();
+    await expect(page.getByTestId('main-nav').getByText('本院资源', { exact: true }).count()).resolves.toBe(0);
+    await page.goto(`${server.url}/hospitals/hosp-jsph`);
+    await page.getByTestId('investigators-table').getByText('欧阳明').waitFor();
+    await page.getByTestId('specialties-table').getByText('老年病专业').waitFor();
+    for (const id of ['add-specialty', 'add-investigator', 'edit-profile', 'confirm-capacity', 'edit-capabilities']) {
+      await expect(page.getByTestId(id).count()).resolves.toBe(0);
+    }
+    await expect(page.getByRole('button', { name: /停用/ }).count()).resolves.toBe(0);
+    await snapshot(page, 'hospital-profile-sponsor.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,36 @@
+import { it } from 'vitest';
+import { launchBrowser, signIn } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/test-app.ts';
+
+it('debug shots', async () => {
+  const server = await startTestServer();
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await signIn(page, server.url, 'site@demo.ctp');
+  await page.getByTestId('home-site_admin').waitFor();
+  await page.goto(`${server.url}/hospitals/hosp-jsph`);
+  await page.getByTestId('completeness').waitFor();
+  await page.screenshot({ path: '/tmp/shot-top.png' });
+  await page.getByTestId('specialties-table').scrollIntoViewIfNeeded();
+  await page.getByTestId('specialties-table').screenshot({ path: '/tmp/shot-spec.png' });
+  await page.getByTestId('history').scrollIntoViewIfNeeded().catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.screenshot({ path: '/tmp/shot-bottom.png' });
+  await page.getByTestId('edit-profile').click();
+  await page.getByTestId('profile-form').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot-profile-form.png' });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('locale-switch').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: '/tmp/shot-top-en.png' });
+  await page.goto(`${server.url}/hospitals/hosp-jsch`);
+  await page.getByTestId('completeness').waitFor();
+  await page.screenshot({ path: '/tmp/shot-jsch-en.png' });
+  await page.goto(`${server.url}/hospitals/hosp-njszyy`);
+  await page.getByTestId('completeness').waitFor();
+  await page.screenshot({ path: '/tmp/shot-stale-en.png' });
+  await browser.close();
+  await server.close();
+}, 120_000);

@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, type DbHandle, openDatabase } from '@ctp/db';
+import { verifyAuditChain } from '@ctp/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'apps/server/src/cli.ts');
+
+type Run = { code: number; stdout: string; stderr: string };
+
+let dir: string;
+let dbPath: string;
+
+/**
+ * Runs `ctp <args>` as `pnpm ctp` would (tsx), against the temporary database. `node --import tsx` is what the tsx
+ * binary spawns, minus the wrapper process; each start still costs a second or two of CPU.
+ */
+function ctp(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', CLI, ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          CTP_DB: dbPath,
+          CTP_DATA_DIR: join(dir, 'files'),
+          CTP_LOG_LEVEL: 'silent',
+          ...env,
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+function withDatabase<T>(path: string, fn: (handle: DbHandle) => T): T {
+  const handle = openDatabase(path);
+  try {
+    return fn(handle);
+  } finally {
+    closeDatabase(handle);
+  }
+}
+
+describe('ctp CLI', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ctp-cli-'));
+    dbPath = join(dir, 'ctp.sqlite');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists its commands, migrates, seeds, verifies, creates users, backs up, and catches a tampered audit row', async () => {
+    // Two rounds of parallel processes (each tsx start costs a second or two). `seed` migrates the main database
+    // itself; `migrate` is checked on a second, fresh file.
+    const freshPath = join(dir, 'fresh.sqlite');
+    const [help, migrate, seed] = await Promise.all([
+      ctp(['--help']),
+      ctp(['migrate'], { CTP_DB: freshPath }),
+      ctp(['seed', '--demo']),
+    ]);
+
+    expect(help.code).toBe(0);
+    for (const command of ['migrate', 'seed', 'user:create', 'audit', 'backup']) {
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+
+    expect(migrate).toMatchObject({ code: 0, stdout: expect.stringContaining('migrations applied') });
+    const tables = withDatabase(freshPath, (h) =>
+      h.sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all(),
+    );
+    expect(tables).toEqual(expect.arrayContaining(['organisations', 'users', 'memberships', 'audit_events']));
+
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toMatch(/seeded \d+ hospitals and \d+ users/);
+    const organisations = withDatabase(dbPath, (h) =>
+      h.sqlite.prepare('select count(*) from organisations').pluck().get(),
+    );
+    expect(organisations).toBeGreaterThan(5);
+
+    // A copy of the seeded database with event #1 tampered, verified alongside the intact original.
+    const tamperedPath = join(dir, 'tampered.sqlite');
+    copyFileSync(dbPath, tamperedPath);
+    withDatabase(tamperedPath, (h) =>
+      h.sqlite.prepare(`update audit_events set after_json = '{"x":1}' where id = 1`).run(),
+    );
+
+    const backupFile = join(dir, 'backup.sqlite');
+    const [verified, broken, backup, created] = await Promise.all([
+      ctp(['audit', 'verify']),
+      ctp(['audit', 'verify'], { CTP_DB: tamperedPath }),
+      ctp(['backup', backupFile]),
+      ctp(['user:create', '--email', 'Ops@Example.CN', '--name', '运维', '--org', 'jsph', '--role', 'site_admin'], {
+        CTP_NEW_PASSWORD: 'a-long-cli-password',
+      }),
+    ]);
+
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/audit chain intact: \d+ events, head [0-9a-f]{64}/);
+
+    expect(broken.code).not.toBe(0);
+    expect(broken.stderr).toMatch(/BROKEN at event #1 \(hash_mismatch\)/);
+
+    expect(backup.code).toBe(0);
+    expect(withDatabase(backupFile, (h) => h.sqlite.prepare('select count(*) from organisations').pluck().get())).toBe(
+      organisations,
+    );
+
+    expect(created.code).toBe(0);
+    const user = withDatabase(dbPath, (h) =>
+      h.sqlite
+        .prepare(
+          `select u.email, m.org_id, m.role, a.actor_user_id
+             from users u join memberships m on m.user_id = u.id
+             join audit_events a on a.entity_id = u.id and a.action = 'user.create'
+            where u.email = ?`,
+        )
+        .get('ops@example.cn'),
+    );
+    expect(user).toEqual({ email: 'ops@example.cn', org_id: 'hosp-jsph', role: 'site_admin', actor_user_id: null });
+    // The CLI's own writes keep the chain intact.
+    expect(withDatabase(dbPath, (h) => verifyAuditChain(h.db).ok)).toBe(true);
+  }, 120_000); // seven processes: generous on a loaded machine
+});
