@@ -15,7 +15,10 @@ async function choose(page: Page, testId: string, typed: string, option: string)
   await page.getByTestId(testId).click();
   await page.keyboard.type(typed);
   // Closed dropdowns of earlier modals stay in the DOM, hidden: pick from the open one.
-  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+  const item = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first();
   await item.waitFor();
   // The list filters and slides in as one types; click once it has settled, then check the choice was taken.
   await page.waitForTimeout(300);

@@ -1,4 +1,5 @@
 import { closeDatabase } from '@ctp/db';
+import { sweepReminders } from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
@@ -17,6 +18,17 @@ async function main() {
   }
   const database = await prepareDatabase(config, { seed: true });
   const app = await buildApp({ config, database });
+  // Time-driven notifications (reply deadlines near, milestones overdue): at start, then every 15 minutes.
+  const sweep = () => {
+    try {
+      sweepReminders(database.db, Date.now());
+    } catch (err) {
+      app.log.error({ err }, 'reminder sweep failed');
+    }
+  };
+  sweep();
+  const sweeper = setInterval(sweep, 15 * 60_000);
+  sweeper.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -59,3 +59,4 @@ export * from './trials/record-progress.ts';
 export * from './trials/select-site.ts';
 export * from './trials/site-lifecycle.ts';
 export * from './trials/trial-access.ts';
+export * from './clock/working-days.ts';

@@ -15,7 +15,7 @@ export const hospitalEn: Widen<typeof hospitalZh> = {
   completeness: 'Profile completeness',
   completeAll: 'Profile complete',
   missing: 'Missing:',
-  lastConfirmed: 'Last confirmed',
+  lastConfirmed: 'Last confirmed: ',
   neverConfirmed: 'Never confirmed',
   stale: 'Needs update',
   staleHint: 'Capacity not confirmed for over 90 days; search results warn sponsors that numbers may have changed.',

@@ -11,7 +11,7 @@ export const hospitalZh = {
   completeness: '资料完整度',
   completeAll: '资料已完整',
   missing: '待补充：',
-  lastConfirmed: '最近确认',
+  lastConfirmed: '最近确认：',
   neverConfirmed: '从未确认',
   stale: '资料待更新',
   staleHint: '资源信息超过 90 天未确认，检索结果中将提示申办方数字可能已变化。',

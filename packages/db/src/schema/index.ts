@@ -3,3 +3,4 @@ export * from './capacity.ts';
 export * from './identity.ts';
 export * from './organisations.ts';
 export * from './trials.ts';
+export * from './calendar.ts';

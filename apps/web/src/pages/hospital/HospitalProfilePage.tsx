@@ -95,6 +95,7 @@ export default function HospitalProfilePage() {
   const name = en && h.nameEn ? h.nameEn : h.nameZh;
   const other = en ? h.nameZh : h.nameEn;
   const close = () => setEditing(null);
+  const aliases = h.aliases.filter((a) => a.alias !== h.nameZh && a.alias !== h.nameEn);
 
   return (
     <div data-testid="hospital-profile">
@@ -170,7 +171,7 @@ export default function HospitalProfilePage() {
                 ...(h.parentUniversity
                   ? [{ key: 'univ', label: t('hospital.parentUniversity'), children: h.parentUniversity, span: 2 }]
                   : []),
-                ...(h.aliases.length
+                ...(aliases.length
                   ? [
                       {
                         key: 'aliases',
@@ -178,7 +179,7 @@ export default function HospitalProfilePage() {
                         span: 2,
                         children: (
                           <Space size={[4, 4]} wrap>
-                            {h.aliases.map((a) => (
+                            {aliases.map((a) => (
                               <Tag key={a.alias} bordered={false}>
                                 {a.alias}
                               </Tag>
@@ -334,7 +335,7 @@ function CompletenessCard({ profile: p }: { profile: HospitalProfile }) {
         <Progress type="circle" size={72} percent={percent} status={percent === 100 ? 'success' : 'normal'} />
         <Flex vertical gap={4} style={{ minWidth: 0 }}>
           <span>
-            <Typography.Text type="secondary">{t('hospital.lastConfirmed')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('hospital.lastConfirmed')}</Typography.Text>
             <span data-testid="last-confirmed">
               {p.lastConfirmedAt ? dayjs(p.lastConfirmedAt).format('YYYY-MM-DD') : t('hospital.neverConfirmed')}
             </span>{' '}
@@ -357,6 +358,36 @@ function CompletenessCard({ profile: p }: { profile: HospitalProfile }) {
         </Flex>
       </Flex>
     </Card>
+  );
+}
+
+/** Edit and retire as icon buttons, so the tables fit a laptop screen without scrolling sideways. */
+function RowActions({ onEdit, onRetire, testId }: { onEdit: () => void; onRetire: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={0}>
+      <Tooltip title={t('hospital.edit')}>
+        <Button
+          type="text"
+          size="small"
+          icon={<EditOutlined />}
+          onClick={onEdit}
+          aria-label={t('hospital.edit')}
+          data-testid={`edit-${testId}`}
+        />
+      </Tooltip>
+      <Tooltip title={t('hospital.retire')}>
+        <Button
+          type="text"
+          size="small"
+          danger
+          icon={<StopOutlined />}
+          onClick={onRetire}
+          aria-label={t('hospital.retire')}
+          data-testid={`retire-${testId}`}
+        />
+      </Tooltip>
+    </Space>
   );
 }
 
@@ -407,32 +438,37 @@ function SpecialtiesCard({
         size="small"
         dataSource={p.specialties}
         pagination={false}
-        scroll={{ x: 1240 }}
+        scroll={{ x: 980 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hospital.noSpecialties')} /> }}
         data-testid="specialties-table"
         columns={[
           {
             title: t('hospital.specialty'),
             key: 'name',
-            width: 220,
+            width: 200,
             render: (_, s) => (
               <Flex vertical>
                 <Space size={4} wrap>
                   <Typography.Text strong>{specialtyLabel(s, en)}</Typography.Text>
-                  {s.scope !== 'drug' && (
+                  {s.scope !== 'both' && (
                     <Tag bordered={false} color="purple">
                       {t(`hospital.scopes.${s.scope}`)}
                     </Tag>
                   )}
                 </Space>
                 <span className="ctp-muted">{en ? (s.nameAsFiled ?? s.name) : s.nameEn}</span>
+                {s.filingDate && (
+                  <span className="ctp-muted" style={{ fontSize: 12 }}>
+                    {t('hospital.filingDate')} {s.filingDate}
+                  </span>
+                )}
               </Flex>
             ),
           },
           {
             title: t('hospital.diseaseAreas'),
             key: 'areas',
-            width: 300,
+            width: 250,
             render: (_, s) =>
               s.diseaseAreas.length ? (
                 <Space size={[4, 4]} wrap>
@@ -449,20 +485,20 @@ function SpecialtiesCard({
                 dash
               ),
           },
-          { title: t('hospital.trialBeds'), dataIndex: 'trialBeds', width: 90, align: 'right' },
-          { title: t('hospital.maxConcurrent'), dataIndex: 'maxConcurrentTrials', width: 110, align: 'right' },
-          { title: t('hospital.active'), dataIndex: 'activeTrials', width: 70, align: 'right' },
+          { title: t('hospital.trialBeds'), dataIndex: 'trialBeds', width: 80, align: 'right' },
+          { title: t('hospital.maxConcurrent'), dataIndex: 'maxConcurrentTrials', width: 90, align: 'right' },
+          { title: t('hospital.active'), dataIndex: 'activeTrials', width: 64, align: 'right' },
           {
             title: t('hospital.freeSlots'),
             dataIndex: 'freeSlots',
-            width: 90,
+            width: 80,
             align: 'right',
             render: (v: number) => <FreeSlots n={v} />,
           },
           {
             title: t('hospital.investigatorsOf'),
             key: 'pis',
-            width: 170,
+            width: 180,
             render: (_, s) =>
               s.investigators.length ? (
                 <Space size={[4, 4]} wrap>
@@ -481,33 +517,15 @@ function SpecialtiesCard({
                 dash
               ),
           },
-          {
-            title: t('hospital.filingDate'),
-            dataIndex: 'filingDate',
-            width: 110,
-            render: (v: string | null) => v ?? dash,
-          },
           ...(canEdit
             ? [
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  width: 130,
+                  width: 84,
                   fixed: 'right' as const,
                   render: (_: unknown, s: SpecialtyRow) => (
-                    <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => onEdit(s)}
-                        data-testid={`edit-specialty-${s.code}`}
-                      >
-                        {t('hospital.edit')}
-                      </Button>
-                      <Button type="link" size="small" danger icon={<StopOutlined />} onClick={() => onRetire(s)}>
-                        {t('hospital.retire')}
-                      </Button>
-                    </Space>
+                    <RowActions onEdit={() => onEdit(s)} onRetire={() => onRetire(s)} testId={`specialty-${s.code}`} />
                   ),
                 },
               ]
@@ -557,7 +575,7 @@ function InvestigatorsCard({
         size="small"
         dataSource={p.investigators}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 940 }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hospital.noInvestigators')} />,
         }}
@@ -566,13 +584,13 @@ function InvestigatorsCard({
           {
             title: t('hospital.name'),
             dataIndex: 'name',
-            width: 100,
+            width: 90,
             render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
           },
           {
             title: t('hospital.title'),
             key: 'title',
-            width: 250,
+            width: 270,
             render: (_, i) => (
               <Space size={[4, 4]} wrap>
                 <span>{en ? t(`hospital.titles.${i.title}`) : i.title}</span>
@@ -601,12 +619,12 @@ function InvestigatorsCard({
             width: 120,
             render: (v: string | null) => v ?? dash,
           },
-          { title: t('hospital.maxConcurrent'), dataIndex: 'maxConcurrentTrials', width: 110, align: 'right' },
-          { title: t('hospital.active'), dataIndex: 'activeTrials', width: 70, align: 'right' },
+          { title: t('hospital.maxConcurrent'), dataIndex: 'maxConcurrentTrials', width: 90, align: 'right' },
+          { title: t('hospital.active'), dataIndex: 'activeTrials', width: 64, align: 'right' },
           {
             title: t('hospital.freeSlots'),
             dataIndex: 'freeSlots',
-            width: 90,
+            width: 80,
             align: 'right',
             render: (v: number) => <FreeSlots n={v} />,
           },
@@ -615,17 +633,10 @@ function InvestigatorsCard({
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  width: 130,
+                  width: 84,
                   fixed: 'right' as const,
                   render: (_: unknown, i: InvestigatorRow) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => onEdit(i)}>
-                        {t('hospital.edit')}
-                      </Button>
-                      <Button type="link" size="small" danger icon={<StopOutlined />} onClick={() => onRetire(i)}>
-                        {t('hospital.retire')}
-                      </Button>
-                    </Space>
+                    <RowActions onEdit={() => onEdit(i)} onRetire={() => onRetire(i)} testId={`investigator-${i.id}`} />
                   ),
                 },
               ]

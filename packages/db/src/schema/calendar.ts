@@ -1,0 +1,15 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './identity.ts';
+
+/**
+ * Admin overrides of the official working-day calendar (DESIGN §4.4): for years the chinese-days package does
+ * not know yet, or a local correction. One row per date; it wins over the package.
+ */
+export const calendarOverrides = sqliteTable('calendar_overrides', {
+  date: text('date').primaryKey(),
+  isWorkday: integer('is_workday', { mode: 'boolean' }).notNull(),
+  note: text('note').notNull(),
+  createdBy: text('created_by').references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
