@@ -31,7 +31,7 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   const services: Services = { loginThrottle: new LoginThrottle(throttle), session: config.session };

@@ -17,6 +17,8 @@ const schema = z.object({
   CTP_DATA_DIR: z.string().min(1).default('./data/files'),
   CTP_WEB_DIST: z.string().min(1).default('./apps/web/dist'),
   CTP_SECURE_COOKIES: bool.default(false),
+  /** Behind a reverse proxy, trust its X-Forwarded-For so sign-in throttling sees each client's own address. */
+  CTP_TRUST_PROXY: bool.default(false),
   CTP_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -43,6 +45,7 @@ export type Config = {
   dataDir: string;
   webDist: string;
   secureCookies: boolean;
+  trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
   logLevel: string;
   rateLimitPerMinute: number;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: fromRoot(c.CTP_DATA_DIR),
     webDist: fromRoot(c.CTP_WEB_DIST),
     secureCookies: c.CTP_SECURE_COOKIES,
+    trustProxy: c.CTP_TRUST_PROXY,
     session: { idleMs: c.CTP_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.CTP_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: c.CTP_LOG_LEVEL,
     rateLimitPerMinute: c.CTP_RATE_LIMIT_PER_MINUTE,

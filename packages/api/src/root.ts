@@ -4,8 +4,8 @@ import { hospitalsRouter } from './routers/hospitals.ts';
 import { organisationsRouter } from './routers/organisations.ts';
 import { shortlistsRouter } from './routers/shortlists.ts';
 import { sitesRouter } from './routers/sites.ts';
-import { inquiriesRouter, notificationsRouter, trialSitesRouter, trialsRouter } from './routers/trials.ts';
 import { systemRouter } from './routers/system.ts';
+import { inquiriesRouter, notificationsRouter, trialSitesRouter, trialsRouter } from './routers/trials.ts';
 import { usersRouter } from './routers/users.ts';
 import { router } from './trpc.ts';
 

@@ -12,5 +12,5 @@ export * from './organisations.ts';
 export * from './policies.ts';
 export * from './roles.ts';
 export * from './site-search.ts';
-export * from './users.ts';
 export * from './trials.ts';
+export * from './users.ts';

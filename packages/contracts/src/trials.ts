@@ -35,9 +35,25 @@ export const SITE_STATES = [
 export type SiteState = (typeof SITE_STATES)[number];
 
 /** States that count against a specialty's and a PI's capacity ("active load"). */
-export const ACTIVE_SITE_STATES = ['selected', 'ethics_submitted', 'ethics_approved', 'contract_signed', 'initiated', 'enrolling', 'enrolment_closed'] as const satisfies readonly SiteState[];
+export const ACTIVE_SITE_STATES = [
+  'selected',
+  'ethics_submitted',
+  'ethics_approved',
+  'contract_signed',
+  'initiated',
+  'enrolling',
+  'enrolment_closed',
+] as const satisfies readonly SiteState[];
 /** States from which a site can be suspended or terminated. */
-export const RUNNING_SITE_STATES = ['selected', 'ethics_submitted', 'ethics_approved', 'contract_signed', 'initiated', 'enrolling', 'enrolment_closed'] as const satisfies readonly SiteState[];
+export const RUNNING_SITE_STATES = [
+  'selected',
+  'ethics_submitted',
+  'ethics_approved',
+  'contract_signed',
+  'initiated',
+  'enrolling',
+  'enrolment_closed',
+] as const satisfies readonly SiteState[];
 
 export type SiteActor = 'sponsor' | 'site' | 'ethics' | 'system';
 
@@ -50,17 +66,41 @@ export const SITE_TRANSITIONS = [
   { step: 'send_inquiry', from: ['candidate'], to: 'inquiry_sent', by: ['sponsor'] },
   { step: 'answer_interested', from: ['inquiry_sent'], to: 'interested', by: ['site'] },
   { step: 'answer_declined', from: ['inquiry_sent'], to: 'declined', by: ['site'] },
-  { step: 'select', from: ['candidate', 'inquiry_sent', 'interested'], to: 'selected', by: ['sponsor'], milestone: 'selected' },
+  {
+    step: 'select',
+    from: ['candidate', 'inquiry_sent', 'interested'],
+    to: 'selected',
+    by: ['sponsor'],
+    milestone: 'selected',
+  },
   { step: 'submit_ethics', from: ['selected'], to: 'ethics_submitted', by: ['ethics'], milestone: 'ethicsSubmitted' },
-  { step: 'approve_ethics', from: ['selected', 'ethics_submitted'], to: 'ethics_approved', by: ['ethics'], milestone: 'ethicsApproved' },
-  { step: 'sign_contract', from: ['ethics_approved'], to: 'contract_signed', by: ['site', 'sponsor'], milestone: 'contractSigned' },
+  {
+    step: 'approve_ethics',
+    from: ['selected', 'ethics_submitted'],
+    to: 'ethics_approved',
+    by: ['ethics'],
+    milestone: 'ethicsApproved',
+  },
+  {
+    step: 'sign_contract',
+    from: ['ethics_approved'],
+    to: 'contract_signed',
+    by: ['site', 'sponsor'],
+    milestone: 'contractSigned',
+  },
   { step: 'initiate', from: ['contract_signed'], to: 'initiated', by: ['site', 'sponsor'], milestone: 'siv' },
   { step: 'first_patient_in', from: ['initiated'], to: 'enrolling', by: ['site'], milestone: 'fpi' },
   { step: 'last_patient_in', from: ['enrolling'], to: 'enrolment_closed', by: ['site'], milestone: 'lpi' },
   { step: 'close', from: ['enrolment_closed'], to: 'closed', by: ['site', 'sponsor'], milestone: 'closed' },
   { step: 'suspend', from: RUNNING_SITE_STATES, to: 'suspended', by: ['sponsor', 'ethics'] },
   { step: 'resume', from: ['suspended'], to: 'previous', by: ['sponsor', 'ethics'] },
-  { step: 'terminate', from: [...RUNNING_SITE_STATES, 'suspended'], to: 'terminated', by: ['sponsor', 'ethics'], milestone: 'closed' },
+  {
+    step: 'terminate',
+    from: [...RUNNING_SITE_STATES, 'suspended'],
+    to: 'terminated',
+    by: ['sponsor', 'ethics'],
+    milestone: 'closed',
+  },
 ] as const satisfies readonly {
   step: string;
   from: readonly SiteState[];
@@ -93,7 +133,12 @@ const optionalRegistry = (re: RegExp, zh: string, en: string) =>
     .string()
     .trim()
     .transform((v) => v || undefined)
-    .pipe(z.string().regex(re, { message: bi(zh, en) }).optional())
+    .pipe(
+      z
+        .string()
+        .regex(re, { message: bi(zh, en) })
+        .optional(),
+    )
     .optional();
 
 export const createTrialInput = z
@@ -102,9 +147,21 @@ export const createTrialInput = z
     titleEn: z.string().trim().max(300).optional(),
     type: z.enum(TRIAL_TYPES),
     phase: z.enum(TRIAL_PHASES),
-    ctrNo: optionalRegistry(CTR_ID, '登记号格式应为 CTR + 8 位数字，如 CTR20230354', 'Format: CTR followed by 8 digits, e.g. CTR20230354'),
-    nctNo: optionalRegistry(NCT_ID, '格式应为 NCT + 8 位数字，如 NCT04280705', 'Format: NCT followed by 8 digits, e.g. NCT04280705'),
-    chictrNo: optionalRegistry(CHICTR_ID, '格式应为 ChiCTR + 编号，如 ChiCTR2000029308', 'Format: ChiCTR followed by the number, e.g. ChiCTR2000029308'),
+    ctrNo: optionalRegistry(
+      CTR_ID,
+      '登记号格式应为 CTR + 8 位数字，如 CTR20230354',
+      'Format: CTR followed by 8 digits, e.g. CTR20230354',
+    ),
+    nctNo: optionalRegistry(
+      NCT_ID,
+      '格式应为 NCT + 8 位数字，如 NCT04280705',
+      'Format: NCT followed by 8 digits, e.g. NCT04280705',
+    ),
+    chictrNo: optionalRegistry(
+      CHICTR_ID,
+      '格式应为 ChiCTR + 编号，如 ChiCTR2000029308',
+      'Format: ChiCTR followed by the number, e.g. ChiCTR2000029308',
+    ),
     conditions: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
     targetEnrolment: z.number().int().min(1).max(100_000),
     croOrgId: z.string().min(1).max(64).optional(),
@@ -140,16 +197,27 @@ const count = z.number().int().min(0).max(1_000_000);
 export const recordEnrolmentInput = z
   .object({
     trialSiteId: z.string().min(1).max(64),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: bi('月份格式应为 YYYY-MM', 'Month must be YYYY-MM') }),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: bi('月份格式应为 YYYY-MM', 'Month must be YYYY-MM') }),
     screened: count,
     enrolled: count,
     screenFailures: count,
     withdrawn: count.default(0),
     correctionReason: z.string().trim().min(2).max(500).optional(),
   })
-  .refine((e) => e.enrolled <= e.screened, { path: ['enrolled'], message: bi('入组数不能超过筛选数', 'Enrolled cannot exceed screened') })
-  .refine((e) => e.screenFailures <= e.screened, { path: ['screenFailures'], message: bi('筛选失败数不能超过筛选数', 'Screen failures cannot exceed screened') })
-  .refine((e) => e.withdrawn <= e.enrolled, { path: ['withdrawn'], message: bi('退出数不能超过入组数', 'Withdrawn cannot exceed enrolled') });
+  .refine((e) => e.enrolled <= e.screened, {
+    path: ['enrolled'],
+    message: bi('入组数不能超过筛选数', 'Enrolled cannot exceed screened'),
+  })
+  .refine((e) => e.screenFailures <= e.screened, {
+    path: ['screenFailures'],
+    message: bi('筛选失败数不能超过筛选数', 'Screen failures cannot exceed screened'),
+  })
+  .refine((e) => e.withdrawn <= e.enrolled, {
+    path: ['withdrawn'],
+    message: bi('退出数不能超过入组数', 'Withdrawn cannot exceed enrolled'),
+  });
 
 export const siteStepInput = z.object({
   trialSiteId: z.string().min(1).max(64),
@@ -208,7 +276,16 @@ export const MILESTONE_LABELS: Record<MilestoneKey, { zh: string; en: string }> 
   lpi: { zh: '末例入组（LPI）', en: 'last patient in' },
   closed: { zh: '关闭', en: 'close-out' },
 };
-export const MILESTONE_ORDER: MilestoneKey[] = ['selected', 'ethicsSubmitted', 'ethicsApproved', 'contractSigned', 'siv', 'fpi', 'lpi', 'closed'];
+export const MILESTONE_ORDER: MilestoneKey[] = [
+  'selected',
+  'ethicsSubmitted',
+  'ethicsApproved',
+  'contractSigned',
+  'siv',
+  'fpi',
+  'lpi',
+  'closed',
+];
 
 /** Stage targets in calendar days (DESIGN §5, after the UK's 60/60/30 split); the commission may change them later. */
 export const STAGE_TARGET_DAYS = { ethicsApproved: 60, siv: 60, fpi: 30 } as const;

@@ -45,6 +45,7 @@ export const hospitalEn: Widen<typeof hospitalZh> = {
   scopes: { drug: 'Drug', device: 'Device', both: 'Drug and device' },
   trialBeds: 'Trial beds',
   maxConcurrent: 'Max. concurrent trials',
+  maxConcurrentShort: 'Max. trials',
   active: 'Active',
   freeSlots: 'Free slots',
   diseaseAreas: 'Disease areas and patients per year',

@@ -41,6 +41,7 @@ export const hospitalZh = {
   scopes: { drug: '药物', device: '器械', both: '药械均可' },
   trialBeds: '试验床位',
   maxConcurrent: '最大并行项目',
+  maxConcurrentShort: '最大并行',
   active: '在研',
   freeSlots: '空余名额',
   diseaseAreas: '病种与年门诊量',

@@ -50,7 +50,10 @@ export const inquiriesRouter = router({
     .mutation(({ ctx, input }) => sendInquiry({ ctx: useCaseCtx(ctx), input })),
   answer: guarded(POLICIES.answerInquiries)
     .input(answerInquiryInput)
-    .mutation(({ ctx, input }) => (answerInquiry({ ctx: useCaseCtx(ctx), input }), ok)),
+    .mutation(({ ctx, input }) => {
+      answerInquiry({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
   list: guarded(POLICIES.readTrials)
     .input(z.object({ trialId: z.string().min(1).max(64).optional() }).default({}))
     .query(({ ctx, input }) => listInquiries({ ctx: useCaseCtx(ctx), input })),
@@ -65,19 +68,32 @@ export const trialSitesRouter = router({
     .mutation(({ ctx, input }) => selectSite({ ctx: useCaseCtx(ctx), input })),
   recordMilestone: guarded(POLICIES.recordSiteProgress)
     .input(recordMilestoneInput)
-    .mutation(({ ctx, input }) => (recordMilestone({ ctx: useCaseCtx(ctx), input }), ok)),
+    .mutation(({ ctx, input }) => {
+      recordMilestone({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
   recordEnrolment: guarded(POLICIES.recordSiteProgress)
     .input(recordEnrolmentInput)
-    .mutation(({ ctx, input }) => (recordEnrolment({ ctx: useCaseCtx(ctx), input }), ok)),
+    .mutation(({ ctx, input }) => {
+      recordEnrolment({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
   transition: guarded(POLICIES.runTrialSites)
     .input(siteStepInput)
-    .mutation(({ ctx, input }) => (transitionSite({ ctx: useCaseCtx(ctx), input }), ok)),
+    .mutation(({ ctx, input }) => {
+      transitionSite({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
   board: guarded(POLICIES.readSiteBoard).query(({ ctx }) => listSiteBoard({ ctx: useCaseCtx(ctx) })),
 });
 
 export const notificationsRouter = router({
   list: guarded(POLICIES.ownNotifications)
-    .input(z.object({ limit: z.number().int().min(1).max(100).default(30), unreadOnly: z.boolean().optional() }).default({ limit: 30 }))
+    .input(
+      z
+        .object({ limit: z.number().int().min(1).max(100).default(30), unreadOnly: z.boolean().optional() })
+        .default({ limit: 30 }),
+    )
     .query(({ ctx, input }) => listNotifications({ ctx: useCaseCtx(ctx), input })),
   markRead: guarded(POLICIES.ownNotifications)
     .input(z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }))

@@ -80,7 +80,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     INQUIRY_ALREADY_ANSWERED: 'This inquiry has already been answered.',
     REPLY_BY_IN_PAST: 'The reply deadline cannot be before today.',
     REGISTRY_ID_TAKEN: 'This registry id is already used by another trial.',
-    TRIAL_TYPE_NOT_ALLOWED: 'Sponsors create drug and device trials; investigator-initiated trials are created by the hospital trial office.',
+    TRIAL_TYPE_NOT_ALLOWED:
+      'Sponsors create drug and device trials; investigator-initiated trials are created by the hospital trial office.',
     NOT_A_HOSPITAL: 'The chosen organisation is not a hospital.',
     NOT_A_CRO: 'The chosen organisation is not a CRO.',
     INTERNAL_ERROR:

@@ -1,6 +1,6 @@
 export * from './audit.ts';
+export * from './calendar.ts';
 export * from './capacity.ts';
 export * from './identity.ts';
 export * from './organisations.ts';
 export * from './trials.ts';
-export * from './calendar.ts';

@@ -1,4 +1,12 @@
-import { INQUIRY_STATUSES, NOTIFICATION_KINDS, RISK_LEVELS, SITE_STATES, TRIAL_PHASES, TRIAL_STATUSES, TRIAL_TYPES } from '@ctp/contracts';
+import {
+  INQUIRY_STATUSES,
+  NOTIFICATION_KINDS,
+  RISK_LEVELS,
+  SITE_STATES,
+  TRIAL_PHASES,
+  TRIAL_STATUSES,
+  TRIAL_TYPES,
+} from '@ctp/contracts';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { hospitalSpecialties, investigators } from './capacity.ts';
 import { users } from './identity.ts';
@@ -58,7 +66,9 @@ export const trialSites = sqliteTable(
       .notNull()
       .references(() => hospitalSpecialties.id),
     investigatorId: text('investigator_id').references(() => investigators.id),
-    role: text('role', { enum: ['lead', 'participating'] }).notNull().default('participating'),
+    role: text('role', { enum: ['lead', 'participating'] })
+      .notNull()
+      .default('participating'),
     state: text('state', { enum: SITE_STATES }).notNull(),
     /** The state a suspended site returns to on resume. */
     stateBeforeSuspension: text('state_before_suspension', { enum: SITE_STATES }),
@@ -158,5 +168,8 @@ export const notifications = sqliteTable(
     createdAt: integer('created_at').notNull(),
     readAt: integer('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+  ],
 );

@@ -97,7 +97,7 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
   // Filter child tables by hospital (a handful of ids) or not at all: never by lists of child ids, which
   // overflow SQLite's variable limit at national scale.
   const byHospital = <T extends { hospitalOrgId: unknown }>(t: T) =>
-    (hospitalIds ? inArray(t.hospitalOrgId as typeof hospitalSpecialties.hospitalOrgId, ids) : undefined);
+    hospitalIds ? inArray(t.hospitalOrgId as typeof hospitalSpecialties.hospitalOrgId, ids) : undefined;
   const specs = db
     .select({ s: hospitalSpecialties, c: specialtyCatalogue })
     .from(hospitalSpecialties)
@@ -172,7 +172,10 @@ export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
         maxConcurrentTrials: s.maxConcurrentTrials,
         activeTrials: active,
         freeSlots: Math.max(0, s.maxConcurrentTrials - active),
-        diseaseAreas: (areasOfSpec.get(s.id) ?? []).map((a) => ({ diseaseArea: a.diseaseArea, annualPatients: a.annualPatients })),
+        diseaseAreas: (areasOfSpec.get(s.id) ?? []).map((a) => ({
+          diseaseArea: a.diseaseArea,
+          annualPatients: a.annualPatients,
+        })),
         investigators: (invsOfSpec.get(s.id) ?? [])
           .map((l) => invView.get(l.investigatorId))
           .filter((i): i is InvestigatorCapacity => Boolean(i)),

@@ -3,7 +3,6 @@ import {
   type Db,
   hospitalCapabilities,
   hospitalSpecialties,
-  investigatorSpecialties,
   investigators,
   organisationAliases,
   organisations,
@@ -30,7 +29,7 @@ export function pinyinKeys(text: string): string[] {
  */
 export function rebuildHospitalSearchDocument(tx: Tx | Db, hospitalId: string): void {
   const org = tx.select().from(organisations).where(eq(organisations.id, hospitalId)).get();
-  if (!org || org.kind !== 'hospital') return;
+  if (org?.kind !== 'hospital') return;
   const aliases = tx
     .select({ alias: organisationAliases.alias })
     .from(organisationAliases)

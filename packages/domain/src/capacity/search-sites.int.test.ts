@@ -55,13 +55,16 @@ describe('sites.search on the Nanjing demo', () => {
     expect(levelSum).toBe(r.items.filter((i) => i.level).length);
     const withPet = await sponsor.sites.search({ capabilities: ['pet_ct', 'biobank'], limit: 100 });
     expect(withPet.total).toBeGreaterThan(0);
-    expect(withPet.items.every((i) => i.capabilities.includes('pet_ct') && i.capabilities.includes('biobank'))).toBe(true);
+    expect(withPet.items.every((i) => i.capabilities.includes('pet_ct') && i.capabilities.includes('biobank'))).toBe(
+      true,
+    );
     expect(withPet.facets.capability.find((f) => f.value === 'pet_ct')?.count).toBe(withPet.total);
     const phase1 = await sponsor.sites.search({ hasPhase1Unit: true, limit: 100 });
     expect(phase1.items.every((i) => i.hasPhase1Unit)).toBe(true);
     const onc = await sponsor.sites.search({ specialty: 'oncology', minFreeSlots: 20, limit: 100 });
     expect(onc.total).toBeGreaterThan(0);
-    for (const i of onc.items) expect(i.specialties.every((s) => s.code === 'oncology' && s.freeSlots >= 20)).toBe(true);
+    for (const i of onc.items)
+      expect(i.specialties.every((s) => s.code === 'oncology' && s.freeSlots >= 20)).toBe(true);
     const specFacet = await sponsor.sites.search({ specialty: 'oncology', limit: 100 });
     expect(specFacet.facets.specialty.find((f) => f.value === 'oncology')?.count).toBe(specFacet.total);
   });
@@ -94,7 +97,9 @@ describe('sites.search on the Nanjing demo', () => {
   });
 
   it('is open to every signed-in role and refused without a session', async () => {
-    await expect(callerAs(db, 'commission@demo.ctp').sites.search({ q: '肿瘤' })).resolves.toMatchObject({ total: expect.any(Number) });
+    await expect(callerAs(db, 'commission@demo.ctp').sites.search({ q: '肿瘤' })).resolves.toMatchObject({
+      total: expect.any(Number),
+    });
     await expect(callerAs(db, null).sites.search({ q: '肿瘤' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
@@ -107,7 +112,9 @@ describe('sites.search on the Nanjing demo', () => {
     const cols = await sponsor.sites.compare({ hospitalIds: ['hosp-jsch', 'hosp-jsph'], q: '肿瘤' });
     expect(cols.map((c) => c.site.hospitalId)).toEqual(['hosp-jsch', 'hosp-jsph']);
     expect(cols[0]!.site.reasons[0]).toContain('肿瘤');
-    await expect(sponsor.sites.compare({ hospitalIds: ['a', 'b', 'c', 'd', 'e', 'f'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(sponsor.sites.compare({ hospitalIds: ['a', 'b', 'c', 'd', 'e', 'f'] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await expect(sponsor.sites.compare({ hospitalIds: ['hosp-nope'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

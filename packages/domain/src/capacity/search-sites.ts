@@ -105,7 +105,10 @@ export function searchSites({
     let inAll = new Set<string>();
     for (const [i, term] of terms.entries()) {
       const hitHere = new Set<string>();
-      for (const [column, ids] of Object.entries(hospitalsMatchingTerm(ctx.db, term.fts)) as [SearchColumn, Set<string>][]) {
+      for (const [column, ids] of Object.entries(hospitalsMatchingTerm(ctx.db, term.fts)) as [
+        SearchColumn,
+        Set<string>,
+      ][]) {
         for (const id of ids) {
           hitHere.add(id);
           const list = hitsOf.get(id) ?? [];
@@ -124,7 +127,13 @@ export function searchSites({
     const hits = hitsOf.get(h.org.id) ?? [];
     const perTerm = terms.map((t) => Math.max(0, ...hits.filter((x) => x.text === t.text).map((x) => x.weight)));
     const relevant = h.specialties.filter((sp) => terms.some((t) => specialtyMatchesText(sp, t.text)));
-    return { h, hits, relevance: Math.min(...perTerm), relevant: relevant.length ? relevant : h.specialties, focused: relevant.length > 0 };
+    return {
+      h,
+      hits,
+      relevance: Math.min(...perTerm),
+      relevant: relevant.length ? relevant : h.specialties,
+      focused: relevant.length > 0,
+    };
   });
 
   // 2. Filters.

@@ -34,7 +34,12 @@ describe('computeClock', () => {
 
   it('does not count a working day on which the clock was stopped, and moves the due date out', () => {
     // Stopped from Tuesday 9-30 to Thursday 10-9: working days 9-30 and 10-9 are lost.
-    const c = computeClock(cal, { accepted: '2025-09-26', limitDays: 15, stops: [{ from: '2025-09-30', to: '2025-10-09' }], until: '2025-10-24' });
+    const c = computeClock(cal, {
+      accepted: '2025-09-26',
+      limitDays: 15,
+      stops: [{ from: '2025-09-30', to: '2025-10-09' }],
+      until: '2025-10-24',
+    });
     expect(c.stoppedDays).toBe(2);
     expect(c.dueDate).toBe('2025-10-27');
     // 16 working days from 9-27 to 10-24 (9-28, 9-29, 9-30, 10-9, 10-10, 10-11, 10-13…17, 10-20…24) less 2 stopped
@@ -43,13 +48,22 @@ describe('computeClock', () => {
   });
 
   it('is overdue the working day after the due date, and never while stopped', () => {
-    expect(computeClock(cal, { accepted: '2025-09-26', limitDays: 15, stops: [], until: '2025-10-24' }).isOverdue).toBe(true);
-    const open = computeClock(cal, { accepted: '2025-09-26', limitDays: 15, stops: [{ from: '2025-10-20', to: null }], until: '2025-10-24' });
+    expect(computeClock(cal, { accepted: '2025-09-26', limitDays: 15, stops: [], until: '2025-10-24' }).isOverdue).toBe(
+      true,
+    );
+    const open = computeClock(cal, {
+      accepted: '2025-09-26',
+      limitDays: 15,
+      stops: [{ from: '2025-10-20', to: null }],
+      until: '2025-10-24',
+    });
     expect(open.isStopped).toBe(true);
     expect(open.isOverdue).toBe(false);
   });
 
   it('warns when the clock runs into a year the calendar does not know', () => {
-    expect(computeClock(cal, { accepted: '2026-12-20', limitDays: 15, stops: [], until: '2026-12-21' }).calendarUnknown).toBe(true);
+    expect(
+      computeClock(cal, { accepted: '2026-12-20', limitDays: 15, stops: [], until: '2026-12-21' }).calendarUnknown,
+    ).toBe(true);
   });
 });

@@ -54,7 +54,10 @@ export type ClockState = {
  * day after it; a working day on which the clock was stopped at any time does not count, and moves the due date
  * out by one. `until` is the decision date, or today while the clock runs.
  */
-export function computeClock(cal: WorkingCalendar, p: { accepted: string; limitDays: number; stops: ClockStop[]; until: string }): ClockState {
+export function computeClock(
+  cal: WorkingCalendar,
+  p: { accepted: string; limitDays: number; stops: ClockStop[]; until: string },
+): ClockState {
   // An open stop counts up to `until`: while it lasts, each further stopped working day moves the due date again.
   const stoppedOn = (d: string) => d <= p.until && p.stops.some((s) => d >= s.from && d <= (s.to ?? p.until));
   let used = 0;

@@ -1,5 +1,4 @@
 import type { ExportFile } from '@ctp/contracts';
-import ExcelJS from 'exceljs';
 
 export type Sheet = {
   name: string;
@@ -11,6 +10,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Writes sheets to an XLSX file (header row bold and frozen), returned base64 for a download in the browser. */
 export async function toXlsx(filename: string, sheets: Sheet[]): Promise<ExportFile> {
+  // Loaded on first export: exceljs costs about a second at start-up that the server and CLI need not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CTP 临床试验协作平台';
   workbook.created = new Date();

@@ -14,13 +14,25 @@ export function notifyOrg(
   const recipients = tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.orgId, target.orgId), inArray(memberships.role, target.roles), isNull(memberships.revokedAt)))
+    .where(
+      and(eq(memberships.orgId, target.orgId), inArray(memberships.role, target.roles), isNull(memberships.revokedAt)),
+    )
     .all()
     .map((r) => r.userId)
-    .filter((u, i, all) => all.indexOf(u) === i && u !== target.exceptUserId && (!target.onlyUserIds || target.onlyUserIds.includes(u)));
+    .filter(
+      (u, i, all) =>
+        all.indexOf(u) === i && u !== target.exceptUserId && (!target.onlyUserIds || target.onlyUserIds.includes(u)),
+    );
   for (const userId of recipients) {
     tx.insert(notifications)
-      .values({ userId, kind: n.kind, paramsJson: JSON.stringify(n.params), link: n.link, dedupeKey: n.dedupeKey ?? null, createdAt: n.now })
+      .values({
+        userId,
+        kind: n.kind,
+        paramsJson: JSON.stringify(n.params),
+        link: n.link,
+        dedupeKey: n.dedupeKey ?? null,
+        createdAt: n.now,
+      })
       .onConflictDoNothing()
       .run();
   }

@@ -16,8 +16,20 @@ export function listNotifications({ ctx, input }: { ctx: Ctx; input: { limit: nu
     .orderBy(desc(notifications.id))
     .limit(input.limit)
     .all()
-    .map((n) => ({ id: n.id, kind: n.kind, params: JSON.parse(n.paramsJson) as Record<string, string | number>, link: n.link, createdAt: n.createdAt, readAt: n.readAt }));
-  const unread = ctx.db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))).get()?.n ?? 0;
+    .map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      params: JSON.parse(n.paramsJson) as Record<string, string | number>,
+      link: n.link,
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+    }));
+  const unread =
+    ctx.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt)))
+      .get()?.n ?? 0;
   return { items, unread };
 }
 
@@ -32,7 +44,13 @@ export function markNotificationsRead({ ctx, input }: { ctx: Ctx; input: { ids?:
     updated: tx
       .update(notifications)
       .set({ readAt: ctx.now() })
-      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), input.ids ? inArray(notifications.id, input.ids) : undefined))
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          isNull(notifications.readAt),
+          input.ids ? inArray(notifications.id, input.ids) : undefined,
+        ),
+      )
       .run().changes,
   }));
 }

@@ -1,4 +1,4 @@
-import { type Db, inquiries, trials, trialSites } from '@ctp/db';
+import { type Db, inquiries, trialSites, trials } from '@ctp/db';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import { inTransaction } from '../transaction.ts';
@@ -24,32 +24,44 @@ export function sweepReminders(db: Db, now: number): { created: number } {
       .where(and(eq(inquiries.status, 'sent'), lte(inquiries.replyBy, addDays(today, DEADLINE_REMINDER_DAYS))))
       .all();
     for (const { inquiry, title, titleEn } of near) {
-      created += notifyOrg(tx, { orgId: inquiry.hospitalOrgId, roles: ['site_admin'] }, {
-        kind: 'inquiry_deadline_near',
-        params: { trial: title, trialEn: titleEn ?? title, replyBy: inquiry.replyBy },
-        link: '/inquiries',
-        dedupeKey: `deadline:${inquiry.id}`,
-        now,
-      });
+      created += notifyOrg(
+        tx,
+        { orgId: inquiry.hospitalOrgId, roles: ['site_admin'] },
+        {
+          kind: 'inquiry_deadline_near',
+          params: { trial: title, trialEn: titleEn ?? title, replyBy: inquiry.replyBy },
+          link: '/inquiries',
+          dedupeKey: `deadline:${inquiry.id}`,
+          now,
+        },
+      );
     }
     const running = tx
       .select({ site: trialSites, trial: trials })
       .from(trialSites)
       .innerJoin(trials, eq(trials.id, trialSites.trialId))
-      .where(inArray(trialSites.state, ['selected', 'ethics_submitted', 'ethics_approved', 'contract_signed', 'initiated']))
+      .where(
+        inArray(trialSites.state, ['selected', 'ethics_submitted', 'ethics_approved', 'contract_signed', 'initiated']),
+      )
       .all();
     for (const { site, trial } of running) {
       const next = nextStepOf(site, today);
       if (!next?.overdue) continue;
       const n = {
         kind: 'milestone_overdue' as const,
-        params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, step: next.step, dueDate: next.dueDate ?? '' },
+        params: {
+          trial: trial.titleZh,
+          trialEn: trial.titleEn ?? trial.titleZh,
+          step: next.step,
+          dueDate: next.dueDate ?? '',
+        },
         link: `/trials/${trial.id}`,
         dedupeKey: `overdue:${site.id}:${next.step}`,
         now,
       };
       created += notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, n);
-      if (site.hospitalOrgId !== trial.sponsorOrgId) created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, { ...n, link: '/trial-sites' });
+      if (site.hospitalOrgId !== trial.sponsorOrgId)
+        created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, { ...n, link: '/trial-sites' });
     }
   });
   return { created };

@@ -9,6 +9,7 @@ import {
 import type { Db } from '@ctp/db';
 import { ethicsCommittees, memberships, organisationAliases, organisations, users } from '@ctp/db';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { AuditCtx } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -16,6 +17,7 @@ import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
+import { seedDemoTrials } from './demo-trials.ts';
 import { ensureReferenceData } from './reference-catalogue.ts';
 import { type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
 
@@ -208,5 +210,7 @@ export async function seedDemo({
       after: { organisations: OTHER_ORGS.length + hospitals.length, hospitals: hospitals.length, users: userCount },
     });
   });
+  // Trials go through the use-cases (their own transactions), after the organisations and users exist.
+  if (withUsers) seedDemoTrials(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
 }

@@ -69,7 +69,7 @@ export function addToShortlist({
   const actor = sponsor(ctx);
   const list = loadOwnShortlist(ctx.db, actor, input.shortlistId);
   const hospital = ctx.db.select().from(organisations).where(eq(organisations.id, input.hospitalId)).get();
-  if (!hospital || hospital.kind !== 'hospital') {
+  if (hospital?.kind !== 'hospital') {
     throw new DomainError('NOT_FOUND', 'ORG_NOT_FOUND', {
       fieldErrors: [{ path: 'hospitalId', message: 'ORG_NOT_FOUND' }],
     });

@@ -39,7 +39,9 @@ describe('shortlists', () => {
     expect(ws.getRow(2).getCell(noteIndex).value).toBe('PI 有意向');
 
     await sponsor.shortlists.removeItem({ shortlistId: id, hospitalId: 'hosp-jsch' });
-    const removed = db.sqlite.prepare("select before_json from audit_events where action = 'shortlist.remove_item'").get() as { before_json: string };
+    const removed = db.sqlite
+      .prepare("select before_json from audit_events where action = 'shortlist.remove_item'")
+      .get() as { before_json: string };
     expect(JSON.parse(removed.before_json)).toEqual({ hospitalId: 'hosp-jsch', note: 'PI 有意向' });
   });
 
@@ -48,8 +50,12 @@ describe('shortlists', () => {
     const { id } = await sponsor.shortlists.create({ name: 'A' });
     await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' });
     const before = auditCount(db, 'shortlist.add_item');
-    await expect(sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'org-sponsor-zijin' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'org-sponsor-zijin' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(sponsor.shortlists.create({ name: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(auditCount(db, 'shortlist.add_item')).toBe(before);
   });
@@ -58,10 +64,14 @@ describe('shortlists', () => {
     const { id } = await callerAs(db, 'sponsor@demo.ctp').shortlists.create({ name: '保密清单' });
     const cro = callerAs(db, 'cro@demo.ctp');
     await expect(cro.shortlists.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(cro.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(cro.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(cro.shortlists.list()).resolves.toEqual([]);
     await expect(callerAs(db, 'site@demo.ctp').shortlists.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(callerAs(db, 'commission@demo.ctp').shortlists.create({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerAs(db, 'commission@demo.ctp').shortlists.create({ name: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(auditCount(db, 'shortlist.add_item')).toBe(0);
   });
 

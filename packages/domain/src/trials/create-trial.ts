@@ -17,22 +17,38 @@ export function createTrial({ ctx, input: raw }: { ctx: Ctx; input: CreateTrialI
   const input = createTrialInput.parse(raw);
   const isIit = input.type === 'iit';
   if ((actor.role === 'sponsor') === isIit) {
-    throw new DomainError('VALIDATION', 'TRIAL_TYPE_NOT_ALLOWED', { fieldErrors: [{ path: 'type', message: 'TRIAL_TYPE_NOT_ALLOWED' }] });
+    throw new DomainError('VALIDATION', 'TRIAL_TYPE_NOT_ALLOWED', {
+      fieldErrors: [{ path: 'type', message: 'TRIAL_TYPE_NOT_ALLOWED' }],
+    });
   }
   if (input.croOrgId) {
     const cro = ctx.db.select().from(organisations).where(eq(organisations.id, input.croOrgId)).get();
-    if (!cro || cro.kind !== 'cro') throw new DomainError('VALIDATION', 'NOT_A_CRO', { fieldErrors: [{ path: 'croOrgId', message: 'NOT_A_CRO' }] });
+    if (cro?.kind !== 'cro')
+      throw new DomainError('VALIDATION', 'NOT_A_CRO', { fieldErrors: [{ path: 'croOrgId', message: 'NOT_A_CRO' }] });
   }
   const leadHospitalId = isIit ? (input.leadHospitalId ?? actor.orgId) : input.leadHospitalId;
   if (leadHospitalId) {
     const lead = ctx.db.select().from(organisations).where(eq(organisations.id, leadHospitalId)).get();
-    if (!lead || lead.kind !== 'hospital') {
-      throw new DomainError('VALIDATION', 'NOT_A_HOSPITAL', { fieldErrors: [{ path: 'leadHospitalId', message: 'NOT_A_HOSPITAL' }] });
+    if (lead?.kind !== 'hospital') {
+      throw new DomainError('VALIDATION', 'NOT_A_HOSPITAL', {
+        fieldErrors: [{ path: 'leadHospitalId', message: 'NOT_A_HOSPITAL' }],
+      });
     }
   }
-  const ids = [input.ctrNo && eq(trials.ctrNo, input.ctrNo), input.nctNo && eq(trials.nctNo, input.nctNo)].filter((c) => !!c);
-  if (ids.length && ctx.db.select({ id: trials.id }).from(trials).where(or(...ids)).get()) {
-    throw new DomainError('CONFLICT', 'REGISTRY_ID_TAKEN', { fieldErrors: [{ path: input.ctrNo ? 'ctrNo' : 'nctNo', message: 'REGISTRY_ID_TAKEN' }] });
+  const ids = [input.ctrNo && eq(trials.ctrNo, input.ctrNo), input.nctNo && eq(trials.nctNo, input.nctNo)].filter(
+    (c) => !!c,
+  );
+  if (
+    ids.length &&
+    ctx.db
+      .select({ id: trials.id })
+      .from(trials)
+      .where(or(...ids))
+      .get()
+  ) {
+    throw new DomainError('CONFLICT', 'REGISTRY_ID_TAKEN', {
+      fieldErrors: [{ path: input.ctrNo ? 'ctrNo' : 'nctNo', message: 'REGISTRY_ID_TAKEN' }],
+    });
   }
   const id = newId();
   const now = ctx.now();
@@ -59,7 +75,12 @@ export function createTrial({ ctx, input: raw }: { ctx: Ctx; input: CreateTrialI
   };
   inTransaction(ctx.db, (tx) => {
     tx.insert(trials).values(row).run();
-    writeAuditEvent(tx, ctx, { action: 'trial.create', entityType: 'trial', entityId: id, after: { ...row, conditionsJson: undefined, conditions: input.conditions } });
+    writeAuditEvent(tx, ctx, {
+      action: 'trial.create',
+      entityType: 'trial',
+      entityId: id,
+      after: { ...row, conditionsJson: undefined, conditions: input.conditions },
+    });
   });
   return { id };
 }

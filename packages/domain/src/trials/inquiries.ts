@@ -1,6 +1,6 @@
 import { type AnswerInquiryInput, answerInquiryInput, POLICIES } from '@ctp/contracts';
 import { hospitalSpecialties, inquiries, organisations, specialtyCatalogue, trialSites, trials } from '@ctp/db';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
@@ -8,7 +8,7 @@ import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
-import { loadSpecialtyAndPi, ensureCandidateSite } from './select-site.ts';
+import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial } from './trial-access.ts';
 
@@ -28,11 +28,17 @@ export function sendInquiry({
   if (!canManageTrial(ctx.actor, trial)) throw notFound();
   const now = ctx.now();
   if (input.replyBy < shanghaiDate(now)) {
-    throw new DomainError('VALIDATION', 'REPLY_BY_IN_PAST', { fieldErrors: [{ path: 'replyBy', message: 'REPLY_BY_IN_PAST' }] });
+    throw new DomainError('VALIDATION', 'REPLY_BY_IN_PAST', {
+      fieldErrors: [{ path: 'replyBy', message: 'REPLY_BY_IN_PAST' }],
+    });
   }
   const specialties = [...new Set(input.hospitalSpecialtyIds)].map((id) => loadSpecialtyAndPi(ctx, id));
   for (const s of specialties) {
-    const site = ctx.db.select().from(trialSites).where(and(eq(trialSites.trialId, trial.id), eq(trialSites.hospitalSpecialtyId, s.id))).get();
+    const site = ctx.db
+      .select()
+      .from(trialSites)
+      .where(and(eq(trialSites.trialId, trial.id), eq(trialSites.hospitalSpecialtyId, s.id)))
+      .get();
     assertSiteTransition('send_inquiry', site?.state ?? 'candidate', 'sponsor', ctx.locale);
   }
   return inTransaction(ctx.db, (tx) => {
@@ -55,13 +61,22 @@ export function sendInquiry({
           sentAt: now,
         })
         .run();
-      writeAuditEvent(tx, ctx, { action: 'inquiry.send', entityType: 'inquiry', entityId: id, after: { trialId: trial.id, trialSiteId: site.id, replyBy: input.replyBy } });
-      notifyOrg(tx, { orgId: s.hospitalOrgId, roles: ['site_admin'] }, {
-        kind: 'inquiry_received',
-        params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, replyBy: input.replyBy },
-        link: '/inquiries',
-        now,
+      writeAuditEvent(tx, ctx, {
+        action: 'inquiry.send',
+        entityType: 'inquiry',
+        entityId: id,
+        after: { trialId: trial.id, trialSiteId: site.id, replyBy: input.replyBy },
       });
+      notifyOrg(
+        tx,
+        { orgId: s.hospitalOrgId, roles: ['site_admin'] },
+        {
+          kind: 'inquiry_received',
+          params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, replyBy: input.replyBy },
+          link: '/inquiries',
+          now,
+        },
+      );
       ids.push(id);
     }
     return { inquiryIds: ids };
@@ -74,7 +89,7 @@ export function sendInquiry({
  */
 export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInquiryInput }): void {
   const actor = ctx.actor;
-  if (!actor || actor.role !== 'site_admin') throw forbidden();
+  if (actor?.role !== 'site_admin') throw forbidden();
   const input = answerInquiryInput.parse(raw);
   const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, input.inquiryId)).get();
   if (!inquiry || inquiry.hospitalOrgId !== actor.orgId) throw notFound();
@@ -102,16 +117,36 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
     if (changed === 0) throw new DomainError('CONFLICT', 'INQUIRY_ALREADY_ANSWERED');
     let current = site;
     if (input.interested && input.investigatorId) {
-      current = tx.update(trialSites).set({ investigatorId: input.investigatorId }).where(eq(trialSites.id, site.id)).returning().get();
+      current = tx
+        .update(trialSites)
+        .set({ investigatorId: input.investigatorId })
+        .where(eq(trialSites.id, site.id))
+        .returning()
+        .get();
     }
     applySiteStep(tx, ctx, current, step, { now });
-    writeAuditEvent(tx, ctx, { action: 'inquiry.answer', entityType: 'inquiry', entityId: inquiry.id, before: { status: 'sent' }, after: answer });
-    notifyOrg(tx, { orgId: inquiry.sponsorOrgId, roles: ['sponsor'] }, {
-      kind: 'inquiry_answered',
-      params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, hospital: hospital.nameZh, interested: input.interested ? 1 : 0 },
-      link: `/trials/${trial.id}`,
-      now,
+    writeAuditEvent(tx, ctx, {
+      action: 'inquiry.answer',
+      entityType: 'inquiry',
+      entityId: inquiry.id,
+      before: { status: 'sent' },
+      after: answer,
     });
+    notifyOrg(
+      tx,
+      { orgId: inquiry.sponsorOrgId, roles: ['sponsor'] },
+      {
+        kind: 'inquiry_answered',
+        params: {
+          trial: trial.titleZh,
+          trialEn: trial.titleEn ?? trial.titleZh,
+          hospital: hospital.nameZh,
+          interested: input.interested ? 1 : 0,
+        },
+        link: `/trials/${trial.id}`,
+        now,
+      },
+    );
   });
 }
 
@@ -119,7 +154,7 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
 export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: string } }) {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
-  let where;
+  let where: SQL | undefined;
   if (actor.role === 'sponsor') {
     if (!input.trialId) where = eq(inquiries.sponsorOrgId, actor.orgId);
     else {
@@ -128,7 +163,10 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
       where = eq(inquiries.trialId, trial.id);
     }
   } else if (actor.role === 'site_admin') {
-    where = and(eq(inquiries.hospitalOrgId, actor.orgId), input.trialId ? eq(inquiries.trialId, input.trialId) : undefined);
+    where = and(
+      eq(inquiries.hospitalOrgId, actor.orgId),
+      input.trialId ? eq(inquiries.trialId, input.trialId) : undefined,
+    );
   } else throw forbidden();
   const rows = ctx.db
     .select({
@@ -179,7 +217,13 @@ export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds:
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
   if (!input.hospitalIds.length) return [];
   return ctx.db
-    .select({ id: hospitalSpecialties.id, hospitalId: hospitalSpecialties.hospitalOrgId, code: specialtyCatalogue.code, name: specialtyCatalogue.nameZh, nameEn: specialtyCatalogue.nameEn })
+    .select({
+      id: hospitalSpecialties.id,
+      hospitalId: hospitalSpecialties.hospitalOrgId,
+      code: specialtyCatalogue.code,
+      name: specialtyCatalogue.nameZh,
+      nameEn: specialtyCatalogue.nameEn,
+    })
     .from(hospitalSpecialties)
     .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
     .where(and(inArray(hospitalSpecialties.hospitalOrgId, input.hospitalIds), isNull(hospitalSpecialties.retiredAt)))

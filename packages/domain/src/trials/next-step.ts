@@ -30,7 +30,10 @@ export function nextStepOf(site: SiteDates, today: string, replyBy: string | nul
       return due('select', null);
     case 'selected':
     case 'ethics_submitted':
-      return due('ethics_approval', site.selectedDate ? addDays(site.selectedDate, STAGE_TARGET_DAYS.ethicsApproved) : null);
+      return due(
+        'ethics_approval',
+        site.selectedDate ? addDays(site.selectedDate, STAGE_TARGET_DAYS.ethicsApproved) : null,
+      );
     case 'ethics_approved':
       return due('contract', site.ethicsApprovedDate ? addDays(site.ethicsApprovedDate, STAGE_TARGET_DAYS.siv) : null);
     case 'contract_signed':

@@ -10,7 +10,7 @@ import {
   trialSites,
   trials,
 } from '@ctp/db';
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
@@ -108,7 +108,12 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
         closed: r.site.closedDate,
       },
       targetEnrolment: r.site.targetEnrolment,
-      enrolment: { screened: t?.screened ?? 0, enrolled: t?.enrolled ?? 0, screenFailures: t?.screenFailures ?? 0, withdrawn: t?.withdrawn ?? 0 },
+      enrolment: {
+        screened: t?.screened ?? 0,
+        enrolled: t?.enrolled ?? 0,
+        screenFailures: t?.screenFailures ?? 0,
+        withdrawn: t?.withdrawn ?? 0,
+      },
       inquiry: inquiry ? { id: inquiry.id, status: inquiry.status, replyBy: inquiry.replyBy } : null,
       nextStep: nextStepOf(r.site, today, inquiry?.status === 'sent' ? inquiry.replyBy : null),
       version: r.site.version,
@@ -154,9 +159,20 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   if (!row) throw notFound();
   const sites = loadSiteBoard(ctx.db, and(eq(trialSites.trialId, row.trial.id)), ctx.now());
   // Another sponsor's trial is "not found", not "forbidden": its existence is confidential too.
-  if (!canReadTrial(actor, row.trial, sites.map((s) => s.hospitalId), sites.map((s) => s.piUserId))) throw notFound();
+  if (
+    !canReadTrial(
+      actor,
+      row.trial,
+      sites.map((s) => s.hospitalId),
+      sites.map((s) => s.piUserId),
+    )
+  )
+    throw notFound();
   const manages = canManageTrial(actor, row.trial);
-  const visibleSites = manages || actor!.role === 'commission' || actor!.role === 'admin' ? sites : sites.filter((s) => s.hospitalId === actor!.orgId);
+  const visibleSites =
+    manages || actor!.role === 'commission' || actor!.role === 'admin'
+      ? sites
+      : sites.filter((s) => s.hospitalId === actor!.orgId);
   return { ...trialView(row.trial, row.sponsorName), canManage: manages, sites: visibleSites };
 }
 
@@ -164,14 +180,18 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
 export function listTrials({ ctx, input }: { ctx: Ctx; input: { status?: 'planning' | 'active' | 'closed' } }) {
   const actor = ctx.actor as ActorRef | null;
   if (!actor) throw forbidden();
-  let where;
+  let where: SQL | undefined;
   if (actor.role === 'sponsor') where = or(eq(trials.sponsorOrgId, actor.orgId), eq(trials.croOrgId, actor.orgId));
   else if (actor.role === 'commission' || actor.role === 'admin') where = undefined;
   else if (actor.role === 'site_admin')
-    where = or(eq(trials.sponsorOrgId, actor.orgId), sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`);
+    where = or(
+      eq(trials.sponsorOrgId, actor.orgId),
+      sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`,
+    );
   else if (actor.role === 'investigator')
     where = sql`exists (select 1 from trial_sites s join investigators i on i.id = s.investigator_id where s.trial_id = ${trials.id} and i.user_id = ${actor.userId})`;
-  else where = sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`;
+  else
+    where = sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`;
   const rows = ctx.db
     .select({ trial: trials, sponsorName: organisations.nameZh })
     .from(trials)
@@ -183,13 +203,20 @@ export function listTrials({ ctx, input }: { ctx: Ctx; input: { status?: 'planni
     ? ctx.db
         .select({ trialId: trialSites.trialId, state: trialSites.state, n: sql<number>`count(*)` })
         .from(trialSites)
-        .where(inArray(trialSites.trialId, rows.map((r) => r.trial.id)))
+        .where(
+          inArray(
+            trialSites.trialId,
+            rows.map((r) => r.trial.id),
+          ),
+        )
         .groupBy(trialSites.trialId, trialSites.state)
         .all()
     : [];
   return rows.map((r) => ({
     ...trialView(r.trial, r.sponsorName),
-    sitesByState: Object.fromEntries(counts.filter((c) => c.trialId === r.trial.id).map((c) => [c.state, c.n])) as Partial<Record<SiteState, number>>,
+    sitesByState: Object.fromEntries(
+      counts.filter((c) => c.trialId === r.trial.id).map((c) => [c.state, c.n]),
+    ) as Partial<Record<SiteState, number>>,
   }));
 }
 

@@ -6,7 +6,7 @@ import {
   recordEnrolmentInput,
   type SiteState,
 } from '@ctp/contracts';
-import { trialSiteEnrolment, trialSites, type Tx } from '@ctp/db';
+import { type Tx, trialSiteEnrolment, trialSites } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -18,7 +18,10 @@ import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_CO
 import { loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
 
 function assertNotFuture(date: string, now: number) {
-  if (date > shanghaiDate(now)) throw new DomainError('VALIDATION', 'DATE_IN_FUTURE', { fieldErrors: [{ path: 'date', message: 'DATE_IN_FUTURE' }] });
+  if (date > shanghaiDate(now))
+    throw new DomainError('VALIDATION', 'DATE_IN_FUTURE', {
+      fieldErrors: [{ path: 'date', message: 'DATE_IN_FUTURE' }],
+    });
 }
 
 /**
@@ -26,7 +29,13 @@ function assertNotFuture(date: string, now: number) {
  * close). A first recording moves the site through the lifecycle; a later one corrects the date, keeping the
  * order of milestones. Never a date in the future; no first patient before the SIV.
  */
-export function recordMilestone({ ctx, input }: { ctx: Ctx; input: { trialSiteId: string; milestone: RecordableMilestone; date: string } }): void {
+export function recordMilestone({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { trialSiteId: string; milestone: RecordableMilestone; date: string };
+}): void {
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   const side = siteSideOf(ctx.actor, trial, site, piUserId);
   if (!side) throw forbidden();
@@ -38,11 +47,15 @@ export function recordMilestone({ ctx, input }: { ctx: Ctx; input: { trialSiteId
   const now = ctx.now();
   if (existing === null) {
     assertSiteTransition(step, site.state, side, ctx.locale);
-    inTransaction(ctx.db, (tx) => applySiteStep(tx, ctx, site, step, { date: input.date, now, action: 'site.record_milestone' }));
+    inTransaction(ctx.db, (tx) =>
+      applySiteStep(tx, ctx, site, step, { date: input.date, now, action: 'site.record_milestone' }),
+    );
     return;
   }
   // A correction: still no later than the next milestone already recorded.
-  const next = MILESTONE_ORDER.slice(MILESTONE_ORDER.indexOf(input.milestone) + 1).find((m) => site[MILESTONE_COLUMN[m]]);
+  const next = MILESTONE_ORDER.slice(MILESTONE_ORDER.indexOf(input.milestone) + 1).find(
+    (m) => site[MILESTONE_COLUMN[m]],
+  );
   if (next && input.date > (site[MILESTONE_COLUMN[next]] as string)) {
     throw new DomainError('VALIDATION', 'MILESTONE_ORDER', {
       params: { milestone: next, previous: input.milestone, date: input.date },
@@ -77,17 +90,27 @@ export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<
   const input = recordEnrolmentInput.parse(raw);
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   if (siteSideOf(ctx.actor, trial, site, piUserId) !== 'site') throw forbidden();
-  if (!ENROLMENT_STATES.includes(site.state) || !site.fpiDate) throw new DomainError('PRECONDITION_FAILED', 'ENROLMENT_NOT_STARTED');
+  if (!ENROLMENT_STATES.includes(site.state) || !site.fpiDate)
+    throw new DomainError('PRECONDITION_FAILED', 'ENROLMENT_NOT_STARTED');
   const now = ctx.now();
-  if (input.month > shanghaiMonth(now)) throw new DomainError('VALIDATION', 'MONTH_IN_FUTURE', { fieldErrors: [{ path: 'month', message: 'MONTH_IN_FUTURE' }] });
+  if (input.month > shanghaiMonth(now))
+    throw new DomainError('VALIDATION', 'MONTH_IN_FUTURE', {
+      fieldErrors: [{ path: 'month', message: 'MONTH_IN_FUTURE' }],
+    });
   if (input.month < site.fpiDate.slice(0, 7)) {
-    throw new DomainError('VALIDATION', 'MONTH_BEFORE_FPI', { params: { month: site.fpiDate.slice(0, 7) }, fieldErrors: [{ path: 'month', message: 'MONTH_BEFORE_FPI' }] });
+    throw new DomainError('VALIDATION', 'MONTH_BEFORE_FPI', {
+      params: { month: site.fpiDate.slice(0, 7) },
+      fieldErrors: [{ path: 'month', message: 'MONTH_BEFORE_FPI' }],
+    });
   }
   const where = and(eq(trialSiteEnrolment.trialSiteId, site.id), eq(trialSiteEnrolment.month, input.month));
   const previous = ctx.db.select().from(trialSiteEnrolment).where(where).get();
-  const lowered = previous && (['screened', 'enrolled', 'screenFailures', 'withdrawn'] as const).some((k) => input[k] < previous[k]);
+  const lowered =
+    previous && (['screened', 'enrolled', 'screenFailures', 'withdrawn'] as const).some((k) => input[k] < previous[k]);
   if (lowered && !input.correctionReason) {
-    throw new DomainError('VALIDATION', 'ENROLMENT_DECREASE_NEEDS_REASON', { fieldErrors: [{ path: 'correctionReason', message: 'ENROLMENT_DECREASE_NEEDS_REASON' }] });
+    throw new DomainError('VALIDATION', 'ENROLMENT_DECREASE_NEEDS_REASON', {
+      fieldErrors: [{ path: 'correctionReason', message: 'ENROLMENT_DECREASE_NEEDS_REASON' }],
+    });
   }
   const values = {
     screened: input.screened,
@@ -100,25 +123,46 @@ export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<
   };
   inTransaction(ctx.db, (tx) => {
     if (previous) tx.update(trialSiteEnrolment).set(values).where(where).run();
-    else tx.insert(trialSiteEnrolment).values({ trialSiteId: site.id, month: input.month, ...values }).run();
+    else
+      tx.insert(trialSiteEnrolment)
+        .values({ trialSiteId: site.id, month: input.month, ...values })
+        .run();
     writeAuditEvent(tx, ctx, {
       action: 'site.record_enrolment',
       entityType: 'trial_site',
       entityId: site.id,
-      before: previous ? { month: previous.month, screened: previous.screened, enrolled: previous.enrolled, screenFailures: previous.screenFailures, withdrawn: previous.withdrawn } : undefined,
+      before: previous
+        ? {
+            month: previous.month,
+            screened: previous.screened,
+            enrolled: previous.enrolled,
+            screenFailures: previous.screenFailures,
+            withdrawn: previous.withdrawn,
+          }
+        : undefined,
       after: { month: input.month, ...values, recordedBy: undefined, recordedAt: undefined },
     });
   });
 }
 
 /** Suspend, resume or terminate a running site (the sponsor; the ethics workflow through its own functions). */
-export function transitionSite({ ctx, input }: { ctx: Ctx; input: { trialSiteId: string; step: 'suspend' | 'resume' | 'terminate'; reason: string } }): void {
+export function transitionSite({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { trialSiteId: string; step: 'suspend' | 'resume' | 'terminate'; reason: string };
+}): void {
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   const side = siteSideOf(ctx.actor, trial, site, piUserId);
   assertSiteTransition(input.step, site.state, side, ctx.locale);
   const now = ctx.now();
   inTransaction(ctx.db, (tx) =>
-    applySiteStep(tx, ctx, site, input.step, { now, reason: input.reason, date: input.step === 'terminate' ? shanghaiDate(now) : undefined }),
+    applySiteStep(tx, ctx, site, input.step, {
+      now,
+      reason: input.reason,
+      date: input.step === 'terminate' ? shanghaiDate(now) : undefined,
+    }),
   );
 }
 
@@ -126,12 +170,24 @@ export function transitionSite({ ctx, input }: { ctx: Ctx; input: { trialSiteId:
  * The two ethics steps of the site lifecycle. Only the ethics workflow calls these, inside its own transaction
  * (a submission accepted, an approval or recognition decided); no form or procedure reaches them directly.
  */
-export function markEthicsSubmitted(tx: Tx, ctx: AuditCtx & { locale?: 'zh-CN' | 'en' }, site: TrialSiteRow, date: string, now: number): TrialSiteRow {
+export function markEthicsSubmitted(
+  tx: Tx,
+  ctx: AuditCtx & { locale?: 'zh-CN' | 'en' },
+  site: TrialSiteRow,
+  date: string,
+  now: number,
+): TrialSiteRow {
   assertSiteTransition('submit_ethics', site.state, 'ethics', ctx.locale ?? 'zh-CN');
   return applySiteStep(tx, ctx, site, 'submit_ethics', { date, now });
 }
 
-export function markEthicsApproved(tx: Tx, ctx: AuditCtx & { locale?: 'zh-CN' | 'en' }, site: TrialSiteRow, date: string, now: number): TrialSiteRow {
+export function markEthicsApproved(
+  tx: Tx,
+  ctx: AuditCtx & { locale?: 'zh-CN' | 'en' },
+  site: TrialSiteRow,
+  date: string,
+  now: number,
+): TrialSiteRow {
   assertSiteTransition('approve_ethics', site.state, 'ethics', ctx.locale ?? 'zh-CN');
   assertMilestoneOrder(site, 'ethicsApproved' satisfies MilestoneKey, date, ctx.locale ?? 'zh-CN');
   return applySiteStep(tx, ctx, site, 'approve_ethics', { date, now });

@@ -1,5 +1,12 @@
 import { POLICIES } from '@ctp/contracts';
-import { hospitalSpecialties, investigatorSpecialties, investigators, organisations, trialSites, type Tx } from '@ctp/db';
+import {
+  hospitalSpecialties,
+  investigatorSpecialties,
+  investigators,
+  organisations,
+  type Tx,
+  trialSites,
+} from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
@@ -17,21 +24,38 @@ export function loadSpecialtyAndPi(ctx: Ctx, hospitalSpecialtyId: string, invest
     .from(hospitalSpecialties)
     .where(and(eq(hospitalSpecialties.id, hospitalSpecialtyId), isNull(hospitalSpecialties.retiredAt)))
     .get();
-  if (!specialty) throw new DomainError('NOT_FOUND', 'SPECIALTY_NOT_FOUND', { fieldErrors: [{ path: 'hospitalSpecialtyId', message: 'SPECIALTY_NOT_FOUND' }] });
+  if (!specialty)
+    throw new DomainError('NOT_FOUND', 'SPECIALTY_NOT_FOUND', {
+      fieldErrors: [{ path: 'hospitalSpecialtyId', message: 'SPECIALTY_NOT_FOUND' }],
+    });
   if (investigatorId) {
     const link = ctx.db
       .select({ id: investigators.id })
       .from(investigators)
       .innerJoin(investigatorSpecialties, eq(investigatorSpecialties.investigatorId, investigators.id))
-      .where(and(eq(investigators.id, investigatorId), eq(investigatorSpecialties.hospitalSpecialtyId, specialty.id), isNull(investigators.retiredAt)))
+      .where(
+        and(
+          eq(investigators.id, investigatorId),
+          eq(investigatorSpecialties.hospitalSpecialtyId, specialty.id),
+          isNull(investigators.retiredAt),
+        ),
+      )
       .get();
-    if (!link) throw new DomainError('VALIDATION', 'INVESTIGATOR_NOT_IN_SPECIALTY', { fieldErrors: [{ path: 'investigatorId', message: 'INVESTIGATOR_NOT_IN_SPECIALTY' }] });
+    if (!link)
+      throw new DomainError('VALIDATION', 'INVESTIGATOR_NOT_IN_SPECIALTY', {
+        fieldErrors: [{ path: 'investigatorId', message: 'INVESTIGATOR_NOT_IN_SPECIALTY' }],
+      });
   }
   return specialty;
 }
 
 /** Finds the trial's site for a specialty, or creates it as a candidate (inside the caller's transaction). */
-export function ensureCandidateSite(tx: Tx, trial: TrialRow, specialty: { id: string; hospitalOrgId: string }, now: number): TrialSiteRow {
+export function ensureCandidateSite(
+  tx: Tx,
+  trial: TrialRow,
+  specialty: { id: string; hospitalOrgId: string },
+  now: number,
+): TrialSiteRow {
   const existing = tx
     .select()
     .from(trialSites)
@@ -64,7 +88,13 @@ export function selectSite({
   input,
 }: {
   ctx: Ctx;
-  input: { trialId: string; hospitalSpecialtyId: string; investigatorId?: string; role?: 'lead' | 'participating'; targetEnrolment?: number };
+  input: {
+    trialId: string;
+    hospitalSpecialtyId: string;
+    investigatorId?: string;
+    role?: 'lead' | 'participating';
+    targetEnrolment?: number;
+  };
 }): { trialSiteId: string } {
   if (!POLICIES.signedIn.allows(ctx.actor)) throw forbidden();
   const trial = loadTrial(ctx.db, input.trialId);
@@ -93,12 +123,16 @@ export function selectSite({
         .get();
     }
     const selected = applySiteStep(tx, ctx, site, 'select', { date: shanghaiDate(now), now, action: 'site.select' });
-    notifyOrg(tx, { orgId: hospital.id, roles: ['site_admin'] }, {
-      kind: 'site_selected',
-      params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, hospital: hospital.nameZh },
-      link: `/trial-sites`,
-      now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: hospital.id, roles: ['site_admin'] },
+      {
+        kind: 'site_selected',
+        params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, hospital: hospital.nameZh },
+        link: `/trial-sites`,
+        now,
+      },
+    );
     return selected.id;
   });
   return { trialSiteId: id };

@@ -9,7 +9,7 @@ import {
   type SiteState,
   type SiteStep,
 } from '@ctp/contracts';
-import { trialSites, type Tx } from '@ctp/db';
+import { type Tx, trialSites } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
@@ -34,11 +34,18 @@ export function transitionOf(step: SiteStep): Transition {
 }
 
 /** Pure: is `step` possible from `state` for this side? Throws the precise reason when not. */
-export function assertSiteTransition(step: SiteStep, state: SiteState, side: SiteActor | null, locale: Locale): Transition {
+export function assertSiteTransition(
+  step: SiteStep,
+  state: SiteState,
+  side: SiteActor | null,
+  locale: Locale,
+): Transition {
   const t = transitionOf(step);
   if (!side || !(t.by as readonly SiteActor[]).includes(side)) throw new DomainError('FORBIDDEN', 'ROLE_REQUIRED');
   if (!(t.from as readonly SiteState[]).includes(state)) {
-    throw new DomainError('INVALID_TRANSITION', 'SITE_STEP_NOT_ALLOWED', { params: { state: stateLabel(state, locale) } });
+    throw new DomainError('INVALID_TRANSITION', 'SITE_STEP_NOT_ALLOWED', {
+      params: { state: stateLabel(state, locale) },
+    });
   }
   return t;
 }
@@ -117,7 +124,12 @@ export function applySiteStep(
     entityType: 'trial_site',
     entityId: site.id,
     before: { state: site.state },
-    after: { state: to, step, ...(milestone && opts.date ? { [milestone]: opts.date } : {}), ...(opts.reason ? { reason: opts.reason } : {}) },
+    after: {
+      state: to,
+      step,
+      ...(milestone && opts.date ? { [milestone]: opts.date } : {}),
+      ...(opts.reason ? { reason: opts.reason } : {}),
+    },
   });
   return updated;
 }

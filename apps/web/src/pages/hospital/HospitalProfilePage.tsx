@@ -486,7 +486,7 @@ function SpecialtiesCard({
               ),
           },
           { title: t('hospital.trialBeds'), dataIndex: 'trialBeds', width: 80, align: 'right' },
-          { title: t('hospital.maxConcurrent'), dataIndex: 'maxConcurrentTrials', width: 90, align: 'right' },
+          { title: t('hospital.maxConcurrentShort'), dataIndex: 'maxConcurrentTrials', width: 90, align: 'right' },
           { title: t('hospital.active'), dataIndex: 'activeTrials', width: 64, align: 'right' },
           {
             title: t('hospital.freeSlots'),
@@ -619,7 +619,7 @@ function InvestigatorsCard({
             width: 120,
             render: (v: string | null) => v ?? dash,
           },
-          { title: t('hospital.maxConcurrent'), dataIndex: 'maxConcurrentTrials', width: 90, align: 'right' },
+          { title: t('hospital.maxConcurrentShort'), dataIndex: 'maxConcurrentTrials', width: 90, align: 'right' },
           { title: t('hospital.active'), dataIndex: 'activeTrials', width: 64, align: 'right' },
           {
             title: t('hospital.freeSlots'),
