@@ -157,6 +157,12 @@ async function main() {
       }
       rebuildHospitalSearchDocument(tx, id);
     }
+    // Like every mutation, the bulk load appends an audit row (which also moves the capacity cache on).
+    writeAuditEvent(
+      tx,
+      { actor: null, now: Date.now, requestId: 'bench' },
+      { action: 'seed.demo', entityType: 'system', entityId: 'bench-national', after: { hospitals: HOSPITALS } },
+    );
   });
   console.log(
     `\n## sites.search at national scale (${HOSPITALS + 24} hospitals; built and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,

@@ -121,7 +121,9 @@ export function searchSites({
     const textIds = [...inAll];
     matched = hospitalIds ? textIds.filter((id) => hospitalIds.includes(id)) : textIds;
   }
-  const loaded = loadHospitalCapacity(ctx.db, now, matched);
+  // The whole registry comes from the generation cache; a text match or a given list only narrows it.
+  const wanted = matched ? new Set(matched) : null;
+  const loaded = loadHospitalCapacity(ctx.db, now).filter((h) => !wanted || wanted.has(h.org.id));
   const candidates: Candidate[] = loaded.map((h) => {
     if (!terms.length) return { h, hits: [], relevance: 0, relevant: h.specialties, focused: false };
     const hits = hitsOf.get(h.org.id) ?? [];
