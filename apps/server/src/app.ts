@@ -126,7 +126,7 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
 
   const indexHtml = join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   // Client-side routes get the app shell; API paths and files get a JSON 404.
   app.setNotFoundHandler((req, reply) => {

@@ -73,7 +73,7 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
       ...(cause.fieldErrors && {
         fieldErrors: cause.fieldErrors.map((f) => ({
           path: f.path,
-          message: isDetail(f.message) ? errorMessage(locale, f.message) : f.message,
+          message: isDetail(f.message) ? errorMessage(locale, f.message, cause.params) : f.message,
         })),
       }),
       ...(typeof cause.params.retryAfterSeconds === 'number' && { retryAfterSeconds: cause.params.retryAfterSeconds }),

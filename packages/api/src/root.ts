@@ -4,6 +4,7 @@ import { hospitalsRouter } from './routers/hospitals.ts';
 import { organisationsRouter } from './routers/organisations.ts';
 import { shortlistsRouter } from './routers/shortlists.ts';
 import { sitesRouter } from './routers/sites.ts';
+import { submissionsRouter } from './routers/submissions.ts';
 import { systemRouter } from './routers/system.ts';
 import { inquiriesRouter, notificationsRouter, trialSitesRouter, trialsRouter } from './routers/trials.ts';
 import { usersRouter } from './routers/users.ts';
@@ -22,5 +23,6 @@ export const appRouter = router({
   trialSites: trialSitesRouter,
   notifications: notificationsRouter,
   hospitals: hospitalsRouter,
+  submissions: submissionsRouter,
 });
 export type AppRouter = typeof appRouter;

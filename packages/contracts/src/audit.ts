@@ -34,6 +34,15 @@ export const AUDIT_ACTIONS = [
   'site.transition',
   'site.record_milestone',
   'site.record_enrolment',
+  'submission.create',
+  'submission.submit',
+  'submission.accept',
+  'submission.return',
+  'submission.resubmit',
+  'submission.triage',
+  'submission.request_info',
+  'submission.respond',
+  'submission.withdraw',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -50,5 +59,6 @@ export const AUDIT_ENTITY_TYPES = [
   'trial',
   'trial_site',
   'inquiry',
+  'submission',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

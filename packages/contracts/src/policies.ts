@@ -42,10 +42,32 @@ export const POLICIES = {
   readSiteBoard: roles('readSiteBoard', ['site_admin', 'investigator']),
   /** Each user's own notifications. */
   ownNotifications: { name: 'ownNotifications', allows: (a) => a !== null } satisfies Policy,
+  /** Ethics submissions: the trial office or PI submits and answers; the sponsor may prepare drafts (issue 5). */
+  prepareSubmissions: roles('prepareSubmissions', ['site_admin', 'investigator', 'sponsor']),
+  /** Screening, acceptance, triage and requests for information: the committee's secretary. */
+  screenSubmissions: roles('screenSubmissions', ['ec_secretary']),
+  /** Reading submissions and the EC work queue; each use-case narrows to the actor's own committee, site or trial. */
+  readSubmissions: roles('readSubmissions', [
+    'site_admin',
+    'investigator',
+    'sponsor',
+    'ec_secretary',
+    'ec_member',
+    'ec_chair',
+  ]),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 
 /** Resource-level: only the site admin of that very hospital edits its profile (not the platform admin either). */
 export function canEditHospital(actor: ActorRef | null, hospitalId: string): boolean {
   return POLICIES.editHospitalProfile.allows(actor) && actor?.orgId === hospitalId;
+}
+
+/** Resource-level: an EC role acts only for the committee its membership names (not another hospital's EC). */
+export function canActForCommittee(actor: ActorRef | null, committeeId: string): boolean {
+  return (
+    actor !== null &&
+    (actor.role === 'ec_secretary' || actor.role === 'ec_member' || actor.role === 'ec_chair') &&
+    actor.committeeId === committeeId
+  );
 }

@@ -5,8 +5,8 @@ export function PageLoading() {
   const { t } = useTranslation();
   return (
     <div className="ctp-page-loading">
-      <Spin tip={t('common.loading')} size="large">
-        <div style={{ height: 80 }} />
+      <Spin description={t('common.loading')} size="large">
+        <div style={{ height: 80, width: 240 }} />
       </Spin>
     </div>
   );

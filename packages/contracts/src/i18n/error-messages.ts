@@ -38,6 +38,14 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     TRIAL_TYPE_NOT_ALLOWED: '申办方创建药物/器械试验；研究者发起的试验由医院机构办创建。',
     NOT_A_HOSPITAL: '所选机构不是医院。',
     NOT_A_CRO: '所选机构不是 CRO。',
+    SUBMISSION_STEP_NOT_ALLOWED: '送审当前状态（{state}）下不能执行此操作。',
+    NOT_OWN_COMMITTEE: '您只能处理本伦理委员会的送审。',
+    NO_COMMITTEE_FOR_SITE: '该中心所在医院尚未设立伦理委员会，无法送审。',
+    HIGH_RISK_NOT_EXPEDITED: '高风险研究不能走简易程序，请安排会议审查。',
+    OPEN_SUBMISSION_EXISTS: '该中心已有一份未结束的初始审查送审，请在原送审上继续。',
+    PREVIOUS_SUBMISSION_MISMATCH: '关联的原送审不属于同一中心。',
+    SITE_NOT_READY_FOR_ETHICS:
+      '该中心当前状态（{state}）下不能提交此类送审（初始审查须先选定中心；其他类型须已获伦理批准）。',
     INTERNAL_ERROR: '系统出现意外错误，请稍后再试。如问题持续，请联系平台管理员并提供请求编号 {requestId}。',
     NOT_OWN_HOSPITAL: '只能维护本机构的资源信息。',
     DATE_IN_FUTURE: '日期不能晚于今天。',
@@ -84,6 +92,16 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
       'Sponsors create drug and device trials; investigator-initiated trials are created by the hospital trial office.',
     NOT_A_HOSPITAL: 'The chosen organisation is not a hospital.',
     NOT_A_CRO: 'The chosen organisation is not a CRO.',
+    SUBMISSION_STEP_NOT_ALLOWED: 'This cannot be done while the submission is {state}.',
+    NOT_OWN_COMMITTEE: 'You can only act on submissions to your own ethics committee.',
+    NO_COMMITTEE_FOR_SITE:
+      "The site's hospital has no ethics committee on the platform, so nothing can be submitted to it.",
+    HIGH_RISK_NOT_EXPEDITED:
+      'High-risk studies cannot be reviewed by the expedited procedure; schedule a convened review.',
+    OPEN_SUBMISSION_EXISTS: 'This site already has an initial submission in progress; continue with that one.',
+    PREVIOUS_SUBMISSION_MISMATCH: 'The earlier submission named does not belong to the same site.',
+    SITE_NOT_READY_FOR_ETHICS:
+      'This kind of submission is not possible while the site is {state} (an initial review needs a selected site; other kinds need an ethics approval).',
     INTERNAL_ERROR:
       'Something went wrong on our side. Please try again later; if it persists, contact the platform administrator with request id {requestId}.',
     NOT_OWN_HOSPITAL: 'You can only maintain the profile of your own hospital.',

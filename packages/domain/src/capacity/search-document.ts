@@ -1,4 +1,4 @@
-import { CAPABILITIES } from '@ctp/contracts';
+import { CAPABILITIES, DISEASE_AREA_EN } from '@ctp/contracts';
 import {
   type Db,
   hospitalCapabilities,
@@ -77,7 +77,8 @@ export function rebuildHospitalSearchDocument(tx: Tx | Db, hospitalId: string): 
     hospitalId,
     names: [...new Set(names)].join(' | '),
     specialties: [...new Set(specialtyTexts)].join(' | '),
-    diseases: [...new Set(diseases.map((d) => d.d))].join(' | '),
+    // Chinese as filed, plus the English name where the dictionary has one ("lung cancer" finds 肺癌).
+    diseases: [...new Set(diseases.flatMap((d) => [d.d, DISEASE_AREA_EN[d.d] ?? '']).filter(Boolean))].join(' | '),
     investigators: pis.map((p) => p.name).join(' | '),
     capabilities: capTexts.join(' | '),
     initials: [...initials].join(' '),

@@ -27,6 +27,9 @@ describe('sites.search on the Nanjing demo', () => {
     expect(lung.total).toBeGreaterThan(3);
     for (const item of lung.items) expect(item.specialties.some((s) => s.diseaseAreas.includes('肺癌'))).toBe(true);
     expect(lung.items[0]!.reasons.some((r) => r.includes('肺癌'))).toBe(true);
+    // English disease names find what hospitals filed in Chinese.
+    const english = await sponsor.sites.search({ q: 'lung cancer', limit: 50 });
+    expect(english.items.map((i) => i.hospitalId).sort()).toEqual(lung.items.map((i) => i.hospitalId).sort());
     const cardio = await sponsor.sites.search({ q: '心内', limit: 50 });
     expect(cardio.total).toBeGreaterThan(3);
     for (const item of cardio.items) expect(item.specialties.map((s) => s.code)).toContain('cardiology');

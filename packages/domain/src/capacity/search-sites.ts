@@ -1,5 +1,6 @@
 import {
   CAPABILITIES,
+  DISEASE_AREA_EN,
   type FacetValue,
   type Locale,
   POLICIES,
@@ -47,13 +48,15 @@ function includesText(haystack: (string | null | undefined)[], needle: string): 
   return haystack.some((h) => h?.toLowerCase().includes(n));
 }
 
+/** A specialty's disease areas as filed (Chinese) and, where known, in English. */
+function areaNames(s: SpecialtyCapacity): string[] {
+  return s.diseaseAreas.flatMap((d) => [d.diseaseArea, DISEASE_AREA_EN[d.diseaseArea] ?? '']).filter(Boolean);
+}
+
 function specialtyMatchesText(s: SpecialtyCapacity, term: string): boolean {
   return (
     includesText([s.name, s.nameEn, s.nameAsFiled, ...s.aliases], term) ||
-    includesText(
-      s.diseaseAreas.map((d) => d.diseaseArea),
-      term,
-    ) ||
+    includesText(areaNames(s), term) ||
     s.investigators.some((i) => i.name.includes(term))
   );
 }
@@ -157,12 +160,7 @@ export function searchSites({
       focused = true;
     }
     if (input.diseaseArea) {
-      specs = (focused ? specs : c.h.specialties).filter((s) =>
-        includesText(
-          s.diseaseAreas.map((d) => d.diseaseArea),
-          input.diseaseArea!,
-        ),
-      );
+      specs = (focused ? specs : c.h.specialties).filter((s) => includesText(areaNames(s), input.diseaseArea!));
       focused = true;
     }
     if (input.scope) {
@@ -216,13 +214,10 @@ function scoreCandidate(c: Candidate, hasQuery: boolean, now: number, locale: Lo
       const pi = h.investigators.find((i) => i.name.includes(hit.text));
       if (pi) reasons.push(reasonText(locale, 'investigatorMatch', { name: pi.name, title: pi.title }));
     } else if (hit.column === 'diseases') {
-      const spec = c.relevant.find((s) =>
-        includesText(
-          s.diseaseAreas.map((d) => d.diseaseArea),
-          hit.text,
-        ),
+      const spec = c.relevant.find((s) => includesText(areaNames(s), hit.text));
+      const area = spec?.diseaseAreas.find((d) =>
+        includesText([d.diseaseArea, DISEASE_AREA_EN[d.diseaseArea]], hit.text),
       );
-      const area = spec?.diseaseAreas.find((d) => d.diseaseArea.toLowerCase().includes(hit.text));
       if (spec && area)
         reasons.push(
           reasonText(locale, 'diseaseMatch', { disease: area.diseaseArea, specialty: specName(spec, locale) }),
@@ -248,7 +243,11 @@ function scoreCandidate(c: Candidate, hasQuery: boolean, now: number, locale: Lo
   const diseaseTerms = c.hits.filter((x) => x.column === 'diseases').map((x) => x.text);
   const patients = c.relevant
     .flatMap((s) => s.diseaseAreas)
-    .filter((d) => !diseaseTerms.length || diseaseTerms.some((t) => d.diseaseArea.toLowerCase().includes(t)))
+    .filter(
+      (d) =>
+        !diseaseTerms.length ||
+        diseaseTerms.some((t) => includesText([d.diseaseArea, DISEASE_AREA_EN[d.diseaseArea]], t)),
+    )
     .reduce((n, d) => n + (d.annualPatients ?? 0), 0);
   const volumePts = 10 * (Math.min(patients, 10_000) / 10_000);
   if (patients > 0 && c.focused) reasons.push(reasonText(locale, 'patients', { n: patients.toLocaleString(locale) }));

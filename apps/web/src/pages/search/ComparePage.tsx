@@ -69,7 +69,7 @@ export default function ComparePage() {
           {c.site.capabilities.map((code) => {
             const cap = CAPABILITIES.find((x) => x.code === code);
             return (
-              <Tag key={code} bordered={false} style={{ marginBottom: 4 }}>
+              <Tag key={code} variant="filled" style={{ marginBottom: 4 }}>
                 {cap ? (en ? cap.en : cap.zh) : code}
               </Tag>
             );

@@ -37,10 +37,10 @@ export function ResultCard({
             <Link to={`/hospitals/${item.hospitalId}`} className="ctp-result-name">
               {name}
             </Link>
-            {item.level && <Tag bordered={false}>{item.level}</Tag>}
-            {item.district && <Tag bordered={false}>{item.district}</Tag>}
+            {item.level && <Tag variant="filled">{item.level}</Tag>}
+            {item.district && <Tag variant="filled">{item.district}</Tag>}
             {item.hasPhase1Unit && (
-              <Tag color="green" bordered={false}>
+              <Tag color="green" variant="filled">
                 {t('search.phase1Tag')}
               </Tag>
             )}
@@ -60,7 +60,7 @@ export function ResultCard({
             {item.specialties.slice(0, SHOWN_SPECIALTIES).map((s) => (
               <div key={s.id} className="ctp-result-specialty">
                 <Typography.Text strong>{en ? s.nameEn : s.name}</Typography.Text>
-                <Tag color={s.freeSlots > 0 ? 'blue' : 'default'} bordered={false}>
+                <Tag color={s.freeSlots > 0 ? 'blue' : 'default'} variant="filled">
                   {t('search.freeSlots', { n: s.freeSlots })}
                 </Tag>
                 <span className="ctp-muted">
@@ -80,7 +80,7 @@ export function ResultCard({
             )}
           </div>
         </div>
-        <Space direction="vertical" align="end" className="ctp-result-actions">
+        <Space orientation="vertical" align="end" className="ctp-result-actions">
           <Checkbox checked={compared} onChange={(e) => onCompare(e.target.checked)} data-testid={`compare-${item.hospitalId}`}>
             {t('search.compare')}
           </Checkbox>

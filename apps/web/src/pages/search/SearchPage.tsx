@@ -17,6 +17,7 @@ const MAX_COMPARE = 5;
 
 function FacetList({ title, facet, selected, onSelect, testId }: { title: string; facet: FacetValue[]; selected?: string; onSelect: (v: string | undefined) => void; testId: string }) {
   const [all, setAll] = useState(false);
+  if (!facet.length) return null;
   const shown = all ? facet : facet.slice(0, 8);
   return (
     <div className="ctp-facet" data-testid={testId}>
@@ -112,7 +113,7 @@ export default function SearchPage() {
       />
       <div className="ctp-search-layout">
         <Card size="small" className="ctp-search-filters" title={t('search.filters')} extra={hasFilters && <Button type="link" size="small" onClick={() => setParams(search.q ? { q: search.q } : {})}>{t('search.clearFilters')}</Button>}>
-          <Space direction="vertical" style={{ width: '100%' }} size={12}>
+          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <div>
               <Typography.Text strong>{t('search.scope')}</Typography.Text>
               <Segmented
@@ -183,7 +184,7 @@ export default function SearchPage() {
             <Card>
               <Empty description={t('search.empty')} data-testid="search-empty">
                 {first.suggestions.length > 0 && (
-                  <Space direction="vertical">
+                  <Space orientation="vertical">
                     <Typography.Text type="secondary">{t('search.emptyHint')}</Typography.Text>
                     {first.suggestions.map((s) => (
                       <Button key={s.filter} onClick={() => set(s.filter as keyof typeof PARAM_OF, undefined)} data-testid={`relax-${s.filter}`}>
@@ -195,7 +196,7 @@ export default function SearchPage() {
               </Empty>
             </Card>
           )}
-          <Space direction="vertical" style={{ width: '100%' }} size={12}>
+          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             {items.map((item) => (
               <ResultCard
                 key={item.hospitalId}

@@ -90,7 +90,7 @@ export default function ShortlistPage() {
           </Space>
         }
       />
-      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         {data && data.items.length === 0 && (
           <Card>
             <Empty description={t('search.shortlists.listEmpty')}>
@@ -102,15 +102,15 @@ export default function ShortlistPage() {
         )}
         {data?.items.map((i) => (
           <Card key={i.hospitalId} size="small" data-testid="shortlist-item">
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
                 <Link to={`/hospitals/${i.hospitalId}`} className="ctp-result-name">
                   {en && i.site.nameEn ? i.site.nameEn : i.site.name}
                 </Link>
-                <Tag color="blue" bordered={false}>
+                <Tag color="blue" variant="filled">
                   {t('search.score')} {i.site.score}
                 </Tag>
-                <Tag bordered={false}>{t('search.freeSlots', { n: i.site.freeSlots })}</Tag>
+                <Tag variant="filled">{t('search.freeSlots', { n: i.site.freeSlots })}</Tag>
                 {i.site.stale && <Tag color="orange">{t('search.stale')}</Tag>}
                 <Popconfirm title={t('search.shortlists.remove')} onConfirm={() => remove.mutate({ shortlistId: id, hospitalId: i.hospitalId })}>
                   <Button size="small" type="link" danger>

@@ -1,0 +1,254 @@
+import {
+  type ActorRef,
+  availableSubmissionSteps,
+  DEFAULT_REVIEW_LIMIT_DAYS,
+  isEcRole,
+  type SubmissionsListInput,
+  submissionIdInput,
+  submissionsListInput,
+} from '@ctp/contracts';
+import {
+  committeeSettings,
+  type Db,
+  ethicsCommittees,
+  investigators,
+  organisations,
+  submissionClockStops,
+  submissionEvents,
+  submissions,
+  trialSites,
+  trials,
+  users,
+} from '@ctp/db';
+import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { shanghaiDate } from '../clock/dates.ts';
+import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
+import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
+import type { Ctx } from '../context.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
+
+export type SubmissionClock = ClockState;
+type Stop = { from: string; to: string | null };
+
+/**
+ * The review clock of a submission (DESIGN §4.4): from the acceptance date (day 0) to the decision, or today while
+ * it runs (the withdrawal date once withdrawn); the stops move the due date out. Null before acceptance.
+ */
+export function submissionClock(
+  cal: WorkingCalendar,
+  sub: Pick<SubmissionRow, 'acceptedDate' | 'decidedDate' | 'state' | 'updatedAt'>,
+  stops: Stop[],
+  limitDays: number,
+  today: string,
+): SubmissionClock | null {
+  if (!sub.acceptedDate) return null;
+  const until = sub.decidedDate ?? (sub.state === 'withdrawn' ? shanghaiDate(sub.updatedAt) : today);
+  const clock = computeClock(cal, { accepted: sub.acceptedDate, limitDays, stops, until });
+  // A decided or withdrawn submission is no longer waiting on anyone: its clock neither runs nor stands stopped.
+  return sub.decidedDate || sub.state === 'withdrawn' ? { ...clock, isStopped: false } : clock;
+}
+
+const viewColumns = {
+  sub: submissions,
+  trialTitle: trials.titleZh,
+  trialTitleEn: trials.titleEn,
+  riskLevel: trials.riskLevel,
+  sponsorOrgId: trials.sponsorOrgId,
+  croOrgId: trials.croOrgId,
+  trialType: trials.type,
+  hospitalOrgId: trialSites.hospitalOrgId,
+  hospitalName: organisations.nameZh,
+  piUserId: investigators.userId,
+  committeeName: ethicsCommittees.nameZh,
+  limitDays: committeeSettings.reviewLimitDays,
+};
+
+function baseQuery(db: Db) {
+  return db
+    .select(viewColumns)
+    .from(submissions)
+    .innerJoin(trials, eq(trials.id, submissions.trialId))
+    .innerJoin(trialSites, eq(trialSites.id, submissions.trialSiteId))
+    .innerJoin(organisations, eq(organisations.id, trialSites.hospitalOrgId))
+    .innerJoin(ethicsCommittees, eq(ethicsCommittees.id, submissions.committeeId))
+    .leftJoin(investigators, eq(investigators.id, trialSites.investigatorId))
+    .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId));
+}
+type ViewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['all']>>[number];
+
+function stopsOf(db: Db, ids: string[]): Map<string, Stop[]> {
+  const out = new Map<string, Stop[]>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({
+      id: submissionClockStops.submissionId,
+      from: submissionClockStops.fromDate,
+      to: submissionClockStops.toDate,
+    })
+    .from(submissionClockStops)
+    .where(inArray(submissionClockStops.submissionId, ids))
+    .all();
+  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { from: r.from, to: r.to }]);
+  return out;
+}
+
+/** What one actor sees of a submission: EC-only fields (notes) only for the committee itself. */
+function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | null) {
+  const { sub } = r;
+  const side = submissionSideOf(
+    actor,
+    sub,
+    { sponsorOrgId: r.sponsorOrgId, croOrgId: r.croOrgId, type: r.trialType },
+    { hospitalOrgId: r.hospitalOrgId },
+    r.piUserId,
+  );
+  const isEc = actor !== null && isEcRole(actor.role);
+  return {
+    id: sub.id,
+    committeeId: sub.committeeId,
+    committeeName: r.committeeName,
+    trialId: sub.trialId,
+    trialTitle: r.trialTitle,
+    trialTitleEn: r.trialTitleEn,
+    riskLevel: r.riskLevel,
+    trialSiteId: sub.trialSiteId,
+    hospitalOrgId: r.hospitalOrgId,
+    hospitalName: r.hospitalName,
+    type: sub.type,
+    title: sub.title,
+    previousSubmissionId: sub.previousSubmissionId,
+    state: sub.state,
+    reviewPath: sub.reviewPath,
+    acceptanceNo: sub.acceptanceNo,
+    acceptedDate: sub.acceptedDate,
+    decidedDate: sub.decidedDate,
+    submittedAt: sub.submittedAt,
+    createdAt: sub.createdAt,
+    updatedAt: sub.updatedAt,
+    version: sub.version,
+    clock,
+    /** Steps this actor can take now (the web shows these buttons; the server enforces them again). */
+    availableSteps: availableSubmissionSteps(sub.state, side),
+    ...(isEc ? { ecNotes: sub.ecNotes } : {}),
+  };
+}
+export type SubmissionView = ReturnType<typeof toView>;
+
+function withClocks(ctx: Ctx, rows: ViewRow[]) {
+  const cal = loadWorkingCalendar(ctx.db);
+  const stops = stopsOf(
+    ctx.db,
+    rows.filter((r) => r.sub.acceptedDate).map((r) => r.sub.id),
+  );
+  const today = shanghaiDate(ctx.now());
+  return rows.map((r) =>
+    toView(
+      ctx.actor,
+      r,
+      submissionClock(cal, r.sub, stops.get(r.sub.id) ?? [], r.limitDays ?? DEFAULT_REVIEW_LIMIT_DAYS, today),
+    ),
+  );
+}
+
+/**
+ * Public contract `submissions.get`: one submission with its clock, clock stops and timeline, as the actor may see
+ * it (NOT_FOUND for anyone else, the committee's EC included while it is a draft).
+ */
+export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof submissionIdInput> }) {
+  const input = submissionIdInput.parse(raw);
+  const row = baseQuery(ctx.db).where(eq(submissions.id, input.id)).get();
+  if (!row) throw notFound();
+  const trialRef = { sponsorOrgId: row.sponsorOrgId, croOrgId: row.croOrgId, type: row.trialType };
+  if (!canReadSubmission(ctx.actor, row.sub, trialRef, { hospitalOrgId: row.hospitalOrgId }, row.piUserId))
+    throw notFound();
+  const [view] = withClocks(ctx, [row]);
+  const isEc = ctx.actor !== null && isEcRole(ctx.actor.role);
+  const stops = ctx.db
+    .select({
+      kind: submissionClockStops.kind,
+      from: submissionClockStops.fromDate,
+      to: submissionClockStops.toDate,
+      reason: submissionClockStops.reason,
+    })
+    .from(submissionClockStops)
+    .where(eq(submissionClockStops.submissionId, input.id))
+    .orderBy(asc(submissionClockStops.id))
+    .all();
+  const timeline = ctx.db
+    .select({
+      step: submissionEvents.step,
+      fromState: submissionEvents.fromState,
+      toState: submissionEvents.toState,
+      actorName: users.name,
+      actorRole: submissionEvents.actorRole,
+      comment: submissionEvents.comment,
+      detailJson: submissionEvents.detailJson,
+      at: submissionEvents.at,
+    })
+    .from(submissionEvents)
+    .leftJoin(users, eq(users.id, submissionEvents.actorUserId))
+    .where(
+      isEc
+        ? eq(submissionEvents.submissionId, input.id)
+        : and(eq(submissionEvents.submissionId, input.id), eq(submissionEvents.isEcOnly, false)),
+    )
+    .orderBy(asc(submissionEvents.at), asc(submissionEvents.id))
+    .all()
+    .map(({ detailJson, ...e }) => ({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }));
+  return { ...view!, stops, timeline };
+}
+
+/** Overdue first, then by due date (running clocks), then the rest by last change. */
+export function compareQueue(a: SubmissionView, b: SubmissionView): number {
+  const overdue = Number(b.clock?.isOverdue ?? false) - Number(a.clock?.isOverdue ?? false);
+  if (overdue) return overdue;
+  const running = (v: SubmissionView) => v.clock !== null && !v.decidedDate && v.state !== 'withdrawn';
+  const ra = running(a);
+  const rb = running(b);
+  if (ra !== rb) return ra ? -1 : 1;
+  if (ra && rb && a.clock!.dueDate !== b.clock!.dueDate) return a.clock!.dueDate < b.clock!.dueDate ? -1 : 1;
+  return b.updatedAt - a.updatedAt;
+}
+
+/**
+ * Public contract `submissions.list`: for an EC role, its committee's work queue (everything submitted to it,
+ * never drafts); for a trial office its hospital's submissions; for a PI their sites'; for a sponsor its trials'.
+ * Sorted overdue first, then by due date.
+ */
+export function listSubmissions({ ctx, input: raw }: { ctx: Ctx; input: SubmissionsListInput }) {
+  const input = submissionsListInput.parse(raw);
+  const actor = ctx.actor;
+  if (!actor) throw forbidden();
+  const scope: SQL[] = [];
+  if (isEcRole(actor.role)) {
+    if (!actor.committeeId) return [];
+    scope.push(eq(submissions.committeeId, actor.committeeId), ne(submissions.state, 'draft'));
+  } else if (actor.role === 'site_admin') {
+    scope.push(or(eq(trialSites.hospitalOrgId, actor.orgId), eq(trials.sponsorOrgId, actor.orgId))!);
+  } else if (actor.role === 'investigator') {
+    scope.push(eq(investigators.userId, actor.userId));
+  } else if (actor.role === 'sponsor') {
+    scope.push(or(eq(trials.sponsorOrgId, actor.orgId), eq(trials.croOrgId, actor.orgId))!);
+  } else {
+    throw forbidden('ROLE_REQUIRED');
+  }
+  if (input.state) scope.push(eq(submissions.state, input.state));
+  if (input.trialId) scope.push(eq(submissions.trialId, input.trialId));
+  if (input.trialSiteId) scope.push(eq(submissions.trialSiteId, input.trialSiteId));
+  const rows = baseQuery(ctx.db)
+    .where(and(...scope))
+    .all()
+    // The SQL scope is broad (an IIT sponsor hospital); the pure policy has the last word on every row.
+    .filter((r) =>
+      canReadSubmission(
+        actor,
+        r.sub,
+        { sponsorOrgId: r.sponsorOrgId, croOrgId: r.croOrgId, type: r.trialType },
+        { hospitalOrgId: r.hospitalOrgId },
+        r.piUserId,
+      ),
+    );
+  return withClocks(ctx, rows).sort(compareQueue);
+}

@@ -1,0 +1,51 @@
+import { requestInfoInput, respondSubmissionInput } from '@ctp/contracts';
+import { submissionClockStops } from '@ctp/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { inTransaction } from '../transaction.ts';
+import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+
+/**
+ * Public contract `submissions.requestInfo`: the secretary asks the applicant for information (待补充); the clock
+ * stops from today (a working day stopped at any time does not count, DESIGN §4.4).
+ */
+export function requestSubmissionInfo({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof requestInfoInput> }) {
+  const input = requestInfoInput.parse(raw);
+  const loaded = loadSubmission(ctx.db, input.id);
+  authoriseSubmissionStep(ctx.actor, loaded, 'request_info', { locale: ctx.locale, version: input.version });
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    tx.insert(submissionClockStops)
+      .values({
+        submissionId: loaded.sub.id,
+        kind: 'info_requested',
+        fromDate: shanghaiDate(now),
+        reason: input.questions,
+        createdAt: now,
+      })
+      .run();
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'request_info', 'info_requested', {
+      now,
+      comment: input.questions,
+    });
+    return { id: updated.id, state: updated.state, version: updated.version };
+  });
+}
+
+/** Public contract `submissions.respond`: the applicant answers; the review resumes and the clock runs again. */
+export function respondToSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof respondSubmissionInput> }) {
+  const input = respondSubmissionInput.parse(raw);
+  const loaded = loadSubmission(ctx.db, input.id);
+  authoriseSubmissionStep(ctx.actor, loaded, 'respond', { locale: ctx.locale, version: input.version });
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    tx.update(submissionClockStops)
+      .set({ toDate: shanghaiDate(now) })
+      .where(and(eq(submissionClockStops.submissionId, loaded.sub.id), isNull(submissionClockStops.toDate)))
+      .run();
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'respond', 'in_review', { now, comment: input.answer });
+    return { id: updated.id, state: updated.state, version: updated.version };
+  });
+}

@@ -1,0 +1,65 @@
+import { screenSubmissionInput } from '@ctp/contracts';
+import { organisations, submissionClockStops, submissions, type Tx } from '@ctp/db';
+import { and, desc, eq, like } from 'drizzle-orm';
+import type { z } from 'zod';
+import { shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { inTransaction } from '../transaction.ts';
+import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+
+/** Pure: the acceptance number (受理号) after `last` in a committee's year, e.g. `JSPH-2026-0001`. */
+export function formatAcceptanceNo(prefix: string, year: string, last: string | null): string {
+  const n = last ? Number(last.slice(last.lastIndexOf('-') + 1)) + 1 : 1;
+  return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** Inside the (IMMEDIATE) transaction, so two acceptances at one committee can never draw the same number. */
+function nextAcceptanceNo(tx: Tx, committeeId: string, hospitalOrgId: string, year: string): string {
+  const hospital = tx
+    .select({ code: organisations.code })
+    .from(organisations)
+    .where(eq(organisations.id, hospitalOrgId))
+    .get();
+  const prefix = (hospital?.code ?? 'EC').toUpperCase();
+  const last = tx
+    .select({ no: submissions.acceptanceNo })
+    .from(submissions)
+    .where(and(eq(submissions.committeeId, committeeId), like(submissions.acceptanceNo, `${prefix}-${year}-%`)))
+    .orderBy(desc(submissions.acceptanceNo))
+    .limit(1)
+    .get();
+  return formatAcceptanceNo(prefix, year, last?.no ?? null);
+}
+
+/**
+ * Public contract `submissions.screen` {id, accept, reasons?}: the committee's secretary screens a submitted
+ * file (形式审查). Accept → accepted with an acceptance number and today's date (the review clock starts, day 0);
+ * return → returned for correction (退回补正) with the reasons, the clock stopped until the applicant resubmits.
+ */
+export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof screenSubmissionInput> }) {
+  const input = screenSubmissionInput.parse(raw);
+  const loaded = loadSubmission(ctx.db, input.id);
+  const { sub, site } = loaded;
+  authoriseSubmissionStep(ctx.actor, loaded, input.accept ? 'accept' : 'return', {
+    locale: ctx.locale,
+    version: input.version,
+  });
+  const now = ctx.now();
+  const today = shanghaiDate(now);
+  return inTransaction(ctx.db, (tx) => {
+    if (input.accept) {
+      const acceptanceNo = nextAcceptanceNo(tx, sub.committeeId, site.hospitalOrgId, today.slice(0, 4));
+      const updated = applySubmissionStep(tx, ctx, sub, 'accept', 'accepted', {
+        now,
+        patch: { acceptanceNo, acceptedDate: today },
+      });
+      return { id: updated.id, state: updated.state, version: updated.version, acceptanceNo };
+    }
+    const reasons = input.reasons ?? [];
+    tx.insert(submissionClockStops)
+      .values({ submissionId: sub.id, kind: 'returned', fromDate: today, reason: reasons.join('\n'), createdAt: now })
+      .run();
+    const updated = applySubmissionStep(tx, ctx, sub, 'return', 'returned', { now, detail: { reasons } });
+    return { id: updated.id, state: updated.state, version: updated.version, acceptanceNo: null };
+  });
+}

@@ -1,0 +1,182 @@
+import {
+  type ActorRef,
+  type AuditAction,
+  canActForCommittee,
+  checkSubmissionTransition,
+  isEcRole,
+  type Locale,
+  SUBMISSION_STATE_LABELS,
+  type SubmissionSide,
+  type SubmissionState,
+  type SubmissionStep,
+} from '@ctp/contracts';
+import {
+  type Db,
+  ethicsCommittees,
+  investigators,
+  submissionEvents,
+  submissions,
+  type Tx,
+  trialSites,
+  trials,
+} from '@ctp/db';
+import { and, eq } from 'drizzle-orm';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { AuditCtx } from '../context.ts';
+import { DomainError, forbidden, notFound } from '../errors.ts';
+import { canActForSite, canManageTrial, type TrialRow, type TrialSiteRow } from '../trials/trial-access.ts';
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+
+/**
+ * Pure: who the actor is for this submission. The committee's secretary; the site's trial office or PI (the
+ * applicant); the trial's sponsor or CRO. An EC role of another committee is nobody here.
+ */
+export function submissionSideOf(
+  actor: ActorRef | null,
+  sub: Pick<SubmissionRow, 'committeeId'>,
+  trial: Pick<TrialRow, 'sponsorOrgId' | 'croOrgId' | 'type'>,
+  site: Pick<TrialSiteRow, 'hospitalOrgId'>,
+  piUserId: string | null,
+): SubmissionSide | null {
+  if (!actor) return null;
+  if (actor.role === 'ec_secretary') return canActForCommittee(actor, sub.committeeId) ? 'secretary' : null;
+  if (canActForSite(actor, site, piUserId)) return 'applicant';
+  if (canManageTrial(actor, trial)) return 'sponsor';
+  return null;
+}
+
+/** Pure: the committee's EC roles see what was submitted to it (not drafts); applicant and sponsor see their own. */
+export function canReadSubmission(
+  actor: ActorRef | null,
+  sub: Pick<SubmissionRow, 'committeeId' | 'state'>,
+  trial: Pick<TrialRow, 'sponsorOrgId' | 'croOrgId' | 'type'>,
+  site: Pick<TrialSiteRow, 'hospitalOrgId'>,
+  piUserId: string | null,
+): boolean {
+  if (!actor) return false;
+  if (isEcRole(actor.role)) return canActForCommittee(actor, sub.committeeId) && sub.state !== 'draft';
+  return canActForSite(actor, site, piUserId) || canManageTrial(actor, trial);
+}
+
+export function loadSubmission(db: Db, id: string) {
+  const row = db
+    .select({
+      sub: submissions,
+      trial: trials,
+      site: trialSites,
+      piUserId: investigators.userId,
+      committeeName: ethicsCommittees.nameZh,
+    })
+    .from(submissions)
+    .innerJoin(trials, eq(trials.id, submissions.trialId))
+    .innerJoin(trialSites, eq(trialSites.id, submissions.trialSiteId))
+    .innerJoin(ethicsCommittees, eq(ethicsCommittees.id, submissions.committeeId))
+    .leftJoin(investigators, eq(investigators.id, trialSites.investigatorId))
+    .where(eq(submissions.id, id))
+    .get();
+  if (!row) throw notFound();
+  return row;
+}
+export type LoadedSubmission = ReturnType<typeof loadSubmission>;
+
+function stateLabel(state: SubmissionState, locale: Locale) {
+  return locale === 'en' ? SUBMISSION_STATE_LABELS[state].en : SUBMISSION_STATE_LABELS[state].zh;
+}
+
+/**
+ * Authorise a step on a loaded submission, then check its state (CONVENTIONS §2): an EC role of another committee
+ * is refused NOT_OWN_COMMITTEE; someone who may not see it gets NOT_FOUND; a stale `version` from the client is a
+ * CONFLICT; a step the side may not take is FORBIDDEN; a step the state does not allow is INVALID_TRANSITION.
+ */
+export function authoriseSubmissionStep(
+  actor: ActorRef | null,
+  loaded: LoadedSubmission,
+  step: SubmissionStep,
+  opts: { locale: Locale; version?: number | undefined },
+): SubmissionSide {
+  const { sub, trial, site, piUserId } = loaded;
+  if (actor && isEcRole(actor.role) && !canActForCommittee(actor, sub.committeeId))
+    throw forbidden('NOT_OWN_COMMITTEE');
+  if (!canReadSubmission(actor, sub, trial, site, piUserId)) throw notFound();
+  const side = submissionSideOf(actor, sub, trial, site, piUserId);
+  const check = checkSubmissionTransition(step, sub.state, side);
+  if (!check.ok && check.reason === 'role') throw forbidden('ROLE_REQUIRED');
+  if (opts.version !== undefined && opts.version !== sub.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
+  if (!check.ok)
+    throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
+      params: { state: stateLabel(sub.state, opts.locale) },
+    });
+  return side!;
+}
+
+const STEP_ACTIONS: Record<SubmissionStep, AuditAction | null> = {
+  submit: 'submission.submit',
+  accept: 'submission.accept',
+  return: 'submission.return',
+  resubmit: 'submission.resubmit',
+  triage: 'submission.triage',
+  request_info: 'submission.request_info',
+  respond: 'submission.respond',
+  withdraw: 'submission.withdraw',
+  // Not reachable yet: screening starts implicitly with `screen`; meetings and letters come in a later slice.
+  start_screening: null,
+  schedule: null,
+  decide: null,
+  issue_letter: null,
+};
+
+/**
+ * Moves a submission one step inside the caller's transaction: the UPDATE is conditional on the state and version
+ * read, so a concurrent second writer gets CONFLICT; then the timeline event and the audit row.
+ */
+export function applySubmissionStep(
+  tx: Tx,
+  ctx: AuditCtx,
+  sub: SubmissionRow,
+  step: SubmissionStep,
+  to: SubmissionState,
+  opts: {
+    now: number;
+    patch?: Partial<Pick<SubmissionRow, 'reviewPath' | 'acceptanceNo' | 'acceptedDate' | 'submittedAt'>>;
+    comment?: string | undefined;
+    detail?: Record<string, unknown>;
+  },
+): SubmissionRow {
+  const action = STEP_ACTIONS[step];
+  if (!action) throw new Error(`submission step ${step} has no use-case yet`);
+  const updated = tx
+    .update(submissions)
+    .set({ ...opts.patch, state: to, updatedAt: opts.now, version: sub.version + 1 })
+    .where(and(eq(submissions.id, sub.id), eq(submissions.state, sub.state), eq(submissions.version, sub.version)))
+    .returning()
+    .get();
+  if (!updated) throw new DomainError('CONFLICT', 'STALE_VERSION');
+  tx.insert(submissionEvents)
+    .values({
+      submissionId: sub.id,
+      step,
+      fromState: sub.state,
+      toState: to,
+      actorUserId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      comment: opts.comment ?? null,
+      detailJson: opts.detail ? JSON.stringify(opts.detail) : null,
+      at: opts.now,
+    })
+    .run();
+  writeAuditEvent(tx, ctx, {
+    action,
+    entityType: 'submission',
+    entityId: sub.id,
+    before: { state: sub.state, version: sub.version },
+    after: {
+      state: to,
+      version: sub.version + 1,
+      ...opts.patch,
+      ...(opts.comment ? { comment: opts.comment } : {}),
+      ...opts.detail,
+    },
+  });
+  return updated;
+}

@@ -1,0 +1,27 @@
+import { withdrawSubmissionInput } from '@ctp/contracts';
+import { submissionClockStops } from '@ctp/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { inTransaction } from '../transaction.ts';
+import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+
+/**
+ * Withdraw (撤回) a submission before a decision: the applicant, or the sponsor. An open clock stop ends today.
+ * The trial site keeps its lifecycle state (there is no backward step; a new initial submission continues it).
+ */
+export function withdrawSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof withdrawSubmissionInput> }) {
+  const input = withdrawSubmissionInput.parse(raw);
+  const loaded = loadSubmission(ctx.db, input.id);
+  authoriseSubmissionStep(ctx.actor, loaded, 'withdraw', { locale: ctx.locale, version: input.version });
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    tx.update(submissionClockStops)
+      .set({ toDate: shanghaiDate(now) })
+      .where(and(eq(submissionClockStops.submissionId, loaded.sub.id), isNull(submissionClockStops.toDate)))
+      .run();
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'withdraw', 'withdrawn', { now, comment: input.reason });
+    return { id: updated.id, state: updated.state, version: updated.version };
+  });
+}
