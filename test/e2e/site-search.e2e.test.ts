@@ -35,9 +35,13 @@ describe('a sponsor searches, compares, shortlists and exports in the browser', 
 
     // The URL reproduces the search.
     await page.goto(`${server.url}/search?q=${encodeURIComponent('肿瘤')}&district=${encodeURIComponent('玄武区')}`);
-    await page.getByTestId('search-total').filter({ hasText: /共 \d+ 家机构/ }).waitFor();
+    await page
+      .getByTestId('search-total')
+      .filter({ hasText: /共 \d+ 家机构/ })
+      .waitFor();
     await page.getByTestId('search-result').first().filter({ hasText: '玄武区' }).waitFor();
-    for (const card of await page.getByTestId('search-result').all()) await expect(card.textContent()).resolves.toContain('玄武区');
+    for (const card of await page.getByTestId('search-result').all())
+      await expect(card.textContent()).resolves.toContain('玄武区');
 
     // Empty result suggests what to relax.
     await page.goto(`${server.url}/search?q=${encodeURIComponent('肿瘤')}&district=${encodeURIComponent('六合区')}`);
@@ -48,7 +52,11 @@ describe('a sponsor searches, compares, shortlists and exports in the browser', 
     await page.getByTestId('compare-hosp-jsch').click();
     await page.getByTestId('compare-hosp-jsph').click();
     await page.getByTestId('compare-go').click();
-    await page.getByTestId('compare-table').filter({ hasText: '江苏省人民医院' }).filter({ hasText: '江苏省肿瘤医院' }).waitFor();
+    await page
+      .getByTestId('compare-table')
+      .filter({ hasText: '江苏省人民医院' })
+      .filter({ hasText: '江苏省肿瘤医院' })
+      .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}compare.png`, fullPage: true });
     await page.goBack();
 

@@ -1,5 +1,6 @@
 import { hospitalEn } from './hospital.en.ts';
 import { searchEn } from './search.en.ts';
+import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -146,6 +147,10 @@ export const en: Messages = {
       specialty: 'Filed specialty',
       investigator: 'Investigator',
       shortlist: 'Shortlist',
+      trial: 'Trial',
+      trial_site: 'Trial site',
+      inquiry: 'Feasibility inquiry',
+      submission: 'Ethics submission',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -174,6 +179,23 @@ export const en: Messages = {
       'shortlist.add_item': 'Added to shortlist',
       'shortlist.update_item': 'Shortlist note changed',
       'shortlist.remove_item': 'Removed from shortlist',
+      'trial.create': 'Created trial',
+      'trial.update': 'Updated trial',
+      'inquiry.send': 'Sent feasibility inquiry',
+      'inquiry.answer': 'Answered feasibility inquiry',
+      'site.select': 'Selected site',
+      'site.transition': 'Changed site state',
+      'site.record_milestone': 'Recorded milestone',
+      'site.record_enrolment': 'Recorded enrolment',
+      'submission.create': 'Created ethics submission',
+      'submission.submit': 'Submitted to ethics committee',
+      'submission.accept': 'Accepted submission',
+      'submission.return': 'Returned for correction',
+      'submission.resubmit': 'Resubmitted after correction',
+      'submission.triage': 'Chose review path',
+      'submission.request_info': 'Requested information',
+      'submission.respond': 'Answered request for information',
+      'submission.withdraw': 'Withdrew submission',
     },
   },
   users: {
@@ -218,5 +240,6 @@ export const en: Messages = {
   },
   search: searchEn,
   hospital: hospitalEn,
+  trials: trialsEn,
   errors: { title: 'Something went wrong', retry: 'Retry', forbidden: 'Your current role may not open this page.' },
 };

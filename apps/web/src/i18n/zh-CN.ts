@@ -1,5 +1,6 @@
 import { hospitalZh } from './hospital.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
+import { trialsZh } from './trials.zh-CN.ts';
 
 /** Chinese is the source language; en.ts must have exactly these keys (a unit test checks). */
 export const zhCN = {
@@ -142,6 +143,10 @@ export const zhCN = {
       specialty: '备案专业',
       investigator: '研究者',
       shortlist: '候选清单',
+      trial: '试验',
+      trial_site: '试验中心',
+      inquiry: '可行性调研',
+      submission: '伦理送审',
     },
     actions: {
       'auth.login': '登录',
@@ -170,6 +175,23 @@ export const zhCN = {
       'shortlist.add_item': '加入候选清单',
       'shortlist.update_item': '修改候选备注',
       'shortlist.remove_item': '移出候选清单',
+      'trial.create': '创建试验',
+      'trial.update': '修改试验',
+      'inquiry.send': '发送可行性调研',
+      'inquiry.answer': '答复可行性调研',
+      'site.select': '选定中心',
+      'site.transition': '中心状态变更',
+      'site.record_milestone': '登记里程碑',
+      'site.record_enrolment': '登记入组数',
+      'submission.create': '创建伦理送审',
+      'submission.submit': '提交伦理送审',
+      'submission.accept': '受理送审',
+      'submission.return': '退回补正',
+      'submission.resubmit': '补正后重新提交',
+      'submission.triage': '确定审查方式',
+      'submission.request_info': '要求补充材料',
+      'submission.respond': '答复补充要求',
+      'submission.withdraw': '撤回送审',
     },
   },
   users: {
@@ -210,6 +232,7 @@ export const zhCN = {
   },
   search: searchZh,
   hospital: hospitalZh,
+  trials: trialsZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },
 } as const;
 

@@ -20,7 +20,7 @@ import {
   trials,
   users,
 } from '@ctp/db';
-import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
@@ -224,7 +224,7 @@ export function listSubmissions({ ctx, input: raw }: { ctx: Ctx; input: Submissi
   const scope: SQL[] = [];
   if (isEcRole(actor.role)) {
     if (!actor.committeeId) return [];
-    scope.push(eq(submissions.committeeId, actor.committeeId), ne(submissions.state, 'draft'));
+    scope.push(eq(submissions.committeeId, actor.committeeId), isNotNull(submissions.submittedAt));
   } else if (actor.role === 'site_admin') {
     scope.push(or(eq(trialSites.hospitalOrgId, actor.orgId), eq(trials.sponsorOrgId, actor.orgId))!);
   } else if (actor.role === 'investigator') {

@@ -46,16 +46,19 @@ export function submissionSideOf(
   return null;
 }
 
-/** Pure: the committee's EC roles see what was submitted to it (not drafts); applicant and sponsor see their own. */
+/**
+ * Pure: the committee's EC roles see what was submitted to it (never a draft, nor a draft withdrawn unsent);
+ * applicant and sponsor see their own.
+ */
 export function canReadSubmission(
   actor: ActorRef | null,
-  sub: Pick<SubmissionRow, 'committeeId' | 'state'>,
+  sub: Pick<SubmissionRow, 'committeeId' | 'submittedAt'>,
   trial: Pick<TrialRow, 'sponsorOrgId' | 'croOrgId' | 'type'>,
   site: Pick<TrialSiteRow, 'hospitalOrgId'>,
   piUserId: string | null,
 ): boolean {
   if (!actor) return false;
-  if (isEcRole(actor.role)) return canActForCommittee(actor, sub.committeeId) && sub.state !== 'draft';
+  if (isEcRole(actor.role)) return canActForCommittee(actor, sub.committeeId) && sub.submittedAt !== null;
   return canActForSite(actor, site, piUserId) || canManageTrial(actor, trial);
 }
 

@@ -130,6 +130,10 @@ describe('ethics submissions at one committee', () => {
   it('lets the sponsor prepare a draft that only the site can submit; the PI may submit', async () => {
     const { trialSiteId } = await selectedJsphSite(db);
     const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    // A draft the sponsor withdraws unsent never reaches the committee.
+    const { id: scrapped } = await sponsor.submissions.create({ trialSiteId, type: 'initial' });
+    await sponsor.submissions.withdraw({ id: scrapped, reason: '草稿作废' });
+    expect((await apiErrorOf(callerAs(db, 'ec@demo.ctp').submissions.get({ id: scrapped }))).code).toBe('NOT_FOUND');
     const { id } = await sponsor.submissions.create({ trialSiteId, type: 'initial' });
     expect(await apiErrorOf(sponsor.submissions.submit({ id }))).toMatchObject({
       code: 'FORBIDDEN',
