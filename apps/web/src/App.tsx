@@ -29,6 +29,11 @@ const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
 const ComparePage = lazy(() => import('./pages/search/ComparePage.tsx'));
 const ShortlistsPage = lazy(() => import('./pages/search/ShortlistsPage.tsx'));
 const ShortlistPage = lazy(() => import('./pages/search/ShortlistPage.tsx'));
+const TrialsPage = lazy(() => import('./pages/trials/TrialsPage.tsx'));
+const NewTrialPage = lazy(() => import('./pages/trials/NewTrialPage.tsx'));
+const TrialPage = lazy(() => import('./pages/trials/TrialPage.tsx'));
+const InquiriesPage = lazy(() => import('./pages/trials/InquiriesPage.tsx'));
+const SiteBoardPage = lazy(() => import('./pages/trials/SiteBoardPage.tsx'));
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -101,6 +106,32 @@ export function App() {
                       element={
                         <Guard policy={POLICIES.keepShortlists}>
                           <ShortlistPage />
+                        </Guard>
+                      }
+                    />
+                    <Route path="trials" element={<TrialsPage />} />
+                    <Route
+                      path="trials/new"
+                      element={
+                        <Guard policy={POLICIES.createTrials}>
+                          <NewTrialPage />
+                        </Guard>
+                      }
+                    />
+                    <Route path="trials/:id" element={<TrialPage />} />
+                    <Route
+                      path="inquiries"
+                      element={
+                        <Guard policy={POLICIES.answerInquiries}>
+                          <InquiriesPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="trial-sites"
+                      element={
+                        <Guard policy={POLICIES.readSiteBoard}>
+                          <SiteBoardPage />
                         </Guard>
                       }
                     />

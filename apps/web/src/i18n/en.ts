@@ -151,6 +151,7 @@ export const en: Messages = {
       trial_site: 'Trial site',
       inquiry: 'Feasibility inquiry',
       submission: 'Ethics submission',
+      meeting: 'Review meeting',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -196,6 +197,15 @@ export const en: Messages = {
       'submission.request_info': 'Requested information',
       'submission.respond': 'Answered request for information',
       'submission.withdraw': 'Withdrew submission',
+      'submission.schedule': 'Put submission on a meeting agenda',
+      'submission.refer_to_meeting': 'Referred expedited review to a meeting',
+      'submission.decide': 'Decided submission',
+      'committee.add_member': 'Added committee member',
+      'committee.update_sop': 'Updated committee SOP settings',
+      'meeting.create': 'Created review meeting',
+      'meeting.record_attendance': 'Recorded meeting attendance',
+      'meeting.declare_conflict': 'Declared conflict of interest',
+      'meeting.vote': 'Recorded member vote',
     },
   },
   users: {

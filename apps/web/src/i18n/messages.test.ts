@@ -4,7 +4,9 @@ import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 function get(obj: object, path: string): unknown {
@@ -24,7 +26,8 @@ describe('UI translations', () => {
     for (const messages of [zhCN, en]) {
       for (const r of ROLES) expect(get(messages, `roles.${r}`), r).toBeTruthy();
       for (const a of AUDIT_ACTIONS) expect((messages.audit.actions as Record<string, string>)[a], a).toBeTruthy();
-      for (const e of AUDIT_ENTITY_TYPES) expect((messages.audit.entityTypes as Record<string, string>)[e], e).toBeTruthy();
+      for (const e of AUDIT_ENTITY_TYPES)
+        expect((messages.audit.entityTypes as Record<string, string>)[e], e).toBeTruthy();
     }
   });
 });

@@ -8,7 +8,8 @@ export const searchEn: Widen<typeof searchZh> = {
   title: 'Site search',
   subtitle:
     "Search the city's trial sites by specialty, disease area, investigator and capability; each result says why it fits.",
-  placeholder: 'Hospital, specialty, disease, investigator or pinyin initials, e.g. 肿瘤, lung cancer, Drum Tower, jsszl',
+  placeholder:
+    'Hospital, specialty, disease, investigator or pinyin initials, e.g. 肿瘤, lung cancer, Drum Tower, jsszl',
   filters: 'Filters',
   clearFilters: 'Clear all filters',
   specialty: 'Specialty',

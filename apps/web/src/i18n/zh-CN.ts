@@ -147,6 +147,7 @@ export const zhCN = {
       trial_site: '试验中心',
       inquiry: '可行性调研',
       submission: '伦理送审',
+      meeting: '审查会议',
     },
     actions: {
       'auth.login': '登录',
@@ -192,6 +193,15 @@ export const zhCN = {
       'submission.request_info': '要求补充材料',
       'submission.respond': '答复补充要求',
       'submission.withdraw': '撤回送审',
+      'submission.schedule': '列入会议议程',
+      'submission.refer_to_meeting': '简易程序转会议审查',
+      'submission.decide': '作出审查决定',
+      'committee.add_member': '增加伦理委员',
+      'committee.update_sop': '修改伦理委员会 SOP 设置',
+      'meeting.create': '创建审查会议',
+      'meeting.record_attendance': '登记会议出席',
+      'meeting.declare_conflict': '声明利益冲突',
+      'meeting.vote': '登记委员表决',
     },
   },
   users: {

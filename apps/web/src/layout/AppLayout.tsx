@@ -11,6 +11,7 @@ import { PageLoading } from '../components/PageLoading.tsx';
 import { setLocale } from '../i18n/index.ts';
 import { apiError } from '../lib/api-error.ts';
 import { useTRPC } from '../lib/trpc.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { navFor } from './nav.tsx';
 
 export function AppLayout() {
@@ -73,6 +74,7 @@ export function AppLayout() {
               </Button>
             </Dropdown>
           )}
+          {active && <NotificationBell />}
           <Button
             type="text"
             className="ctp-header-button"
@@ -115,7 +117,7 @@ export function AppLayout() {
               <Typography.Text strong ellipsis>
                 {orgLabel(active, i18n.language)}
               </Typography.Text>
-              <Tag color="blue" bordered={false}>
+              <Tag color="blue" variant="filled">
                 {t(`roles.${active.role}`)}
               </Tag>
             </div>

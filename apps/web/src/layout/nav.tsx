@@ -1,7 +1,10 @@
 import {
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
   MedicineBoxOutlined,
   SearchOutlined,
   StarOutlined,
@@ -25,6 +28,14 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <DashboardOutlined />, policy: POLICIES.signedIn },
   { path: '/search', labelKey: 'search.nav', icon: <SearchOutlined />, policy: POLICIES.searchSites },
   { path: '/shortlists', labelKey: 'search.shortlistsNav', icon: <StarOutlined />, policy: POLICIES.keepShortlists },
+  { path: '/trials', labelKey: 'trials.nav.trials', icon: <ExperimentOutlined />, policy: POLICIES.createTrials },
+  {
+    path: '/inquiries',
+    labelKey: 'trials.nav.inquiries',
+    icon: <FileSearchOutlined />,
+    policy: POLICIES.answerInquiries,
+  },
+  { path: '/trial-sites', labelKey: 'trials.nav.siteBoard', icon: <ClusterOutlined />, policy: POLICIES.readSiteBoard },
   {
     path: '/hospitals',
     labelKey: 'hospital.nav',

@@ -61,7 +61,7 @@ export default function DirectoryPage() {
               title: t('directory.name'),
               key: 'name',
               render: (_, o) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Link to={o.kind === 'hospital' ? `/hospitals/${o.id}` : `/directory/${o.id}`}>
                     {orgLabel(o, i18n.language)}
                   </Link>

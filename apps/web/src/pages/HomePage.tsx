@@ -84,7 +84,7 @@ export default function HomePage() {
               .filter((i) => i.path !== '/')
               .map((i) => (
                 <Link key={i.path} to={i.path} className="ctp-shortcut">
-                  <Tag icon={i.icon} color="processing" bordered={false}>
+                  <Tag icon={i.icon} color="processing" variant="filled">
                     {t(i.labelKey)}
                   </Tag>
                 </Link>

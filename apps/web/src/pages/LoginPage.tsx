@@ -131,7 +131,7 @@ export default function LoginPage() {
                   className="ctp-demo-account"
                   onClick={() => form.setFieldsValue({ email: a.email, password: DEMO_PASSWORD })}
                 >
-                  <Tag color="blue" bordered={false}>
+                  <Tag color="blue" variant="filled">
                     {t(`roles.${a.role}`)}
                   </Tag>
                   <span>{a.email}</span>

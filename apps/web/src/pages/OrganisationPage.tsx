@@ -45,7 +45,7 @@ export default function OrganisationPage() {
             <Descriptions.Item label={t('directory.aliases')} span={2}>
               <Space size={[4, 4]} wrap>
                 {o.aliases.map((a) => (
-                  <Tag key={a} bordered={false}>
+                  <Tag key={a} variant="filled">
                     {a}
                   </Tag>
                 ))}

@@ -68,7 +68,7 @@ export default function UsersPage() {
               render: (_, u) => (
                 <Space size={[4, 4]} wrap>
                   {u.memberships.map((m) => (
-                    <Tag key={m.membershipId} bordered={false} color="blue">
+                    <Tag key={m.membershipId} variant="filled" color="blue">
                       {orgLabel(m, i18n.language)} · {t(`roles.${m.role}`)}
                     </Tag>
                   ))}

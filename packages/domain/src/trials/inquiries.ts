@@ -1,6 +1,7 @@
 import { type AnswerInquiryInput, answerInquiryInput, POLICIES } from '@ctp/contracts';
 import { hospitalSpecialties, inquiries, organisations, specialtyCatalogue, trialSites, trials } from '@ctp/db';
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
@@ -11,6 +12,8 @@ import { inTransaction } from '../transaction.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial } from './trial-access.ts';
+
+const sponsorOrg = alias(organisations, 'sponsor_org');
 
 /**
  * Public contract `inquiries.send`: one feasibility inquiry per chosen hospital specialty; each becomes (or is)
@@ -141,6 +144,7 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
           trial: trial.titleZh,
           trialEn: trial.titleEn ?? trial.titleZh,
           hospital: hospital.nameZh,
+          hospitalEn: hospital.nameEn ?? hospital.nameZh,
           interested: input.interested ? 1 : 0,
         },
         link: `/trials/${trial.id}`,
@@ -179,8 +183,11 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
       specialtyName: specialtyCatalogue.nameZh,
       specialtyNameEn: specialtyCatalogue.nameEn,
       hospitalSpecialtyId: trialSites.hospitalSpecialtyId,
+      sponsorName: sponsorOrg.nameZh,
+      sponsorNameEn: sponsorOrg.nameEn,
     })
     .from(inquiries)
+    .innerJoin(sponsorOrg, eq(sponsorOrg.id, inquiries.sponsorOrgId))
     .innerJoin(trials, eq(trials.id, inquiries.trialId))
     .innerJoin(organisations, eq(organisations.id, inquiries.hospitalOrgId))
     .innerJoin(trialSites, eq(trialSites.id, inquiries.trialSiteId))
@@ -200,6 +207,8 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
     hospitalName: r.hospitalName,
     hospitalNameEn: r.hospitalNameEn,
     hospitalSpecialtyId: r.hospitalSpecialtyId,
+    sponsorName: r.sponsorName,
+    sponsorNameEn: r.sponsorNameEn,
     specialtyName: r.specialtyName,
     specialtyNameEn: r.specialtyNameEn,
     synopsis: r.inquiry.synopsis,

@@ -1,4 +1,5 @@
 import {
+  MILESTONE_LABELS,
   MILESTONE_ORDER,
   MILESTONE_STEP,
   type MilestoneKey,
@@ -16,6 +17,10 @@ import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
 import { loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
+
+function milestoneLabel(m: MilestoneKey, locale: 'zh-CN' | 'en'): string {
+  return locale === 'en' ? MILESTONE_LABELS[m].en : MILESTONE_LABELS[m].zh;
+}
 
 function assertNotFuture(date: string, now: number) {
   if (date > shanghaiDate(now))
@@ -58,7 +63,11 @@ export function recordMilestone({
   );
   if (next && input.date > (site[MILESTONE_COLUMN[next]] as string)) {
     throw new DomainError('VALIDATION', 'MILESTONE_ORDER', {
-      params: { milestone: next, previous: input.milestone, date: input.date },
+      params: {
+        milestone: milestoneLabel(next, ctx.locale),
+        previous: milestoneLabel(input.milestone, ctx.locale),
+        date: input.date,
+      },
       fieldErrors: [{ path: 'date', message: 'MILESTONE_ORDER' }],
     });
   }

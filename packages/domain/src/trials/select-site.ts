@@ -128,7 +128,12 @@ export function selectSite({
       { orgId: hospital.id, roles: ['site_admin'] },
       {
         kind: 'site_selected',
-        params: { trial: trial.titleZh, trialEn: trial.titleEn ?? trial.titleZh, hospital: hospital.nameZh },
+        params: {
+          trial: trial.titleZh,
+          trialEn: trial.titleEn ?? trial.titleZh,
+          hospital: hospital.nameZh,
+          hospitalEn: hospital.nameEn ?? hospital.nameZh,
+        },
         link: `/trial-sites`,
         now,
       },

@@ -105,11 +105,11 @@ export default function HospitalProfilePage() {
           <Flex vertical gap={6} style={{ marginTop: 4 }}>
             {other && <span>{other}</span>}
             <Space size={[4, 4]} wrap>
-              {h.district && <Tag bordered={false}>{h.district}</Tag>}
-              {h.level && <Tag bordered={false}>{h.level}</Tag>}
-              {h.hospitalType && <Tag bordered={false}>{h.hospitalType}</Tag>}
+              {h.district && <Tag variant="filled">{h.district}</Tag>}
+              {h.level && <Tag variant="filled">{h.level}</Tag>}
+              {h.hospitalType && <Tag variant="filled">{h.hospitalType}</Tag>}
               {p.hasPhase1Unit && (
-                <Tag color="green" bordered={false}>
+                <Tag color="green" variant="filled">
                   {t('search.phase1Tag')}
                 </Tag>
               )}
@@ -180,7 +180,7 @@ export default function HospitalProfilePage() {
                         children: (
                           <Space size={[4, 4]} wrap>
                             {aliases.map((a) => (
-                              <Tag key={a.alias} bordered={false}>
+                              <Tag key={a.alias} variant="filled">
                                 {a.alias}
                               </Tag>
                             ))}
@@ -258,7 +258,7 @@ export default function HospitalProfilePage() {
             {p.capabilities.length ? (
               <Space size={[6, 6]} wrap data-testid="capabilities">
                 {p.capabilities.map((c) => (
-                  <Tag key={c} color="geekblue" bordered={false}>
+                  <Tag key={c} color="geekblue" variant="filled">
                     {capabilityLabel(c, en)}
                   </Tag>
                 ))}
@@ -348,7 +348,7 @@ function CompletenessCard({ profile: p }: { profile: HospitalProfile }) {
               <Typography.Text type="secondary">{t('hospital.missing')}</Typography.Text>
               <Space size={[4, 4]} wrap>
                 {missing.map((k: ProfileCompletenessKey) => (
-                  <Tag key={k} bordered={false} color="warning">
+                  <Tag key={k} variant="filled" color="warning">
                     {t(`hospital.completenessItems.${k}`)}
                   </Tag>
                 ))}
@@ -451,7 +451,7 @@ function SpecialtiesCard({
                 <Space size={4} wrap>
                   <Typography.Text strong>{specialtyLabel(s, en)}</Typography.Text>
                   {s.scope !== 'both' && (
-                    <Tag bordered={false} color="purple">
+                    <Tag variant="filled" color="purple">
                       {t(`hospital.scopes.${s.scope}`)}
                     </Tag>
                   )}
@@ -473,7 +473,7 @@ function SpecialtiesCard({
               s.diseaseAreas.length ? (
                 <Space size={[4, 4]} wrap>
                   {s.diseaseAreas.map((a) => (
-                    <Tag key={a.diseaseArea} bordered={false}>
+                    <Tag key={a.diseaseArea} variant="filled">
                       {a.diseaseArea}
                       {a.annualPatients !== null && (
                         <span className="ctp-muted"> · {t('hospital.perYear', { n: n(a.annualPatients) })}</span>
@@ -507,7 +507,7 @@ function SpecialtiesCard({
                       key={i.id}
                       title={`${en ? t(`hospital.titles.${i.title}`) : i.title} · ${t(`hospital.levels.${i.level}`)}`}
                     >
-                      <Tag bordered={false} color={i.eligibleToLeadDrugTrial ? 'blue' : 'red'}>
+                      <Tag variant="filled" color={i.eligibleToLeadDrugTrial ? 'blue' : 'red'}>
                         {i.name}
                       </Tag>
                     </Tooltip>
@@ -594,7 +594,7 @@ function InvestigatorsCard({
             render: (_, i) => (
               <Space size={[4, 4]} wrap>
                 <span>{en ? t(`hospital.titles.${i.title}`) : i.title}</span>
-                <Tag bordered={false}>{t(`hospital.levels.${i.level}`)}</Tag>
+                <Tag variant="filled">{t(`hospital.levels.${i.level}`)}</Tag>
                 {!i.eligibleToLeadDrugTrial && (
                   <Tooltip title={t('hospital.notEligibleHint')}>
                     <Tag color="red" data-testid="not-eligible">

@@ -38,7 +38,17 @@ export default function ComparePage() {
   const R = t('search.compareRows', { returnObjects: true }) as Record<string, string>;
   const rows: Row[] = [
     { key: 'score', label: R.score!, cells: cols.map((c) => <Progress key="p" percent={c.site.score} size="small" />) },
-    { key: 'reasons', label: R.reasons!, cells: cols.map((c) => <ul key="r" className="ctp-reasons" style={{ columns: 1 }}>{c.site.reasons.map((r) => <li key={r}>{r}</li>)}</ul>) },
+    {
+      key: 'reasons',
+      label: R.reasons!,
+      cells: cols.map((c) => (
+        <ul key="r" className="ctp-reasons" style={{ columns: 1 }}>
+          {c.site.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )),
+    },
     { key: 'district', label: R.district!, cells: cols.map((c) => c.site.district ?? t('common.unknown')) },
     { key: 'level', label: R.level!, cells: cols.map((c) => c.site.level ?? t('common.unknown')) },
     { key: 'type', label: R.type!, cells: cols.map((c) => c.hospitalType ?? '—') },
@@ -59,7 +69,11 @@ export default function ComparePage() {
         </div>
       )),
     },
-    { key: 'investigators', label: R.investigators!, cells: cols.map((c) => `${c.investigatorCount}（${c.seniorInvestigatorCount}）`) },
+    {
+      key: 'investigators',
+      label: R.investigators!,
+      cells: cols.map((c) => `${c.investigatorCount}（${c.seniorInvestigatorCount}）`),
+    },
     { key: 'freeSlots', label: R.freeSlots!, cells: cols.map((c) => c.totalFreeSlots) },
     {
       key: 'capabilities',
@@ -77,13 +91,34 @@ export default function ComparePage() {
         </div>
       )),
     },
-    { key: 'stale', label: R.stale!, cells: cols.map((c) => (c.site.stale ? <Tag color="orange">{t('search.stale')}</Tag> : <Tag color="green">{t('search.fresh')}</Tag>)) },
+    {
+      key: 'stale',
+      label: R.stale!,
+      cells: cols.map((c) =>
+        c.site.stale ? (
+          <Tag key="s" color="orange">
+            {t('search.stale')}
+          </Tag>
+        ) : (
+          <Tag key="s" color="green">
+            {t('search.fresh')}
+          </Tag>
+        ),
+      ),
+    },
   ];
 
   return (
     <>
       <PageHeader title={t('search.compareTitle')} subtitle={t('search.compareSubtitle')} extra={back} />
-      {data.error && <Alert type="error" showIcon title={apiError(data.error, t('common.networkError')).message} style={{ marginBottom: 16 }} />}
+      {data.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={apiError(data.error, t('common.networkError')).message}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Card>
         <Table<Row>
           className="ctp-compare-table"

@@ -67,7 +67,11 @@ export function ResultCard({
                   {t('search.pis')}:{' '}
                   {s.investigators.length
                     ? s.investigators.map((p) => (
-                        <span key={p.id} className={p.eligibleToLeadDrugTrial ? undefined : 'ctp-not-eligible'} title={p.eligibleToLeadDrugTrial ? undefined : t('search.notEligible')}>
+                        <span
+                          key={p.id}
+                          className={p.eligibleToLeadDrugTrial ? undefined : 'ctp-not-eligible'}
+                          title={p.eligibleToLeadDrugTrial ? undefined : t('search.notEligible')}
+                        >
                           {p.name}（{p.title}）{' '}
                         </span>
                       ))
@@ -76,12 +80,18 @@ export function ResultCard({
               </div>
             ))}
             {item.specialties.length > SHOWN_SPECIALTIES && (
-              <span className="ctp-muted">{t('search.moreSpecialties', { n: item.specialties.length - SHOWN_SPECIALTIES })}</span>
+              <span className="ctp-muted">
+                {t('search.moreSpecialties', { n: item.specialties.length - SHOWN_SPECIALTIES })}
+              </span>
             )}
           </div>
         </div>
         <Space orientation="vertical" align="end" className="ctp-result-actions">
-          <Checkbox checked={compared} onChange={(e) => onCompare(e.target.checked)} data-testid={`compare-${item.hospitalId}`}>
+          <Checkbox
+            checked={compared}
+            onChange={(e) => onCompare(e.target.checked)}
+            data-testid={`compare-${item.hospitalId}`}
+          >
             {t('search.compare')}
           </Checkbox>
           {canShortlist && <ShortlistButton hospitalId={item.hospitalId} />}

@@ -1,7 +1,21 @@
 import { FileExcelOutlined, SwapOutlined } from '@ant-design/icons';
-import { CAPABILITIES, HOSPITAL_LEVELS, POLICIES, SITE_SORTS, SPECIALTY_SCOPES, type FacetValue } from '@ctp/contracts';
+import { CAPABILITIES, type FacetValue, HOSPITAL_LEVELS, POLICIES, SITE_SORTS, SPECIALTY_SCOPES } from '@ctp/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Empty, Input, InputNumber, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Input,
+  InputNumber,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -15,7 +29,19 @@ import { PARAM_OF, readSearch } from './search-params.ts';
 
 const MAX_COMPARE = 5;
 
-function FacetList({ title, facet, selected, onSelect, testId }: { title: string; facet: FacetValue[]; selected?: string; onSelect: (v: string | undefined) => void; testId: string }) {
+function FacetList({
+  title,
+  facet,
+  selected,
+  onSelect,
+  testId,
+}: {
+  title: string;
+  facet: FacetValue[];
+  selected?: string;
+  onSelect: (v: string | undefined) => void;
+  testId: string;
+}) {
   const [all, setAll] = useState(false);
   if (!facet.length) return null;
   const shown = all ? facet : facet.slice(0, 8);
@@ -55,7 +81,10 @@ export default function SearchPage() {
   const en = i18n.language === 'en';
 
   const results = useInfiniteQuery({
-    ...trpc.sites.search.infiniteQueryOptions({ ...search, limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    ...trpc.sites.search.infiniteQueryOptions(
+      { ...search, limit: 20 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
     placeholderData: keepPreviousData,
   });
   const first = results.data?.pages[0];
@@ -89,12 +118,20 @@ export default function SearchPage() {
             <Button
               icon={<SwapOutlined />}
               disabled={compare.length < 2}
-              onClick={() => navigate(`/compare?ids=${compare.join(',')}${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}`)}
+              onClick={() =>
+                navigate(`/compare?ids=${compare.join(',')}${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}`)
+              }
               data-testid="compare-go"
             >
               {t('search.compareSelected', { n: compare.length })}
             </Button>
-            <Button icon={<FileExcelOutlined />} loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate(search)} disabled={!first?.total} data-testid="search-export">
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={exportXlsx.isPending}
+              onClick={() => exportXlsx.mutate(search)}
+              disabled={!first?.total}
+              data-testid="search-export"
+            >
               {t('search.export')}
             </Button>
           </Space>
@@ -112,7 +149,18 @@ export default function SearchPage() {
         style={{ marginBottom: 16 }}
       />
       <div className="ctp-search-layout">
-        <Card size="small" className="ctp-search-filters" title={t('search.filters')} extra={hasFilters && <Button type="link" size="small" onClick={() => setParams(search.q ? { q: search.q } : {})}>{t('search.clearFilters')}</Button>}>
+        <Card
+          size="small"
+          className="ctp-search-filters"
+          title={t('search.filters')}
+          extra={
+            hasFilters && (
+              <Button type="link" size="small" onClick={() => setParams(search.q ? { q: search.q } : {})}>
+                {t('search.clearFilters')}
+              </Button>
+            )
+          }
+        >
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <div>
               <Typography.Text strong>{t('search.scope')}</Typography.Text>
@@ -121,24 +169,56 @@ export default function SearchPage() {
                 size="small"
                 value={search.scope ?? ''}
                 onChange={(v) => set('scope', String(v) || undefined)}
-                options={[{ value: '', label: t('search.scopeAll') }, ...SPECIALTY_SCOPES.filter((s) => s !== 'both').map((s) => ({ value: s, label: t(`search.scopes.${s}`) }))]}
+                options={[
+                  { value: '', label: t('search.scopeAll') },
+                  ...SPECIALTY_SCOPES.filter((s) => s !== 'both').map((s) => ({
+                    value: s,
+                    label: t(`search.scopes.${s}`),
+                  })),
+                ]}
               />
             </div>
             <Space>
-              <Switch size="small" checked={search.hasPhase1Unit === true} onChange={(v) => set('hasPhase1Unit', v ? '1' : undefined)} data-testid="filter-phase1" />
+              <Switch
+                size="small"
+                checked={search.hasPhase1Unit === true}
+                onChange={(v) => set('hasPhase1Unit', v ? '1' : undefined)}
+                data-testid="filter-phase1"
+              />
               <span>{t('search.phase1')}</span>
             </Space>
             <div>
               <Typography.Text strong>{t('search.diseaseArea')}</Typography.Text>
-              <Input.Search size="small" allowClear placeholder={t('search.diseasePlaceholder')} defaultValue={search.diseaseArea} onSearch={(v) => set('diseaseArea', v.trim() || undefined)} />
+              <Input.Search
+                size="small"
+                allowClear
+                placeholder={t('search.diseasePlaceholder')}
+                defaultValue={search.diseaseArea}
+                onSearch={(v) => set('diseaseArea', v.trim() || undefined)}
+              />
             </div>
             <div>
               <Typography.Text strong>{t('search.minFreeSlots')}</Typography.Text>
-              <InputNumber size="small" min={0} max={1000} style={{ width: '100%' }} value={search.minFreeSlots ?? null} onChange={(v) => set('minFreeSlots', v ? String(v) : undefined)} data-testid="filter-min-free" />
+              <InputNumber
+                size="small"
+                min={0}
+                max={1000}
+                style={{ width: '100%' }}
+                value={search.minFreeSlots ?? null}
+                onChange={(v) => set('minFreeSlots', v ? String(v) : undefined)}
+                data-testid="filter-min-free"
+              />
             </div>
             <div>
               <Typography.Text strong>{t('search.level')}</Typography.Text>
-              <Select size="small" allowClear style={{ width: '100%' }} value={search.level} onChange={(v) => set('level', v)} options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: l }))} />
+              <Select
+                size="small"
+                allowClear
+                style={{ width: '100%' }}
+                value={search.level}
+                onChange={(v) => set('level', v)}
+                options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: l }))}
+              />
             </div>
             <div>
               <Typography.Text strong>
@@ -157,16 +237,38 @@ export default function SearchPage() {
             </div>
             {first && (
               <>
-                <FacetList title={t('search.specialty')} facet={first.facets.specialty} selected={search.specialty} onSelect={(v) => set('specialty', v)} testId="facet-specialty" />
-                <FacetList title={t('search.district')} facet={first.facets.district} selected={search.district} onSelect={(v) => set('district', v)} testId="facet-district" />
-                <FacetList title={t('search.capability')} facet={first.facets.capability} selected={undefined} onSelect={(v) => v && set('capabilities', [...new Set([...(search.capabilities ?? []), v])].join(','))} testId="facet-capability" />
+                <FacetList
+                  title={t('search.specialty')}
+                  facet={first.facets.specialty}
+                  selected={search.specialty}
+                  onSelect={(v) => set('specialty', v)}
+                  testId="facet-specialty"
+                />
+                <FacetList
+                  title={t('search.district')}
+                  facet={first.facets.district}
+                  selected={search.district}
+                  onSelect={(v) => set('district', v)}
+                  testId="facet-district"
+                />
+                <FacetList
+                  title={t('search.capability')}
+                  facet={first.facets.capability}
+                  selected={undefined}
+                  onSelect={(v) =>
+                    v && set('capabilities', [...new Set([...(search.capabilities ?? []), v])].join(','))
+                  }
+                  testId="facet-capability"
+                />
               </>
             )}
           </Space>
         </Card>
         <div className="ctp-search-results">
           <div className="ctp-search-toolbar">
-            <Typography.Text data-testid="search-total">{first ? t('search.total', { total: first.total }) : ''}</Typography.Text>
+            <Typography.Text data-testid="search-total">
+              {first ? t('search.total', { total: first.total }) : ''}
+            </Typography.Text>
             <Space>
               <span>{t('search.sort')}</span>
               <Select
@@ -178,7 +280,9 @@ export default function SearchPage() {
               />
             </Space>
           </div>
-          {results.error && <Alert type="error" showIcon title={apiError(results.error, t('common.networkError')).message} />}
+          {results.error && (
+            <Alert type="error" showIcon title={apiError(results.error, t('common.networkError')).message} />
+          )}
           {results.isLoading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
           {first && first.total === 0 && (
             <Card>
@@ -187,8 +291,15 @@ export default function SearchPage() {
                   <Space orientation="vertical">
                     <Typography.Text type="secondary">{t('search.emptyHint')}</Typography.Text>
                     {first.suggestions.map((s) => (
-                      <Button key={s.filter} onClick={() => set(s.filter as keyof typeof PARAM_OF, undefined)} data-testid={`relax-${s.filter}`}>
-                        {t('search.relax', { label: `${t(`search.relaxFilters.${s.filter}`)}: ${s.label}`, total: s.total })}
+                      <Button
+                        key={s.filter}
+                        onClick={() => set(s.filter as keyof typeof PARAM_OF, undefined)}
+                        data-testid={`relax-${s.filter}`}
+                      >
+                        {t('search.relax', {
+                          label: `${t(`search.relaxFilters.${s.filter}`)}: ${s.label}`,
+                          total: s.total,
+                        })}
                       </Button>
                     ))}
                   </Space>

@@ -9,7 +9,15 @@ import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-function NoteEditor({ shortlistId, hospitalId, note }: { shortlistId: string; hospitalId: string; note: string | null }) {
+function NoteEditor({
+  shortlistId,
+  hospitalId,
+  note,
+}: {
+  shortlistId: string;
+  hospitalId: string;
+  note: string | null;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -34,7 +42,11 @@ function NoteEditor({ shortlistId, hospitalId, note }: { shortlistId: string; ho
         onChange={(e) => setValue(e.target.value)}
         data-testid={`note-${hospitalId}`}
       />
-      <Button disabled={value === (note ?? '')} loading={save.isPending} onClick={() => save.mutate({ shortlistId, hospitalId, note: value.trim() || undefined })}>
+      <Button
+        disabled={value === (note ?? '')}
+        loading={save.isPending}
+        onClick={() => save.mutate({ shortlistId, hospitalId, note: value.trim() || undefined })}
+      >
         {t('search.shortlists.saveNote')}
       </Button>
     </Space.Compact>
@@ -52,7 +64,15 @@ export default function ShortlistPage() {
   const onError = (e: unknown) => message.error(apiError(e, t('common.networkError')).message);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.shortlists.pathKey() });
   const remove = useMutation(trpc.shortlists.removeItem.mutationOptions({ onSuccess: refresh, onError }));
-  const archive = useMutation(trpc.shortlists.archive.mutationOptions({ onSuccess: async () => { await refresh(); navigate('/shortlists'); }, onError }));
+  const archive = useMutation(
+    trpc.shortlists.archive.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        navigate('/shortlists');
+      },
+      onError,
+    }),
+  );
   const exportXlsx = useMutation(trpc.shortlists.export.mutationOptions({ onSuccess: downloadFile, onError }));
   const en = i18n.language === 'en';
 
@@ -78,13 +98,35 @@ export default function ShortlistPage() {
         subtitle={<Link to="/shortlists">{t('search.shortlists.back')}</Link>}
         extra={
           <Space wrap>
-            <Button icon={<SwapOutlined />} disabled={!data || data.items.length < 2} onClick={() => navigate(`/compare?ids=${data!.items.slice(0, 5).map((i) => i.hospitalId).join(',')}`)}>
+            <Button
+              icon={<SwapOutlined />}
+              disabled={!data || data.items.length < 2}
+              onClick={() =>
+                navigate(
+                  `/compare?ids=${data!.items
+                    .slice(0, 5)
+                    .map((i) => i.hospitalId)
+                    .join(',')}`,
+                )
+              }
+            >
               {t('search.shortlists.compareAll')}
             </Button>
-            <Button icon={<FileExcelOutlined />} disabled={!data?.items.length} loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate({ id })} data-testid="shortlist-export">
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={!data?.items.length}
+              loading={exportXlsx.isPending}
+              onClick={() => exportXlsx.mutate({ id })}
+              data-testid="shortlist-export"
+            >
               {t('search.export')}
             </Button>
-            <Popconfirm title={t('search.shortlists.archiveConfirm')} okText={t('search.shortlists.archive')} cancelText={t('common.cancel')} onConfirm={() => archive.mutate({ id })}>
+            <Popconfirm
+              title={t('search.shortlists.archiveConfirm')}
+              okText={t('search.shortlists.archive')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => archive.mutate({ id })}
+            >
               <Button danger>{t('search.shortlists.archive')}</Button>
             </Popconfirm>
           </Space>
@@ -112,7 +154,10 @@ export default function ShortlistPage() {
                 </Tag>
                 <Tag variant="filled">{t('search.freeSlots', { n: i.site.freeSlots })}</Tag>
                 {i.site.stale && <Tag color="orange">{t('search.stale')}</Tag>}
-                <Popconfirm title={t('search.shortlists.remove')} onConfirm={() => remove.mutate({ shortlistId: id, hospitalId: i.hospitalId })}>
+                <Popconfirm
+                  title={t('search.shortlists.remove')}
+                  onConfirm={() => remove.mutate({ shortlistId: id, hospitalId: i.hospitalId })}
+                >
                   <Button size="small" type="link" danger>
                     {t('search.shortlists.remove')}
                   </Button>

@@ -50,7 +50,9 @@ export default function ShortlistsPage() {
                 description={
                   <Space split="·">
                     <span>{t('search.shortlists.items', { n: l.items })}</span>
-                    <span>{t('search.shortlists.updated', { time: dayjs(l.updatedAt).format('YYYY-MM-DD HH:mm') })}</span>
+                    <span>
+                      {t('search.shortlists.updated', { time: dayjs(l.updatedAt).format('YYYY-MM-DD HH:mm') })}
+                    </span>
                   </Space>
                 }
               />

@@ -1,4 +1,4 @@
-import { CAPABILITY_CODES, HOSPITAL_LEVELS, SITE_SORTS, SPECIALTY_SCOPES, type SitesSearchInput } from '@ctp/contracts';
+import { CAPABILITY_CODES, HOSPITAL_LEVELS, SITE_SORTS, type SitesSearchInput, SPECIALTY_SCOPES } from '@ctp/contracts';
 
 /**
  * The search lives in the URL, so a link reproduces it: q, specialty, district, level, phase1, caps (comma list),
