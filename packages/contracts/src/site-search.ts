@@ -3,10 +3,10 @@ import { CAPABILITY_CODES, SPECIALTY_SCOPES } from './capacity.ts';
 import { HOSPITAL_LEVELS } from './roles.ts';
 
 /**
- * Sort orders of site search. Start-up speed, enrolment rate and ethics turnaround join once trials and reviews
- * exist (issues 4, 5); until then fit and free capacity are what the data supports.
+ * Sort orders of site search. Past-performance sorts (start-up speed, enrolment rate, ethics turnaround) put
+ * hospitals without any record of it last.
  */
-export const SITE_SORTS = ['fit', 'freeSlots', 'name'] as const;
+export const SITE_SORTS = ['fit', 'freeSlots', 'startupSpeed', 'enrolmentRate', 'ethicsTurnaround', 'name'] as const;
 export type SiteSort = (typeof SITE_SORTS)[number];
 
 /** Public contract `sites.search` (issue 3). */
@@ -62,6 +62,12 @@ export type SiteSearchItem = {
   hasPhase1Unit: boolean;
   capabilities: string[];
   freeSlots: number;
+  /** Past performance from the platform's own records; null where the hospital has none yet. */
+  performance: {
+    startupMedianDays: number | null;
+    enrolmentRate: number | null;
+    ethicsMedianWorkingDays: number | null;
+  } | null;
 };
 
 export type FacetValue = { value: string; label: string; count: number };

@@ -85,6 +85,19 @@ describe('sites.search on the Nanjing demo', () => {
     expect(new Set(seen).size).toBe(all.total);
   });
 
+  it('sorts by past performance from the trial records, hospitals without any last', async () => {
+    const r = await sponsor.sites.search({ sort: 'startupSpeed', limit: 100 });
+    const known = r.items.filter((i) => i.performance?.startupMedianDays != null);
+    // The demo trials reached first patient in at two hospitals.
+    expect(known.map((i) => i.hospitalId).sort()).toEqual(['hosp-jsch', 'hosp-jsph']);
+    expect(r.items.slice(0, known.length)).toEqual(known);
+    const days = known.map((i) => i.performance!.startupMedianDays!);
+    expect([...days].sort((a, b) => a - b)).toEqual(days);
+    expect(known[0]!.reasons.some((x) => x.startsWith('过往启动'))).toBe(true);
+    const byRate = await sponsor.sites.search({ sort: 'enrolmentRate', limit: 2 });
+    expect(byRate.items.every((i) => (i.performance?.enrolmentRate ?? 0) > 0)).toBe(true);
+  });
+
   it('suggests what to relax when nothing matches', async () => {
     const r = await sponsor.sites.search({ q: '肿瘤', district: '六合区' });
     expect(r.total).toBe(0);

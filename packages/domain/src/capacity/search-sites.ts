@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
+import { loadSitePerformance, type SitePerformance } from './site-performance.ts';
 
 type Input = z.output<typeof sitesSearchInput>;
 
@@ -176,7 +177,10 @@ export function searchSites({
   }
 
   // 3. Score and explain.
-  const items = refined.map((c) => scoreCandidate(c, terms.length > 0, now, ctx.locale));
+  const performance = loadSitePerformance(ctx.db, now);
+  const items = refined.map((c) =>
+    scoreCandidate(c, terms.length > 0, now, ctx.locale, performance.get(c.h.org.id) ?? null),
+  );
 
   // 4. Sort, facet, page.
   const sort: SiteSort = input.sort ?? (terms.length ? 'fit' : 'freeSlots');
@@ -184,6 +188,14 @@ export function searchSites({
   items.sort((a, b) => {
     if (sort === 'name') return collator.compare(a.name, b.name);
     if (sort === 'freeSlots') return b.freeSlots - a.freeSlots || b.score - a.score || collator.compare(a.name, b.name);
+    if (sort === 'startupSpeed')
+      return byKnown(a.performance?.startupMedianDays, b.performance?.startupMedianDays, 1) || b.score - a.score;
+    if (sort === 'enrolmentRate')
+      return byKnown(a.performance?.enrolmentRate, b.performance?.enrolmentRate, -1) || b.score - a.score;
+    if (sort === 'ethicsTurnaround')
+      return (
+        byKnown(a.performance?.ethicsMedianWorkingDays, b.performance?.ethicsMedianWorkingDays, 1) || b.score - a.score
+      );
     return b.score - a.score || b.freeSlots - a.freeSlots || collator.compare(a.name, b.name);
   });
   const offset = decodeCursor(input.cursor);
@@ -198,7 +210,21 @@ export function searchSites({
   };
 }
 
-function scoreCandidate(c: Candidate, hasQuery: boolean, now: number, locale: Locale): SiteSearchItem {
+/** Ascending (1) or descending (-1) on a figure, hospitals without it last. */
+function byKnown(a: number | null | undefined, b: number | null | undefined, direction: 1 | -1): number {
+  if (a == null && b == null) return 0;
+  if (a == null) return 1;
+  if (b == null) return -1;
+  return (a - b) * direction;
+}
+
+function scoreCandidate(
+  c: Candidate,
+  hasQuery: boolean,
+  now: number,
+  locale: Locale,
+  perf: SitePerformance | null,
+): SiteSearchItem {
   const { h } = c;
   const reasons: string[] = [];
   const seen = new Set<string>();
@@ -258,6 +284,10 @@ function scoreCandidate(c: Candidate, hasQuery: boolean, now: number, locale: Lo
     piPts = senior.level === '正高' ? 10 : 6;
     reasons.push(reasonText(locale, 'seniorPi', { level: senior.level, name: senior.name, title: senior.title }));
   } else if (c.focused) reasons.push(reasonText(locale, 'noEligiblePi'));
+  if (perf?.startupMedianDays != null) reasons.push(reasonText(locale, 'startup', { n: perf.startupMedianDays }));
+  if (perf?.enrolmentRate != null) reasons.push(reasonText(locale, 'enrolment', { n: perf.enrolmentRate }));
+  if (perf?.ethicsMedianWorkingDays != null)
+    reasons.push(reasonText(locale, 'ethics', { n: perf.ethicsMedianWorkingDays }));
   if (h.hasPhase1Unit) reasons.push(reasonText(locale, 'phase1'));
   const freshPts = h.stale ? 0 : 10;
   const days = h.org.capacityConfirmedAt === null ? null : Math.floor((now - h.org.capacityConfirmedAt) / DAY);
@@ -298,6 +328,7 @@ function scoreCandidate(c: Candidate, hasQuery: boolean, now: number, locale: Lo
     hasPhase1Unit: h.hasPhase1Unit,
     capabilities: h.capabilities,
     freeSlots,
+    performance: perf,
   };
 }
 
