@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
+import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { organisationsRouter } from './routers/organisations.ts';
 import { shortlistsRouter } from './routers/shortlists.ts';
 import { sitesRouter } from './routers/sites.ts';
@@ -24,5 +25,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   hospitals: hospitalsRouter,
   submissions: submissionsRouter,
+  meetings: meetingsRouter,
+  committees: committeesRouter,
 });
 export type AppRouter = typeof appRouter;

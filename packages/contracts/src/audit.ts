@@ -43,6 +43,15 @@ export const AUDIT_ACTIONS = [
   'submission.request_info',
   'submission.respond',
   'submission.withdraw',
+  'submission.schedule',
+  'submission.refer_to_meeting',
+  'submission.decide',
+  'committee.add_member',
+  'committee.update_sop',
+  'meeting.create',
+  'meeting.record_attendance',
+  'meeting.declare_conflict',
+  'meeting.vote',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -60,5 +69,6 @@ export const AUDIT_ENTITY_TYPES = [
   'trial_site',
   'inquiry',
   'submission',
+  'meeting',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

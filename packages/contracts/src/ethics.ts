@@ -55,11 +55,13 @@ export const DEFAULT_REVIEW_LIMIT_DAYS = 15;
  * PI (investigator); `sponsor`: the trial's sponsor or CRO (prepares drafts); `secretary`: the ec_secretary of the
  * committee the submission is addressed to.
  */
-export type SubmissionSide = 'applicant' | 'sponsor' | 'secretary';
+export type SubmissionSide = 'applicant' | 'sponsor' | 'secretary' | 'chair';
 export const SUBMISSION_SIDE_ROLES: Record<SubmissionSide, readonly Role[]> = {
   applicant: ['site_admin', 'investigator'],
   sponsor: ['sponsor'],
   secretary: ['ec_secretary'],
+  /** The committee's chair (主任委员): signs expedited decisions and may record a meeting's decision. */
+  chair: ['ec_chair'],
 };
 
 /** States from which a submission can be withdrawn: anything before a decision. */
@@ -75,8 +77,8 @@ export const WITHDRAWABLE_STATES = [
 ] as const satisfies readonly SubmissionState[];
 
 /**
- * The submission state machine as data (CONVENTIONS §5). `decide`, `schedule` and `issue_letter` are listed so the
- * table is the whole machine; their use-cases come with meetings and letters (issue 5, later slice).
+ * The submission state machine as data (CONVENTIONS §5). `issue_letter` is listed so the table is the whole
+ * machine; its use-case comes with letters (issue 5, later slice).
  */
 export const SUBMISSION_TRANSITIONS = [
   { step: 'submit', from: ['draft'], to: 'submitted', by: ['applicant'] },
@@ -87,8 +89,11 @@ export const SUBMISSION_TRANSITIONS = [
   { step: 'triage', from: ['accepted'], to: 'in_review', by: ['secretary'] },
   { step: 'request_info', from: ['in_review', 'scheduled'], to: 'info_requested', by: ['secretary'] },
   { step: 'respond', from: ['info_requested'], to: 'in_review', by: ['applicant'] },
-  { step: 'schedule', from: ['in_review'], to: 'scheduled', by: ['secretary'] },
-  { step: 'decide', from: ['in_review', 'scheduled'], to: 'decided', by: ['secretary'] },
+  // Put on a meeting's agenda; an accepted submission not yet triaged goes to the convened path by this.
+  { step: 'schedule', from: ['accepted', 'in_review'], to: 'scheduled', by: ['secretary', 'chair'] },
+  // An expedited reviewer's "no" sends the submission to a convened meeting (DESIGN §4.1); taken by the vote.
+  { step: 'refer_to_meeting', from: ['in_review'], to: 'in_review', by: ['secretary', 'chair'] },
+  { step: 'decide', from: ['in_review', 'scheduled'], to: 'decided', by: ['secretary', 'chair'] },
   { step: 'issue_letter', from: ['decided'], to: 'letter_issued', by: ['secretary'] },
   { step: 'withdraw', from: WITHDRAWABLE_STATES, to: 'withdrawn', by: ['applicant', 'sponsor'] },
 ] as const satisfies readonly {
@@ -111,9 +116,14 @@ export function checkSubmissionTransition(
   return { ok: true, to: t.to };
 }
 
+/** Steps that are consequences of another act (an expedited reviewer's "no"), never a button of their own. */
+const CONSEQUENTIAL_STEPS: readonly SubmissionStep[] = ['refer_to_meeting'];
+
 /** Steps the side can take now (for the web to show buttons). */
 export function availableSubmissionSteps(state: SubmissionState, side: SubmissionSide | null): SubmissionStep[] {
-  return SUBMISSION_TRANSITIONS.filter((t) => checkSubmissionTransition(t.step, state, side).ok).map((t) => t.step);
+  return SUBMISSION_TRANSITIONS.filter(
+    (t) => !CONSEQUENTIAL_STEPS.includes(t.step) && checkSubmissionTransition(t.step, state, side).ok,
+  ).map((t) => t.step);
 }
 
 /** States the EC's clock counts in (accepted until decided). */
@@ -185,3 +195,159 @@ export const submissionsListInput = z
   })
   .default({});
 export type SubmissionsListInput = z.input<typeof submissionsListInput>;
+
+/** Decisions of GCP 2020 (DESIGN §4.1): 同意 / 必要的修改后同意 / 修改后再审 / 不同意 / 暂停 / 终止. */
+export const SUBMISSION_OUTCOMES = [
+  'approved',
+  'approved_with_modifications',
+  'resubmit',
+  'disapproved',
+  'suspended',
+  'terminated',
+] as const;
+export type SubmissionOutcome = (typeof SUBMISSION_OUTCOMES)[number];
+export const APPROVAL_OUTCOMES = [
+  'approved',
+  'approved_with_modifications',
+] as const satisfies readonly SubmissionOutcome[];
+export const SUBMISSION_OUTCOME_LABELS: Record<SubmissionOutcome, { zh: string; en: string }> = {
+  approved: { zh: '同意', en: 'approved' },
+  approved_with_modifications: { zh: '必要的修改后同意', en: 'approved with modifications' },
+  resubmit: { zh: '修改后再审', en: 'resubmit after modification' },
+  disapproved: { zh: '不同意', en: 'disapproved' },
+  suspended: { zh: '暂停', en: 'suspended' },
+  terminated: { zh: '终止', en: 'terminated' },
+};
+
+/** A member's vote: one per outcome, or an abstention. */
+export const VOTE_CHOICES = [
+  'approve',
+  'approve_with_modifications',
+  'resubmit',
+  'disapprove',
+  'suspend',
+  'terminate',
+  'abstain',
+] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+export const VOTE_OUTCOME: Record<Exclude<VoteChoice, 'abstain'>, SubmissionOutcome> = {
+  approve: 'approved',
+  approve_with_modifications: 'approved_with_modifications',
+  resubmit: 'resubmit',
+  disapprove: 'disapproved',
+  suspend: 'suspended',
+  terminate: 'terminated',
+};
+/** What an expedited review may decide; any other view from a reviewer or the chair sends it to a meeting. */
+export const EXPEDITED_OUTCOMES = APPROVAL_OUTCOMES;
+
+/** Months to the next follow-up (continuing) review after an approval, by the trial's risk (DESIGN §4.1). */
+export const FOLLOW_UP_MONTHS_BY_RISK = { high: 3, medium: 6, low: 12 } as const;
+export const MAX_FOLLOW_UP_MONTHS = 12;
+
+/** Why a quorum is not met (see `quorumOf` in the domain), for messages and the live quorum display. */
+export const QUORUM_REASON_LABELS = {
+  TOO_FEW_PRESENT: { zh: '出席委员人数不足', en: 'too few members present' },
+  NO_NON_MEDICAL: { zh: '无非医药专业背景的委员出席', en: 'no non-medical member present' },
+  NO_UNAFFILIATED: { zh: '无独立于本机构的委员出席', en: 'no unaffiliated member present' },
+} as const;
+
+/** Roles a member holds on the committee roster (the secretary is staff, not a voting member). */
+export const VOTING_MEMBER_ROLES = ['member', 'chair', 'vice_chair'] as const;
+
+/**
+ * Platform SOP defaults (DESIGN §4.1/§4.4), used when a committee has not saved its own settings. Quorum: more than
+ * half of the members, at least one non-medical and one unaffiliated member present; no absolute floor.
+ */
+export const DEFAULT_COMMITTEE_SOP = {
+  quorumMinPercent: 50,
+  quorumMinCount: 1,
+  quorumNeedsNonMedical: true,
+  quorumNeedsUnaffiliated: true,
+  reviewLimitDays: DEFAULT_REVIEW_LIMIT_DAYS,
+  defaultFollowUpMonths: MAX_FOLLOW_UP_MONTHS,
+} as const;
+export type CommitteeSop = {
+  -readonly [K in keyof typeof DEFAULT_COMMITTEE_SOP]: (typeof DEFAULT_COMMITTEE_SOP)[K] extends boolean
+    ? boolean
+    : number;
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bi('日期格式为 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'));
+
+export const addCommitteeMemberInput = z
+  .object({
+    committeeId: id,
+    /** A platform user holding an EC membership of this committee; omit for an external member. */
+    userId: id.optional(),
+    name: z.string().trim().min(2).max(100).optional(),
+    role: z.enum(VOTING_MEMBER_ROLES),
+    expertise: z.enum(MEMBER_EXPERTISE),
+    isAffiliated: z.boolean(),
+    gender: z.enum(MEMBER_GENDERS).optional(),
+    termStart: isoDate,
+    termEnd: isoDate.optional(),
+  })
+  .refine((m) => m.userId || m.name, {
+    path: ['name'],
+    message: bi('外部委员须填写姓名', 'Give the name of an external member'),
+  })
+  .refine((m) => !m.termEnd || m.termEnd >= m.termStart, {
+    path: ['termEnd'],
+    message: bi('任期结束不能早于开始', 'The term cannot end before it starts'),
+  });
+export type AddCommitteeMemberInput = z.input<typeof addCommitteeMemberInput>;
+
+export const updateCommitteeSettingsInput = z.object({
+  committeeId: id,
+  quorumMinPercent: z.number().int().min(50).max(100).optional(),
+  quorumMinCount: z.number().int().min(1).max(50).optional(),
+  quorumNeedsNonMedical: z.boolean().optional(),
+  quorumNeedsUnaffiliated: z.boolean().optional(),
+  reviewLimitDays: z.number().int().min(1).max(60).optional(),
+  defaultFollowUpMonths: z.number().int().min(1).max(MAX_FOLLOW_UP_MONTHS).optional(),
+});
+export const committeeIdInput = z.object({ committeeId: id });
+
+export const createMeetingInput = z.object({
+  committeeId: id,
+  date: isoDate,
+  title: z.string().trim().min(2).max(200).optional(),
+  submissionIds: z.array(id).max(50).default([]),
+});
+export const meetingIdInput = z.object({ meetingId: id });
+export const recordAttendanceInput = z.object({ meetingId: id, memberId: id, present: z.boolean() });
+export const declareConflictInput = z
+  .object({
+    meetingId: id.optional(),
+    submissionId: id.optional(),
+    /** Omitted: the actor's own member record. */
+    memberId: id.optional(),
+    reason: comment,
+  })
+  .refine((c) => c.meetingId || c.submissionId, {
+    path: ['submissionId'],
+    message: bi('请指明会议或送审', 'Name the meeting or the submission'),
+  });
+export const voteInput = z.object({
+  /** Omitted: an expedited reviewer's view (简易程序), outside a meeting. */
+  meetingId: id.optional(),
+  submissionId: id,
+  /** Omitted: the actor's own member record. */
+  memberId: id.optional(),
+  choice: z.enum(VOTE_CHOICES),
+});
+
+export const decideSubmissionInput = z
+  .object({
+    id,
+    version,
+    outcome: z.enum(SUBMISSION_OUTCOMES),
+    conditions: z.string().trim().min(2).max(4000).optional(),
+    followUpMonths: z.number().int().min(1).max(MAX_FOLLOW_UP_MONTHS).optional(),
+  })
+  .refine((d) => d.outcome !== 'approved_with_modifications' || d.conditions, {
+    path: ['conditions'],
+    message: bi('必要的修改后同意须写明修改要求', 'State the modifications required'),
+  });
+export type DecideSubmissionInput = z.input<typeof decideSubmissionInput>;

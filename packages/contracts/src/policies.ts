@@ -55,6 +55,14 @@ export const POLICIES = {
     'ec_member',
     'ec_chair',
   ]),
+  /** Committee roster and SOP settings: the committee's secretary or chair (use-cases check it is their own). */
+  manageCommittee: roles('manageCommittee', ['ec_secretary', 'ec_chair']),
+  /** Committee roster, meetings, live quorum: the committee's own EC roles only (confidential). */
+  readCommittee: roles('readCommittee', ['ec_secretary', 'ec_member', 'ec_chair']),
+  /** Meetings (agenda, attendance) and recording decisions: the committee's secretary or chair. */
+  runMeetings: roles('runMeetings', ['ec_secretary', 'ec_chair']),
+  /** Votes and conflict declarations: the secretary or chair records them, or the member for themselves. */
+  reviewSubmissions: roles('reviewSubmissions', ['ec_secretary', 'ec_member', 'ec_chair']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

@@ -1,5 +1,6 @@
 import {
   createSubmissionInput,
+  decideSubmissionInput,
   POLICIES,
   requestInfoInput,
   respondSubmissionInput,
@@ -12,6 +13,7 @@ import {
 } from '@ctp/contracts';
 import {
   createSubmission,
+  decideSubmission,
   getSubmission,
   listSubmissions,
   requestSubmissionInfo,
@@ -24,7 +26,7 @@ import {
 import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
-/** Ethics submissions at one committee (issue 5). Meetings, decisions and letters come in a later slice. */
+/** Ethics submissions at one committee (issue 5); meetings and votes are in `meetings.ts`. Letters come later. */
 export const submissionsRouter = router({
   create: guarded(POLICIES.prepareSubmissions)
     .input(createSubmissionInput)
@@ -47,6 +49,9 @@ export const submissionsRouter = router({
   withdraw: guarded(POLICIES.prepareSubmissions)
     .input(withdrawSubmissionInput)
     .mutation(({ ctx, input }) => withdrawSubmission({ ctx: useCaseCtx(ctx), input })),
+  decide: guarded(POLICIES.runMeetings)
+    .input(decideSubmissionInput)
+    .mutation(({ ctx, input }) => decideSubmission({ ctx: useCaseCtx(ctx), input })),
   get: guarded(POLICIES.readSubmissions)
     .input(submissionIdInput)
     .query(({ ctx, input }) => getSubmission({ ctx: useCaseCtx(ctx), input })),

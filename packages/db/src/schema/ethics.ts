@@ -4,8 +4,10 @@ import {
   MEMBER_EXPERTISE,
   MEMBER_GENDERS,
   REVIEW_PATHS,
+  SUBMISSION_OUTCOMES,
   SUBMISSION_STATES,
   SUBMISSION_TYPES,
+  VOTE_CHOICES,
 } from '@ctp/contracts';
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './identity.ts';
@@ -87,6 +89,13 @@ export const submissions = sqliteTable(
     acceptanceNo: text('acceptance_no'),
     acceptedDate: text('accepted_date'),
     decidedDate: text('decided_date'),
+    /** The meeting whose agenda it is on (convened path). */
+    meetingId: text('meeting_id').references((): AnySQLiteColumn => meetings.id),
+    outcome: text('outcome', { enum: SUBMISSION_OUTCOMES }),
+    /** The decision's conditions or required modifications: shown to the applicant and sponsor. */
+    conditions: text('conditions'),
+    /** Next continuing (follow-up) review after an approval, ≤ 12 months by risk. */
+    followUpDate: text('follow_up_date'),
     submittedAt: integer('submitted_at'),
     /** The secretary's internal notes: EC-only, never in the applicant's or sponsor's view. */
     ecNotes: text('ec_notes'),
@@ -145,4 +154,87 @@ export const submissionEvents = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('submission_events_submission_idx').on(t.submissionId, t.at)],
+);
+
+/** A convened review meeting (会议审查) of one committee; its agenda is the submissions whose `meeting_id` names it. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    committeeId: text('committee_id')
+      .notNull()
+      .references(() => ethicsCommittees.id),
+    meetingDate: text('meeting_date').notNull(),
+    title: text('title'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('meetings_committee_idx').on(t.committeeId, t.meetingDate)],
+);
+
+/** Who is present at a meeting (EC-only). One row per member, updated as people arrive and leave. */
+export const meetingAttendance = sqliteTable(
+  'meeting_attendance',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => committeeMembers.id),
+    isPresent: integer('is_present', { mode: 'boolean' }).notNull(),
+    recordedBy: text('recorded_by').references(() => users.id),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('meeting_attendance_uq').on(t.meetingId, t.memberId)],
+);
+
+/**
+ * Conflict-of-interest declarations (EC-only): for one submission, or for a whole meeting (then for every
+ * submission on its agenda). A declared conflict recuses the member; declarations are never deleted.
+ */
+export const memberConflicts = sqliteTable(
+  'member_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => committeeMembers.id),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    submissionId: text('submission_id').references(() => submissions.id),
+    reason: text('reason').notNull(),
+    declaredBy: text('declared_by').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('member_conflicts_member_idx').on(t.memberId),
+    index('member_conflicts_submission_idx').on(t.submissionId),
+  ],
+);
+
+/**
+ * Votes (EC-only): at a meeting, or — `meeting_id` null — an expedited reviewer's view. A member's later vote on the
+ * same submission at the same sitting replaces the earlier one (the audit keeps both).
+ */
+export const submissionVotes = sqliteTable(
+  'submission_votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => committeeMembers.id),
+    choice: text('choice', { enum: VOTE_CHOICES }).notNull(),
+    recordedBy: text('recorded_by').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('submission_votes_submission_idx').on(t.submissionId, t.meetingId)],
 );

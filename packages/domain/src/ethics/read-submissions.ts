@@ -8,10 +8,12 @@ import {
   submissionsListInput,
 } from '@ctp/contracts';
 import {
+  committeeMembers,
   committeeSettings,
   type Db,
   ethicsCommittees,
   investigators,
+  memberConflicts,
   organisations,
   submissionClockStops,
   submissionEvents,
@@ -20,13 +22,14 @@ import {
   trials,
   users,
 } from '@ctp/db';
-import { and, asc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { votesOn } from './meeting-access.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
 
 export type SubmissionClock = ClockState;
@@ -124,6 +127,10 @@ function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | nul
     acceptanceNo: sub.acceptanceNo,
     acceptedDate: sub.acceptedDate,
     decidedDate: sub.decidedDate,
+    /** The decision, its conditions and the next follow-up review: shown to everyone who sees the submission. */
+    outcome: sub.outcome,
+    conditions: sub.conditions,
+    followUpDate: sub.followUpDate,
     submittedAt: sub.submittedAt,
     createdAt: sub.createdAt,
     updatedAt: sub.updatedAt,
@@ -131,7 +138,7 @@ function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | nul
     clock,
     /** Steps this actor can take now (the web shows these buttons; the server enforces them again). */
     availableSteps: availableSubmissionSteps(sub.state, side),
-    ...(isEc ? { ecNotes: sub.ecNotes } : {}),
+    ...(isEc ? { ecNotes: sub.ecNotes, meetingId: sub.meetingId } : {}),
   };
 }
 export type SubmissionView = ReturnType<typeof toView>;
@@ -197,7 +204,37 @@ export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     .orderBy(asc(submissionEvents.at), asc(submissionEvents.id))
     .all()
     .map(({ detailJson, ...e }) => ({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }));
-  return { ...view!, stops, timeline };
+  // Votes and conflict declarations are the committee's alone (DESIGN §4.1): never in the applicant's or sponsor's view.
+  const review = isEc && ctx.actor ? ecReviewOf(ctx.db, row.sub) : undefined;
+  return { ...view!, stops, timeline, ...(review ? { review } : {}) };
+}
+
+/** EC-only: the votes (meeting and expedited) and the conflict declarations on a submission. */
+function ecReviewOf(db: Db, sub: SubmissionRow) {
+  const conflicts = db
+    .select({
+      memberId: memberConflicts.memberId,
+      memberName: committeeMembers.name,
+      meetingId: memberConflicts.meetingId,
+      reason: memberConflicts.reason,
+      at: memberConflicts.createdAt,
+    })
+    .from(memberConflicts)
+    .innerJoin(committeeMembers, eq(committeeMembers.id, memberConflicts.memberId))
+    .where(
+      sub.meetingId
+        ? or(
+            eq(memberConflicts.submissionId, sub.id),
+            and(eq(memberConflicts.meetingId, sub.meetingId), isNull(memberConflicts.submissionId)),
+          )
+        : eq(memberConflicts.submissionId, sub.id),
+    )
+    .all();
+  return {
+    expeditedViews: votesOn(db, sub.id, null),
+    meetingVotes: sub.meetingId ? votesOn(db, sub.id, sub.meetingId) : [],
+    conflicts,
+  };
 }
 
 /** Overdue first, then by due date (running clocks), then the rest by last change. */

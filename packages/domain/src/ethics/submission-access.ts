@@ -29,7 +29,7 @@ import { canActForSite, canManageTrial, type TrialRow, type TrialSiteRow } from 
 export type SubmissionRow = typeof submissions.$inferSelect;
 
 /**
- * Pure: who the actor is for this submission. The committee's secretary; the site's trial office or PI (the
+ * Pure: who the actor is for this submission. The committee's secretary or chair; the site's trial office or PI (the
  * applicant); the trial's sponsor or CRO. An EC role of another committee is nobody here.
  */
 export function submissionSideOf(
@@ -41,6 +41,7 @@ export function submissionSideOf(
 ): SubmissionSide | null {
   if (!actor) return null;
   if (actor.role === 'ec_secretary') return canActForCommittee(actor, sub.committeeId) ? 'secretary' : null;
+  if (actor.role === 'ec_chair') return canActForCommittee(actor, sub.committeeId) ? 'chair' : null;
   if (canActForSite(actor, site, piUserId)) return 'applicant';
   if (canManageTrial(actor, trial)) return 'sponsor';
   return null;
@@ -122,10 +123,11 @@ const STEP_ACTIONS: Record<SubmissionStep, AuditAction | null> = {
   request_info: 'submission.request_info',
   respond: 'submission.respond',
   withdraw: 'submission.withdraw',
-  // Not reachable yet: screening starts implicitly with `screen`; meetings and letters come in a later slice.
+  schedule: 'submission.schedule',
+  refer_to_meeting: 'submission.refer_to_meeting',
+  decide: 'submission.decide',
+  // Not reachable yet: screening starts implicitly with `screen`; letters come in a later slice.
   start_screening: null,
-  schedule: null,
-  decide: null,
   issue_letter: null,
 };
 
@@ -141,7 +143,20 @@ export function applySubmissionStep(
   to: SubmissionState,
   opts: {
     now: number;
-    patch?: Partial<Pick<SubmissionRow, 'reviewPath' | 'acceptanceNo' | 'acceptedDate' | 'submittedAt'>>;
+    patch?: Partial<
+      Pick<
+        SubmissionRow,
+        | 'reviewPath'
+        | 'acceptanceNo'
+        | 'acceptedDate'
+        | 'submittedAt'
+        | 'meetingId'
+        | 'outcome'
+        | 'conditions'
+        | 'decidedDate'
+        | 'followUpDate'
+      >
+    >;
     comment?: string | undefined;
     detail?: Record<string, unknown>;
   },

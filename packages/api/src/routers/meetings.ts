@@ -1,0 +1,59 @@
+import {
+  addCommitteeMemberInput,
+  committeeIdInput,
+  createMeetingInput,
+  declareConflictInput,
+  meetingIdInput,
+  POLICIES,
+  recordAttendanceInput,
+  updateCommitteeSettingsInput,
+  voteInput,
+} from '@ctp/contracts';
+import {
+  addCommitteeMember,
+  createMeeting,
+  declareConflict,
+  getCommittee,
+  getMeeting,
+  listMeetings,
+  recordAttendance,
+  updateCommitteeSettings,
+  voteOnSubmission,
+} from '@ctp/domain';
+import { useCaseCtx } from '../context.ts';
+import { guarded, router } from '../trpc.ts';
+
+/** Convened review meetings of one ethics committee (issue 5): agenda, attendance, conflicts, votes. EC-only. */
+export const meetingsRouter = router({
+  create: guarded(POLICIES.runMeetings)
+    .input(createMeetingInput)
+    .mutation(({ ctx, input }) => createMeeting({ ctx: useCaseCtx(ctx), input })),
+  recordAttendance: guarded(POLICIES.runMeetings)
+    .input(recordAttendanceInput)
+    .mutation(({ ctx, input }) => recordAttendance({ ctx: useCaseCtx(ctx), input })),
+  declareConflict: guarded(POLICIES.reviewSubmissions)
+    .input(declareConflictInput)
+    .mutation(({ ctx, input }) => declareConflict({ ctx: useCaseCtx(ctx), input })),
+  vote: guarded(POLICIES.reviewSubmissions)
+    .input(voteInput)
+    .mutation(({ ctx, input }) => voteOnSubmission({ ctx: useCaseCtx(ctx), input })),
+  get: guarded(POLICIES.readCommittee)
+    .input(meetingIdInput)
+    .query(({ ctx, input }) => getMeeting({ ctx: useCaseCtx(ctx), input })),
+  list: guarded(POLICIES.readCommittee)
+    .input(committeeIdInput)
+    .query(({ ctx, input }) => listMeetings({ ctx: useCaseCtx(ctx), input })),
+});
+
+/** An ethics committee's roster and SOP settings (issue 5). EC-only. */
+export const committeesRouter = router({
+  addMember: guarded(POLICIES.manageCommittee)
+    .input(addCommitteeMemberInput)
+    .mutation(({ ctx, input }) => addCommitteeMember({ ctx: useCaseCtx(ctx), input })),
+  updateSettings: guarded(POLICIES.manageCommittee)
+    .input(updateCommitteeSettingsInput)
+    .mutation(({ ctx, input }) => updateCommitteeSettings({ ctx: useCaseCtx(ctx), input })),
+  get: guarded(POLICIES.readCommittee)
+    .input(committeeIdInput)
+    .query(({ ctx, input }) => getCommittee({ ctx: useCaseCtx(ctx), input })),
+});

@@ -1,0 +1,132 @@
+import {
+  addCommitteeMemberInput,
+  committeeIdInput,
+  DEFAULT_COMMITTEE_SOP,
+  EC_ROLES,
+  updateCommitteeSettingsInput,
+} from '@ctp/contracts';
+import { committeeMembers, committeeSettings, memberships, users } from '@ctp/db';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertCommitteeRole, effectiveSop, loadCommittee, servingMembers } from './committee-access.ts';
+
+/**
+ * Public contract `committees.addMember`: the committee's secretary or chair adds a member — a platform user who
+ * holds an EC role at this committee, or an external member (lay person, lawyer) by name only.
+ */
+export function addCommitteeMember({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof addCommitteeMemberInput> }) {
+  const input = addCommitteeMemberInput.parse(raw);
+  assertCommitteeRole(ctx.actor, input.committeeId, ['ec_secretary', 'ec_chair']);
+  loadCommittee(ctx.db, input.committeeId);
+  let name = input.name;
+  if (input.userId) {
+    const user = ctx.db
+      .select({ name: users.name })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(
+        and(
+          eq(users.id, input.userId),
+          eq(memberships.committeeId, input.committeeId),
+          inArray(memberships.role, [...EC_ROLES]),
+          isNull(memberships.revokedAt),
+        ),
+      )
+      .get();
+    if (!user)
+      throw new DomainError('PRECONDITION_FAILED', 'USER_NOT_IN_COMMITTEE', {
+        fieldErrors: [{ path: 'userId', message: 'USER_NOT_IN_COMMITTEE' }],
+      });
+    name ??= user.name;
+    const today = shanghaiDate(ctx.now());
+    if (servingMembers(ctx.db, input.committeeId, today).some((m) => m.userId === input.userId))
+      throw new DomainError('CONFLICT', 'MEMBER_EXISTS');
+  }
+  const now = ctx.now();
+  const row = {
+    id: newId(),
+    committeeId: input.committeeId,
+    userId: input.userId ?? null,
+    name: name!,
+    role: input.role,
+    expertise: input.expertise,
+    isAffiliated: input.isAffiliated,
+    gender: input.gender ?? null,
+    termStart: input.termStart,
+    termEnd: input.termEnd ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return inTransaction(ctx.db, (tx) => {
+    tx.insert(committeeMembers).values(row).run();
+    writeAuditEvent(tx, ctx, {
+      action: 'committee.add_member',
+      entityType: 'committee',
+      entityId: input.committeeId,
+      after: { memberId: row.id, ...row },
+    });
+    return { id: row.id, name: row.name };
+  });
+}
+
+/**
+ * Public contract `committees.updateSettings`: the committee's SOP — quorum rule, review limit, default follow-up
+ * interval. Fields not given keep their current (or default) value.
+ */
+export function updateCommitteeSettings({
+  ctx,
+  input: raw,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof updateCommitteeSettingsInput>;
+}) {
+  const input = updateCommitteeSettingsInput.parse(raw);
+  assertCommitteeRole(ctx.actor, input.committeeId, ['ec_secretary', 'ec_chair']);
+  loadCommittee(ctx.db, input.committeeId);
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    const { isDefault, ...before } = effectiveSop(tx, input.committeeId);
+    const { committeeId, ...changes } = input;
+    const after = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    if (isDefault) {
+      tx.insert(committeeSettings)
+        .values({ committeeId, ...after, updatedBy: ctx.actor!.userId, createdAt: now, updatedAt: now })
+        .run();
+    } else {
+      tx.update(committeeSettings)
+        .set({ ...after, updatedBy: ctx.actor!.userId, updatedAt: now })
+        .where(eq(committeeSettings.committeeId, committeeId))
+        .run();
+    }
+    writeAuditEvent(tx, ctx, {
+      action: 'committee.update_sop',
+      entityType: 'committee',
+      entityId: committeeId,
+      before: isDefault ? { ...DEFAULT_COMMITTEE_SOP, isDefault: true } : before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Public contract `committees.get`: the committee's roster and SOP — for its own EC roles only. */
+export function getCommittee({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof committeeIdInput> }) {
+  const input = committeeIdInput.parse(raw);
+  assertCommitteeRole(ctx.actor, input.committeeId, ['ec_secretary', 'ec_chair', 'ec_member']);
+  const committee = loadCommittee(ctx.db, input.committeeId);
+  const today = shanghaiDate(ctx.now());
+  const serving = new Set(servingMembers(ctx.db, input.committeeId, today).map((m) => m.id));
+  const members = ctx.db
+    .select()
+    .from(committeeMembers)
+    .where(eq(committeeMembers.committeeId, input.committeeId))
+    .all()
+    .map((m) => ({ ...m, isServing: serving.has(m.id) }));
+  return { id: committee.id, name: committee.nameZh, sop: effectiveSop(ctx.db, input.committeeId), members };
+}

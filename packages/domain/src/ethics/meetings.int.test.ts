@@ -1,0 +1,495 @@
+import type { DbHandle } from '@ctp/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import { shanghaiDate } from '../clock/dates.ts';
+import { addMonths } from './quorum.ts';
+
+const today = shanghaiDate(Date.now());
+const EC = 'ec-jsph';
+
+const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
+  (db.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number) ?? 0;
+const audits = (db: DbHandle, action: string) =>
+  count(db, 'select count(*) from audit_events where action = ?', action);
+const allAudits = (db: DbHandle) => count(db, 'select count(*) from audit_events');
+const votes = (db: DbHandle) => count(db, 'select count(*) from submission_votes');
+
+type Roster = { chair: string; member: string; doctor: string; lawyer: string; ethicist: string };
+
+/**
+ * The 江苏省人民医院 EC's roster, made through the use-case: five members, so the quorum is three present; the lawyer
+ * is the only unaffiliated member, the lawyer and the ethicist the only non-medical ones.
+ */
+async function seedRoster(db: DbHandle): Promise<Roster> {
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  const userId = (email: string) =>
+    db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
+  const base = { committeeId: EC, termStart: '2025-01-01', termEnd: '2029-12-31' } as const;
+  const chair = await secretary.committees.addMember({
+    ...base,
+    userId: userId('chair@demo.ctp'),
+    role: 'chair',
+    expertise: 'medical',
+    isAffiliated: true,
+    gender: 'male',
+  });
+  const member = await secretary.committees.addMember({
+    ...base,
+    userId: userId('member@demo.ctp'),
+    role: 'member',
+    expertise: 'medical',
+    isAffiliated: true,
+  });
+  const doctor = await secretary.committees.addMember({
+    ...base,
+    name: '张医生',
+    role: 'vice_chair',
+    expertise: 'pharmacy',
+    isAffiliated: true,
+  });
+  const lawyer = await secretary.committees.addMember({
+    ...base,
+    name: '李律师',
+    role: 'member',
+    expertise: 'law',
+    isAffiliated: false,
+    gender: 'female',
+  });
+  const ethicist = await secretary.committees.addMember({
+    ...base,
+    name: '赵伦理',
+    role: 'member',
+    expertise: 'ethics',
+    isAffiliated: true,
+  });
+  return { chair: chair.id, member: member.id, doctor: doctor.id, lawyer: lawyer.id, ethicist: ethicist.id };
+}
+
+/** A new trial with a site at 江苏省人民医院, its initial submission submitted and accepted. */
+async function acceptedInitial(db: DbHandle, opts: { riskLevel?: 'low' | 'medium' | 'high'; ctrNo: string }) {
+  const sponsor = callerAs(db, 'sponsor@demo.ctp');
+  const { id: trialId } = await sponsor.trials.create({
+    titleZh: '一项评估 ABC-101 治疗慢性心衰的多中心研究',
+    type: 'drug',
+    phase: 'III',
+    ctrNo: opts.ctrNo,
+    conditions: ['心力衰竭'],
+    targetEnrolment: 120,
+    riskLevel: opts.riskLevel ?? 'medium',
+  });
+  const pi = db.sqlite
+    .prepare(
+      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
+       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
+       where u.email = 'pi@demo.ctp' limit 1`,
+    )
+    .get() as { investigatorId: string; specialtyId: string };
+  const { trialSiteId } = await sponsor.trialSites.select({
+    trialId,
+    hospitalSpecialtyId: pi.specialtyId,
+    investigatorId: pi.investigatorId,
+  });
+  const site = callerAs(db, 'site@demo.ctp');
+  const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
+  await site.submissions.submit({ id });
+  await callerAs(db, 'ec@demo.ctp').submissions.screen({ id, accept: true });
+  return { trialId, trialSiteId, id };
+}
+
+/** A meeting today with these submissions on the agenda and these members present. */
+async function convene(db: DbHandle, submissionIds: string[], present: string[]) {
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  const meeting = await secretary.meetings.create({ committeeId: EC, date: today, submissionIds });
+  for (const memberId of present)
+    await secretary.meetings.recordAttendance({ meetingId: meeting.id, memberId, present: true });
+  return meeting.id;
+}
+
+describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
+  let db: DbHandle;
+  let roster: Roster;
+  beforeEach(async () => {
+    db = await createSeededDatabase();
+    roster = await seedRoster(db);
+  });
+
+  it('keeps the roster and SOP to the committee’s own secretary or chair, with audit rows', async () => {
+    expect(audits(db, 'committee.add_member')).toBe(5);
+    const before = allAudits(db);
+    const gulou = callerAs(db, 'ec-gulou@demo.ctp');
+    const external = {
+      committeeId: EC,
+      name: '外院委员',
+      role: 'member',
+      expertise: 'lay',
+      isAffiliated: false,
+      termStart: '2025-01-01',
+    } as const;
+    expect(await apiErrorOf(gulou.committees.addMember(external))).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'NOT_OWN_COMMITTEE',
+    });
+    expect((await apiErrorOf(callerAs(db, 'member@demo.ctp').committees.addMember(external))).code).toBe('FORBIDDEN');
+    expect((await apiErrorOf(callerAs(db, 'sponsor@demo.ctp').committees.get({ committeeId: EC }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await apiErrorOf(gulou.committees.get({ committeeId: EC }))).detail).toBe('NOT_OWN_COMMITTEE');
+    // A platform user must hold a role at this very committee; the same user is not added twice.
+    const gulouUser = db.sqlite
+      .prepare("select id from users where email = 'ec-gulou@demo.ctp'")
+      .pluck()
+      .get() as string;
+    const chairUser = db.sqlite.prepare("select id from users where email = 'chair@demo.ctp'").pluck().get() as string;
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    expect((await apiErrorOf(secretary.committees.addMember({ ...external, userId: gulouUser }))).detail).toBe(
+      'USER_NOT_IN_COMMITTEE',
+    );
+    expect((await apiErrorOf(secretary.committees.addMember({ ...external, userId: chairUser }))).code).toBe(
+      'CONFLICT',
+    );
+    expect(allAudits(db)).toBe(before);
+    expect(count(db, 'select count(*) from committee_members')).toBe(5);
+
+    const chair = callerAs(db, 'chair@demo.ctp');
+    expect((await chair.committees.get({ committeeId: EC })).sop).toMatchObject({
+      quorumMinPercent: 50,
+      isDefault: true,
+    });
+    await chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 4, defaultFollowUpMonths: 9 });
+    expect(audits(db, 'committee.update_sop')).toBe(1);
+    const view = await callerAs(db, 'member@demo.ctp').committees.get({ committeeId: EC });
+    expect(view.sop).toMatchObject({
+      quorumMinCount: 4,
+      defaultFollowUpMonths: 9,
+      reviewLimitDays: 15,
+      isDefault: false,
+    });
+    expect(view.members.map((m) => m.name)).toEqual(['王主任委员', '郑委员', '张医生', '李律师', '赵伦理']);
+    expect((await apiErrorOf(gulou.committees.updateSettings({ committeeId: EC, quorumMinCount: 1 }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('runs a convened review: quorum, recusal, votes, decision by majority, site ethics_approved, confidential votes', async () => {
+    const { id, trialId, trialSiteId } = await acceptedInitial(db, { ctrNo: 'CTR20267001' });
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    // Three medical, affiliated members present: enough in number, but no non-medical and no unaffiliated member.
+    const meetingId = await convene(db, [id], [roster.chair, roster.member, roster.doctor]);
+    expect(await secretary.submissions.get({ id })).toMatchObject({
+      state: 'scheduled',
+      reviewPath: 'convened',
+      meetingId,
+    });
+    expect(audits(db, 'meeting.create')).toBe(1);
+    expect(audits(db, 'submission.schedule')).toBe(1);
+    expect(await callerAs(db, 'member@demo.ctp').meetings.list({ committeeId: EC })).toMatchObject([
+      { id: meetingId, meetingDate: today, agendaSize: 1 },
+    ]);
+    expect((await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').meetings.list({ committeeId: EC }))).detail).toBe(
+      'NOT_OWN_COMMITTEE',
+    );
+    expect(audits(db, 'meeting.record_attendance')).toBe(3);
+
+    const chair = callerAs(db, 'chair@demo.ctp');
+    const before = allAudits(db);
+    const noQuorum = await apiErrorOf(chair.meetings.vote({ meetingId, submissionId: id, choice: 'approve' }));
+    expect(noQuorum).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'QUORUM_NOT_MET' });
+    expect(noQuorum.message).toContain('无非医药专业背景的委员出席');
+    expect([votes(db), allAudits(db)]).toEqual([0, before]);
+    expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({
+      met: false,
+      present: 3,
+      required: 3,
+      reasons: ['NO_NON_MEDICAL', 'NO_UNAFFILIATED'],
+    });
+
+    await secretary.meetings.recordAttendance({ meetingId, memberId: roster.lawyer, present: true });
+    // The member declares a conflict for this submission: recused, refused a vote; the quorum still holds (3 of 5).
+    const member = callerAs(db, 'member@demo.ctp');
+    await member.meetings.declareConflict({ submissionId: id, reason: '本人为该研究的合作研究者' });
+    expect(audits(db, 'meeting.declare_conflict')).toBe(1);
+    const beforeConflicted = allAudits(db);
+    expect(await apiErrorOf(member.meetings.vote({ meetingId, submissionId: id, choice: 'approve' }))).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'MEMBER_CONFLICTED',
+    });
+    // Nor may anyone record it for them; and a member cannot record someone else's vote.
+    expect(
+      (
+        await apiErrorOf(
+          secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.member, choice: 'approve' }),
+        )
+      ).detail,
+    ).toBe('MEMBER_CONFLICTED');
+    expect(
+      (
+        await apiErrorOf(
+          member.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'approve' }),
+        )
+      ).detail,
+    ).toBe('NOT_A_VOTER');
+    expect([votes(db), allAudits(db)]).toEqual([0, beforeConflicted]);
+
+    const live = await chair.meetings.get({ meetingId });
+    expect(live.agenda[0]).toMatchObject({ id, recusedMemberIds: [roster.member], quorum: { met: true, present: 3 } });
+
+    await chair.meetings.vote({ meetingId, submissionId: id, choice: 'approve' });
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'approve' });
+    await secretary.meetings.vote({
+      meetingId,
+      submissionId: id,
+      memberId: roster.lawyer,
+      choice: 'approve_with_modifications',
+    });
+    expect(audits(db, 'meeting.vote')).toBe(3);
+    expect((await chair.meetings.get({ meetingId })).agenda[0]?.majority).toBe('approve');
+
+    // The decision must be the majority's; a member cannot record it; another committee cannot touch it.
+    const beforeDecide = allAudits(db);
+    expect(await apiErrorOf(secretary.submissions.decide({ id, outcome: 'disapproved' }))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      detail: 'DECISION_NOT_MAJORITY',
+    });
+    expect((await apiErrorOf(member.submissions.decide({ id, outcome: 'approved' }))).code).toBe('FORBIDDEN');
+    expect(
+      (await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').submissions.decide({ id, outcome: 'approved' }))).detail,
+    ).toBe('NOT_OWN_COMMITTEE');
+    expect((await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').meetings.get({ meetingId }))).detail).toBe(
+      'NOT_OWN_COMMITTEE',
+    );
+    expect(allAudits(db)).toBe(beforeDecide);
+    expect((await secretary.submissions.get({ id })).state).toBe('scheduled');
+
+    const decided = await secretary.submissions.decide({ id, outcome: 'approved', conditions: '请按期提交年度报告' });
+    expect(decided).toMatchObject({
+      state: 'decided',
+      outcome: 'approved',
+      decidedDate: today,
+      followUpDate: addMonths(today, 6),
+    });
+    expect(audits(db, 'submission.decide')).toBe(1);
+    const trial = await callerAs(db, 'sponsor@demo.ctp').trials.get({ id: trialId });
+    expect(trial.sites.find((s) => s.id === trialSiteId)?.state).toBe('ethics_approved');
+    expect(
+      db.sqlite.prepare('select ethics_approved_date from trial_sites where id = ?').pluck().get(trialSiteId),
+    ).toBe(today);
+    // The clock stops at the decision.
+    expect((await secretary.submissions.get({ id })).clock).toMatchObject({ isStopped: false, usedDays: 0 });
+
+    // Confidentiality: the applicant and the sponsor see the decision, never the votes, attendance or declarations.
+    for (const email of ['sponsor@demo.ctp', 'site@demo.ctp']) {
+      const view = await callerAs(db, email).submissions.get({ id });
+      expect(view).toMatchObject({
+        state: 'decided',
+        outcome: 'approved',
+        conditions: '请按期提交年度报告',
+        followUpDate: addMonths(today, 6),
+      });
+      expect(view).not.toHaveProperty('review');
+      expect(view).not.toHaveProperty('meetingId');
+      const text = JSON.stringify(view);
+      for (const secret of ['李律师', '张医生', '郑委员', '合作研究者', 'approve_with_modifications', roster.lawyer])
+        expect(text, `${email} sees ${secret}`).not.toContain(secret);
+      expect((await apiErrorOf(callerAs(db, email).meetings.get({ meetingId }))).code).toBe('FORBIDDEN');
+    }
+    const ecView = await secretary.submissions.get({ id });
+    expect(ecView.review?.meetingVotes.map((v) => v.choice).sort()).toEqual([
+      'approve',
+      'approve',
+      'approve_with_modifications',
+    ]);
+    expect(ecView.review?.conflicts).toMatchObject([{ memberId: roster.member, reason: '本人为该研究的合作研究者' }]);
+  });
+
+  it('does not count a recused member towards the quorum: the only unaffiliated member’s conflict stops the vote', async () => {
+    const { id } = await acceptedInitial(db, { ctrNo: 'CTR20267002' });
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer]);
+    await callerAs(db, 'ec@demo.ctp').meetings.declareConflict({
+      meetingId,
+      memberId: roster.lawyer,
+      reason: '律所代理申办方',
+    });
+    const refused = await apiErrorOf(
+      callerAs(db, 'chair@demo.ctp').meetings.vote({ meetingId, submissionId: id, choice: 'approve' }),
+    );
+    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'QUORUM_NOT_MET' });
+    expect(votes(db)).toBe(0);
+    expect((await callerAs(db, 'chair@demo.ctp').meetings.get({ meetingId })).agenda[0]?.quorum).toMatchObject({
+      met: false,
+      present: 2,
+      reasons: ['TOO_FEW_PRESENT', 'NO_NON_MEDICAL', 'NO_UNAFFILIATED'],
+    });
+  });
+
+  it('needs a majority of the present, non-recused members, and only agenda items of one’s own committee are scheduled', async () => {
+    const { id } = await acceptedInitial(db, { ctrNo: 'CTR20267003' });
+    expect(
+      (
+        await apiErrorOf(
+          callerAs(db, 'ec-gulou@demo.ctp').meetings.create({ committeeId: EC, date: today, submissionIds: [id] }),
+        )
+      ).detail,
+    ).toBe('NOT_OWN_COMMITTEE');
+    expect(
+      (
+        await apiErrorOf(
+          callerAs(db, 'ec-gulou@demo.ctp').meetings.create({
+            committeeId: 'ec-njglyy',
+            date: today,
+            submissionIds: [id],
+          }),
+        )
+      ).detail,
+    ).toBe('NOT_OWN_COMMITTEE');
+    expect(audits(db, 'meeting.create')).toBe(0);
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer, roster.ethicist]);
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.chair, choice: 'approve' });
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'approve' });
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.lawyer, choice: 'resubmit' });
+    // 2 of 4 is no majority.
+    expect((await apiErrorOf(secretary.submissions.decide({ id, outcome: 'approved' }))).detail).toBe('NO_MAJORITY');
+    // A member changes their vote: the later one counts.
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.ethicist, choice: 'resubmit' });
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'resubmit' });
+    const decided = await secretary.submissions.decide({ id, outcome: 'resubmit' });
+    expect(decided).toMatchObject({ state: 'decided', outcome: 'resubmit', followUpDate: null });
+    expect(await callerAs(db, 'site@demo.ctp').submissions.get({ id })).toMatchObject({ outcome: 'resubmit' });
+  });
+
+  it('sets the follow-up date by risk (high 3 months), overridable within 1–12', async () => {
+    const high = await acceptedInitial(db, { ctrNo: 'CTR20267004', riskLevel: 'high' });
+    const low = await acceptedInitial(db, { ctrNo: 'CTR20267005', riskLevel: 'low' });
+    const meetingId = await convene(db, [high.id, low.id], [roster.chair, roster.doctor, roster.lawyer]);
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    for (const submissionId of [high.id, low.id])
+      for (const memberId of [roster.chair, roster.doctor, roster.lawyer])
+        await secretary.meetings.vote({ meetingId, submissionId, memberId, choice: 'approve' });
+    expect((await secretary.submissions.decide({ id: high.id, outcome: 'approved' })).followUpDate).toBe(
+      addMonths(today, 3),
+    );
+    expect(
+      (await apiErrorOf(secretary.submissions.decide({ id: low.id, outcome: 'approved', followUpMonths: 13 }))).code,
+    ).toBe('VALIDATION');
+    expect(
+      (await secretary.submissions.decide({ id: low.id, outcome: 'approved', followUpMonths: 9 })).followUpDate,
+    ).toBe(addMonths(today, 9));
+  });
+
+  it('gives a concurrent second decision a CONFLICT: exactly one wins', async () => {
+    const { id, trialSiteId } = await acceptedInitial(db, { ctrNo: 'CTR20267006' });
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer]);
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    for (const memberId of [roster.chair, roster.doctor, roster.lawyer])
+      await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
+    const { version } = await secretary.submissions.get({ id });
+    const transitionsBefore = count(
+      db,
+      "select count(*) from audit_events where action = 'site.transition' and entity_id = ?",
+      trialSiteId,
+    );
+    const results = await Promise.allSettled([
+      secretary.submissions.decide({ id, version, outcome: 'approved' }),
+      callerAs(db, 'chair@demo.ctp').submissions.decide({ id, version, outcome: 'approved' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect((await apiErrorOf(Promise.reject(rejected?.reason))).code).toBe('CONFLICT');
+    expect(audits(db, 'submission.decide')).toBe(1);
+    expect(
+      count(db, "select count(*) from audit_events where action = 'site.transition' and entity_id = ?", trialSiteId),
+    ).toBe(transitionsBefore + 1);
+  });
+
+  it('runs an expedited review: the chair signs; any "no" sends it to a meeting', async () => {
+    const siteId = db.sqlite
+      .prepare(
+        `select ts.id from trial_sites ts join organisations o on o.id = ts.hospital_org_id
+         join trials t on t.id = ts.trial_id
+         where o.code = 'jsph' and ts.state in ('initiated', 'enrolling') and t.risk_level != 'high' limit 1`,
+      )
+      .pluck()
+      .get() as string;
+    const site = callerAs(db, 'site@demo.ctp');
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    const chair = callerAs(db, 'chair@demo.ctp');
+    const member = callerAs(db, 'member@demo.ctp');
+    const expedited = async () => {
+      const { id } = await site.submissions.create({ trialSiteId: siteId, type: 'amendment' });
+      await site.submissions.submit({ id });
+      await secretary.submissions.screen({ id, accept: true });
+      await secretary.submissions.triage({ id, path: 'expedited' });
+      return id;
+    };
+
+    const first = await expedited();
+    expect((await apiErrorOf(chair.submissions.decide({ id: first, outcome: 'approved' }))).detail).toBe(
+      'NO_EXPEDITED_REVIEW',
+    );
+    expect((await member.meetings.vote({ submissionId: first, choice: 'approve' })).referredToMeeting).toBe(false);
+    expect(await apiErrorOf(secretary.submissions.decide({ id: first, outcome: 'approved' }))).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'CHAIR_MUST_SIGN',
+    });
+    const signed = await chair.submissions.decide({
+      id: first,
+      outcome: 'approved_with_modifications',
+      conditions: '知情同意书第3页按意见修改',
+    });
+    expect(signed).toMatchObject({
+      state: 'decided',
+      outcome: 'approved_with_modifications',
+      referredToMeeting: false,
+    });
+    expect(signed.followUpDate).not.toBeNull();
+    // An amendment does not move the site (it is already approved).
+    expect(db.sqlite.prepare('select state from trial_sites where id = ?').pluck().get(siteId)).not.toBe(
+      'ethics_approved',
+    );
+
+    const second = await expedited();
+    const { version } = await secretary.submissions.get({ id: second });
+    const objected = await secretary.meetings.vote({
+      submissionId: second,
+      memberId: roster.doctor,
+      choice: 'disapprove',
+    });
+    expect(objected.referredToMeeting).toBe(true);
+    const view = await secretary.submissions.get({ id: second });
+    expect(view).toMatchObject({ state: 'in_review', reviewPath: 'convened', version: version + 1 });
+    expect(view.timeline.at(-1)).toMatchObject({
+      step: 'refer_to_meeting',
+      fromState: 'in_review',
+      toState: 'in_review',
+    });
+    expect(audits(db, 'submission.refer_to_meeting')).toBe(1);
+    // The referral is the vote's consequence, not a button; the secretary's next step is the agenda.
+    expect(view.availableSteps).not.toContain('refer_to_meeting');
+    expect(view.availableSteps).toContain('schedule');
+    // The applicant sees that it went to a meeting, not who objected.
+    const applicantView = await site.submissions.get({ id: second });
+    expect(applicantView.timeline.at(-1)?.step).toBe('refer_to_meeting');
+    expect(JSON.stringify(applicantView)).not.toContain('disapprove');
+    // Now it takes a meeting.
+    expect((await apiErrorOf(chair.submissions.decide({ id: second, outcome: 'approved' }))).detail).toBe(
+      'NOT_ON_AGENDA',
+    );
+    const meetingId = await convene(db, [second], [roster.chair, roster.doctor, roster.lawyer]);
+    expect((await secretary.submissions.get({ id: second })).state).toBe('scheduled');
+    expect(meetingId).toBeTruthy();
+
+    // The chair's own "no" on an expedited review also goes to a meeting instead of deciding.
+    const third = await expedited();
+    await member.meetings.vote({ submissionId: third, choice: 'approve' });
+    const referred = await chair.submissions.decide({ id: third, outcome: 'disapproved' });
+    expect(referred).toMatchObject({
+      state: 'in_review',
+      reviewPath: 'convened',
+      outcome: null,
+      referredToMeeting: true,
+    });
+  });
+});
