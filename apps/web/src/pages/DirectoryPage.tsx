@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { districtLabel, hospitalTypeLabel, levelLabel } from '../components/place-labels.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 export default function DirectoryPage() {
@@ -75,19 +76,19 @@ export default function DirectoryPage() {
                     title: t('directory.district'),
                     dataIndex: 'district',
                     width: 110,
-                    render: (v: string | null) => v ?? t('common.unknown'),
+                    render: (v: string | null) => districtLabel(v, i18n.language) ?? t('common.unknown'),
                   },
                   {
                     title: t('directory.level'),
                     dataIndex: 'level',
                     width: 110,
-                    render: (v: string | null) => v ?? t('common.unknown'),
+                    render: (v: string | null) => levelLabel(v, i18n.language) ?? t('common.unknown'),
                   },
                   {
                     title: t('directory.type'),
                     dataIndex: 'hospitalType',
                     width: 110,
-                    render: (v: string | null) => v ?? '—',
+                    render: (v: string | null) => hospitalTypeLabel(v, i18n.language) ?? '—',
                   },
                   {
                     title: t('directory.phase1'),

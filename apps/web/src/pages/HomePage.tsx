@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
+import { districtLabel, levelLabel } from '../components/place-labels.ts';
 import { navFor } from '../layout/nav.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -54,10 +55,10 @@ export default function HomePage() {
                 {org.data.kind === 'hospital' && (
                   <>
                     <Descriptions.Item label={t('directory.district')}>
-                      {org.data.district ?? t('common.unknown')}
+                      {districtLabel(org.data.district, i18n.language) ?? t('common.unknown')}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('directory.level')}>
-                      {org.data.level ?? t('common.unknown')}
+                      {levelLabel(org.data.level, i18n.language) ?? t('common.unknown')}
                     </Descriptions.Item>
                   </>
                 )}

@@ -30,6 +30,7 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       trialTitleEn: trials.titleEn,
       trialPhase: trials.phase,
       sponsorName: sponsorOrg.nameZh,
+      sponsorNameEn: sponsorOrg.nameEn,
       hospitalName: organisations.nameZh,
       hospitalNameEn: organisations.nameEn,
       specialtyName: specialtyCatalogue.nameZh,
@@ -84,6 +85,7 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       trialTitleEn: r.trialTitleEn,
       trialPhase: r.trialPhase,
       sponsorName: r.sponsorName,
+      sponsorNameEn: r.sponsorNameEn,
       hospitalId: r.site.hospitalOrgId,
       hospitalName: r.hospitalName,
       hospitalNameEn: r.hospitalNameEn,
@@ -122,11 +124,12 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
 }
 export type SiteBoardRow = ReturnType<typeof loadSiteBoard>[number];
 
-function trialView(t: TrialRow, sponsorName: string | null) {
+function trialView(t: TrialRow, sponsorName: string | null, sponsorNameEn: string | null = null) {
   return {
     id: t.id,
     sponsorOrgId: t.sponsorOrgId,
     sponsorName,
+    sponsorNameEn,
     croOrgId: t.croOrgId,
     type: t.type,
     phase: t.phase,
@@ -151,7 +154,7 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   const actor = ctx.actor;
   if (!POLICIES.signedIn.allows(actor)) throw forbidden();
   const row = ctx.db
-    .select({ trial: trials, sponsorName: organisations.nameZh })
+    .select({ trial: trials, sponsorName: organisations.nameZh, sponsorNameEn: organisations.nameEn })
     .from(trials)
     .innerJoin(organisations, eq(organisations.id, trials.sponsorOrgId))
     .where(eq(trials.id, input.id))
@@ -173,7 +176,7 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
     manages || actor!.role === 'commission' || actor!.role === 'admin'
       ? sites
       : sites.filter((s) => s.hospitalId === actor!.orgId);
-  return { ...trialView(row.trial, row.sponsorName), canManage: manages, sites: visibleSites };
+  return { ...trialView(row.trial, row.sponsorName, row.sponsorNameEn), canManage: manages, sites: visibleSites };
 }
 
 /** Public contract `trials.list`: the trials the actor may see, each with a count of sites by state. */
@@ -193,7 +196,7 @@ export function listTrials({ ctx, input }: { ctx: Ctx; input: { status?: 'planni
   else
     where = sql`exists (select 1 from trial_sites s where s.trial_id = ${trials.id} and s.hospital_org_id = ${actor.orgId})`;
   const rows = ctx.db
-    .select({ trial: trials, sponsorName: organisations.nameZh })
+    .select({ trial: trials, sponsorName: organisations.nameZh, sponsorNameEn: organisations.nameEn })
     .from(trials)
     .innerJoin(organisations, eq(organisations.id, trials.sponsorOrgId))
     .where(and(where, input.status ? eq(trials.status, input.status) : undefined))
@@ -213,7 +216,7 @@ export function listTrials({ ctx, input }: { ctx: Ctx; input: { status?: 'planni
         .all()
     : [];
   return rows.map((r) => ({
-    ...trialView(r.trial, r.sponsorName),
+    ...trialView(r.trial, r.sponsorName, r.sponsorNameEn),
     sitesByState: Object.fromEntries(
       counts.filter((c) => c.trialId === r.trial.id).map((c) => [c.state, c.n]),
     ) as Partial<Record<SiteState, number>>,

@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import {
@@ -105,9 +106,9 @@ export default function HospitalProfilePage() {
           <Flex vertical gap={6} style={{ marginTop: 4 }}>
             {other && <span>{other}</span>}
             <Space size={[4, 4]} wrap>
-              {h.district && <Tag variant="filled">{h.district}</Tag>}
-              {h.level && <Tag variant="filled">{h.level}</Tag>}
-              {h.hospitalType && <Tag variant="filled">{h.hospitalType}</Tag>}
+              {h.district && <Tag variant="filled">{districtLabel(h.district, i18n.language)}</Tag>}
+              {h.level && <Tag variant="filled">{levelLabel(h.level, i18n.language)}</Tag>}
+              {h.hospitalType && <Tag variant="filled">{hospitalTypeLabel(h.hospitalType, i18n.language)}</Tag>}
               {p.hasPhase1Unit && (
                 <Tag color="green" variant="filled">
                   {t('search.phase1Tag')}

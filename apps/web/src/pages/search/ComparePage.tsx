@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -49,9 +50,17 @@ export default function ComparePage() {
         </ul>
       )),
     },
-    { key: 'district', label: R.district!, cells: cols.map((c) => c.site.district ?? t('common.unknown')) },
-    { key: 'level', label: R.level!, cells: cols.map((c) => c.site.level ?? t('common.unknown')) },
-    { key: 'type', label: R.type!, cells: cols.map((c) => c.hospitalType ?? '—') },
+    {
+      key: 'district',
+      label: R.district!,
+      cells: cols.map((c) => districtLabel(c.site.district, i18n.language) ?? t('common.unknown')),
+    },
+    {
+      key: 'level',
+      label: R.level!,
+      cells: cols.map((c) => levelLabel(c.site.level, i18n.language) ?? t('common.unknown')),
+    },
+    { key: 'type', label: R.type!, cells: cols.map((c) => hospitalTypeLabel(c.hospitalType, i18n.language) ?? '—') },
     { key: 'totalBeds', label: R.totalBeds!, cells: cols.map((c) => c.totalBeds ?? '—') },
     { key: 'phase1Beds', label: R.phase1Beds!, cells: cols.map((c) => c.phase1Beds ?? '—') },
     { key: 'filing', label: R.filing!, cells: cols.map((c) => c.nmpaDrugFilingNo ?? t('common.unknown')) },

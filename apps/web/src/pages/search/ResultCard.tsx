@@ -2,6 +2,7 @@ import type { SiteSearchItem } from '@ctp/contracts';
 import { Card, Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { districtLabel, levelLabel } from '../../components/place-labels.ts';
 import { ShortlistButton } from './ShortlistButton.tsx';
 
 const SHOWN_SPECIALTIES = 3;
@@ -37,8 +38,8 @@ export function ResultCard({
             <Link to={`/hospitals/${item.hospitalId}`} className="ctp-result-name">
               {name}
             </Link>
-            {item.level && <Tag variant="filled">{item.level}</Tag>}
-            {item.district && <Tag variant="filled">{item.district}</Tag>}
+            {item.level && <Tag variant="filled">{levelLabel(item.level, i18n.language)}</Tag>}
+            {item.district && <Tag variant="filled">{districtLabel(item.district, i18n.language)}</Tag>}
             {item.hasPhase1Unit && (
               <Tag color="green" variant="filled">
                 {t('search.phase1Tag')}

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { districtLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -217,7 +218,7 @@ export default function SearchPage() {
                 style={{ width: '100%' }}
                 value={search.level}
                 onChange={(v) => set('level', v)}
-                options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: l }))}
+                options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n.language) }))}
               />
             </div>
             <div>
@@ -246,7 +247,10 @@ export default function SearchPage() {
                 />
                 <FacetList
                   title={t('search.district')}
-                  facet={first.facets.district}
+                  facet={first.facets.district.map((f) => ({
+                    ...f,
+                    label: districtLabel(f.value, i18n.language) ?? f.label,
+                  }))}
                   selected={search.district}
                   onSelect={(v) => set('district', v)}
                   testId="facet-district"

@@ -427,7 +427,9 @@ export default function TrialPage() {
             {data.titleEn && !en && <Typography.Text type="secondary">{data.titleEn}</Typography.Text>}
           </Space>
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
-            <Descriptions.Item label={t('trials.list.sponsor')}>{data.sponsorName}</Descriptions.Item>
+            <Descriptions.Item label={t('trials.list.sponsor')}>
+              {pick(en, data.sponsorName ?? '', data.sponsorNameEn)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('trials.list.registry')}>
               <RegistryIds trial={data} />
             </Descriptions.Item>
@@ -533,7 +535,7 @@ export function SiteTable({
                       {pick(en, s.trialTitle, s.trialTitleEn)}
                     </Link>
                     <Typography.Text type="secondary" className="ctp-muted-inline">
-                      {s.sponsorName} · {t(`trials.phases.${s.trialPhase}`)}
+                      {pick(en, s.sponsorName, s.sponsorNameEn)} · {t(`trials.phases.${s.trialPhase}`)}
                     </Typography.Text>
                   </Space>
                 ),

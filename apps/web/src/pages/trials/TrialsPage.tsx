@@ -76,7 +76,7 @@ export default function TrialsPage() {
                     {pick(en, r.titleZh, r.titleEn)}
                   </Link>
                   <Typography.Text type="secondary" className="ctp-muted-inline">
-                    {r.sponsorName} · {r.conditions.join('、')}
+                    {pick(en, r.sponsorName ?? '', r.sponsorNameEn)} · {r.conditions.join('、')}
                   </Typography.Text>
                 </Space>
               ),
