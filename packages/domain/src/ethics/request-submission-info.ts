@@ -1,11 +1,15 @@
 import { requestInfoInput, respondSubmissionInput } from '@ctp/contracts';
 import { submissionClockStops } from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import {
+  applySubmissionStep,
+  authoriseSubmissionStep,
+  closeOpenClockStop,
+  loadSubmission,
+} from './submission-access.ts';
 
 /**
  * Public contract `submissions.requestInfo`: the secretary asks the applicant for information (待补充); the clock
@@ -41,10 +45,7 @@ export function respondToSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.in
   authoriseSubmissionStep(ctx.actor, loaded, 'respond', { locale: ctx.locale, version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
-    tx.update(submissionClockStops)
-      .set({ toDate: shanghaiDate(now) })
-      .where(and(eq(submissionClockStops.submissionId, loaded.sub.id), isNull(submissionClockStops.toDate)))
-      .run();
+    closeOpenClockStop(tx, loaded.sub.id, shanghaiDate(now));
     const updated = applySubmissionStep(tx, ctx, loaded.sub, 'respond', 'in_review', { now, comment: input.answer });
     return { id: updated.id, state: updated.state, version: updated.version };
   });

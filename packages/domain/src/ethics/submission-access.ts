@@ -14,13 +14,14 @@ import {
   type Db,
   ethicsCommittees,
   investigators,
+  submissionClockStops,
   submissionEvents,
   submissions,
   type Tx,
   trialSites,
   trials,
 } from '@ctp/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
@@ -197,4 +198,12 @@ export function applySubmissionStep(
     },
   });
   return updated;
+}
+
+/** Ends the submission's open clock stop (returned / information requested) on `date`, in the caller's transaction. */
+export function closeOpenClockStop(tx: Tx, submissionId: string, date: string): void {
+  tx.update(submissionClockStops)
+    .set({ toDate: date })
+    .where(and(eq(submissionClockStops.submissionId, submissionId), isNull(submissionClockStops.toDate)))
+    .run();
 }

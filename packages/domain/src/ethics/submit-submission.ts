@@ -1,6 +1,4 @@
 import { submitSubmissionInput } from '@ctp/contracts';
-import { submissionClockStops } from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
@@ -9,7 +7,12 @@ import { inTransaction } from '../transaction.ts';
 import { markEthicsSubmitted } from '../trials/record-progress.ts';
 import { stateLabel } from '../trials/site-lifecycle.ts';
 import { siteAcceptsSubmission } from './create-submission.ts';
-import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import {
+  applySubmissionStep,
+  authoriseSubmissionStep,
+  closeOpenClockStop,
+  loadSubmission,
+} from './submission-access.ts';
 
 /**
  * Public contract `submissions.submit`: the applicant sends a draft to the committee (draft → submitted), or sends a
@@ -31,10 +34,7 @@ export function submitSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     });
   return inTransaction(ctx.db, (tx) => {
     if (step === 'resubmit') {
-      tx.update(submissionClockStops)
-        .set({ toDate: today })
-        .where(and(eq(submissionClockStops.submissionId, sub.id), isNull(submissionClockStops.toDate)))
-        .run();
+      closeOpenClockStop(tx, sub.id, today);
     }
     const updated = applySubmissionStep(tx, ctx, sub, step, step === 'submit' ? 'submitted' : 'screening', {
       now,

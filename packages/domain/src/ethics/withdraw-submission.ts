@@ -1,11 +1,14 @@
 import { withdrawSubmissionInput } from '@ctp/contracts';
-import { submissionClockStops } from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import {
+  applySubmissionStep,
+  authoriseSubmissionStep,
+  closeOpenClockStop,
+  loadSubmission,
+} from './submission-access.ts';
 
 /**
  * Withdraw (撤回) a submission before a decision: the applicant, or the sponsor. An open clock stop ends today.
@@ -17,10 +20,7 @@ export function withdrawSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.inp
   authoriseSubmissionStep(ctx.actor, loaded, 'withdraw', { locale: ctx.locale, version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
-    tx.update(submissionClockStops)
-      .set({ toDate: shanghaiDate(now) })
-      .where(and(eq(submissionClockStops.submissionId, loaded.sub.id), isNull(submissionClockStops.toDate)))
-      .run();
+    closeOpenClockStop(tx, loaded.sub.id, shanghaiDate(now));
     const updated = applySubmissionStep(tx, ctx, loaded.sub, 'withdraw', 'withdrawn', { now, comment: input.reason });
     return { id: updated.id, state: updated.state, version: updated.version };
   });
