@@ -67,6 +67,7 @@ export * from './shortlists/read-shortlists.ts';
 export * from './shortlists/shortlist-access.ts';
 export * from './system/get-system-info.ts';
 export * from './transaction.ts';
+export * from './trials/approval-validity.ts';
 export * from './trials/create-trial.ts';
 export * from './trials/inquiries.ts';
 export * from './trials/next-step.ts';

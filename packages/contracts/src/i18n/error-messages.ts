@@ -24,6 +24,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NOT_FOUND: '记录不存在或您无权查看。',
     FORBIDDEN: '您无权执行此操作。',
     ALREADY_ON_SHORTLIST: '该机构已在此候选清单中。',
+    APPROVAL_EXPIRED: '伦理批件已于 {date} 到期（跟踪审查逾期），续批前不能登记入组。',
     SITE_STEP_NOT_ALLOWED: '当前状态（{state}）下不能执行此步骤。',
     MILESTONE_ORDER: '{milestone}日期不能早于{previous}日期（{date}）。',
     ENROLMENT_DECREASE_NEEDS_REASON: '数字比上次登记的少，请填写更正原因。',
@@ -91,6 +92,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NOT_FOUND: 'The record does not exist or you may not see it.',
     FORBIDDEN: 'You are not allowed to do this.',
     ALREADY_ON_SHORTLIST: 'This hospital is already on the shortlist.',
+    APPROVAL_EXPIRED:
+      'The ethics approval expired on {date} (continuing review overdue); enrolment cannot be recorded until it is renewed.',
     SITE_STEP_NOT_ALLOWED: 'This step is not possible while the site is {state}.',
     MILESTONE_ORDER: 'The {milestone} date cannot be before the {previous} date ({date}).',
     ENROLMENT_DECREASE_NEEDS_REASON: 'The numbers are lower than last recorded: give a correction reason.',

@@ -15,6 +15,7 @@ import { shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
 import type { AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { approvalValidUntil } from './approval-validity.ts';
 import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
 import { loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
 
@@ -102,6 +103,11 @@ export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<
   if (!ENROLMENT_STATES.includes(site.state) || !site.fpiDate)
     throw new DomainError('PRECONDITION_FAILED', 'ENROLMENT_NOT_STARTED');
   const now = ctx.now();
+  // An approval past its continuing-review date blocks enrolment until the committee renews it (issue 5).
+  const validUntil = approvalValidUntil(ctx.db, site.id);
+  if (validUntil && validUntil < shanghaiDate(now)) {
+    throw new DomainError('PRECONDITION_FAILED', 'APPROVAL_EXPIRED', { params: { date: validUntil } });
+  }
   if (input.month > shanghaiMonth(now))
     throw new DomainError('VALIDATION', 'MONTH_IN_FUTURE', {
       fieldErrors: [{ path: 'month', message: 'MONTH_IN_FUTURE' }],

@@ -205,6 +205,32 @@ describe('trials, inquiries and the site lifecycle', () => {
         .get(trialSiteId),
     ).toEqual({ n: 2 });
 
+    // An approval past its continuing-review date blocks enrolment records until renewed.
+    const userId = (db.sqlite.prepare("select id from users where email = 'site@demo.ctp'").get() as { id: string }).id;
+    db.sqlite
+      .prepare(
+        "insert into submissions (id, committee_id, trial_id, trial_site_id, type, state, outcome, follow_up_date, created_by, created_at, updated_at) values ('sub-expired', 'ec-jsph', ?, ?, 'initial', 'decided', 'approved', ?, ?, 0, 0)",
+      )
+      .run(trialId, trialSiteId, daysAgo(1), userId);
+    const expired = await apiErrorOf(
+      site.trialSites.recordEnrolment({
+        trialSiteId,
+        month,
+        screened: 6,
+        enrolled: 3,
+        screenFailures: 3,
+        correctionReason: '补录',
+      }),
+    );
+    expect(expired).toMatchObject({
+      detail: 'APPROVAL_EXPIRED',
+      message: `伦理批件已于 ${daysAgo(1)} 到期（跟踪审查逾期），续批前不能登记入组。`,
+    });
+    db.sqlite
+      .prepare('update submissions set follow_up_date = ? where id = ?')
+      .run(shanghaiDate(Date.now() + 30 * DAY), 'sub-expired');
+    await site.trialSites.recordEnrolment({ trialSiteId, month, screened: 6, enrolled: 3, screenFailures: 3 });
+
     // Closing the site frees the slot.
     await site.trialSites.recordMilestone({ trialSiteId, milestone: 'lpi', date: today });
     await site.trialSites.recordMilestone({ trialSiteId, milestone: 'closed', date: today });
