@@ -261,6 +261,7 @@ export const NOTIFICATION_KINDS = [
   'inquiry_deadline_near',
   'site_selected',
   'milestone_overdue',
+  'followup_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -278,6 +278,7 @@ export const trialsEn: Widen<typeof trialsZh> = {
       inquiry_deadline_near: 'Inquiry deadline near: {{trial}}, reply by {{replyBy}}',
       site_selected: '{{hospital}} was selected as a site of “{{trial}}”',
       milestone_overdue: '“{{trial}}”: {{step}} is overdue (due {{dueDate}})',
+      followup_due: '{{hospital}}, “{{trial}}”: the ethics continuing review is due on {{dueDate}}; submit it in time',
     },
   },
 };

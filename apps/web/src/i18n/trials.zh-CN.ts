@@ -273,6 +273,7 @@ export const trialsZh = {
       inquiry_deadline_near: '调研即将截止：{{trial}}，答复截止 {{replyBy}}',
       site_selected: '{{hospital}} 已被选为“{{trial}}”的研究中心',
       milestone_overdue: '“{{trial}}”的{{step}}已逾期（应于 {{dueDate}} 前完成）',
+      followup_due: '{{hospital}}“{{trial}}”的伦理跟踪审查将于 {{dueDate}} 到期，请及时提交年度/定期审查',
     },
   },
 } as const;

@@ -1,4 +1,4 @@
-import { type Db, inquiries, trialSites, trials } from '@ctp/db';
+import { type Db, inquiries, organisations, submissions, trialSites, trials } from '@ctp/db';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import { inTransaction } from '../transaction.ts';
@@ -7,6 +7,8 @@ import { notifyOrg } from './notify.ts';
 
 /** Days before an inquiry's reply deadline that the hospital is reminded. */
 export const DEADLINE_REMINDER_DAYS = 2;
+/** Days before an approval's continuing-review date that the site and sponsor are reminded. */
+export const FOLLOW_UP_REMINDER_DAYS = 30;
 
 /**
  * Creates the time-driven notifications: a reply deadline near for open inquiries, and a milestone overdue against
@@ -62,6 +64,48 @@ export function sweepReminders(db: Db, now: number): { created: number } {
       created += notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, n);
       if (site.hospitalOrgId !== trial.sponsorOrgId)
         created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, { ...n, link: '/trial-sites' });
+    }
+    // Continuing review (跟踪审查) due within FOLLOW_UP_REMINDER_DAYS of an approval's follow-up date.
+    const dueSoon = tx
+      .select({ sub: submissions, trial: trials, site: trialSites, hospital: organisations })
+      .from(submissions)
+      .innerJoin(trials, eq(trials.id, submissions.trialId))
+      .innerJoin(trialSites, eq(trialSites.id, submissions.trialSiteId))
+      .innerJoin(organisations, eq(organisations.id, trialSites.hospitalOrgId))
+      .where(
+        and(
+          inArray(submissions.outcome, ['approved', 'approved_with_modifications']),
+          lte(submissions.followUpDate, addDays(today, FOLLOW_UP_REMINDER_DAYS)),
+          inArray(trialSites.state, [
+            'ethics_approved',
+            'contract_signed',
+            'initiated',
+            'enrolling',
+            'enrolment_closed',
+          ]),
+        ),
+      )
+      .all();
+    for (const { sub, trial, site, hospital } of dueSoon) {
+      const n = {
+        kind: 'followup_due' as const,
+        params: {
+          trial: trial.titleZh,
+          trialEn: trial.titleEn ?? trial.titleZh,
+          hospital: hospital.nameZh,
+          hospitalEn: hospital.nameEn ?? hospital.nameZh,
+          dueDate: sub.followUpDate ?? '',
+        },
+        link: '/trial-sites',
+        dedupeKey: `followup:${sub.id}:${sub.followUpDate}`,
+        now,
+      };
+      created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, n);
+      created += notifyOrg(
+        tx,
+        { orgId: trial.sponsorOrgId, roles: ['sponsor'] },
+        { ...n, link: `/trials/${trial.id}` },
+      );
     }
   });
   return { created };
