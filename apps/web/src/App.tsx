@@ -34,6 +34,8 @@ const NewTrialPage = lazy(() => import('./pages/trials/NewTrialPage.tsx'));
 const TrialPage = lazy(() => import('./pages/trials/TrialPage.tsx'));
 const InquiriesPage = lazy(() => import('./pages/trials/InquiriesPage.tsx'));
 const SiteBoardPage = lazy(() => import('./pages/trials/SiteBoardPage.tsx'));
+const EthicsQueuePage = lazy(() => import('./pages/ethics/EthicsQueuePage.tsx'));
+const SubmissionPage = lazy(() => import('./pages/ethics/SubmissionPage.tsx'));
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -132,6 +134,22 @@ export function App() {
                       element={
                         <Guard policy={POLICIES.readSiteBoard}>
                           <SiteBoardPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="ethics"
+                      element={
+                        <Guard policy={POLICIES.readSubmissions}>
+                          <EthicsQueuePage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="ethics/submissions/:id"
+                      element={
+                        <Guard policy={POLICIES.readSubmissions}>
+                          <SubmissionPage />
                         </Guard>
                       }
                     />

@@ -1,3 +1,4 @@
+import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
@@ -251,5 +252,6 @@ export const en: Messages = {
   search: searchEn,
   hospital: hospitalEn,
   trials: trialsEn,
+  ethics: ethicsEn,
   errors: { title: 'Something went wrong', retry: 'Retry', forbidden: 'Your current role may not open this page.' },
 };

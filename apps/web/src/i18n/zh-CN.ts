@@ -1,3 +1,4 @@
+import { ethicsZh } from './ethics.zh-CN.ts';
 import { hospitalZh } from './hospital.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
 import { trialsZh } from './trials.zh-CN.ts';
@@ -243,6 +244,7 @@ export const zhCN = {
   search: searchZh,
   hospital: hospitalZh,
   trials: trialsZh,
+  ethics: ethicsZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },
 } as const;
 

@@ -6,6 +6,7 @@ import {
   ExperimentOutlined,
   FileSearchOutlined,
   MedicineBoxOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   StarOutlined,
   TeamOutlined,
@@ -36,6 +37,7 @@ export const NAV_ITEMS: NavItem[] = [
     policy: POLICIES.answerInquiries,
   },
   { path: '/trial-sites', labelKey: 'trials.nav.siteBoard', icon: <ClusterOutlined />, policy: POLICIES.readSiteBoard },
+  { path: '/ethics', labelKey: 'ethics.nav', icon: <SafetyCertificateOutlined />, policy: POLICIES.readSubmissions },
   {
     path: '/hospitals',
     labelKey: 'hospital.nav',

@@ -16,6 +16,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Switch,
@@ -24,6 +25,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
@@ -237,6 +239,48 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
   );
 }
 
+/** 送伦理审查: creates the initial submission of a selected site and submits it, then opens it. */
+function SubmitToEthicsButton({ site }: { site: SiteRow }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateBoards();
+  const create = useMutation(trpc.submissions.create.mutationOptions());
+  const submit = useMutation(trpc.submissions.submit.mutationOptions());
+  const run = async () => {
+    try {
+      const { id } = await create.mutateAsync({ trialSiteId: site.id, type: 'initial' });
+      await submit.mutateAsync({ id });
+      message.success(t('ethics.siteBoard.done'));
+      await queryClient.invalidateQueries({ queryKey: trpc.submissions.pathKey() });
+      await invalidate();
+      navigate(`/ethics/submissions/${id}`);
+    } catch (e) {
+      message.error(apiError(e, t('common.networkError')).message);
+    }
+  };
+  return (
+    <Popconfirm
+      title={t('ethics.siteBoard.confirm')}
+      onConfirm={() => void run()}
+      okText={t('ethics.actions.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'ethics-submit-ok' } as Record<`data-${string}`, string>}
+    >
+      <Button
+        size="small"
+        type="primary"
+        loading={create.isPending || submit.isPending}
+        data-testid={`ethics-submit-${site.id}`}
+      >
+        {t('ethics.siteBoard.submit')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 export default function SiteBoardPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -283,6 +327,7 @@ export default function SiteBoardPage() {
                 <Button size="small" onClick={() => setMilestoneFor(s)} data-testid={`milestone-${s.id}`}>
                   {t('trials.siteBoard.recordMilestone')}
                 </Button>
+                {s.state === 'selected' && <SubmitToEthicsButton site={s} />}
                 {ENROLMENT_STATES.includes(s.state) && s.milestones.fpi && (
                   <Button size="small" onClick={() => setEnrolmentFor(s)} data-testid={`enrolment-${s.id}`}>
                     {t('trials.siteBoard.recordEnrolment')}
