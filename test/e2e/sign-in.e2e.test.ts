@@ -52,7 +52,7 @@ describe('sign-in in a real browser', () => {
       await page.close();
     }
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('refuses a wrong password with a clear Chinese message, then English after switching', async () => {
     const page = await browser.newPage();
