@@ -11,8 +11,8 @@ import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { markEthicsApproved } from '../trials/record-progress.ts';
 import { effectiveSop } from './committee-access.ts';
+import { applyDecisionEffects } from './decision-effects.ts';
 import { loadMeeting, recusalsFor, sittingFor, votesOn } from './meeting-access.ts';
 import { addMonths, followUpMonthsFor, majorityOf } from './quorum.ts';
 import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
@@ -22,8 +22,8 @@ import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './
  * Convened: the secretary or chair records the outcome the meeting's majority of present, non-recused members voted
  * for — anything else is refused. Expedited: the chair signs after at least one reviewer's view; a "no" (any outcome
  * but an approval) sends it to a meeting instead. The decision stops the clock (decided date), an approval sets the
- * next follow-up review (by risk, ≤ 12 months), and an approved initial review moves the trial site to
- * `ethics_approved` in the same transaction.
+ * next follow-up review (by risk, ≤ 12 months), and its effects (trial site to `ethics_approved`, …) are
+ * applied in the same transaction by `applyDecisionEffects`.
  */
 export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof decideSubmissionInput> }) {
   const input = decideSubmissionInput.parse(raw);
@@ -67,9 +67,7 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
         patch: { outcome: input.outcome, conditions: input.conditions ?? null, decidedDate: today, followUpDate },
         detail: { outcome: input.outcome, followUpDate, ...(input.conditions ? { conditions: input.conditions } : {}) },
       });
-      const approvesSite =
-        isApproval && (sub.type === 'initial' || (sub.type === 'resubmission' && site.state === 'ethics_submitted'));
-      if (approvesSite) markEthicsApproved(tx, ctx, site, today, now);
+      applyDecisionEffects(tx, ctx, { sub, trial, site, outcome: input.outcome, isApproval, today, now });
       return {
         id: updated.id,
         state: updated.state,
