@@ -23,6 +23,7 @@ export type DecisionRecorded = {
  */
 export function applyDecisionEffects(tx: Tx, ctx: Ctx, d: DecisionRecorded) {
   const approvesSite =
-    d.isApproval && (d.sub.type === 'initial' || (d.sub.type === 'resubmission' && d.site.state === 'ethics_submitted'));
+    d.isApproval &&
+    (d.sub.type === 'initial' || (d.sub.type === 'resubmission' && d.site.state === 'ethics_submitted'));
   if (approvesSite) markEthicsApproved(tx, ctx, d.site, d.today, d.now);
 }
