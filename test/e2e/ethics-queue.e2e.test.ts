@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { callerAs, startTestServer } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
+import { callerAs } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）EC-505 治疗晚期胃癌的随机对照 III 期研究';
 const TITLE_EN = '(test) EC-505 in advanced gastric cancer: a randomised phase III study';
 
 describe('the EC work queue and a submission page, in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer();
 
   it('the site submits to ethics; the secretary returns it once, accepts it (number, clock) and triages it', async () => {
-    const db = server.database;
+    const db = env.server.database;
     // Setup through the API: a new trial with the demo PI's specialty at 江苏省人民医院 selected.
     const sponsorApi = callerAs(db, 'sponsor@demo.ctp');
     const { id: trialId } = await sponsorApi.trials.create({
@@ -46,11 +37,11 @@ describe('the EC work queue and a submission page, in the browser', () => {
     });
 
     // 1. The trial office submits the initial review from its site board.
-    const siteCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
     siteCtx.setDefaultTimeout(15_000);
     const site = await siteCtx.newPage();
     const siteErrors = watchErrors(site);
-    await signIn(site, server.url, 'site@demo.ctp');
+    await signIn(site, env.server.url, 'site@demo.ctp');
     await site.getByTestId('home-site_admin').waitFor();
     await site.getByTestId('main-nav').getByText('中心进度').click();
     await site.getByTestId(`ethics-submit-${trialSiteId}`).click();
@@ -63,11 +54,11 @@ describe('the EC work queue and a submission page, in the browser', () => {
     expect(await site.getByTestId('submission-review').count()).toBe(0);
 
     // 2. The secretary finds it in 伦理审查 and returns it once with a reason.
-    const ecCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const ecCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
     ecCtx.setDefaultTimeout(15_000);
     const ec = await ecCtx.newPage();
     const ecErrors = watchErrors(ec);
-    await signIn(ec, server.url, 'ec@demo.ctp');
+    await signIn(ec, env.server.url, 'ec@demo.ctp');
     await ec.getByTestId('main-nav').getByText('伦理审查').click();
     const row = ec.getByTestId(`submission-row-${submissionId}`);
     await row.getByText(TITLE).waitFor();

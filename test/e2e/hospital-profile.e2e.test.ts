@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
 
 /** A clean full-page picture: toasts gone, scrolled to the top (the header is sticky). */
 async function snapshot(page: Page, file: string) {
@@ -27,21 +27,12 @@ async function choose(page: Page, testId: string, typed: string, option: string)
 }
 
 describe('hospital profile in a real browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer();
 
   it('lets the site admin add a specialty and an investigator to the own hospital', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
-    await signIn(page, server.url, 'site@demo.ctp');
+    await signIn(page, env.server.url, 'site@demo.ctp');
     await page.getByTestId('home-site_admin').waitFor();
     await page.getByTestId('main-nav').getByText('本院资源', { exact: true }).click();
     await page.waitForURL(/\/hospitals\/hosp-jsph$/);
@@ -92,12 +83,12 @@ describe('hospital profile in a real browser', () => {
   });
 
   it('shows the same page read-only to a sponsor', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
-    await signIn(page, server.url, 'sponsor@demo.ctp');
+    await signIn(page, env.server.url, 'sponsor@demo.ctp');
     await page.getByTestId('home-sponsor').waitFor();
     await expect(page.getByTestId('main-nav').getByText('本院资源', { exact: true }).count()).resolves.toBe(0);
-    await page.goto(`${server.url}/hospitals/hosp-jsph`);
+    await page.goto(`${env.server.url}/hospitals/hosp-jsph`);
     await page.getByTestId('investigators-table').getByText('欧阳明').waitFor();
     await page.getByTestId('specialties-table').getByText('老年病专业').waitFor();
     for (const id of ['add-specialty', 'add-investigator', 'edit-profile', 'confirm-capacity', 'edit-capabilities']) {

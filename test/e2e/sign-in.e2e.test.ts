@@ -1,9 +1,8 @@
 import type { Role } from '@ctp/contracts';
 import { DEMO_ACCOUNTS } from '@ctp/domain';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
 
 /** What each role must (and must not) see in the navigation, in Chinese. */
 const NAV: Record<Role, { sees: string[]; hidden: string[] }> = {
@@ -18,23 +17,14 @@ const NAV: Record<Role, { sees: string[]; hidden: string[] }> = {
 };
 
 describe('sign-in in a real browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer();
 
   it('signs in as every demo role and shows that role’s home and navigation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     for (const account of DEMO_ACCOUNTS) {
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await signIn(page, server.url, account.email);
+      await signIn(page, env.server.url, account.email);
       const role = account.memberships[0]!.role;
       await page.getByTestId(`home-${role}`).waitFor();
       const nav = page.getByTestId('main-nav');
@@ -55,8 +45,8 @@ describe('sign-in in a real browser', () => {
   }, 300_000);
 
   it('refuses a wrong password with a clear Chinese message, then English after switching', async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'sponsor@demo.ctp', 'not-the-password');
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'sponsor@demo.ctp', 'not-the-password');
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain('邮箱或密码不正确');
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('login-password').fill('still-wrong');
@@ -66,22 +56,22 @@ describe('sign-in in a real browser', () => {
   });
 
   it('lets a user with two memberships switch role, and an unknown route shows the 404 page', async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'multi@demo.ctp');
+    const page = await env.browser.newPage();
+    await signIn(page, env.server.url, 'multi@demo.ctp');
     await page.getByTestId('home-site_admin').waitFor();
     await page.getByTestId('role-switcher').hover();
     await page.getByRole('menuitem', { name: /伦理委员/ }).click();
     await page.getByTestId('home-ec_member').waitFor();
-    await page.goto(`${server.url}/no/such/page`);
+    await page.goto(`${env.server.url}/no/such/page`);
     await page.getByTestId('not-found').waitFor();
     await page.close();
   });
 
   it('shows the audit log to the admin, filters by actor and verifies the chain', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, 'admin@demo.ctp');
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, env.server.url, 'admin@demo.ctp');
     await page.getByTestId('home-admin').waitFor();
-    await page.goto(`${server.url}/audit?action=auth.login`);
+    await page.goto(`${env.server.url}/audit?action=auth.login`);
     await page.getByText('登录', { exact: true }).first().waitFor();
     await page.getByTestId('audit-verify').click();
     await expect(page.getByTestId('audit-verify-result').textContent()).resolves.toContain('哈希链完整');

@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
 
 describe('a sponsor searches, compares, shortlists and exports in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer();
 
   it('goes from a two-character query to an exported shortlist', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await signIn(page, server.url, 'sponsor@demo.ctp');
+    await signIn(page, env.server.url, 'sponsor@demo.ctp');
     await page.getByTestId('home-sponsor').waitFor();
     await page.getByTestId('main-nav').getByText('找中心').click();
     await page.getByTestId('search-input').locator('input').fill('肿瘤');
@@ -34,7 +24,9 @@ describe('a sponsor searches, compares, shortlists and exports in the browser', 
     await page.screenshot({ path: `${ARTIFACTS}site-search.png`, fullPage: false });
 
     // The URL reproduces the search.
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('肿瘤')}&district=${encodeURIComponent('玄武区')}`);
+    await page.goto(
+      `${env.server.url}/search?q=${encodeURIComponent('肿瘤')}&district=${encodeURIComponent('玄武区')}`,
+    );
     await page
       .getByTestId('search-total')
       .filter({ hasText: /共 \d+ 家机构/ })
@@ -44,7 +36,9 @@ describe('a sponsor searches, compares, shortlists and exports in the browser', 
       await expect(card.textContent()).resolves.toContain('玄武区');
 
     // Empty result suggests what to relax.
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('肿瘤')}&district=${encodeURIComponent('六合区')}`);
+    await page.goto(
+      `${env.server.url}/search?q=${encodeURIComponent('肿瘤')}&district=${encodeURIComponent('六合区')}`,
+    );
     await page.getByTestId('relax-district').click();
     await page.getByTestId('search-result').first().waitFor();
 

@@ -1,10 +1,11 @@
 import { trialSites } from '@ctp/db';
 import { inTransaction, markEthicsApproved, markEthicsSubmitted, shanghaiDate } from '@ctp/domain';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { callerAs, startTestServer } from '../helpers/test-app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
+import { callerAs } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）QRS-404 治疗晚期非小细胞肺癌的多中心 III 期研究';
 const TITLE_EN = '(test) QRS-404 in advanced NSCLC: a multicentre phase III study';
@@ -19,19 +20,10 @@ async function typeDate(page: Page, testId: string, date: string) {
 }
 
 describe('a trial goes from a shortlist to first patient in, in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer();
 
   it('creates a trial, asks jsph oncology, selects it, and records contract, SIV and FPI', async () => {
-    const db = server.database;
+    const db = env.server.database;
     const sponsorApi = callerAs(db, 'sponsor@demo.ctp');
     const oncologyFreeSlots = async () => {
       const found = await sponsorApi.sites.search({ q: '江苏省人民医院', specialty: 'oncology', limit: 20 });
@@ -44,11 +36,11 @@ describe('a trial goes from a shortlist to first patient in, in the browser', ()
     await sponsorApi.shortlists.addItem({ shortlistId, hospitalId: 'hosp-jsph' });
 
     // 1. The sponsor creates the trial in the browser; a malformed CTR number is refused on its field.
-    const sponsorCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const sponsorCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
     sponsorCtx.setDefaultTimeout(15_000);
     const sponsor = await sponsorCtx.newPage();
     const sponsorErrors = watchErrors(sponsor);
-    await signIn(sponsor, server.url, 'sponsor@demo.ctp');
+    await signIn(sponsor, env.server.url, 'sponsor@demo.ctp');
     await sponsor.getByTestId('home-sponsor').waitFor();
     await sponsor.getByTestId('main-nav').getByText('我的试验').click();
     await sponsor.getByTestId('trials-table').waitFor();
@@ -83,11 +75,11 @@ describe('a trial goes from a shortlist to first patient in, in the browser', ()
     await jsphRow.getByText('已发调研').waitFor();
 
     // 3. The trial office of jsph is told, and answers "interested" in its inbox.
-    const siteCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
     siteCtx.setDefaultTimeout(15_000);
     const site = await siteCtx.newPage();
     const siteErrors = watchErrors(site);
-    await signIn(site, server.url, 'site@demo.ctp');
+    await signIn(site, env.server.url, 'site@demo.ctp');
     await site.getByTestId('home-site_admin').waitFor();
     await site.getByTestId('notification-bell').click();
     await site
