@@ -7,7 +7,6 @@ import {
   STALE_AFTER_DAYS,
 } from '@ctp/contracts';
 import {
-  auditEvents,
   type Db,
   hospitalCapabilities,
   hospitalSpecialties,
@@ -17,8 +16,9 @@ import {
   specialtyCatalogue,
   specialtyDiseaseAreas,
 } from '@ctp/db';
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { loadActiveLoad } from './active-load.ts';
+import { cachedByGeneration } from './generation-cache.ts';
 
 export type InvestigatorCapacity = {
   id: string;
@@ -85,26 +85,11 @@ export function isStale(confirmedAt: number | null, now: number): boolean {
  * Every live hospital's capacity with derived load (active trials, free slots), in a handful of queries. Used by
  * search, compare and the hospital profile, so all three show the same numbers.
  */
-/**
- * The full registry is reused between requests while nothing changed: every mutation appends an audit row
- * (ARCHITECTURE invariant), so the audit head id is the data's generation. Staleness depends on the clock, so the
- * day is part of the key too. Subsets (compare, shortlists) are always read fresh.
- */
-const fullCache = new WeakMap<Db, { key: string; data: HospitalCapacity[] }>();
-
+/** The full registry is reused between requests while nothing changed (see `cachedByGeneration`); subsets
+ * (compare, shortlists) are always read fresh. */
 export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds) return readHospitalCapacity(db, now, hospitalIds);
-  const head =
-    db
-      .select({ id: max(auditEvents.id) })
-      .from(auditEvents)
-      .get()?.id ?? 0;
-  const key = `${head}:${Math.floor(now / DAY)}`;
-  const cached = fullCache.get(db);
-  if (cached?.key === key) return cached.data;
-  const data = readHospitalCapacity(db, now);
-  fullCache.set(db, { key, data });
-  return data;
+  return cachedByGeneration(db, 'hospital-capacity', now, () => readHospitalCapacity(db, now));
 }
 
 function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {

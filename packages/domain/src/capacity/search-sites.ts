@@ -16,6 +16,7 @@ import { type Db, hospitalsMatchingTerm, type SearchColumn, specialtyCatalogue, 
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
+import { cachedByGeneration } from './generation-cache.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
 import { loadSitePerformance, type SitePerformance } from './site-performance.ts';
 
@@ -177,7 +178,7 @@ export function searchSites({
   }
 
   // 3. Score and explain.
-  const performance = loadSitePerformance(ctx.db, now);
+  const performance = cachedByGeneration(ctx.db, 'site-performance', now, () => loadSitePerformance(ctx.db, now));
   const items = refined.map((c) =>
     scoreCandidate(c, terms.length > 0, now, ctx.locale, performance.get(c.h.org.id) ?? null),
   );
