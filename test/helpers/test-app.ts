@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ApiContext, appRouter, createCallerFactory, describeError, toTrpcError } from '@ctp/api';
 import type { ApiErrorData, Locale } from '@ctp/contracts';
 import { type DbHandle, users } from '@ctp/db';
@@ -24,13 +27,27 @@ let seededTemplate: Promise<DbHandle> | undefined;
 export async function createSeededDatabase(): Promise<DbHandle> {
   seededTemplate ??= (async () => {
     const database = createTestDatabase();
-    await seedDemo({ db: database.db, ctx: { actor: null, now: Date.now, requestId: 'test-seed' }, withUsers: true });
+    // Without the demo rosters: ethics tests build the roster they need through `committees.addMember`.
+    await seedDemo({
+      db: database.db,
+      ctx: { actor: null, now: Date.now, requestId: 'test-seed' },
+      withUsers: true,
+      withRosters: false,
+    });
     return database;
   })();
   return cloneTestDatabase(await seededTemplate);
 }
 
 export const testSession = { idleMs: 60 * 60_000, absoluteMs: 12 * 3_600_000 };
+
+let filesDir: string | undefined;
+/** A temporary file store for the test process (uploaded documents, letters), never the repository's data/. */
+export function testFilesDir(): string {
+  filesDir ??= mkdtempSync(join(tmpdir(), 'ctp-files-'));
+  return filesDir;
+}
+export const testFiles = () => ({ dir: testFilesDir(), maxUploadBytes: 20 * 1024 * 1024 });
 
 /** A router caller acting as a demo user (by e-mail), in the given membership index, without HTTP. */
 export function callerAs(
@@ -78,7 +95,7 @@ function callerWithSession(
   const cookies: string[] = [];
   const ctx: ApiContext = {
     db: database.db,
-    services: { loginThrottle: new LoginThrottle(), session: testSession },
+    services: { loginThrottle: new LoginThrottle(), session: testSession, files: testFiles() },
     now: opts.now ?? Date.now,
     requestId: 'test-request',
     locale: opts.locale ?? 'zh-CN',
@@ -136,7 +153,13 @@ export async function startTestServer(
   opts: { database?: DbHandle; now?: () => number; throttle?: ThrottleSettings } = {},
 ) {
   const database = opts.database ?? (await createSeededDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', CTP_LOG_LEVEL: 'silent', PORT: '0', ...overrides });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    CTP_LOG_LEVEL: 'silent',
+    PORT: '0',
+    CTP_DATA_DIR: testFilesDir(),
+    ...overrides,
+  });
   const app = await buildApp({
     config,
     database,

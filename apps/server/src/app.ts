@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
+import { registerFileRoutes } from './file-routes.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -34,7 +35,11 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
-  const services: Services = { loginThrottle: new LoginThrottle(throttle), session: config.session };
+  const services: Services = {
+    loginThrottle: new LoginThrottle(throttle),
+    session: config.session,
+    files: { dir: config.dataDir, maxUploadBytes: config.maxUploadBytes },
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -71,7 +76,7 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
 
   // A cross-site page cannot post JSON to us with the user's cookie unless the browser says where it comes from.
   app.addHook('onRequest', async (req, reply) => {
-    if (req.method !== 'POST' || !req.url.startsWith('/trpc')) return;
+    if (req.method !== 'POST' || !(req.url.startsWith('/trpc') || req.url.startsWith('/api'))) return;
     const origin = req.headers.origin;
     if (origin && hostOf(origin) !== req.headers.host) {
       return reply.code(403).send({ error: 'cross-origin request refused' });
@@ -120,6 +125,14 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
         }
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  await registerFileRoutes(app, {
+    db: database.db,
+    services,
+    session: config.session,
+    now,
+    maxUploadBytes: config.maxUploadBytes,
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -33,6 +33,7 @@ program
       db: db.db,
       ctx: { actor: null, now: Date.now, requestId: 'cli:seed' },
       withUsers: opts.users && config.demoUsers,
+      withHistory: true,
     });
     closeDatabase(db);
     console.log(

@@ -15,6 +15,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   CTP_DB: z.string().min(1).default('./data/ctp.sqlite'),
   CTP_DATA_DIR: z.string().min(1).default('./data/files'),
+  /** Largest accepted upload (submission documents), in MB. */
+  CTP_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   CTP_WEB_DIST: z.string().min(1).default('./apps/web/dist'),
   CTP_SECURE_COOKIES: bool.default(false),
   /** Behind a reverse proxy, trust its X-Forwarded-For so sign-in throttling sees each client's own address. */
@@ -43,6 +45,7 @@ export type Config = {
   host: string;
   dbPath: string;
   dataDir: string;
+  maxUploadBytes: number;
   webDist: string;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     dbPath: fromRoot(c.CTP_DB),
     dataDir: fromRoot(c.CTP_DATA_DIR),
+    maxUploadBytes: c.CTP_UPLOAD_MAX_MB * 1024 * 1024,
     webDist: fromRoot(c.CTP_WEB_DIST),
     secureCookies: c.CTP_SECURE_COOKIES,
     trustProxy: c.CTP_TRUST_PROXY,

@@ -16,6 +16,7 @@ export async function prepareDatabase(config: Config, opts: { seed: boolean }): 
       db: handle.db,
       ctx: { actor: null, now: Date.now, requestId: 'seed' },
       withUsers: config.demoUsers,
+      withHistory: true,
     });
   }
   return handle;

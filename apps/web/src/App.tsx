@@ -1,4 +1,4 @@
-import { POLICIES, type Policy } from '@ctp/contracts';
+import { incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
@@ -36,6 +36,15 @@ const InquiriesPage = lazy(() => import('./pages/trials/InquiriesPage.tsx'));
 const SiteBoardPage = lazy(() => import('./pages/trials/SiteBoardPage.tsx'));
 const EthicsQueuePage = lazy(() => import('./pages/ethics/EthicsQueuePage.tsx'));
 const SubmissionPage = lazy(() => import('./pages/ethics/SubmissionPage.tsx'));
+const CommissionOverviewPage = lazy(() => import('./pages/commission/CommissionOverviewPage.tsx'));
+const DrillDownPage = lazy(() => import('./pages/commission/DrillDownPage.tsx'));
+const RecordsPage = lazy(() => import('./pages/commission/RecordsPage.tsx'));
+const IncentivePage = lazy(() => import('./pages/commission/IncentivePage.tsx'));
+const KeyProjectsPage = lazy(() => import('./pages/commission/KeyProjectsPage.tsx'));
+const MonthlyReportPage = lazy(() => import('./pages/commission/MonthlyReportPage.tsx'));
+const MeetingsPage = lazy(() => import('./pages/ethics/MeetingsPage.tsx'));
+const MeetingPage = lazy(() => import('./pages/ethics/MeetingPage.tsx'));
+const CommitteePage = lazy(() => import('./pages/ethics/CommitteePage.tsx'));
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -146,10 +155,82 @@ export function App() {
                       }
                     />
                     <Route
+                      path="ethics/meetings"
+                      element={
+                        <Guard policy={POLICIES.readCommittee}>
+                          <MeetingsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="ethics/meetings/:id"
+                      element={
+                        <Guard policy={POLICIES.readCommittee}>
+                          <MeetingPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="ethics/committee"
+                      element={
+                        <Guard policy={POLICIES.readCommittee}>
+                          <CommitteePage />
+                        </Guard>
+                      }
+                    />
+                    <Route
                       path="ethics/submissions/:id"
                       element={
                         <Guard policy={POLICIES.readSubmissions}>
                           <SubmissionPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="commission"
+                      element={
+                        <Guard policy={POLICIES.readMetrics}>
+                          <CommissionOverviewPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="commission/drill"
+                      element={
+                        <Guard policy={POLICIES.readMetrics}>
+                          <DrillDownPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="commission/records"
+                      element={
+                        <Guard policy={POLICIES.readMetrics}>
+                          <RecordsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="commission/incentive"
+                      element={
+                        <Guard policy={incentivePagePolicy}>
+                          <IncentivePage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="commission/key-projects"
+                      element={
+                        <Guard policy={POLICIES.readMetrics}>
+                          <KeyProjectsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="commission/report"
+                      element={
+                        <Guard policy={POLICIES.readMetrics}>
+                          <MonthlyReportPage />
                         </Guard>
                       }
                     />

@@ -2,7 +2,10 @@ import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
 import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
+import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
 import { organisationsRouter } from './routers/organisations.ts';
+import { recognitionRouter } from './routers/recognition.ts';
+import { modificationsRouter, reviewsRouter } from './routers/reviews.ts';
 import { shortlistsRouter } from './routers/shortlists.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { submissionsRouter } from './routers/submissions.ts';
@@ -27,5 +30,11 @@ export const appRouter = router({
   submissions: submissionsRouter,
   meetings: meetingsRouter,
   committees: committeesRouter,
+  recognition: recognitionRouter,
+  reviews: reviewsRouter,
+  modifications: modificationsRouter,
+  metrics: metricsRouter,
+  incentive: incentiveRouter,
+  keyProjects: keyProjectsRouter,
 });
 export type AppRouter = typeof appRouter;

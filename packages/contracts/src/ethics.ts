@@ -94,6 +94,12 @@ export const SUBMISSION_TRANSITIONS = [
   // An expedited reviewer's "no" sends the submission to a convened meeting (DESIGN §4.1); taken by the vote.
   { step: 'refer_to_meeting', from: ['in_review'], to: 'in_review', by: ['secretary', 'chair'] },
   { step: 'decide', from: ['in_review', 'scheduled'], to: 'decided', by: ['secretary', 'chair'] },
+  // Taken off a meeting's agenda before a decision: back to the convened review queue.
+  { step: 'unschedule', from: ['scheduled'], to: 'in_review', by: ['secretary', 'chair'] },
+  // After 必要的修改后同意 only (checked by the use-case): the applicant submits the modifications, the secretary
+  // verifies them (conditions met) or asks again. The state stays `decided`; the timeline records each round.
+  { step: 'submit_modifications', from: ['decided'], to: 'decided', by: ['applicant'] },
+  { step: 'verify_modifications', from: ['decided'], to: 'decided', by: ['secretary'] },
   { step: 'issue_letter', from: ['decided'], to: 'letter_issued', by: ['secretary'] },
   { step: 'withdraw', from: WITHDRAWABLE_STATES, to: 'withdrawn', by: ['applicant', 'sponsor'] },
 ] as const satisfies readonly {

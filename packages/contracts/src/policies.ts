@@ -63,6 +63,38 @@ export const POLICIES = {
   runMeetings: roles('runMeetings', ['ec_secretary', 'ec_chair']),
   /** Votes and conflict declarations: the secretary or chair records them, or the member for themselves. */
   reviewSubmissions: roles('reviewSubmissions', ['ec_secretary', 'ec_member', 'ec_chair']),
+  /** Assigning primary reviewers (主审) to a submission: the committee's secretary. */
+  assignReviewers: roles('assignReviewers', ['ec_secretary']),
+  /** Review worksheets (审查工作表): the assigned reviewer, after declaring no conflict (use-case checks it). */
+  keepWorksheets: roles('keepWorksheets', ['ec_member', 'ec_chair']),
+  /** After "approved with modifications": the applicant (trial office or PI) submits the modifications… */
+  submitModifications: roles('submitModifications', ['site_admin', 'investigator']),
+  /** …and the committee's secretary verifies them or asks again. */
+  verifyModifications: roles('verifyModifications', ['ec_secretary']),
+  /** Meeting minutes (会议纪要): drafted by the secretary… */
+  draftMinutes: roles('draftMinutes', ['ec_secretary']),
+  /** …approved and locked by the chair. */
+  approveMinutes: roles('approveMinutes', ['ec_chair']),
+  /** The commission's metrics, drill-downs, key-project board and exports: the commission; the admin reads them. */
+  readMetrics: roles('readMetrics', ['commission', 'admin']),
+  /** Incentive weights and city key projects (重点攻关项目): the commission only. */
+  steerMetrics: roles('steerMetrics', ['commission']),
+  /** A hospital's trial office sees its own incentive score and how it was made. */
+  readOwnIncentive: roles('readOwnIncentive', ['site_admin']),
+  /** Recognition agreements (互认协议): created and changed by the platform admin or the commission. */
+  manageAgreements: roles('manageAgreements', ['admin', 'commission']),
+  /** Joining an agreement: the EC's secretary confirms for its own committee. */
+  joinAgreements: roles('joinAgreements', ['ec_secretary']),
+  /** Agreements, requests, boards: every signed-in role; each use-case narrows to what the actor may see. */
+  readRecognition: { name: 'readRecognition', allows: (a) => a !== null } satisfies Policy,
+  /** The hospital's local-context profile: its own trial office (see canEditHospital). */
+  editLocalContext: roles('editLocalContext', ['site_admin']),
+  /** The local packet and answers to the EC: the participating site's trial office or PI, or the sponsor. */
+  prepareRecognition: roles('prepareRecognition', ['site_admin', 'investigator', 'sponsor']),
+  /** Accepting, reviewing and deciding recognition requests, objections and acknowledgements: the EC's secretary or chair. */
+  runRecognition: roles('runRecognition', ['ec_secretary', 'ec_chair']),
+  /** An EC's recognition tasks: acknowledgements and SAE/SUSAR reports delivered under recognition (read receipts). */
+  readRecognitionTasks: roles('readRecognitionTasks', ['ec_secretary', 'ec_member', 'ec_chair']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

@@ -262,6 +262,12 @@ export const NOTIFICATION_KINDS = [
   'site_selected',
   'milestone_overdue',
   'followup_due',
+  'recognition_invited',
+  'recognition_requested',
+  'recognition_decided',
+  'recognition_objection',
+  'recognition_ack_requested',
+  'icf_superseded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

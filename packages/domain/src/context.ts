@@ -1,6 +1,7 @@
 import type { ActorRef, Locale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { FileStoreSettings } from './files/file-store.ts';
 
 /** Who is acting: the signed-in user, the session, and the membership (organisation × role) they act in. */
 export type Actor = ActorRef & {
@@ -16,6 +17,8 @@ export type SessionSettings = { idleMs: number; absoluteMs: number };
 export type Services = {
   loginThrottle: LoginThrottle;
   session: SessionSettings;
+  /** Uploaded documents and letters (ethics): the server configures it; absent where no files are handled. */
+  files?: FileStoreSettings;
 };
 
 /** `ctx` of every use-case (CONVENTIONS §2). */

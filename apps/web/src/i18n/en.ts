@@ -1,5 +1,8 @@
+import { commissionEn } from './commission.en.ts';
+import { documentsEn } from './documents.en.ts';
 import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
+import { meetingsEn } from './meetings.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -153,6 +156,7 @@ export const en: Messages = {
       inquiry: 'Feasibility inquiry',
       submission: 'Ethics submission',
       meeting: 'Review meeting',
+      incentive_weights: 'Incentive index weights',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -201,12 +205,29 @@ export const en: Messages = {
       'submission.schedule': 'Put submission on a meeting agenda',
       'submission.refer_to_meeting': 'Referred expedited review to a meeting',
       'submission.decide': 'Decided submission',
+      'submission.upload_document': 'Uploaded submission document',
+      'submission.issue_letter': 'Issued letter',
       'committee.add_member': 'Added committee member',
       'committee.update_sop': 'Updated committee SOP settings',
       'meeting.create': 'Created review meeting',
       'meeting.record_attendance': 'Recorded meeting attendance',
       'meeting.declare_conflict': 'Declared conflict of interest',
       'meeting.vote': 'Recorded member vote',
+      'incentive.set_weights': 'Set incentive index weights',
+      'trial.flag_key_project': 'Flagged a city key project',
+      'trial.unflag_key_project': 'Unflagged a city key project',
+      'submission.unschedule': 'Removed from meeting agenda',
+      'submission.submit_modifications': 'Submitted modifications',
+      'submission.verify_modifications': 'Verified modifications',
+      'review.assign': 'Assigned primary reviewer',
+      'review.unassign': 'Unassigned primary reviewer',
+      'review.declare': 'Declared conflict of interest (or none)',
+      'review.save_worksheet': 'Saved review worksheet',
+      'review.submit_worksheet': 'Submitted review worksheet',
+      'meeting.save_minutes': 'Saved meeting minutes',
+      'meeting.approve_minutes': 'Approved meeting minutes',
+      'committee.end_member_term': "Ended a member's term",
+      'committee.update_procedures': 'Changed expedited rules and checklists',
     },
   },
   users: {
@@ -252,6 +273,9 @@ export const en: Messages = {
   search: searchEn,
   hospital: hospitalEn,
   trials: trialsEn,
+  commission: commissionEn,
   ethics: ethicsEn,
+  documents: documentsEn,
+  meetings: meetingsEn,
   errors: { title: 'Something went wrong', retry: 'Retry', forbidden: 'Your current role may not open this page.' },
 };

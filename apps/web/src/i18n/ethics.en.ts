@@ -62,6 +62,9 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     decide: 'Decide',
     issue_letter: 'Issue letter',
     withdraw: 'Withdraw',
+    unschedule: 'Removed from agenda',
+    submit_modifications: 'Modifications submitted',
+    verify_modifications: 'Modifications verified',
   },
   queue: {
     title: 'Ethics review',

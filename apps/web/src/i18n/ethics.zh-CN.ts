@@ -59,6 +59,9 @@ export const ethicsZh = {
     decide: '作出决定',
     issue_letter: '签发批件',
     withdraw: '撤回',
+    unschedule: '移出议程',
+    submit_modifications: '提交修改',
+    verify_modifications: '确认修改',
   },
   queue: {
     title: '伦理审查',

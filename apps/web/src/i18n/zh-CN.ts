@@ -1,5 +1,8 @@
+import { commissionZh } from './commission.zh-CN.ts';
+import { documentsZh } from './documents.zh-CN.ts';
 import { ethicsZh } from './ethics.zh-CN.ts';
 import { hospitalZh } from './hospital.zh-CN.ts';
+import { meetingsZh } from './meetings.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
 import { trialsZh } from './trials.zh-CN.ts';
 
@@ -149,6 +152,7 @@ export const zhCN = {
       inquiry: '可行性调研',
       submission: '伦理送审',
       meeting: '审查会议',
+      incentive_weights: '激励指数权重',
     },
     actions: {
       'auth.login': '登录',
@@ -197,12 +201,29 @@ export const zhCN = {
       'submission.schedule': '列入会议议程',
       'submission.refer_to_meeting': '简易程序转会议审查',
       'submission.decide': '作出审查决定',
+      'submission.upload_document': '上传送审文件',
+      'submission.issue_letter': '签发批件',
       'committee.add_member': '增加伦理委员',
       'committee.update_sop': '修改伦理委员会 SOP 设置',
       'meeting.create': '创建审查会议',
       'meeting.record_attendance': '登记会议出席',
       'meeting.declare_conflict': '声明利益冲突',
       'meeting.vote': '登记委员表决',
+      'incentive.set_weights': '设置激励指数权重',
+      'trial.flag_key_project': '标记市重点攻关项目',
+      'trial.unflag_key_project': '取消市重点攻关项目',
+      'submission.unschedule': '移出会议议程',
+      'submission.submit_modifications': '提交修改材料',
+      'submission.verify_modifications': '确认修改',
+      'review.assign': '指定主审委员',
+      'review.unassign': '取消主审委员',
+      'review.declare': '声明有无利益冲突',
+      'review.save_worksheet': '保存审查工作表',
+      'review.submit_worksheet': '提交审查工作表',
+      'meeting.save_minutes': '保存会议纪要',
+      'meeting.approve_minutes': '批准会议纪要',
+      'committee.end_member_term': '结束委员任期',
+      'committee.update_procedures': '修改简易程序规则和送审清单',
     },
   },
   users: {
@@ -244,7 +265,10 @@ export const zhCN = {
   search: searchZh,
   hospital: hospitalZh,
   trials: trialsZh,
+  commission: commissionZh,
   ethics: ethicsZh,
+  documents: documentsZh,
+  meetings: meetingsZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },
 } as const;
 

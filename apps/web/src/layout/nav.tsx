@@ -1,18 +1,23 @@
 import {
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
+  FlagOutlined,
+  FundOutlined,
   MedicineBoxOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
+  SettingOutlined,
   StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { type ActorRef, POLICIES, type Policy } from '@ctp/contracts';
+import { type ActorRef, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import type { ReactNode } from 'react';
 
 export type NavItem = {
@@ -38,12 +43,32 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/trial-sites', labelKey: 'trials.nav.siteBoard', icon: <ClusterOutlined />, policy: POLICIES.readSiteBoard },
   { path: '/ethics', labelKey: 'ethics.nav', icon: <SafetyCertificateOutlined />, policy: POLICIES.readSubmissions },
+  { path: '/ethics/meetings', labelKey: 'meetings.nav', icon: <CalendarOutlined />, policy: POLICIES.readCommittee },
+  {
+    path: '/ethics/committee',
+    labelKey: 'meetings.committeeNav',
+    icon: <SettingOutlined />,
+    policy: POLICIES.readCommittee,
+  },
   {
     path: '/hospitals',
     labelKey: 'hospital.nav',
     icon: <MedicineBoxOutlined />,
     policy: POLICIES.editHospitalProfile,
     pathFor: (actor) => `/hospitals/${actor.orgId}`,
+  },
+  { path: '/commission', labelKey: 'commission.nav', icon: <FundOutlined />, policy: POLICIES.readMetrics },
+  {
+    path: '/commission/incentive',
+    labelKey: 'commission.navIncentive',
+    icon: <TrophyOutlined />,
+    policy: incentivePagePolicy,
+  },
+  {
+    path: '/commission/key-projects',
+    labelKey: 'commission.navKeyProjects',
+    icon: <FlagOutlined />,
+    policy: POLICIES.readMetrics,
   },
   { path: '/directory', labelKey: 'nav.directory', icon: <BankOutlined />, policy: POLICIES.readDirectory },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, policy: POLICIES.administer },

@@ -1,22 +1,35 @@
 import {
   addCommitteeMemberInput,
+  approveMinutesInput,
   committeeIdInput,
   createMeetingInput,
   declareConflictInput,
+  endMemberTermInput,
   meetingIdInput,
   POLICIES,
   recordAttendanceInput,
+  saveMinutesInput,
+  updateAgendaInput,
+  updateCommitteeProceduresInput,
   updateCommitteeSettingsInput,
   voteInput,
 } from '@ctp/contracts';
 import {
   addCommitteeMember,
+  addToAgenda,
+  approveMinutes,
   createMeeting,
   declareConflict,
+  endMemberTerm,
   getCommittee,
+  getCommitteeProcedures,
   getMeeting,
+  getMinutes,
   listMeetings,
   recordAttendance,
+  removeFromAgenda,
+  saveMinutes,
+  updateCommitteeProcedures,
   updateCommitteeSettings,
   voteOnSubmission,
 } from '@ctp/domain';
@@ -43,6 +56,21 @@ export const meetingsRouter = router({
   list: guarded(POLICIES.readCommittee)
     .input(committeeIdInput)
     .query(({ ctx, input }) => listMeetings({ ctx: useCaseCtx(ctx), input })),
+  addToAgenda: guarded(POLICIES.runMeetings)
+    .input(updateAgendaInput)
+    .mutation(({ ctx, input }) => addToAgenda({ ctx: useCaseCtx(ctx), input })),
+  removeFromAgenda: guarded(POLICIES.runMeetings)
+    .input(updateAgendaInput)
+    .mutation(({ ctx, input }) => removeFromAgenda({ ctx: useCaseCtx(ctx), input })),
+  minutes: guarded(POLICIES.readCommittee)
+    .input(meetingIdInput)
+    .query(({ ctx, input }) => getMinutes({ ctx: useCaseCtx(ctx), input })),
+  saveMinutes: guarded(POLICIES.draftMinutes)
+    .input(saveMinutesInput)
+    .mutation(({ ctx, input }) => saveMinutes({ ctx: useCaseCtx(ctx), input })),
+  approveMinutes: guarded(POLICIES.approveMinutes)
+    .input(approveMinutesInput)
+    .mutation(({ ctx, input }) => approveMinutes({ ctx: useCaseCtx(ctx), input })),
 });
 
 /** An ethics committee's roster and SOP settings (issue 5). EC-only. */
@@ -56,4 +84,13 @@ export const committeesRouter = router({
   get: guarded(POLICIES.readCommittee)
     .input(committeeIdInput)
     .query(({ ctx, input }) => getCommittee({ ctx: useCaseCtx(ctx), input })),
+  endTerm: guarded(POLICIES.manageCommittee)
+    .input(endMemberTermInput)
+    .mutation(({ ctx, input }) => endMemberTerm({ ctx: useCaseCtx(ctx), input })),
+  procedures: guarded(POLICIES.readCommittee)
+    .input(committeeIdInput)
+    .query(({ ctx, input }) => getCommitteeProcedures({ ctx: useCaseCtx(ctx), input })),
+  updateProcedures: guarded(POLICIES.manageCommittee)
+    .input(updateCommitteeProceduresInput)
+    .mutation(({ ctx, input }) => updateCommitteeProcedures({ ctx: useCaseCtx(ctx), input })),
 });

@@ -1,6 +1,9 @@
 import {
+  compareDocumentsInput,
   createSubmissionInput,
   decideSubmissionInput,
+  effectiveDocumentsInput,
+  issueLetterInput,
   POLICIES,
   requestInfoInput,
   respondSubmissionInput,
@@ -12,9 +15,13 @@ import {
   withdrawSubmissionInput,
 } from '@ctp/contracts';
 import {
+  compareSubmissionDocuments,
   createSubmission,
   decideSubmission,
+  effectiveSiteDocuments,
   getSubmission,
+  issueSubmissionLetter,
+  listSubmissionDocuments,
   listSubmissions,
   requestSubmissionInfo,
   respondToSubmission,
@@ -26,7 +33,7 @@ import {
 import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
-/** Ethics submissions at one committee (issue 5); meetings and votes are in `meetings.ts`. Letters come later. */
+/** Ethics submissions at one committee (issue 5): workflow, documents and letters; meetings and votes are in `meetings.ts`. */
 export const submissionsRouter = router({
   create: guarded(POLICIES.prepareSubmissions)
     .input(createSubmissionInput)
@@ -58,4 +65,17 @@ export const submissionsRouter = router({
   list: guarded(POLICIES.readSubmissions)
     .input(submissionsListInput)
     .query(({ ctx, input }) => listSubmissions({ ctx: useCaseCtx(ctx), input })),
+  // Documents are uploaded and downloaded over HTTP (apps/server file routes); these read their metadata.
+  documents: guarded(POLICIES.readSubmissions)
+    .input(submissionIdInput)
+    .query(({ ctx, input }) => listSubmissionDocuments({ ctx: useCaseCtx(ctx), input })),
+  compareDocuments: guarded(POLICIES.readSubmissions)
+    .input(compareDocumentsInput)
+    .query(({ ctx, input }) => compareSubmissionDocuments({ ctx: useCaseCtx(ctx), input })),
+  effectiveDocuments: guarded(POLICIES.readSubmissions)
+    .input(effectiveDocumentsInput)
+    .query(({ ctx, input }) => effectiveSiteDocuments({ ctx: useCaseCtx(ctx), input })),
+  issueLetter: guarded(POLICIES.screenSubmissions)
+    .input(issueLetterInput)
+    .mutation(({ ctx, input }) => issueSubmissionLetter({ ctx: useCaseCtx(ctx), input })),
 });

@@ -1,9 +1,9 @@
 import { createSubmissionInput, POLICIES, type SiteState, type SubmissionState } from '@ctp/contracts';
-import { ethicsCommittees, submissionEvents, submissions } from '@ctp/db';
+import { ethicsCommittees, submissionEvents, submissions, type Tx } from '@ctp/db';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
@@ -87,25 +87,37 @@ export function createSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     createdAt: now,
     updatedAt: now,
   };
-  inTransaction(ctx.db, (tx) => {
-    tx.insert(submissions).values(row).run();
-    tx.insert(submissionEvents)
-      .values({
-        submissionId: row.id,
-        step: 'create',
-        fromState: null,
-        toState: 'draft',
-        actorUserId: ctx.actor!.userId,
-        actorRole: ctx.actor!.role,
-        at: now,
-      })
-      .run();
-    writeAuditEvent(tx, ctx, {
-      action: 'submission.create',
-      entityType: 'submission',
-      entityId: row.id,
-      after: { ...row, createdAt: undefined, updatedAt: undefined },
-    });
-  });
+  inTransaction(ctx.db, (tx) => insertDraftSubmission(tx, ctx, row));
   return { id: row.id };
+}
+
+/**
+ * The write of `createSubmission`, inside the caller's transaction: the draft, its first timeline event and the
+ * audit row. Also used by recognition (a declined recognition opens a full submission at that EC, linked).
+ */
+export function insertDraftSubmission(
+  tx: Tx,
+  ctx: AuditCtx,
+  row: typeof submissions.$inferInsert & { id: string; state: 'draft'; createdAt: number },
+  comment?: string,
+): void {
+  tx.insert(submissions).values(row).run();
+  tx.insert(submissionEvents)
+    .values({
+      submissionId: row.id,
+      step: 'create',
+      fromState: null,
+      toState: 'draft',
+      actorUserId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      comment: comment ?? null,
+      at: row.createdAt,
+    })
+    .run();
+  writeAuditEvent(tx, ctx, {
+    action: 'submission.create',
+    entityType: 'submission',
+    entityId: row.id,
+    after: { ...row, createdAt: undefined, updatedAt: undefined },
+  });
 }

@@ -1,6 +1,8 @@
 import type { Tx } from '@ctp/db';
 import type { Ctx } from '../context.ts';
+import { fanOutAmendment, openRecognitionRequests } from '../recognition/fan-out.ts';
 import { markEthicsApproved } from '../trials/record-progress.ts';
+import { bindDecisionDocuments, effectiveVersionsOf } from './read-submission-documents.ts';
 import type { loadSubmission } from './submission-access.ts';
 
 type Loaded = ReturnType<typeof loadSubmission>;
@@ -26,4 +28,10 @@ export function applyDecisionEffects(tx: Tx, ctx: Ctx, d: DecisionRecorded) {
     d.isApproval &&
     (d.sub.type === 'initial' || (d.sub.type === 'resubmission' && d.site.state === 'ethics_submitted'));
   if (approvesSite) markEthicsApproved(tx, ctx, d.site, d.today, d.now);
+  // The exact document versions the decision was taken on (any outcome); the site's effective versions follow approvals.
+  bindDecisionDocuments(tx, d.sub.id, d.now);
+  // Mutual recognition (DESIGN §4.2): a lead approval opens the participating sites' requests; a lead amendment
+  // approval fans out acknowledgement tasks with the new effective versions.
+  openRecognitionRequests(tx, ctx, d);
+  fanOutAmendment(tx, ctx, d, () => effectiveVersionsOf(tx, d.site.id));
 }

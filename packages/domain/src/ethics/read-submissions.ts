@@ -17,6 +17,7 @@ import {
   organisations,
   submissionClockStops,
   submissionEvents,
+  submissionLetters,
   submissions,
   trialSites,
   trials,
@@ -29,6 +30,7 @@ import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
 import { votesOn } from './meeting-access.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
 
@@ -66,6 +68,8 @@ const viewColumns = {
   piUserId: investigators.userId,
   committeeName: ethicsCommittees.nameZh,
   limitDays: committeeSettings.reviewLimitDays,
+  letterNo: submissionLetters.letterNo,
+  letterIssuedAt: submissionLetters.issuedAt,
 };
 
 function baseQuery(db: Db) {
@@ -77,7 +81,8 @@ function baseQuery(db: Db) {
     .innerJoin(organisations, eq(organisations.id, trialSites.hospitalOrgId))
     .innerJoin(ethicsCommittees, eq(ethicsCommittees.id, submissions.committeeId))
     .leftJoin(investigators, eq(investigators.id, trialSites.investigatorId))
-    .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId));
+    .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId))
+    .leftJoin(submissionLetters, eq(submissionLetters.submissionId, submissions.id));
 }
 type ViewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['all']>>[number];
 
@@ -131,6 +136,10 @@ function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | nul
     outcome: sub.outcome,
     conditions: sub.conditions,
     followUpDate: sub.followUpDate,
+    /** The letter (批件 / 审查意见通知书), once issued: downloadable by the applicant, sponsor and committee. */
+    letterNo: r.letterNo,
+    letterIssuedAt: r.letterIssuedAt,
+    hasLetter: r.letterNo !== null,
     submittedAt: sub.submittedAt,
     createdAt: sub.createdAt,
     updatedAt: sub.updatedAt,
@@ -150,13 +159,16 @@ function withClocks(ctx: Ctx, rows: ViewRow[]) {
     rows.filter((r) => r.sub.acceptedDate).map((r) => r.sub.id),
   );
   const today = shanghaiDate(ctx.now());
-  return rows.map((r) =>
-    toView(
+  const keyProjects = keyProjectTrialIds(ctx.db, [...new Set(rows.map((r) => r.sub.trialId))]);
+  return rows.map((r) => ({
+    ...toView(
       ctx.actor,
       r,
       submissionClock(cal, r.sub, stops.get(r.sub.id) ?? [], r.limitDays ?? DEFAULT_REVIEW_LIMIT_DAYS, today),
     ),
-  );
+    /** A city key project (重点攻关项目, issue 7): the EC and the site see the commission's flag. */
+    isKeyProject: keyProjects.has(r.sub.trialId),
+  }));
 }
 
 /**

@@ -127,9 +127,12 @@ const STEP_ACTIONS: Record<SubmissionStep, AuditAction | null> = {
   schedule: 'submission.schedule',
   refer_to_meeting: 'submission.refer_to_meeting',
   decide: 'submission.decide',
-  // Not reachable yet: screening starts implicitly with `screen`; letters come in a later slice.
+  unschedule: 'submission.unschedule',
+  submit_modifications: 'submission.submit_modifications',
+  verify_modifications: 'submission.verify_modifications',
+  issue_letter: 'submission.issue_letter',
+  // Not reachable: screening starts implicitly with `screen`.
   start_screening: null,
-  issue_letter: null,
 };
 
 /**

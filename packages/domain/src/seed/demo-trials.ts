@@ -110,7 +110,7 @@ function monthsFrom(first: string, last: string): string[] {
   return out;
 }
 
-function actorCtx(db: Db, email: string, at: number, services: Services): Ctx {
+export function actorCtx(db: Db, email: string, at: number, services: Services): Ctx {
   const user = db.select().from(users).where(eq(users.email, email)).get()!;
   const m = db
     .select()

@@ -17,6 +17,8 @@ import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
+import { seedDemoCommittees } from './demo-committees.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoTrials } from './demo-trials.ts';
 import { ensureReferenceData } from './reference-catalogue.ts';
 import { type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
@@ -105,10 +107,16 @@ export async function seedDemo({
   db,
   ctx,
   withUsers,
+  withHistory = false,
+  withRosters = true,
 }: {
   db: Db;
   ctx: AuditCtx;
   withUsers: boolean;
+  /** 24 months of history for the commission's dashboards (issue 7); off in tests that expect a quiet demo. */
+  withHistory?: boolean;
+  /** The demo committees' rosters (issue 5); tests that build their own roster through the use-case pass false. */
+  withRosters?: boolean;
 }): Promise<SeedResult> {
   if (db.select({ id: organisations.id }).from(organisations).limit(1).get()) {
     return { seeded: false, hospitals: 0, users: 0 };
@@ -212,5 +220,9 @@ export async function seedDemo({
   });
   // Trials go through the use-cases (their own transactions), after the organisations and users exist.
   if (withUsers) seedDemoTrials(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+  if (withUsers && withRosters)
+    seedDemoCommittees(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+  if (withUsers && withHistory)
+    seedDemoHistory(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
 }

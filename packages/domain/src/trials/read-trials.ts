@@ -15,6 +15,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
 import { nextStepOf } from './next-step.ts';
 import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';
 
@@ -176,7 +177,13 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
     manages || actor!.role === 'commission' || actor!.role === 'admin'
       ? sites
       : sites.filter((s) => s.hospitalId === actor!.orgId);
-  return { ...trialView(row.trial, row.sponsorName, row.sponsorNameEn), canManage: manages, sites: visibleSites };
+  return {
+    ...trialView(row.trial, row.sponsorName, row.sponsorNameEn),
+    canManage: manages,
+    sites: visibleSites,
+    /** A city key project (重点攻关项目, issue 7): everyone who sees the trial sees the commission's flag. */
+    isKeyProject: keyProjectTrialIds(ctx.db, [row.trial.id]).has(row.trial.id),
+  };
 }
 
 /** Public contract `trials.list`: the trials the actor may see, each with a count of sites by state. */

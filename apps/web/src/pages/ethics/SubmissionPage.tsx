@@ -38,8 +38,12 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick } from '../trials/site-ui.tsx';
+import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { ClockTags, type SubmissionDetail, SubmissionStateTag } from './ethics-ui.tsx';
+import { LetterPanel } from './LetterPanel.tsx';
+import { ModificationsPanel, ReviewersPanel } from './ReviewersPanel.tsx';
 
 /** Steps with a modal form; `accept` and `submit`/`resubmit` are one click with a confirmation. */
 type FormStep = 'return' | 'triage' | 'request_info' | 'decide' | 'respond';
@@ -507,6 +511,12 @@ export default function SubmissionPage() {
         title={
           <span data-testid="submission-title">
             {t(`ethics.types.${s.type}`)} · {pick(en, s.trialTitle, s.trialTitleEn)}
+            {s.isKeyProject && (
+              <>
+                {' '}
+                <KeyProjectTag />
+              </>
+            )}
           </span>
         }
         subtitle={s.title ?? undefined}
@@ -563,12 +573,16 @@ export default function SubmissionPage() {
             <Flex vertical gap={16}>
               <ClockCard sub={s} />
               <DecisionCard sub={s} />
+              <LetterPanel sub={s} />
             </Flex>
           </Col>
           <Col xs={24} xl={14}>
             <TimelineCard sub={s} />
           </Col>
         </Row>
+        <DocumentsPanel sub={s} />
+        <ModificationsPanel sub={s} />
+        <ReviewersPanel sub={s} />
         {s.review && <ReviewCard review={s.review} />}
       </Flex>
     </>

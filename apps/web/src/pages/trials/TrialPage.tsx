@@ -29,6 +29,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import {
   answerOf,
@@ -406,7 +407,15 @@ export default function TrialPage() {
   return (
     <>
       <PageHeader
-        title={data ? pick(en, data.titleZh, data.titleEn) : t('common.loading')}
+        title={
+          data ? (
+            <>
+              {pick(en, data.titleZh, data.titleEn)} {data.isKeyProject && <KeyProjectTag />}
+            </>
+          ) : (
+            t('common.loading')
+          )
+        }
         subtitle={<Link to="/trials">{t('trials.board.back')}</Link>}
         extra={
           canSend && (

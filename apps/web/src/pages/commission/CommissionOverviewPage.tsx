@@ -1,0 +1,188 @@
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import type { MetricId, OverviewFigures } from '@ctp/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { apiError } from '../../lib/api-error.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+import { CapacityHeat, FunnelChart, ReviewTimesChart, TrendChart, TurnaroundChart } from './charts.tsx';
+import { FilterBar, FormulaTip, filterQuery, fmt, unitOf, useMetricFilters } from './commission-ui.tsx';
+import type { RouterOutputs } from './types.ts';
+import './commission.css';
+
+type Overview = RouterOutputs['metrics']['overview'];
+
+/** The headline figures in the order of DESIGN §5, with where each lives in the overview and whether lower is better. */
+export const HEADLINE: { metric: MetricId; get: (f: OverviewFigures) => number | null; lowerIsBetter?: boolean }[] = [
+  { metric: 'specialtyActivePct', get: (f) => f.conversion.specialtyActivePct },
+  { metric: 'piActivePct', get: (f) => f.conversion.piActivePct },
+  { metric: 'startupMedianDays', get: (f) => f.startup.medianDays, lowerIsBetter: true },
+  { metric: 'ethicsMedianWorkingDays', get: (f) => f.ethics.medianWorkingDays, lowerIsBetter: true },
+  { metric: 'ethicsP75WorkingDays', get: (f) => f.ethics.p75WorkingDays, lowerIsBetter: true },
+  { metric: 'ethicsWithinClockPct', get: (f) => f.ethics.withinClockPct },
+  { metric: 'recognitionAdoptionPct', get: (f) => f.recognition.adoptionPct },
+  { metric: 'recognitionMedianWorkingDays', get: (f) => f.recognition.medianWorkingDays, lowerIsBetter: true },
+  { metric: 'recognitionWorkingDaysSaved', get: (f) => f.recognition.workingDaysSaved },
+  { metric: 'enrolmentAttainmentPct', get: (f) => f.enrolment.attainmentPct },
+  { metric: 'nonEnrollingPct', get: (f) => f.enrolment.nonEnrollingPct, lowerIsBetter: true },
+];
+
+function countsOf(o: Overview, metric: MetricId): [number, number] | null {
+  const c = o.counts;
+  switch (metric) {
+    case 'specialtyActivePct':
+      return [c.convertedSpecialties, c.filedSpecialties];
+    case 'piActivePct':
+      return [c.activeInvestigators, c.filedInvestigators];
+    case 'ethicsWithinClockPct':
+      return [c.withinClock, c.decidedReviews];
+    case 'enrolmentAttainmentPct':
+      return [c.enrolled, c.target];
+    case 'nonEnrollingPct':
+      return [c.nonEnrollingSites, c.dueSites];
+    default:
+      return null;
+  }
+}
+
+export function MetricCard({ o, item, query }: { o: Overview; item: (typeof HEADLINE)[number]; query: string }) {
+  const { t } = useTranslation();
+  const value = item.get(o);
+  const prev = item.get(o.previous);
+  const delta = value !== null && prev !== null ? Math.round((value - prev) * 10) / 10 : null;
+  const good = delta !== null && delta !== 0 && delta > 0 !== Boolean(item.lowerIsBetter);
+  const unit = unitOf(item.metric);
+  const counts = countsOf(o, item.metric);
+  return (
+    <Card size="small" data-testid={`card-${item.metric}`} className="ctp-metric-card">
+      <Statistic
+        title={
+          <Space size={4}>
+            {t(`commission.cards.${item.metric}`)}
+            <FormulaTip metric={item.metric} />
+          </Space>
+        }
+        value={fmt(value)}
+        suffix={value === null || !unit ? undefined : t(`commission.units.${unit}`)}
+      />
+      <div style={{ fontSize: 12, marginTop: 4 }}>
+        {delta === null ? (
+          <Typography.Text type="secondary">{t('commission.overview.noPrevious')}</Typography.Text>
+        ) : (
+          <Typography.Text type={delta === 0 ? 'secondary' : good ? 'success' : 'danger'} data-testid="mom">
+            {t('commission.overview.mom')} {delta > 0 ? <ArrowUpOutlined /> : delta < 0 ? <ArrowDownOutlined /> : null}{' '}
+            {fmt(Math.abs(delta))}
+            {unit === 'pct' ? ' pp' : ''}
+          </Typography.Text>
+        )}
+      </div>
+      <div style={{ fontSize: 12, marginTop: 2 }} className="ctp-no-print">
+        {counts && (
+          <Typography.Text type="secondary">
+            {t('commission.overview.counts', { num: counts[0], den: counts[1] })} ·{' '}
+          </Typography.Text>
+        )}
+        <Link
+          to={`/commission/records${query}${query ? '&' : '?'}metric=${item.metric}`}
+          data-testid={`records-${item.metric}`}
+        >
+          {t('commission.overview.records')}
+        </Link>
+      </div>
+    </Card>
+  );
+}
+
+/** 监测总览: the commission's headline figures with month-on-month change, formulas, and the charts. */
+export default function CommissionOverviewPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { filters } = useMetricFilters();
+  const overview = useQuery(trpc.metrics.overview.queryOptions(filters));
+  const charts = useQuery(trpc.metrics.charts.queryOptions({ filters }));
+  const trend = useQuery(trpc.metrics.trend.queryOptions({ filters, months: 24 }));
+  const committees = useQuery(trpc.metrics.byCommittee.queryOptions({ filters }));
+  const query = filterQuery(filters);
+  const o = overview.data;
+  return (
+    <>
+      <PageHeader
+        title={t('commission.overview.title')}
+        subtitle={o ? t('commission.overview.subtitle', { from: o.period.from, to: o.period.to }) : undefined}
+        extra={
+          <Space wrap>
+            <Link to={`/commission/drill${query}`}>
+              <Button data-testid="open-drill">{t('commission.overview.drill')}</Button>
+            </Link>
+            <Link to={`/commission/report${query}`}>
+              <Button data-testid="open-report">{t('commission.overview.report')}</Button>
+            </Link>
+          </Space>
+        }
+      />
+      <FilterBar />
+      {overview.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={apiError(overview.error, t('common.networkError')).message}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {o && !o.recognition.available && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('commission.overview.recognitionUnavailable')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {!o ? (
+        <Skeleton active />
+      ) : (
+        <Row gutter={[12, 12]} data-testid="overview-cards">
+          {HEADLINE.map((item) => (
+            <Col key={item.metric} xs={24} sm={12} md={8} xl={6}>
+              <MetricCard o={o} item={item} query={query} />
+            </Col>
+          ))}
+        </Row>
+      )}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card title={t('commission.charts.funnel')}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('commission.charts.funnelHint')}
+            </Typography.Text>
+            {charts.data ? <FunnelChart data={charts.data.funnel} /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('commission.charts.reviewTimes')}>
+            {charts.data ? <ReviewTimesChart data={charts.data.reviewTimes} /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('commission.charts.trend')}>
+            {trend.data ? <TrendChart data={trend.data} /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card
+            title={t('commission.charts.turnaround')}
+            extra={<Link to={`/commission/drill${query}#committees`}>{t('commission.overview.committees')}</Link>}
+          >
+            {committees.data ? <TurnaroundChart data={committees.data} /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('commission.charts.capacity')}>
+            {charts.data ? <CapacityHeat data={charts.data.capacity} /> : <Skeleton active />}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

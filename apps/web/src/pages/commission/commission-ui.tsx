@@ -1,0 +1,182 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
+import {
+  type MetricId,
+  type MetricsFilter,
+  type MetricTable,
+  SPONSOR_CLASSES,
+  TRIAL_PHASES,
+  TRIAL_TYPES,
+} from '@ctp/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Select, Space, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { apiError } from '../../lib/api-error.ts';
+import { downloadFile } from '../../lib/download.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+const FILTER_KEYS = [
+  'from',
+  'to',
+  'district',
+  'hospitalId',
+  'committeeId',
+  'specialtyCode',
+  'trialType',
+  'phase',
+  'sponsorClass',
+] as const;
+
+/** The commission's filters live in the URL, so every drill-down and records link can be shared and reloaded. */
+export function useMetricFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters: MetricsFilter = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) (filters as Record<string, string>)[k] = v;
+  }
+  const setFilters = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+  return { filters, setFilters, params };
+}
+
+/** `?a=b&…` of the filters (plus extras) for links to other commission pages. */
+export function filterQuery(filters: MetricsFilter, extra: Record<string, string | undefined> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function FilterBar() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { filters, setFilters } = useMetricFilters();
+  const options = useQuery(trpc.metrics.filterOptions.queryOptions());
+  const o = options.data;
+  const sel = (
+    key: (typeof FILTER_KEYS)[number],
+    label: string,
+    opts: { value: string; label: string }[],
+    width = 150,
+  ) => (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={label}
+      style={{ width }}
+      value={(filters as Record<string, string | undefined>)[key]}
+      onChange={(v: string | undefined) => setFilters({ [key]: v })}
+      options={opts}
+      data-testid={`filter-${key}`}
+    />
+  );
+  return (
+    <Card size="small" className="ctp-no-print" style={{ marginBottom: 16 }}>
+      <Space wrap>
+        <DatePicker.RangePicker
+          allowClear
+          value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
+          onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+          data-testid="filter-period"
+        />
+        {sel(
+          'district',
+          t('commission.filters.district'),
+          (o?.districts ?? []).map((d) => ({ value: d, label: d })),
+          120,
+        )}
+        {sel('hospitalId', t('commission.filters.hospital'), o?.hospitals ?? [], 220)}
+        {sel('committeeId', t('commission.filters.committee'), o?.committees ?? [], 240)}
+        {sel('specialtyCode', t('commission.filters.specialty'), o?.specialties ?? [], 150)}
+        {sel(
+          'trialType',
+          t('commission.filters.trialType'),
+          TRIAL_TYPES.map((v) => ({ value: v, label: t(`commission.filters.trialTypes.${v}`) })),
+          120,
+        )}
+        {sel(
+          'phase',
+          t('commission.filters.phase'),
+          TRIAL_PHASES.map((v) => ({ value: v, label: v })),
+          100,
+        )}
+        {sel(
+          'sponsorClass',
+          t('commission.filters.sponsorClass'),
+          SPONSOR_CLASSES.map((v) => ({ value: v, label: t(`commission.filters.sponsorClasses.${v}`) })),
+          170,
+        )}
+        <Button onClick={() => setFilters(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
+          {t('commission.filters.reset')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+/** A figure's unit: percentages, calendar days or working days. */
+export function unitOf(metric: MetricId): 'pct' | 'days' | 'workingDays' | '' {
+  if (metric.endsWith('Pct')) return 'pct';
+  if (metric === 'startupMedianDays') return 'days';
+  if (metric.includes('WorkingDays')) return 'workingDays';
+  return '';
+}
+
+export function fmt(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined) return '—';
+  return Number.isInteger(v) ? String(v) : v.toFixed(digits);
+}
+
+/** The formula of a figure, always one hover away (DESIGN §5 definitions). */
+export function FormulaTip({ metric }: { metric: MetricId }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={`${t('commission.overview.formula')}：${t(`commission.formulas.${metric}`)}`}>
+      <InfoCircleOutlined style={{ color: '#8c8c8c', cursor: 'help' }} data-testid={`formula-${metric}`} />
+    </Tooltip>
+  );
+}
+
+/** Downloads a metrics table as XLSX, built on the server from the same use-case the page shows. */
+export function ExportButton({
+  table,
+  filters,
+  groupBy,
+  metric,
+}: {
+  table: MetricTable;
+  filters: MetricsFilter;
+  groupBy?: 'district' | 'hospital' | 'specialty';
+  metric?: MetricId;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { message } = App.useApp();
+  const exp = useMutation(
+    trpc.metrics.export.mutationOptions({
+      onSuccess: (file) => {
+        downloadFile(file);
+        message.success(t('commission.drill.exported'));
+      },
+      onError: (e) => message.error(apiError(e, t('common.networkError')).message),
+    }),
+  );
+  return (
+    <Button
+      className="ctp-no-print"
+      loading={exp.isPending}
+      onClick={() => exp.mutate({ table, filters, groupBy, metric })}
+      data-testid={`export-${table}`}
+    >
+      {t('commission.drill.export')}
+    </Button>
+  );
+}

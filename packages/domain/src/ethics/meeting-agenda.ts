@@ -1,0 +1,261 @@
+import {
+  approveMinutesInput,
+  checkSubmissionTransition,
+  meetingIdInput,
+  SUBMISSION_STATE_LABELS,
+  saveMinutesInput,
+  updateAgendaInput,
+  VOTE_CHOICES,
+  type VoteChoice,
+} from '@ctp/contracts';
+import { meetingMinutes, type Tx } from '@ctp/db';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import type { Ctx } from '../context.ts';
+import { DomainError, forbidden, notFound } from '../errors.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertCommitteeRole, effectiveSop, type Reader } from './committee-access.ts';
+import { loadMeeting, type MeetingRow, sittingFor, votesOn } from './meeting-access.ts';
+import { agendaOf } from './meeting-record.ts';
+import { majorityOf } from './quorum.ts';
+import { applySubmissionStep, loadSubmission, submissionSideOf } from './submission-access.ts';
+
+type MinutesRow = typeof meetingMinutes.$inferSelect;
+
+function minutesOf(db: Reader, meetingId: string): MinutesRow | undefined {
+  return db.select().from(meetingMinutes).where(eq(meetingMinutes.meetingId, meetingId)).get();
+}
+
+function assertMinutesOpen(db: Reader, meetingId: string) {
+  if (minutesOf(db, meetingId)?.status === 'approved') throw new DomainError('PRECONDITION_FAILED', 'MINUTES_LOCKED');
+}
+
+/**
+ * `meetings.addToAgenda`: the secretary or chair puts a ready submission (accepted, or in convened review) on an
+ * existing meeting's agenda — the `schedule` step, as at creation. Not once the minutes are approved.
+ */
+export function addToAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof updateAgendaInput> }) {
+  const input = updateAgendaInput.parse(raw);
+  const meeting = loadMeeting(ctx.db, input.meetingId);
+  assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_secretary', 'ec_chair']);
+  const loaded = loadSubmission(ctx.db, input.submissionId);
+  const { sub } = loaded;
+  if (sub.committeeId !== meeting.committeeId) throw forbidden('NOT_OWN_COMMITTEE');
+  if (sub.submittedAt === null) throw notFound();
+  if (input.version !== undefined && input.version !== sub.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
+  const side = submissionSideOf(ctx.actor, sub, loaded.trial, loaded.site, loaded.piUserId);
+  const label = ctx.locale === 'en' ? SUBMISSION_STATE_LABELS[sub.state].en : SUBMISSION_STATE_LABELS[sub.state].zh;
+  if (!checkSubmissionTransition('schedule', sub.state, side).ok)
+    throw new DomainError('PRECONDITION_FAILED', 'NOT_READY_FOR_AGENDA', { params: { state: label } });
+  if (sub.state === 'in_review' && sub.reviewPath !== 'convened')
+    throw new DomainError('PRECONDITION_FAILED', 'NOT_CONVENED_PATH');
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    assertMinutesOpen(tx, meeting.id);
+    const updated = applySubmissionStep(tx, ctx, sub, 'schedule', 'scheduled', {
+      now,
+      patch: { meetingId: meeting.id, reviewPath: 'convened' },
+      detail: { meetingDate: meeting.meetingDate },
+    });
+    return { meetingId: meeting.id, submissionId: sub.id, version: updated.version };
+  });
+}
+
+/**
+ * `meetings.removeFromAgenda`: before a decision, the secretary or chair takes a submission off the agenda; it goes
+ * back to convened review (`unschedule`). A decided item stays (AGENDA_ITEM_DECIDED).
+ */
+export function removeFromAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof updateAgendaInput> }) {
+  const input = updateAgendaInput.parse(raw);
+  const meeting = loadMeeting(ctx.db, input.meetingId);
+  assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_secretary', 'ec_chair']);
+  const loaded = loadSubmission(ctx.db, input.submissionId);
+  const { sub } = loaded;
+  if (sub.committeeId !== meeting.committeeId) throw forbidden('NOT_OWN_COMMITTEE');
+  if (sub.meetingId !== meeting.id) throw new DomainError('PRECONDITION_FAILED', 'NOT_ON_AGENDA');
+  if (sub.state === 'decided' || sub.state === 'letter_issued')
+    throw new DomainError('PRECONDITION_FAILED', 'AGENDA_ITEM_DECIDED');
+  if (input.version !== undefined && input.version !== sub.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
+  const side = submissionSideOf(ctx.actor, sub, loaded.trial, loaded.site, loaded.piUserId);
+  if (!checkSubmissionTransition('unschedule', sub.state, side).ok)
+    throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
+      params: {
+        state: ctx.locale === 'en' ? SUBMISSION_STATE_LABELS[sub.state].en : SUBMISSION_STATE_LABELS[sub.state].zh,
+      },
+    });
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    assertMinutesOpen(tx, meeting.id);
+    const updated = applySubmissionStep(tx, ctx, sub, 'unschedule', 'in_review', {
+      now,
+      patch: { meetingId: null },
+      detail: { meetingDate: meeting.meetingDate },
+    });
+    return { meetingId: meeting.id, submissionId: sub.id, version: updated.version };
+  });
+}
+
+/**
+ * What the minutes record besides the secretary's text: attendance, and per agenda item its quorum, recusals, the
+ * tally of votes, the majority and the decision. Built live for a draft and frozen into the minutes at approval.
+ */
+export function meetingRecord(db: Reader, meeting: MeetingRow) {
+  const sop = effectiveSop(db, meeting.committeeId);
+  const whole = sittingFor(db, sop, meeting, null);
+  const present = new Set(whole.attendance.filter((a) => a.present).map((a) => a.memberId));
+  const nameOf = new Map(whole.members.map((m) => [m.id, m.name]));
+  return {
+    attendance: whole.members.map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      role: m.role,
+      expertise: m.expertise,
+      isAffiliated: m.isAffiliated,
+      present: present.has(m.id),
+    })),
+    quorum: whole.quorum,
+    items: agendaOf(db, meeting.id).map((a) => {
+      const sitting = sittingFor(db, sop, meeting, a.id);
+      const votes = votesOn(db, a.id, meeting.id).filter((v) => sitting.voterIds.includes(v.memberId));
+      const tally = Object.fromEntries(
+        VOTE_CHOICES.map((c) => [c, votes.filter((v) => v.choice === c).length]),
+      ) as Record<VoteChoice, number>;
+      return {
+        submissionId: a.id,
+        acceptanceNo: a.acceptanceNo,
+        title: a.title,
+        type: a.type,
+        trialTitle: a.trialTitle,
+        state: a.state,
+        outcome: a.outcome,
+        conditions: a.conditions,
+        quorum: sitting.quorum,
+        recusals: sitting.recusals.map((id) => ({ memberId: id, name: nameOf.get(id) ?? id })),
+        tally,
+        voters: sitting.voterIds.length,
+        majority: majorityOf(
+          votes.map((v) => v.choice),
+          sitting.voterIds.length,
+          'abstain',
+        ),
+      };
+    }),
+  };
+}
+export type MeetingRecord = ReturnType<typeof meetingRecord>;
+
+function minutesView(db: Reader, meeting: MeetingRow, row: MinutesRow | undefined) {
+  const record = row?.recordJson ? (JSON.parse(row.recordJson) as MeetingRecord) : meetingRecord(db, meeting);
+  const discussions = new Map(
+    (row ? (JSON.parse(row.itemsJson) as { submissionId: string; discussion: string }[]) : []).map((i) => [
+      i.submissionId,
+      i.discussion,
+    ]),
+  );
+  return {
+    meetingId: meeting.id,
+    meetingDate: meeting.meetingDate,
+    title: meeting.title,
+    status: row?.status ?? null,
+    summary: row?.summary ?? '',
+    version: row?.version ?? null,
+    approvedAt: row?.approvedAt ?? null,
+    isLocked: row?.status === 'approved',
+    record: {
+      ...record,
+      items: record.items.map((i) => ({ ...i, discussion: discussions.get(i.submissionId) ?? '' })),
+    },
+  };
+}
+
+/** `meetings.minutes`: the minutes of a meeting (EC-only): the draft with the live record, or the approved ones. */
+export function getMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof meetingIdInput> }) {
+  const input = meetingIdInput.parse(raw);
+  const meeting = loadMeeting(ctx.db, input.meetingId);
+  assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_secretary', 'ec_chair', 'ec_member']);
+  return minutesView(ctx.db, meeting, minutesOf(ctx.db, meeting.id));
+}
+
+/** `meetings.saveMinutes`: the secretary drafts the minutes (会议纪要) — a summary and each item's discussion. */
+export function saveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof saveMinutesInput> }) {
+  const input = saveMinutesInput.parse(raw);
+  const meeting = loadMeeting(ctx.db, input.meetingId);
+  assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_secretary']);
+  const onAgenda = new Set(agendaOf(ctx.db, meeting.id).map((a) => a.id));
+  const stray = input.items.findIndex((i) => !onAgenda.has(i.submissionId));
+  if (stray >= 0)
+    throw new DomainError('PRECONDITION_FAILED', 'NOT_ON_AGENDA', {
+      fieldErrors: [{ path: `items.${stray}.submissionId`, message: 'NOT_ON_AGENDA' }],
+    });
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx: Tx) => {
+    const before = minutesOf(tx, meeting.id);
+    if (before?.status === 'approved') throw new DomainError('PRECONDITION_FAILED', 'MINUTES_LOCKED');
+    if (before && input.version !== undefined && input.version !== before.version)
+      throw new DomainError('CONFLICT', 'STALE_VERSION');
+    const values = { summary: input.summary, itemsJson: JSON.stringify(input.items), updatedAt: now };
+    let saved: MinutesRow | undefined;
+    if (before)
+      saved = tx
+        .update(meetingMinutes)
+        .set({ ...values, version: before.version + 1 })
+        .where(eq(meetingMinutes.meetingId, meeting.id))
+        .returning()
+        .get();
+    else
+      saved = tx
+        .insert(meetingMinutes)
+        .values({ meetingId: meeting.id, status: 'draft', draftedBy: ctx.actor!.userId, createdAt: now, ...values })
+        .returning()
+        .get();
+    writeAuditEvent(tx, ctx, {
+      action: 'meeting.save_minutes',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      before: before ? { version: before.version } : undefined,
+      after: { version: saved!.version, summaryLength: input.summary.length, items: input.items.length },
+    });
+    return minutesView(tx, meeting, saved);
+  });
+}
+
+/**
+ * `meetings.approveMinutes`: the chair approves the drafted minutes; the attendance, quorum, recusals, tallies and
+ * decisions are frozen into them and they are locked (MINUTES_LOCKED afterwards, for the agenda too).
+ */
+export function approveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof approveMinutesInput> }) {
+  const input = approveMinutesInput.parse(raw);
+  const meeting = loadMeeting(ctx.db, input.meetingId);
+  assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_chair']);
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    const before = minutesOf(tx, meeting.id);
+    if (!before) throw new DomainError('PRECONDITION_FAILED', 'MINUTES_NOT_DRAFTED');
+    if (before.status === 'approved') throw new DomainError('PRECONDITION_FAILED', 'MINUTES_LOCKED');
+    if (input.version !== undefined && input.version !== before.version)
+      throw new DomainError('CONFLICT', 'STALE_VERSION');
+    const record = meetingRecord(tx, meeting);
+    const saved = tx
+      .update(meetingMinutes)
+      .set({
+        status: 'approved',
+        recordJson: JSON.stringify(record),
+        approvedBy: ctx.actor!.userId,
+        approvedAt: now,
+        updatedAt: now,
+        version: before.version + 1,
+      })
+      .where(eq(meetingMinutes.meetingId, meeting.id))
+      .returning()
+      .get();
+    writeAuditEvent(tx, ctx, {
+      action: 'meeting.approve_minutes',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      before: { status: before.status, version: before.version },
+      after: { status: 'approved', version: saved!.version, items: record.items.length },
+    });
+    return minutesView(tx, meeting, saved);
+  });
+}

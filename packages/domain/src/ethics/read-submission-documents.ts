@@ -1,0 +1,255 @@
+import {
+  APPROVAL_OUTCOMES,
+  canUploadSubmissionDocuments,
+  compareDocumentsInput,
+  DEFAULT_MAX_UPLOAD_MB,
+  DOCUMENT_KINDS,
+  type DocumentChange,
+  type DocumentKind,
+  effectiveDocumentsInput,
+  isEcRole,
+  submissionIdInput,
+} from '@ctp/contracts';
+import { type Db, submissionDecisionDocuments, submissionDocuments, submissions, type Tx } from '@ctp/db';
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Ctx } from '../context.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { fileStoreOf, storedPath } from '../files/file-store.ts';
+import { canActForSite, canManageTrial, loadSiteWithTrial } from '../trials/trial-access.ts';
+import { assertMayReadSubmissionFiles, boundDocumentsOf, currentDocuments, documentsOf } from './document-access.ts';
+import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
+import { modificationsStatus } from './verify-modifications.ts';
+
+const kindOrder = (k: DocumentKind) => DOCUMENT_KINDS.indexOf(k);
+
+/**
+ * `submissions.documents` {id}: every document version of a submission, grouped by kind in the web, each flagged
+ * current (the latest of its kind) and bound (a decision was taken on it), plus whether the actor may upload now.
+ */
+export function listSubmissionDocuments({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof submissionIdInput> }) {
+  const input = submissionIdInput.parse(raw);
+  const loaded = loadSubmission(ctx.db, input.id);
+  assertMayReadSubmissionFiles(ctx.db, ctx.actor, loaded);
+  const { sub, trial, site, piUserId } = loaded;
+  const rows = documentsOf(ctx.db, sub.id);
+  const current = new Set(currentDocuments(rows.map((r) => r.doc)).map((d) => d.id));
+  const bound = boundDocumentsOf(ctx.db, sub.id);
+  const boundIds = new Set(bound.map((b) => b.documentId));
+  const side = submissionSideOf(ctx.actor, sub, trial, site, piUserId);
+  const documents = rows
+    .map(({ doc, uploaderName }) => ({
+      id: doc.id,
+      kind: doc.kind,
+      versionLabel: doc.versionLabel,
+      versionDate: doc.versionDate,
+      originalName: doc.originalName,
+      mimeType: doc.mimeType,
+      sizeBytes: doc.sizeBytes,
+      sha256: doc.sha256,
+      uploadedAt: doc.uploadedAt,
+      uploaderName,
+      isCurrent: current.has(doc.id),
+      isBound: boundIds.has(doc.id),
+    }))
+    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || b.uploadedAt - a.uploadedAt);
+  const maxUploadBytes = ctx.services.files?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
+  return {
+    submissionId: sub.id,
+    documents,
+    bound: bound.map((b) => ({
+      documentId: b.documentId,
+      kind: b.kind,
+      versionLabel: b.versionLabel,
+      versionDate: b.versionDate,
+      sha256: b.sha256,
+      boundAt: b.boundAt,
+    })),
+    mayUpload: canUploadSubmissionDocuments(
+      side,
+      sub.state,
+      modificationsStatus(ctx.db, sub) === 'awaiting_submission',
+    ),
+    maxUploadMb: Math.round(maxUploadBytes / (1024 * 1024)),
+  };
+}
+
+type VersionRef = { documentId: string; versionLabel: string; versionDate: string; sha256: string };
+
+/** The versions a submission stands for: what its decision bound, else (undecided) its current documents. */
+function versionsOf(db: Db | Tx, submissionId: string): Map<DocumentKind, VersionRef> {
+  const out = new Map<DocumentKind, VersionRef>();
+  const bound = boundDocumentsOf(db, submissionId);
+  if (bound.length > 0) {
+    for (const b of bound)
+      out.set(b.kind, {
+        documentId: b.documentId,
+        versionLabel: b.versionLabel,
+        versionDate: b.versionDate,
+        sha256: b.sha256,
+      });
+    return out;
+  }
+  for (const d of currentDocuments(documentsOf(db, submissionId).map((r) => r.doc)))
+    out.set(d.kind, { documentId: d.id, versionLabel: d.versionLabel, versionDate: d.versionDate, sha256: d.sha256 });
+  return out;
+}
+
+/** Pure: how one kind compares — by content (sha256); the labels are shown beside it. */
+export function compareVersion(current: VersionRef | undefined, previous: VersionRef | undefined): DocumentChange {
+  if (current && !previous) return 'new';
+  if (!current) return 'not_resubmitted';
+  return current.sha256 === previous!.sha256 ? 'unchanged' : 'changed';
+}
+
+/**
+ * `submissions.compareDocuments` {id, againstSubmissionId?}: per kind, which versions are new, changed or unchanged
+ * against the previous approved submission of the same trial site (or the one named, which must be of the same site).
+ */
+export function compareSubmissionDocuments({
+  ctx,
+  input: raw,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof compareDocumentsInput>;
+}) {
+  const input = compareDocumentsInput.parse(raw);
+  const loaded = loadSubmission(ctx.db, input.id);
+  assertMayReadSubmissionFiles(ctx.db, ctx.actor, loaded);
+  const { sub } = loaded;
+  let baseline: typeof submissions.$inferSelect | undefined;
+  if (input.againstSubmissionId) {
+    const other = loadSubmission(ctx.db, input.againstSubmissionId);
+    if (!canReadSubmission(ctx.actor, other.sub, other.trial, other.site, other.piUserId)) throw notFound();
+    if (other.sub.trialSiteId !== sub.trialSiteId || other.sub.id === sub.id)
+      throw new DomainError('VALIDATION', 'COMPARE_OTHER_SITE', {
+        fieldErrors: [{ path: 'againstSubmissionId', message: 'COMPARE_OTHER_SITE' }],
+      });
+    baseline = other.sub;
+  } else {
+    baseline = ctx.db
+      .select()
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.trialSiteId, sub.trialSiteId),
+          ne(submissions.id, sub.id),
+          inArray(submissions.outcome, [...APPROVAL_OUTCOMES]),
+          isNotNull(submissions.decidedDate),
+          ...(sub.decidedDate ? [lte(submissions.decidedDate, sub.decidedDate)] : []),
+        ),
+      )
+      .orderBy(desc(submissions.decidedDate), desc(submissions.updatedAt))
+      .limit(1)
+      .get();
+  }
+  const mine = versionsOf(ctx.db, sub.id);
+  const theirs = baseline ? versionsOf(ctx.db, baseline.id) : new Map<DocumentKind, VersionRef>();
+  const kinds = DOCUMENT_KINDS.filter((k) => mine.has(k) || theirs.has(k));
+  return {
+    baseline: baseline
+      ? {
+          id: baseline.id,
+          type: baseline.type,
+          acceptanceNo: baseline.acceptanceNo,
+          decidedDate: baseline.decidedDate,
+          outcome: baseline.outcome,
+        }
+      : null,
+    kinds: kinds.map((kind) => ({
+      kind,
+      change: compareVersion(mine.get(kind), theirs.get(kind)),
+      current: mine.get(kind) ?? null,
+      previous: theirs.get(kind) ?? null,
+    })),
+  };
+}
+
+/**
+ * Pure-ish core of the trial site's effective versions (DESIGN §4.2): per kind, the version bound by the latest
+ * approving decision that bound that kind. Works on the database or inside a transaction.
+ */
+export function effectiveVersionsOf(db: Db | Tx, trialSiteId: string) {
+  const rows = db
+    .select({
+      kind: submissionDecisionDocuments.kind,
+      documentId: submissionDecisionDocuments.documentId,
+      versionLabel: submissionDecisionDocuments.versionLabel,
+      versionDate: submissionDecisionDocuments.versionDate,
+      sha256: submissionDecisionDocuments.sha256,
+      submissionId: submissions.id,
+      submissionType: submissions.type,
+      acceptanceNo: submissions.acceptanceNo,
+      decidedDate: submissions.decidedDate,
+      boundAt: submissionDecisionDocuments.boundAt,
+    })
+    .from(submissionDecisionDocuments)
+    .innerJoin(submissions, eq(submissions.id, submissionDecisionDocuments.submissionId))
+    .where(and(eq(submissions.trialSiteId, trialSiteId), inArray(submissions.outcome, [...APPROVAL_OUTCOMES])))
+    .orderBy(asc(submissions.decidedDate), asc(submissionDecisionDocuments.boundAt))
+    .all();
+  const latest = new Map<DocumentKind, (typeof rows)[number]>();
+  for (const r of rows) latest.set(r.kind, r);
+  return [...latest.values()].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
+}
+
+/**
+ * `submissions.effectiveDocuments` {trialSiteId}: the site's effective protocol, ICF and other versions. Readable
+ * by the site (trial office, PI), the trial's sponsor or CRO, and the EC roles of the site's hospital.
+ */
+export function effectiveSiteDocuments({
+  ctx,
+  input: raw,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof effectiveDocumentsInput>;
+}) {
+  const input = effectiveDocumentsInput.parse(raw);
+  const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
+  const actor = ctx.actor;
+  const allowed =
+    canActForSite(actor, site, piUserId) ||
+    canManageTrial(actor, trial) ||
+    (actor !== null && isEcRole(actor.role) && actor.committeeId !== null && actor.orgId === site.hospitalOrgId);
+  if (!allowed) throw notFound();
+  return effectiveVersionsOf(ctx.db, site.id);
+}
+
+/** For the download route: the stored file of a document version, once the actor may read it. */
+export function openSubmissionDocument({ ctx, documentId }: { ctx: Ctx; documentId: string }) {
+  const doc = ctx.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId)).get();
+  if (!doc) throw notFound();
+  assertMayReadSubmissionFiles(ctx.db, ctx.actor, loadSubmission(ctx.db, doc.submissionId));
+  return {
+    path: storedPath(fileStoreOf(ctx), doc.storageKey),
+    mimeType: doc.mimeType,
+    fileName: doc.originalName,
+    sizeBytes: doc.sizeBytes,
+    sha256: doc.sha256,
+  };
+}
+
+/**
+ * Inside the decision's transaction: bind the current version of every kind to the decision (DESIGN §4.1); again when
+ * modifications are verified, so the modified versions become the approved ones (latest binding per kind wins).
+ */
+export function bindDecisionDocuments(tx: Tx, submissionId: string, now: number): number {
+  const current = currentDocuments(documentsOf(tx, submissionId).map((r) => r.doc));
+  let bound = 0;
+  for (const d of current)
+    bound += tx
+      .insert(submissionDecisionDocuments)
+      .values({
+        submissionId,
+        documentId: d.id,
+        kind: d.kind,
+        versionLabel: d.versionLabel,
+        versionDate: d.versionDate,
+        sha256: d.sha256,
+        boundAt: now,
+      })
+      // Verified modifications bind the modified versions on top; versions already bound stay as they were.
+      .onConflictDoNothing()
+      .run().changes;
+  return bound;
+}

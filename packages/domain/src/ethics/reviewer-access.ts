@@ -1,0 +1,117 @@
+import { type ActorRef, canActForCommittee, isEcRole } from '@ctp/contracts';
+import {
+  committeeMembers,
+  type Db,
+  meetingAttendance,
+  submissionDeclarations,
+  submissionReviewers,
+  submissions,
+  type Tx,
+} from '@ctp/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { DomainError, forbidden, notFound } from '../errors.ts';
+import { type Reader, runsCommittee } from './committee-access.ts';
+import { recusalsFor } from './meeting-access.ts';
+
+export type ReviewerRow = typeof submissionReviewers.$inferSelect;
+export type FileAccess =
+  | { via: 'committee'; memberId: null }
+  | { via: 'reviewer'; memberId: string }
+  | { via: 'meeting'; memberId: string };
+
+/** The actor's own member records on the committee (any term: a reviewer assigned before a term ended still reads). */
+export function ownMemberIds(db: Reader, actor: ActorRef, committeeId: string): string[] {
+  return db
+    .select({ id: committeeMembers.id })
+    .from(committeeMembers)
+    .where(and(eq(committeeMembers.committeeId, committeeId), eq(committeeMembers.userId, actor.userId)))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The member's live (not removed) reviewer assignment on a submission, if any. */
+export function activeReviewer(db: Reader, submissionId: string, memberId: string): ReviewerRow | undefined {
+  return db
+    .select()
+    .from(submissionReviewers)
+    .where(
+      and(
+        eq(submissionReviewers.submissionId, submissionId),
+        eq(submissionReviewers.memberId, memberId),
+        isNull(submissionReviewers.removedAt),
+      ),
+    )
+    .get();
+}
+
+/**
+ * Who may open a submission's files (documents, worksheets) on the EC side — the gate of issue 5 "primary reviewers
+ * with a conflict declaration before they can open the file". Passes, and says why, for an EC member of the
+ * submission's committee who (a) is its ec_secretary or ec_chair, or (b) is an assigned primary reviewer (主审) who
+ * has declared no conflict, or (c) is present at the meeting whose agenda holds it and has declared no conflict for
+ * it. Everyone else is refused: another committee NOT_OWN_COMMITTEE, a non-EC role FORBIDDEN, an undeclared reviewer
+ * CONFLICT_DECLARATION_REQUIRED, a conflicted member MEMBER_CONFLICTED, any other member NOT_A_REVIEWER.
+ * A submission never submitted (a draft) is NOT_FOUND to the EC.
+ */
+export function assertMayOpenSubmissionFiles(tx: Tx | Db, submissionId: string, actor: ActorRef | null): FileAccess {
+  const sub = tx
+    .select({
+      committeeId: submissions.committeeId,
+      meetingId: submissions.meetingId,
+      submittedAt: submissions.submittedAt,
+    })
+    .from(submissions)
+    .where(eq(submissions.id, submissionId))
+    .get();
+  if (!sub) throw notFound();
+  if (!actor || !isEcRole(actor.role)) throw forbidden('ROLE_REQUIRED');
+  if (!canActForCommittee(actor, sub.committeeId)) throw forbidden('NOT_OWN_COMMITTEE');
+  if (sub.submittedAt === null) throw notFound();
+  if (runsCommittee(actor, sub.committeeId)) return { via: 'committee', memberId: null };
+
+  const memberIds = ownMemberIds(tx, actor, sub.committeeId);
+  const recused = new Set(recusalsFor(tx, submissionId, sub.meetingId));
+  let mustDeclare = false;
+  for (const memberId of memberIds) {
+    if (recused.has(memberId)) throw forbidden('MEMBER_CONFLICTED');
+    const reviewer = activeReviewer(tx, submissionId, memberId);
+    if (reviewer) {
+      if (reviewer.hasConflict === false) return { via: 'reviewer', memberId };
+      mustDeclare = true;
+    }
+  }
+  if (sub.meetingId) {
+    for (const memberId of memberIds) {
+      const present = tx
+        .select({ p: meetingAttendance.isPresent })
+        .from(meetingAttendance)
+        .where(and(eq(meetingAttendance.meetingId, sub.meetingId), eq(meetingAttendance.memberId, memberId)))
+        .get();
+      if (!present?.p) continue;
+      const declared = declarationOf(tx, submissionId, memberId);
+      if (declared && !declared.hasConflict) return { via: 'meeting', memberId };
+      mustDeclare = true;
+    }
+  }
+  if (mustDeclare) throw new DomainError('PRECONDITION_FAILED', 'CONFLICT_DECLARATION_REQUIRED');
+  throw forbidden('NOT_A_REVIEWER');
+}
+
+/** Pure-ish convenience for lists: the same gate as a boolean. */
+export function mayOpenSubmissionFiles(tx: Tx | Db, submissionId: string, actor: ActorRef | null): boolean {
+  try {
+    assertMayOpenSubmissionFiles(tx, submissionId, actor);
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError) return false;
+    throw e;
+  }
+}
+
+export function declarationOf(db: Reader, submissionId: string, memberId: string) {
+  return db
+    .select()
+    .from(submissionDeclarations)
+    .where(and(eq(submissionDeclarations.submissionId, submissionId), eq(submissionDeclarations.memberId, memberId)))
+    .get();
+}

@@ -1,0 +1,209 @@
+import { DEFAULT_REVIEW_LIMIT_DAYS, type SponsorClass } from '@ctp/contracts';
+import {
+  committeeSettings,
+  type Db,
+  ethicsCommittees,
+  hospitalSpecialties,
+  inquiries,
+  investigatorSpecialties,
+  investigators,
+  keyProjects,
+  organisations,
+  specialtyCatalogue,
+  submissionClockStops,
+  submissions,
+  trialSiteEnrolment,
+  trialSites,
+  trials,
+} from '@ctp/db';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { shanghaiDate } from '../clock/dates.ts';
+import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
+import { computeClock } from '../clock/working-days.ts';
+import type { MetricFacts, SiteFact, SubmissionFact } from './compute.ts';
+import { loadRecognitionFacts } from './recognition-facts.ts';
+
+const sponsorOrg = alias(organisations, 'metric_sponsor_org');
+
+function sponsorClassOf(sponsorKind: string, croOrgId: string | null): SponsorClass {
+  if (sponsorKind === 'hospital') return 'investigator';
+  return croOrgId ? 'cro' : 'industry';
+}
+
+/**
+ * Loads the facts every metric is computed from, straight from the records the workflows write: filed specialties
+ * and investigators (capacity registry), trial sites with their milestone dates and monthly enrolment, inquiries,
+ * decided ethics submissions (their working days computed by the same clock the EC queue shows) and recognitions.
+ */
+export function loadMetricFacts(db: Db): MetricFacts {
+  const hospitals = new Map(
+    db
+      .select({ id: organisations.id, name: organisations.nameZh, district: organisations.district })
+      .from(organisations)
+      .where(eq(organisations.kind, 'hospital'))
+      .all()
+      .map((h) => [h.id, h]),
+  );
+  const hospital = (id: string) => hospitals.get(id) ?? { id, name: id, district: null };
+
+  const specialties = db
+    .select({ s: hospitalSpecialties, name: specialtyCatalogue.nameZh })
+    .from(hospitalSpecialties)
+    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+    .all()
+    .map(({ s, name }) => ({
+      id: s.id,
+      hospitalId: s.hospitalOrgId,
+      hospitalName: hospital(s.hospitalOrgId).name,
+      district: hospital(s.hospitalOrgId).district,
+      code: s.specialtyCode,
+      name: s.nameAsFiled ?? name,
+      maxConcurrentTrials: s.maxConcurrentTrials,
+      // A filing without a recorded date counts as filed before the platform began.
+      since: s.filingDate ?? '0000-01-01',
+      retired: s.retiredAt === null ? null : shanghaiDate(s.retiredAt),
+    }));
+  const codeOfSpecialty = new Map(specialties.map((s) => [s.id, s.code]));
+
+  const codesOfPi = new Map<string, string[]>();
+  for (const r of db.select().from(investigatorSpecialties).all()) {
+    const code = codeOfSpecialty.get(r.hospitalSpecialtyId);
+    if (code) codesOfPi.set(r.investigatorId, [...(codesOfPi.get(r.investigatorId) ?? []), code]);
+  }
+  const pis = db
+    .select()
+    .from(investigators)
+    .all()
+    .map((i) => ({
+      id: i.id,
+      hospitalId: i.hospitalOrgId,
+      hospitalName: hospital(i.hospitalOrgId).name,
+      district: hospital(i.hospitalOrgId).district,
+      name: i.name,
+      specialtyCodes: codesOfPi.get(i.id) ?? [],
+      // The registry keeps no start date for a PI: a PI counts from the start until retired.
+      since: '0000-01-01',
+      retired: i.retiredAt === null ? null : shanghaiDate(i.retiredAt),
+    }));
+
+  const enrolment = new Map<string, { month: string; enrolled: number }[]>();
+  for (const e of db.select().from(trialSiteEnrolment).all())
+    enrolment.set(e.trialSiteId, [...(enrolment.get(e.trialSiteId) ?? []), { month: e.month, enrolled: e.enrolled }]);
+  const firstInquiry = new Map<string, { date: string; interested: boolean }>();
+  for (const q of db.select().from(inquiries).all()) {
+    const date = shanghaiDate(q.sentAt);
+    const prev = firstInquiry.get(q.trialSiteId);
+    const interested = q.status === 'interested' || (prev?.interested ?? false);
+    if (!prev || date < prev.date) firstInquiry.set(q.trialSiteId, { date, interested });
+    else prev.interested = interested;
+  }
+  const flagged = new Set(
+    db
+      .select({ id: keyProjects.trialId })
+      .from(keyProjects)
+      .where(isNull(keyProjects.unflaggedAt))
+      .all()
+      .map((r) => r.id),
+  );
+
+  const siteRows = db
+    .select({
+      site: trialSites,
+      trialTitle: trials.titleZh,
+      trialType: trials.type,
+      phase: trials.phase,
+      croOrgId: trials.croOrgId,
+      sponsorKind: sponsorOrg.kind,
+      specialtyCode: hospitalSpecialties.specialtyCode,
+      specialtyName: specialtyCatalogue.nameZh,
+    })
+    .from(trialSites)
+    .innerJoin(trials, eq(trials.id, trialSites.trialId))
+    .innerJoin(sponsorOrg, eq(sponsorOrg.id, trials.sponsorOrgId))
+    .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, trialSites.hospitalSpecialtyId))
+    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+    .all();
+  const sites: SiteFact[] = siteRows.map((r) => ({
+    id: r.site.id,
+    trialId: r.site.trialId,
+    trialTitle: r.trialTitle,
+    trialType: r.trialType,
+    phase: r.phase,
+    sponsorClass: sponsorClassOf(r.sponsorKind, r.croOrgId),
+    hospitalId: r.site.hospitalOrgId,
+    hospitalName: hospital(r.site.hospitalOrgId).name,
+    district: hospital(r.site.hospitalOrgId).district,
+    specialtyId: r.site.hospitalSpecialtyId,
+    specialtyCode: r.specialtyCode,
+    specialtyName: r.specialtyName,
+    investigatorId: r.site.investigatorId,
+    role: r.site.role,
+    state: r.site.state,
+    inquiryDate: firstInquiry.get(r.site.id)?.date ?? null,
+    interested: firstInquiry.get(r.site.id)?.interested ?? false,
+    selectedDate: r.site.selectedDate,
+    ethicsApprovedDate: r.site.ethicsApprovedDate,
+    sivDate: r.site.sivDate,
+    fpiDate: r.site.fpiDate,
+    closedDate: r.site.closedDate,
+    targetEnrolment: r.site.targetEnrolment,
+    enrolment: enrolment.get(r.site.id) ?? [],
+    isKeyProject: flagged.has(r.site.trialId),
+  }));
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+
+  const cal = loadWorkingCalendar(db);
+  const stops = new Map<string, { from: string; to: string | null }[]>();
+  for (const s of db.select().from(submissionClockStops).all())
+    stops.set(s.submissionId, [...(stops.get(s.submissionId) ?? []), { from: s.fromDate, to: s.toDate }]);
+  const subs: SubmissionFact[] = [];
+  for (const r of db
+    .select({ sub: submissions, committeeName: ethicsCommittees.nameZh, limitDays: committeeSettings.reviewLimitDays })
+    .from(submissions)
+    .innerJoin(ethicsCommittees, eq(ethicsCommittees.id, submissions.committeeId))
+    .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId))
+    .where(and(isNotNull(submissions.acceptedDate), isNotNull(submissions.decidedDate)))
+    .all()) {
+    const site = siteById.get(r.sub.trialSiteId);
+    if (!site) continue;
+    const limitDays = r.limitDays ?? DEFAULT_REVIEW_LIMIT_DAYS;
+    const clock = computeClock(cal, {
+      accepted: r.sub.acceptedDate!,
+      limitDays,
+      stops: stops.get(r.sub.id) ?? [],
+      until: r.sub.decidedDate!,
+    });
+    subs.push({
+      id: r.sub.id,
+      committeeId: r.sub.committeeId,
+      committeeName: r.committeeName,
+      hospitalId: site.hospitalId,
+      hospitalName: site.hospitalName,
+      district: site.district,
+      specialtyCode: site.specialtyCode,
+      trialId: site.trialId,
+      trialTitle: site.trialTitle,
+      trialType: site.trialType,
+      phase: site.phase,
+      sponsorClass: site.sponsorClass,
+      trialSiteId: site.id,
+      type: r.sub.type,
+      reviewPath: r.sub.reviewPath,
+      acceptedDate: r.sub.acceptedDate!,
+      decidedDate: r.sub.decidedDate!,
+      outcome: r.sub.outcome,
+      workingDays: clock.usedDays,
+      limitDays,
+    });
+  }
+  const recognition = loadRecognitionFacts(db, siteById, cal);
+  return {
+    specialties,
+    investigators: pis,
+    sites,
+    submissions: subs,
+    recognitions: recognition.facts,
+    recognitionAvailable: recognition.available,
+  };
+}

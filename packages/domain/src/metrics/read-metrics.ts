@@ -1,0 +1,286 @@
+import {
+  type MetricGrouping,
+  type MetricId,
+  metricsByHospitalInput,
+  metricsFilterInput,
+  metricsFiltersOnlyInput,
+  metricsRecordsInput,
+  metricsTrendInput,
+  POLICIES,
+} from '@ctp/contracts';
+import { ethicsCommittees } from '@ctp/db';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { addDays, shanghaiDate } from '../clock/dates.ts';
+import type { Ctx } from '../context.ts';
+import { forbidden } from '../errors.ts';
+import {
+  capacityLoad,
+  decidedReviews,
+  factsOf,
+  filterFacts,
+  funnel,
+  groupKeys,
+  inGroup,
+  type MetricFacts,
+  median,
+  overviewOf,
+  type Period,
+  percentile,
+  previousPeriod,
+  recognitionFigures,
+  recordsOf,
+  shiftMonths,
+  turnaround,
+} from './compute.ts';
+import { loadMetricFacts } from './load-metric-facts.ts';
+
+type Filters = z.output<typeof metricsFilterInput>;
+
+function authorise(ctx: Ctx) {
+  if (!POLICIES.readMetrics.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
+}
+
+/** The period asked for, else the 12 months up to today (Asia/Shanghai). */
+export function resolvePeriod(f: Pick<Filters, 'from' | 'to'>, now: number): Period {
+  const to = f.to ?? shanghaiDate(now);
+  return { from: f.from ?? addDays(shiftMonths(to, -12), 1), to };
+}
+
+/** The facts narrowed by the filters (a committee filter also narrows capacity to the committee's hospital). */
+export function filteredFacts(ctx: Ctx, f: Filters): MetricFacts {
+  const committeeHospitalId = f.committeeId
+    ? (ctx.db
+        .select({ h: ethicsCommittees.hospitalOrgId })
+        .from(ethicsCommittees)
+        .where(eq(ethicsCommittees.id, f.committeeId))
+        .get()?.h ?? '—')
+    : undefined;
+  return filterFacts(loadMetricFacts(ctx.db), { ...f, committeeHospitalId });
+}
+
+/** Public contract `metrics.overview`: the headline figures, the same for the previous month, and their counts. */
+export function getMetricsOverview({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof metricsFilterInput> }) {
+  authorise(ctx);
+  const input = metricsFilterInput.parse(raw);
+  const period = resolvePeriod(input, ctx.now());
+  const facts = filteredFacts(ctx, input);
+  const current = overviewOf(facts, period);
+  const prev = previousPeriod(period);
+  const previous = overviewOf(facts, prev);
+  return {
+    period,
+    previousPeriod: prev,
+    ...current.figures,
+    counts: current.counts,
+    previous: previous.figures,
+    previousCounts: previous.counts,
+  };
+}
+
+export type MetricRow = ReturnType<typeof rowOf>;
+function rowOf(facts: MetricFacts, period: Period, key: string, label: string) {
+  const { figures, counts } = overviewOf(facts, period);
+  const load = capacityLoad(facts, period.to);
+  return {
+    key,
+    label,
+    district: facts.specialties[0]?.district ?? facts.sites[0]?.district ?? null,
+    specialtyActivePct: figures.conversion.specialtyActivePct,
+    piActivePct: figures.conversion.piActivePct,
+    startupMedianDays: figures.startup.medianDays,
+    ethicsMedianWorkingDays: figures.ethics.medianWorkingDays,
+    ethicsP75WorkingDays: figures.ethics.p75WorkingDays,
+    ethicsWithinClockPct: figures.ethics.withinClockPct,
+    recognitionAdoptionPct: figures.recognition.available ? figures.recognition.adoptionPct : null,
+    enrolmentAttainmentPct: figures.enrolment.attainmentPct,
+    nonEnrollingPct: figures.enrolment.nonEnrollingPct,
+    capacityLoadPct: load.pct,
+    activeSites: load.active,
+    ...counts,
+  };
+}
+
+/** Public contract `metrics.byHospital`: one row per district, hospital or specialty (the drill-down levels). */
+export function listMetricsByGroup({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof metricsByHospitalInput> }) {
+  authorise(ctx);
+  const input = metricsByHospitalInput.parse(raw);
+  const period = resolvePeriod(input.filters, ctx.now());
+  const facts = filteredFacts(ctx, input.filters);
+  return {
+    period,
+    groupBy: input.groupBy as MetricGrouping,
+    rows: groupKeys(facts, input.groupBy)
+      .map(({ key, label }) => rowOf(factsOf(facts, inGroup(input.groupBy, key)), period, key, label))
+      .sort((a, b) => (b.specialtyActivePct ?? -1) - (a.specialtyActivePct ?? -1) || a.label.localeCompare(b.label)),
+    total: rowOf(facts, period, 'total', ''),
+  };
+}
+
+/** Public contract `metrics.byCommittee`: turnaround per ethics committee, by path, with the distribution. */
+export function listMetricsByCommittee({
+  ctx,
+  input: raw,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof metricsFiltersOnlyInput>;
+}) {
+  authorise(ctx);
+  const input = metricsFiltersOnlyInput.parse(raw);
+  const period = resolvePeriod(input.filters, ctx.now());
+  const facts = filteredFacts(ctx, input.filters);
+  const decided = decidedReviews(facts.submissions, period);
+  const committees = new Map<string, { name: string; hospitalId: string; hospitalName: string }>();
+  for (const s of decided)
+    committees.set(s.committeeId, { name: s.committeeName, hospitalId: s.hospitalId, hospitalName: s.hospitalName });
+  const rec = recognitionFigures(facts, period);
+  for (const r of rec.recognised)
+    committees.set(r.committeeId, { name: r.committeeName, hospitalId: r.hospitalId, hospitalName: r.hospitalName });
+  const rows = [...committees].map(([committeeId, c]) => {
+    const own = decided.filter((s) => s.committeeId === committeeId);
+    const all = turnaround(own);
+    const byPath = (path: string) => turnaround(own.filter((s) => s.reviewPath === path));
+    const recognised = rec.recognised.filter((r) => r.committeeId === committeeId);
+    return {
+      committeeId,
+      committeeName: c.name,
+      hospitalId: c.hospitalId,
+      hospitalName: c.hospitalName,
+      decided: all.count,
+      medianWorkingDays: all.medianWorkingDays,
+      p75WorkingDays: all.p75WorkingDays,
+      withinClockPct: all.withinClockPct,
+      convenedMedian: byPath('convened').medianWorkingDays,
+      expeditedMedian: byPath('expedited').medianWorkingDays,
+      recognitions: recognised.length,
+      recognitionMedian: median(recognised.map((r) => r.workingDays)),
+      /** Working days of every decided review (the distribution chart). */
+      distribution: own.map((s) => s.workingDays).sort((a, b) => a - b),
+    };
+  });
+  return { period, rows: rows.sort((a, b) => b.decided - a.decided || a.committeeName.localeCompare(b.committeeName)) };
+}
+
+const monthEnd = (month: string) => addDays(shiftMonths(`${month}-01`, 1), -1);
+
+/** Public contract `metrics.trend`: the headline figures month by month (each month its own period). */
+export function getMetricsTrend({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof metricsTrendInput> }) {
+  authorise(ctx);
+  const input = metricsTrendInput.parse(raw);
+  const to = input.filters.to ?? shanghaiDate(ctx.now());
+  const facts = filteredFacts(ctx, input.filters);
+  const months: string[] = [];
+  for (let i = input.months - 1; i >= 0; i--) months.push(shiftMonths(`${to.slice(0, 7)}-01`, -i).slice(0, 7));
+  return {
+    months: months.map((month) => {
+      const period = { from: `${month}-01`, to: month === to.slice(0, 7) ? to : monthEnd(month) };
+      const { figures, counts } = overviewOf(facts, period);
+      const enrolled = facts.sites.reduce(
+        (sum, s) => sum + s.enrolment.filter((e) => e.month === month).reduce((a, e) => a + e.enrolled, 0),
+        0,
+      );
+      return { month, ...figures, counts, enrolledInMonth: enrolled };
+    }),
+  };
+}
+
+/** The chart data of the overview: funnel, capacity load (hospital × specialty), recognition vs full review. */
+export function getMetricsCharts({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof metricsFiltersOnlyInput> }) {
+  authorise(ctx);
+  const input = metricsFiltersOnlyInput.parse(raw);
+  const period = resolvePeriod(input.filters, ctx.now());
+  const facts = filteredFacts(ctx, input.filters);
+  const load = capacityLoad(facts, period.to);
+  // The busiest hospitals and specialties, so the heat table stays readable.
+  const top = <K extends 'hospitalId' | 'specialtyCode'>(k: K, n: number) =>
+    [
+      ...load.cells.reduce(
+        (m, c) => m.set(c[k], (m.get(c[k]) ?? 0) + c.active + c.max / 100),
+        new Map<string, number>(),
+      ),
+    ]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([key]) => key);
+  const hospitals = top('hospitalId', 15);
+  const specialties = top('specialtyCode', 12);
+  const rec = recognitionFigures(facts, period);
+  const full = decidedReviews(facts.submissions, period).filter(
+    (s) => (s.type === 'initial' || s.type === 'resubmission') && s.reviewPath !== 'recognition',
+  );
+  return {
+    period,
+    funnel: funnel(facts.sites, period),
+    capacity: {
+      hospitals: hospitals.map((id) => ({ id, name: load.cells.find((c) => c.hospitalId === id)!.hospitalName })),
+      specialties: specialties.map((code) => ({
+        code,
+        name: load.cells.find((c) => c.specialtyCode === code)!.specialtyName,
+      })),
+      cells: load.cells
+        .filter((c) => hospitals.includes(c.hospitalId) && specialties.includes(c.specialtyCode))
+        .map((c) => ({
+          hospitalId: c.hospitalId,
+          specialtyCode: c.specialtyCode,
+          active: c.active,
+          max: c.max,
+          pct: c.pct,
+        })),
+    },
+    reviewTimes: {
+      recognitionAvailable: facts.recognitionAvailable,
+      full: {
+        count: full.length,
+        median: median(full.map((s) => s.workingDays)),
+        p75: percentile(
+          full.map((s) => s.workingDays),
+          0.75,
+        ),
+      },
+      recognition: {
+        count: rec.recognised.length,
+        median: rec.medianWorkingDays,
+        p75: percentile(
+          rec.recognised.map((r) => r.workingDays),
+          0.75,
+        ),
+      },
+    },
+  };
+}
+
+/** `metrics.records`: the records a figure is computed from, each marked whether it counts in the numerator. */
+export function listMetricRecords({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof metricsRecordsInput> }) {
+  authorise(ctx);
+  const input = metricsRecordsInput.parse(raw);
+  const period = resolvePeriod(input.filters, ctx.now());
+  const facts = filteredFacts(ctx, input.filters);
+  const records = recordsOf(facts, input.metric as MetricId, period);
+  return { period, metric: input.metric, records, counted: records.filter((r) => r.counted).length };
+}
+
+/** `metrics.filterOptions`: the districts, hospitals, committees and specialties the filters can choose from. */
+export function getMetricFilterOptions({ ctx }: { ctx: Ctx }) {
+  authorise(ctx);
+  const facts = loadMetricFacts(ctx.db);
+  const uniq = <T extends { value: string }>(xs: T[]) =>
+    [...new Map(xs.map((x) => [x.value, x])).values()].sort((a, b) => a.value.localeCompare(b.value));
+  return {
+    districts: [...new Set(facts.specialties.map((s) => s.district).filter((d): d is string => d !== null))].sort(),
+    hospitals: uniq(
+      facts.specialties.map((s) => ({ value: s.hospitalId, label: s.hospitalName, district: s.district })),
+    ),
+    committees: uniq(
+      ctx.db
+        .select({
+          value: ethicsCommittees.id,
+          label: ethicsCommittees.nameZh,
+          hospitalId: ethicsCommittees.hospitalOrgId,
+        })
+        .from(ethicsCommittees)
+        .all()
+        .filter((c) => facts.specialties.some((s) => s.hospitalId === c.hospitalId)),
+    ),
+    specialties: uniq(facts.specialties.map((s) => ({ value: s.code, label: s.name }))),
+  };
+}

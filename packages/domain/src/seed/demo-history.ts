@@ -1,0 +1,397 @@
+import { isEcRole, type Role } from '@ctp/contracts';
+import {
+  type Db,
+  hospitalSpecialties,
+  investigatorSpecialties,
+  memberships,
+  organisations,
+  specialtyCatalogue,
+  users,
+} from '@ctp/db';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { addDays, shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
+import type { Actor, Ctx, Services } from '../context.ts';
+import { createSubmission } from '../ethics/create-submission.ts';
+import { decideSubmission } from '../ethics/decide-submission.ts';
+import { addCommitteeMember } from '../ethics/manage-committee.ts';
+import { requestSubmissionInfo, respondToSubmission } from '../ethics/request-submission-info.ts';
+import { screenSubmission } from '../ethics/screen-submission.ts';
+import { submitSubmission } from '../ethics/submit-submission.ts';
+import { triageSubmission } from '../ethics/triage-submission.ts';
+import { voteOnSubmission } from '../ethics/vote-on-submission.ts';
+import { newId } from '../ids.ts';
+import { inTransaction } from '../transaction.ts';
+import { createTrial } from '../trials/create-trial.ts';
+import { answerInquiry, sendInquiry } from '../trials/inquiries.ts';
+import { recordEnrolment, recordMilestone } from '../trials/record-progress.ts';
+import { selectSite } from '../trials/select-site.ts';
+
+/** A small seeded PRNG (mulberry32): the same history on every run. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+/** The hospitals the history runs at, with their trial office, EC secretary and chair accounts. */
+const HOSPITALS = ['jsph', 'njglyy', 'zdyy', 'njfh', 'jszyy', 'jsch', 'etcgh', 'njmu2', 'njnk', 'njfy'] as const;
+const EXISTING: Record<string, Partial<Record<'office' | 'secretary' | 'chair', string>>> = {
+  jsph: { office: 'site@demo.ctp', secretary: 'ec@demo.ctp', chair: 'chair@demo.ctp' },
+  njglyy: { office: 'site-gulou@demo.ctp', secretary: 'ec-gulou@demo.ctp' },
+  jsch: { office: 'site-zhongliu@demo.ctp', secretary: 'ec-zhongliu@demo.ctp' },
+};
+const STAFF: { key: 'office' | 'secretary' | 'chair'; role: Role; name: string }[] = [
+  { key: 'office', role: 'site_admin', name: '机构办（演示）' },
+  { key: 'secretary', role: 'ec_secretary', name: '伦理秘书（演示）' },
+  { key: 'chair', role: 'ec_chair', name: '主任委员（演示）' },
+];
+
+const DRUGS = ['ZJ', 'QH', 'XW', 'JY', 'YH', 'GL', 'LS', 'PK'];
+
+function ctxOf(db: Db, email: string, at: number, services: Services): Ctx {
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  if (!user) throw new Error(`demo history: no user ${email}`);
+  const m = db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.id), isNull(memberships.revokedAt)))
+    .orderBy(asc(memberships.createdAt))
+    .get()!;
+  const actor: Actor = {
+    userId: user.id,
+    email,
+    name: user.name,
+    sessionId: 'seed',
+    membershipId: m.id,
+    role: m.role,
+    orgId: m.orgId,
+    committeeId: m.committeeId,
+  };
+  return {
+    actor,
+    db,
+    now: () => at,
+    requestId: 'seed:demo-history',
+    locale: 'zh-CN',
+    ip: null,
+    userAgent: 'seed',
+    services,
+  };
+}
+
+/** Noon in Beijing on a date: every seeded act happens at a plausible office hour. */
+const noon = (date: string) => Date.parse(`${date}T12:00:00+08:00`);
+
+/**
+ * 24 months of demo history (issue 7) made through the domain use-cases with a controllable clock: trials, inquiries
+ * and answers, selections, initial and continuing ethics reviews at each hospital's EC (accepted, some with a request
+ * for information, decided by the chair after an expedited view), contracts, SIVs, first patients and monthly
+ * enrolment. Deterministic (seeded PRNG); `now` is the end of the history.
+ */
+export function seedDemoHistory(
+  db: Db,
+  services: Services,
+  now: number,
+  seed = 20_260_101,
+): { trials: number; sites: number } {
+  if (!db.select({ id: users.id }).from(users).where(eq(users.email, 'sponsor@demo.ctp')).get())
+    return { trials: 0, sites: 0 };
+  const rnd = prng(seed);
+  const today = shanghaiDate(now);
+  const start = addDays(today, -730);
+  const accounts = ensureHistoryStaff(db, now, start);
+  const as = (email: string, date: string) => ctxOf(db, email, noon(date), services);
+
+  // Each committee's chair is a voting member, so expedited reviews can be viewed and signed.
+  for (const code of HOSPITALS) {
+    const a = accounts[code]!;
+    const chair = db.select({ id: users.id }).from(users).where(eq(users.email, a.chair)).get()!;
+    addCommitteeMember({
+      ctx: as(a.secretary, start),
+      input: {
+        committeeId: `ec-${code}`,
+        userId: chair.id,
+        role: 'chair',
+        expertise: 'medical',
+        isAffiliated: true,
+        termStart: addDays(start, -365),
+      },
+    });
+  }
+
+  const specialtiesOf = new Map<string, { id: string; code: string; name: string; pi: string | null }[]>();
+  for (const code of HOSPITALS) {
+    const rows = db
+      .select({ id: hospitalSpecialties.id, code: hospitalSpecialties.specialtyCode, name: specialtyCatalogue.nameZh })
+      .from(hospitalSpecialties)
+      .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+      .where(and(eq(hospitalSpecialties.hospitalOrgId, `hosp-${code}`), isNull(hospitalSpecialties.retiredAt)))
+      .orderBy(asc(hospitalSpecialties.specialtyCode))
+      .all()
+      .map((s) => ({
+        ...s,
+        pi:
+          db
+            .select({ id: investigatorSpecialties.investigatorId })
+            .from(investigatorSpecialties)
+            .where(eq(investigatorSpecialties.hospitalSpecialtyId, s.id))
+            .orderBy(asc(investigatorSpecialties.investigatorId))
+            .get()?.id ?? null,
+      }));
+    specialtiesOf.set(code, rows);
+  }
+  const allCodes = [...new Set([...specialtiesOf.values()].flat().map((s) => s.code))].sort();
+
+  /** One review (initial or continuing) from submission to decision; returns the decision date or null if not yet. */
+  const runReview = (
+    code: string,
+    trialSiteId: string,
+    type: 'initial' | 'continuing',
+    submitOn: string,
+  ): string | null => {
+    const a = accounts[code]!;
+    if (submitOn >= today) return null;
+    const { id } = createSubmission({ ctx: as(a.office, submitOn), input: { trialSiteId, type } });
+    submitSubmission({ ctx: as(a.office, submitOn), input: { id } });
+    const acceptOn = addDays(submitOn, rnd.int(1, 4));
+    if (acceptOn >= today) return null;
+    screenSubmission({ ctx: as(a.secretary, acceptOn), input: { id, accept: true } });
+    triageSubmission({ ctx: as(a.secretary, acceptOn), input: { id, path: 'expedited' } });
+    // Faster committees over time, and some slower ones: turnaround in calendar days.
+    const speed = code === 'jsph' || code === 'njglyy' ? 0.8 : code === 'njfh' || code === 'etcgh' ? 1.4 : 1;
+    let day = acceptOn;
+    if (rnd.chance(0.25)) {
+      const askOn = addDays(acceptOn, rnd.int(3, 8));
+      if (askOn >= today) return null;
+      requestSubmissionInfo({
+        ctx: as(a.secretary, askOn),
+        input: { id, questions: '请补充研究者履历及本中心知情同意书版本说明。' },
+      });
+      const answerOn = addDays(askOn, rnd.int(2, 12));
+      if (answerOn >= today) return null;
+      respondToSubmission({
+        ctx: as(a.office, answerOn),
+        input: { id, answer: '已补充研究者履历，知情同意书版本说明见附件。' },
+      });
+      day = answerOn;
+    }
+    const decideOn = addDays(day, Math.round(rnd.int(6, 26) * speed));
+    if (decideOn >= today) return null;
+    voteOnSubmission({ ctx: as(a.chair, decideOn), input: { submissionId: id, choice: 'approve' } });
+    decideSubmission({ ctx: as(a.chair, decideOn), input: { id, outcome: 'approved', followUpMonths: 12 } });
+    return decideOn;
+  };
+
+  let trialCount = 0;
+  let siteCount = 0;
+  for (let m = 0; m < 24; m++) {
+    const monthStart = addDays(start, m * 30);
+    const perMonth = rnd.int(2, 4);
+    for (let k = 0; k < perMonth; k++) {
+      const created = addDays(monthStart, rnd.int(0, 25));
+      if (created >= addDays(today, -20)) continue;
+      const isIit = rnd.chance(0.15);
+      const specialty = rnd.pick(allCodes);
+      const hosts = HOSPITALS.filter((c) => specialtiesOf.get(c)!.some((s) => s.code === specialty));
+      if (hosts.length === 0) continue;
+      const n = isIit ? 1 : Math.min(hosts.length, rnd.int(2, 5));
+      const chosen = [...hosts].sort(() => rnd.next() - 0.5).slice(0, n);
+      const lead = chosen[0]!;
+      const specName = specialtiesOf.get(lead)!.find((s) => s.code === specialty)!.name;
+      const drug = `${rnd.pick(DRUGS)}-${rnd.int(100, 999)}`;
+      trialCount++;
+      const phase = isIit ? 'NA' : rnd.pick(['I', 'II', 'III', 'III', 'IV'] as const);
+      const sponsorEmail = isIit ? accounts[lead]!.office : rnd.chance(0.35) ? 'cro@demo.ctp' : 'sponsor@demo.ctp';
+      const { id: trialId } = createTrial({
+        ctx: as(sponsorEmail, created),
+        input: {
+          titleZh: `（演示历史）${drug} 在${specName}相关疾病中的${isIit ? '研究者发起' : `多中心 ${phase} 期`}研究`,
+          titleEn: `(demo history) ${drug} in ${specialty}: ${isIit ? 'an investigator-initiated study' : `a multicentre phase ${phase} study`}`,
+          type: isIit ? 'iit' : rnd.chance(0.15) ? 'device' : 'drug',
+          phase,
+          ctrNo: isIit ? undefined : `CTR20${String(800_000 + trialCount).slice(-6)}`,
+          conditions: [specName],
+          targetEnrolment: rnd.int(60, 400),
+          riskLevel: 'low',
+          leadHospitalId: `hosp-${lead}`,
+          croOrgId: sponsorEmail === 'sponsor@demo.ctp' && rnd.chance(0.3) ? 'org-cro-changjiang' : undefined,
+        },
+      });
+      for (const [i, code] of chosen.entries()) {
+        const spec = specialtiesOf.get(code)!.find((s) => s.code === specialty)!;
+        const office = accounts[code]!.office;
+        const inquiryOn = addDays(created, rnd.int(1, 10));
+        let selectOn = addDays(inquiryOn, rnd.int(7, 25));
+        if (!isIit) {
+          const { inquiryIds } = sendInquiry({
+            ctx: as(sponsorEmail, inquiryOn),
+            input: {
+              trialId,
+              hospitalSpecialtyIds: [spec.id],
+              synopsis: `${drug} 的可行性调研，诚邀贵中心评估参与。`,
+              replyBy: addDays(inquiryOn, 14),
+            },
+          });
+          const answerOn = addDays(inquiryOn, rnd.int(2, 12));
+          if (answerOn >= today) continue;
+          if (rnd.chance(0.18)) {
+            answerInquiry({
+              ctx: as(office, answerOn),
+              input: { inquiryId: inquiryIds[0]!, interested: false, declineReason: '同期试验较多，暂无余力。' },
+            });
+            continue;
+          }
+          answerInquiry({
+            ctx: as(office, answerOn),
+            input: {
+              inquiryId: inquiryIds[0]!,
+              interested: true,
+              estimatedPerMonth: rnd.int(1, 6),
+              piAvailable: true,
+              investigatorId: spec.pi ?? undefined,
+              competingTrials: rnd.int(0, 3),
+              earliestStart: addDays(answerOn, 14),
+            },
+          });
+          if (rnd.chance(0.12)) continue; // interested, never selected
+          selectOn = addDays(answerOn, rnd.int(3, 20));
+        }
+        if (selectOn >= today) continue;
+        const target = rnd.int(8, 40);
+        const { trialSiteId } = selectSite({
+          ctx: as(isIit ? office : sponsorEmail, selectOn),
+          input: {
+            trialId,
+            hospitalSpecialtyId: spec.id,
+            investigatorId: spec.pi ?? undefined,
+            role: i === 0 ? 'lead' : 'participating',
+            targetEnrolment: target,
+          },
+        });
+        siteCount++;
+        const approvedOn = runReview(code, trialSiteId, 'initial', addDays(selectOn, rnd.int(5, 30)));
+        if (!approvedOn) continue;
+        const contractOn = addDays(approvedOn, rnd.int(5, 45));
+        if (contractOn >= today) continue;
+        recordMilestone({
+          ctx: as(office, contractOn),
+          input: { trialSiteId, milestone: 'contractSigned', date: contractOn },
+        });
+        const sivOn = addDays(contractOn, rnd.int(7, 45));
+        if (sivOn >= today) continue;
+        recordMilestone({ ctx: as(office, sivOn), input: { trialSiteId, milestone: 'siv', date: sivOn } });
+        if (rnd.chance(0.15)) continue; // a site that never enrols
+        const fpiOn = addDays(sivOn, rnd.int(5, 110));
+        if (fpiOn >= today) continue;
+        recordMilestone({ ctx: as(office, fpiOn), input: { trialSiteId, milestone: 'fpi', date: fpiOn } });
+        // Monthly counts until the target is reached; a continuing review renews the approval every year.
+        let enrolled = 0;
+        let validUntil = addDays(approvedOn, 360);
+        for (let month = shanghaiMonth(noon(fpiOn)); month <= today.slice(0, 7) && enrolled < target; ) {
+          const recordOn = month === today.slice(0, 7) ? today : addDays(`${month}-01`, 27);
+          if (recordOn > addDays(validUntil, -30)) {
+            const renewed = runReview(code, trialSiteId, 'continuing', addDays(validUntil, -40));
+            if (!renewed) break;
+            validUntil = addDays(renewed, 360);
+          }
+          const count = Math.min(target - enrolled, rnd.int(0, 4));
+          enrolled += count;
+          const failures = rnd.int(0, 2);
+          recordEnrolment({
+            ctx: as(office, recordOn),
+            input: {
+              trialSiteId,
+              month,
+              screened: count + failures,
+              enrolled: count,
+              screenFailures: failures,
+              withdrawn: 0,
+            },
+          });
+          const [y, mo] = month.split('-').map(Number) as [number, number];
+          month = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+        }
+      }
+    }
+  }
+  return { trials: trialCount, sites: siteCount };
+}
+
+/** Demo accounts for the trial offices and ECs the history runs at (same published demo password). */
+function ensureHistoryStaff(db: Db, now: number, start: string) {
+  const passwordHash = db
+    .select({ h: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, 'sponsor@demo.ctp'))
+    .get()!.h;
+  const out: Record<string, Record<'office' | 'secretary' | 'chair', string>> = {};
+  inTransaction(db, (tx) => {
+    let created = 0;
+    for (const code of HOSPITALS) {
+      const hospital = tx
+        .select({ name: organisations.shortName, nameZh: organisations.nameZh })
+        .from(organisations)
+        .where(eq(organisations.id, `hosp-${code}`))
+        .get();
+      if (!hospital) throw new Error(`demo history: no hospital ${code}`);
+      const entry = {} as Record<'office' | 'secretary' | 'chair', string>;
+      for (const s of STAFF) {
+        const existing = EXISTING[code]?.[s.key];
+        if (existing) {
+          entry[s.key] = existing;
+          continue;
+        }
+        const email = `${s.key === 'office' ? 'site' : s.key === 'secretary' ? 'ec' : 'chair'}-${code}@demo.ctp`;
+        entry[s.key] = email;
+        if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) continue;
+        const userId = newId();
+        tx.insert(users)
+          .values({
+            id: userId,
+            email,
+            name: `${hospital.name ?? hospital.nameZh}${s.name}`,
+            passwordHash,
+            passwordChangedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
+        tx.insert(memberships)
+          .values({
+            id: newId(),
+            userId,
+            orgId: `hosp-${code}`,
+            role: s.role,
+            committeeId: isEcRole(s.role) ? `ec-${code}` : null,
+            createdAt: noon(start),
+          })
+          .run();
+        created++;
+      }
+      out[code] = entry;
+    }
+    writeAuditEvent(
+      tx,
+      { actor: null, now: () => now, requestId: 'seed:demo-history' },
+      {
+        action: 'seed.demo',
+        entityType: 'system',
+        entityId: 'demo-history',
+        after: { hospitals: HOSPITALS.length, users: created },
+      },
+    );
+  });
+  return out;
+}
