@@ -48,6 +48,9 @@ describe('the EC work queue and a submission page, in the browser', () => {
     await site.getByTestId('ethics-submit-ok').click();
     await site.waitForURL(/\/ethics\/submissions\/[^/]+$/);
     const submissionId = new URL(site.url()).pathname.split('/').pop()!;
+    // A draft first (documents are attached to it), then submitted from the submission page.
+    await site.getByTestId('submission-header').getByText('草稿').waitFor();
+    await site.getByTestId('step-submit').click();
     await site.getByTestId('submission-header').getByText('已提交').waitFor();
     // The applicant sees no EC steps and never the committee's own block.
     expect(await site.getByTestId('step-accept').count()).toBe(0);

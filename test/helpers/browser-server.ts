@@ -1,3 +1,4 @@
+import type { DbHandle } from '@ctp/db';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
@@ -7,12 +8,12 @@ export type BrowserServer = { server: Awaited<ReturnType<typeof startTestServer>
 
 /**
  * A seeded server on a free port and a headless Chromium, started once for the enclosing `describe` and closed after
- * it. Read `env.server` / `env.browser` inside the tests (they are set by the time a test runs).
+ * it (on `opts.database` when given, else the seeded demo). Read `env.server` / `env.browser` inside the tests (they are set by the time a test runs).
  */
-export function useBrowserServer(): BrowserServer {
+export function useBrowserServer(opts: { database?: () => Promise<DbHandle> } = {}): BrowserServer {
   const env = {} as BrowserServer;
   beforeAll(async () => {
-    env.server = await startTestServer();
+    env.server = await startTestServer({}, { database: await opts.database?.() });
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

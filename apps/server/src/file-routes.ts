@@ -68,12 +68,15 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
     return reply.code(ERROR_HTTP_STATUS[data.code]).send({ error: data });
   }
 
+  /** Sends a stored file: PDFs inline (viewed in the browser) unless `?download=1` asks for a download. */
   function sendFile(
+    req: FastifyRequest,
     reply: FastifyReply,
     file: { path: string; mimeType: string; fileName: string; sizeBytes: number; sha256: string },
   ) {
     if (!existsSync(file.path)) throw new Error(`stored file missing: ${file.path}`);
-    const isPdf = file.mimeType === 'application/pdf';
+    const download = (req.query as { download?: string } | undefined)?.download === '1';
+    const isPdf = file.mimeType === 'application/pdf' && !download;
     reply
       .header('content-type', file.mimeType)
       .header('content-length', String(file.sizeBytes))
@@ -147,7 +150,7 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
 
   app.get<{ Params: { id: string } }>('/api/files/documents/:id', async (req, reply) => {
     try {
-      return sendFile(reply, openSubmissionDocument({ ctx: ctxOf(req), documentId: req.params.id }));
+      return sendFile(req, reply, openSubmissionDocument({ ctx: ctxOf(req), documentId: req.params.id }));
     } catch (e) {
       return sendError(req, reply, e);
     }
@@ -155,7 +158,7 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
 
   app.get<{ Params: { submissionId: string } }>('/api/files/letters/:submissionId', async (req, reply) => {
     try {
-      return sendFile(reply, openSubmissionLetter({ ctx: ctxOf(req), submissionId: req.params.submissionId }));
+      return sendFile(req, reply, openSubmissionLetter({ ctx: ctxOf(req), submissionId: req.params.submissionId }));
     } catch (e) {
       return sendError(req, reply, e);
     }

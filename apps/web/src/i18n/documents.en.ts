@@ -52,6 +52,7 @@ export const documentsEn: Widen<typeof documentsZh> = {
     issued: 'Letter {{no}} issued',
     letterNo: 'Letter No.',
     issuedAt: 'Issued',
+    view: 'View in the browser',
     download: 'Download letter (PDF)',
     none: 'No letter issued yet',
     waiting: 'The EC secretary issues it once the decision is made',

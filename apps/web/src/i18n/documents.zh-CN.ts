@@ -48,6 +48,7 @@ export const documentsZh = {
     issued: '已签发批件 {{no}}',
     letterNo: '批件号',
     issuedAt: '签发时间',
+    view: '在线查看',
     download: '下载批件（PDF）',
     none: '尚未签发批件',
     waiting: '作出审查决定后由伦理秘书签发',

@@ -156,8 +156,9 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
   },
   siteBoard: {
     submit: 'Submit to ethics',
-    confirm: "Create an initial review for this site and submit it to the hospital's ethics committee?",
-    done: 'Initial ethics review submitted',
+    confirm:
+      "Prepare this site's initial review? Attach the protocol, the ICF and the other documents, then submit it to the hospital's ethics committee.",
+    done: 'Draft created: attach the documents, then submit',
     open: 'Open submission',
   },
   risk: { low: 'Low', medium: 'Medium', high: 'High' },

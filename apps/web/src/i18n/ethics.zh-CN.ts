@@ -153,8 +153,8 @@ export const ethicsZh = {
   },
   siteBoard: {
     submit: '送伦理审查',
-    confirm: '为该中心创建初始审查送审并提交至本院伦理委员会？',
-    done: '已提交伦理初始审查',
+    confirm: '为该中心准备初始审查送审？上传方案、知情同意书等送审文件后即可提交本院伦理委员会。',
+    done: '已创建送审草稿，请上传送审文件后提交',
     open: '查看送审',
   },
   risk: { low: '低', medium: '中', high: '高' },

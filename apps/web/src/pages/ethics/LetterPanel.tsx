@@ -1,6 +1,6 @@
-import { FilePdfOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,14 +52,23 @@ export function LetterPanel({ sub }: { sub: SubmissionDetail }) {
               },
             ]}
           />
-          <a
-            href={`/api/files/letters/${encodeURIComponent(sub.id)}`}
-            target="_blank"
-            rel="noopener"
-            data-testid="letter-download"
-          >
-            <FilePdfOutlined /> {t('documents.letter.download')}
-          </a>
+          <Space size="middle">
+            <a
+              href={`/api/files/letters/${encodeURIComponent(sub.id)}`}
+              target="_blank"
+              rel="noopener"
+              data-testid="letter-view"
+            >
+              <FilePdfOutlined /> {t('documents.letter.view')}
+            </a>
+            <a
+              href={`/api/files/letters/${encodeURIComponent(sub.id)}?download=1`}
+              download
+              data-testid="letter-download"
+            >
+              <DownloadOutlined /> {t('documents.letter.download')}
+            </a>
+          </Space>
         </Flex>
       ) : mayIssue ? (
         <Flex gap={12} align="center" wrap>

@@ -360,7 +360,7 @@ function AgendaItemCard({
                   <Radio.Group
                     size="small"
                     optionType="button"
-                    value={voteOf.get(m.id)}
+                    value={voteOf.get(m.id) ?? null} // controlled even before a vote: a refused vote must not look recorded
                     onChange={(e) =>
                       vote.mutate({
                         meetingId: meeting.id,

@@ -239,7 +239,10 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
   );
 }
 
-/** 送伦理审查: creates the initial submission of a selected site and submits it, then opens it. */
+/**
+ * 送伦理审查: opens the site's initial submission, creating it as a draft first when there is none — the applicant
+ * attaches the protocol, ICF and other documents on the submission page and submits from there.
+ */
 function SubmitToEthicsButton({ site }: { site: SiteRow }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -248,11 +251,16 @@ function SubmitToEthicsButton({ site }: { site: SiteRow }) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateBoards();
   const create = useMutation(trpc.submissions.create.mutationOptions());
-  const submit = useMutation(trpc.submissions.submit.mutationOptions());
   const run = async () => {
     try {
+      const existing = (
+        await queryClient.fetchQuery(trpc.submissions.list.queryOptions({ trialSiteId: site.id }))
+      ).find((s) => s.type === 'initial' && s.state !== 'withdrawn');
+      if (existing) {
+        navigate(`/ethics/submissions/${existing.id}`);
+        return;
+      }
       const { id } = await create.mutateAsync({ trialSiteId: site.id, type: 'initial' });
-      await submit.mutateAsync({ id });
       message.success(t('ethics.siteBoard.done'));
       await queryClient.invalidateQueries({ queryKey: trpc.submissions.pathKey() });
       await invalidate();
@@ -272,7 +280,7 @@ function SubmitToEthicsButton({ site }: { site: SiteRow }) {
       <Button
         size="small"
         type="primary"
-        loading={create.isPending || submit.isPending}
+        loading={create.isPending}
         data-testid={`ethics-submit-${site.id}`}
       >
         {t('ethics.siteBoard.submit')}
