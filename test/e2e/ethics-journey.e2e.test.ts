@@ -99,6 +99,11 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await ec.getByTestId(`submission-row-${submissionId}`).getByTestId('submission-link').click();
     await ec.getByTestId('documents-icf').getByText('V1.0', { exact: true }).waitFor();
     await ec.getByTestId('step-return').click();
+    // Screening against the committee's checklist: unticking an item puts it into the reasons.
+    await ec.getByTestId('step-checklist').getByText('知情同意书（注明版本号和版本日期）').click();
+    expect(await ec.getByTestId('step-reasons').inputValue()).toBe(
+      '缺少或不符合要求：知情同意书（注明版本号和版本日期）',
+    );
     await ec.getByTestId('step-reasons').fill('知情同意书缺少研究者联系电话');
     await ec.getByTestId('step-ok').click();
     await ec.getByTestId('submission-header').getByText('退回补正').waitFor();
@@ -113,7 +118,8 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     // 4. Accepted (受理号) and triaged to a convened meeting.
     await ec.reload();
     await ec.getByTestId('step-accept').click();
-    await ec.getByTestId('accept-ok').click();
+    await ec.getByTestId('step-modal-accept').getByTestId('step-checklist').waitFor();
+    await ec.getByTestId('step-ok').click();
     await ec.getByTestId('submission-header').getByText('已受理').waitFor();
     const acceptanceNo = (await ec.getByTestId('acceptance-no').textContent())!.trim();
     expect(acceptanceNo).toMatch(/^JSPH-\d{4}-\d{4}$/);

@@ -92,11 +92,10 @@ describe('the EC work queue and a submission page, in the browser', () => {
     await ec.getByTestId('step-triage').waitFor();
     await ec.screenshot({ path: `${ARTIFACTS}ethics-submission.png`, fullPage: true });
 
-    // Triage: a high-risk study cannot be expedited (the server's refusal shows in the modal); convened it is.
+    // Triage: a high-risk study cannot be expedited — the option is closed and the modal says why; convened it is.
     await ec.getByTestId('step-triage').click();
-    await ec.getByTestId('step-path').getByText('简易程序').click();
-    await ec.getByTestId('step-ok').click();
-    await ec.getByTestId('form-error').getByText('高风险研究不能走简易程序，请安排会议审查。').waitFor();
+    await ec.getByTestId('expedited-rule').getByText('高风险研究不能走简易程序。').waitFor();
+    expect(await ec.getByTestId('step-path').locator('input[value=expedited]').isDisabled()).toBe(true);
     await ec.screenshot({ path: `${ARTIFACTS}ethics-triage-refused.png` });
     await ec.getByTestId('step-path').getByText('会议审查').click();
     await ec.getByTestId('step-ok').click();

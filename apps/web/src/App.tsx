@@ -36,6 +36,11 @@ const InquiriesPage = lazy(() => import('./pages/trials/InquiriesPage.tsx'));
 const SiteBoardPage = lazy(() => import('./pages/trials/SiteBoardPage.tsx'));
 const EthicsQueuePage = lazy(() => import('./pages/ethics/EthicsQueuePage.tsx'));
 const SubmissionPage = lazy(() => import('./pages/ethics/SubmissionPage.tsx'));
+const RecognitionQueuePage = lazy(() => import('./pages/recognition/RecognitionQueuePage.tsx'));
+const RecognitionRequestPage = lazy(() => import('./pages/recognition/RecognitionRequestPage.tsx'));
+const RecognitionBoardPage = lazy(() => import('./pages/recognition/RecognitionBoardPage.tsx'));
+const AgreementsPage = lazy(() => import('./pages/recognition/AgreementsPage.tsx'));
+const LocalContextPage = lazy(() => import('./pages/recognition/LocalContextPage.tsx'));
 const CommissionOverviewPage = lazy(() => import('./pages/commission/CommissionOverviewPage.tsx'));
 const DrillDownPage = lazy(() => import('./pages/commission/DrillDownPage.tsx'));
 const RecordsPage = lazy(() => import('./pages/commission/RecordsPage.tsx'));
@@ -234,6 +239,18 @@ export function App() {
                         </Guard>
                       }
                     />
+                    <Route path="recognition" element={<RecognitionQueuePage />} />
+                    <Route path="recognition/agreements" element={<AgreementsPage />} />
+                    <Route path="recognition/requests/:id" element={<RecognitionRequestPage />} />
+                    <Route
+                      path="recognition/local-context"
+                      element={
+                        <Guard policy={POLICIES.editLocalContext}>
+                          <LocalContextPage />
+                        </Guard>
+                      }
+                    />
+                    <Route path="trials/:id/recognition" element={<RecognitionBoardPage />} />
                     <Route path="directory" element={<DirectoryPage />} />
                     <Route path="directory/:id" element={<OrganisationPage />} />
                     <Route path="hospitals/:id" element={<HospitalProfilePage />} />

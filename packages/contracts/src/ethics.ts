@@ -176,10 +176,29 @@ export const submissionIdInput = z.object({ id });
 export const submitSubmissionInput = z.object({ id, version, comment: comment.optional() });
 
 export const screenSubmissionInput = z
-  .object({ id, version, accept: z.boolean(), reasons: z.array(z.string().trim().min(2).max(500)).max(30).optional() })
+  .object({
+    id,
+    version,
+    accept: z.boolean(),
+    reasons: z.array(z.string().trim().min(2).max(500)).max(30).optional(),
+    /** The committee's screening checklist for the type as ticked (形式审查清单); recorded on the timeline. */
+    checklist: z
+      .array(z.object({ item: z.string().trim().min(1).max(200), ok: z.boolean() }))
+      .max(40)
+      .optional(),
+    /** Why the file is accepted although a checklist item is not met. */
+    comment: z.string().trim().max(2000).optional(),
+  })
   .refine((s) => s.accept || (s.reasons?.length ?? 0) > 0, {
     path: ['reasons'],
     message: bi('退回补正须写明理由', 'Give the reasons for returning the submission'),
+  })
+  .refine((s) => !s.accept || (s.checklist ?? []).every((c) => c.ok) || (s.comment?.length ?? 0) >= 2, {
+    path: ['comment'],
+    message: bi(
+      '清单中有未满足的项目，受理须说明理由',
+      'A checklist item is not met: say why the submission is accepted anyway',
+    ),
   });
 export type ScreenSubmissionInput = z.input<typeof screenSubmissionInput>;
 

@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './audit-log.ts';
 export * from './auth.ts';
 export * from './capacity.ts';
+export * from './delays.ts';
 export * from './disease-areas.ts';
 export * from './documents.ts';
 export * from './errors.ts';

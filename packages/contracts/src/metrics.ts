@@ -21,6 +21,8 @@ export const METRIC_IDS = [
   'nonEnrollingPct',
   'capacityLoadPct',
   'incentiveScore',
+  /** Stage targets missed or overdue in the period, with their delay reason and attribution (DESIGN §5). */
+  'startupDelays',
   /** Not a figure: the trial sites selected by the period end (the drill-down's last level). */
   'activeSites',
 ] as const;
@@ -75,7 +77,7 @@ export const metricsTrendInput = z.object({
 });
 export const metricsRecordsInput = z.object({ metric: z.enum(METRIC_IDS), filters: metricsFilterInput.default({}) });
 
-export const METRIC_TABLES = ['byHospital', 'byCommittee', 'trend', 'records', 'incentive'] as const;
+export const METRIC_TABLES = ['byHospital', 'byCommittee', 'trend', 'records', 'incentive', 'delays'] as const;
 export type MetricTable = (typeof METRIC_TABLES)[number];
 export const metricsExportInput = z.object({
   table: z.enum(METRIC_TABLES),

@@ -40,6 +40,8 @@ export const POLICIES = {
   recordSiteProgress: roles('recordSiteProgress', ['site_admin', 'investigator', 'sponsor']),
   /** The hospital's or the PI's own board of trial sites. */
   readSiteBoard: roles('readSiteBoard', ['site_admin', 'investigator']),
+  /** Start-up delay reasons of a site that missed a stage target: the hospital's trial office or the sponsor. */
+  recordDelays: roles('recordDelays', ['site_admin', 'sponsor']),
   /** Each user's own notifications. */
   ownNotifications: { name: 'ownNotifications', allows: (a) => a !== null } satisfies Policy,
   /** Ethics submissions: the trial office or PI submits and answers; the sponsor may prepare drafts (issue 5). */

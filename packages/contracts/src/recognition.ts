@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
-import { RISK_LEVELS, TRIAL_PHASES, TRIAL_TYPES, type TrialPhase, type TrialType } from './trials.ts';
+import { type RISK_LEVELS, TRIAL_PHASES, TRIAL_TYPES, type TrialPhase, type TrialType } from './trials.ts';
 
 /** Mutual recognition across ethics committees (互认, DESIGN §4.2; issue 6). */
 
@@ -125,7 +125,7 @@ export const RECOGNITION_SKIP_REASON_LABELS: Record<RecognitionSkipReason, { zh:
   no_lead_site: { zh: '试验未指定组长单位', en: 'the trial has no lead site' },
   no_committee: { zh: '该医院未设伦理委员会', en: 'the hospital has no ethics committee' },
   lead_committee: { zh: '与组长单位同一伦理委员会', en: 'same committee as the lead site' },
-  lead_not_in_agreement: { zh: '组长单位伦理委员会不在互认协议中', en: "the lead EC is not in an agreement" },
+  lead_not_in_agreement: { zh: '组长单位伦理委员会不在互认协议中', en: 'the lead EC is not in an agreement' },
   not_in_agreement: { zh: '不在互认协议中', en: 'not in an agreement' },
   excluded_high_risk: { zh: '协议排除：高风险研究', en: 'excluded: high risk' },
   excluded_phase_i_be: { zh: '协议排除：I 期/BE 试验', en: 'excluded: Phase I/BE' },
@@ -292,7 +292,11 @@ export const checklistInput = z.object({
   id,
   version,
   items: z.array(
-    z.object({ item: z.enum(LOCAL_CHECKLIST_ITEMS), answer: z.enum(CHECKLIST_ANSWERS), note: z.string().trim().max(1000).optional() }),
+    z.object({
+      item: z.enum(LOCAL_CHECKLIST_ITEMS),
+      answer: z.enum(CHECKLIST_ANSWERS),
+      note: z.string().trim().max(1000).optional(),
+    }),
   ),
 });
 export type ChecklistInput = z.input<typeof checklistInput>;

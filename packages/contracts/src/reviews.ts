@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SUBMISSION_OUTCOMES, SUBMISSION_TYPES, type SubmissionType } from './ethics.ts';
+import {
+  MEMBER_EXPERTISE,
+  MEMBER_GENDERS,
+  SUBMISSION_OUTCOMES,
+  SUBMISSION_TYPES,
+  type SubmissionType,
+  VOTING_MEMBER_ROLES,
+} from './ethics.ts';
 import { bi } from './i18n/validation-messages.ts';
 
 /**
@@ -125,10 +132,68 @@ export type CommitteeProcedures = {
   expedited: { types: SubmissionType[]; maxRisk: (typeof EXPEDITED_RISK_CEILINGS)[number]; reviewers: 1 | 2 };
   checklists: Partial<Record<SubmissionType, string[]>>;
 };
+/**
+ * Platform defaults while a committee has saved none: amendments, continuing reviews, deviations and closures of
+ * low/medium-risk trials may be expedited (DESIGN §4.1), and an initial review (or a resubmission) only of a low-risk
+ * study — 涉及人的生命科学和医学研究伦理审查办法 (2023) 第三十一条: 研究风险不大于最小风险的研究.
+ */
 export const DEFAULT_COMMITTEE_PROCEDURES: CommitteeProcedures = {
-  expedited: { types: ['amendment', 'continuing', 'deviation', 'closure'], maxRisk: 'medium', reviewers: 2 },
+  expedited: {
+    types: ['initial', 'amendment', 'continuing', 'deviation', 'closure', 'resubmission'],
+    maxRisk: 'medium',
+    reviewers: 2,
+  },
   checklists: {},
 };
+/** Types whose expedited review is limited to low-risk (minimal-risk) studies whatever the committee's ceiling. */
+export const LOW_RISK_ONLY_EXPEDITED_TYPES = ['initial', 'resubmission'] as const satisfies readonly SubmissionType[];
+
+/** Submission types and risk levels as the server's localised messages name them. */
+export const SUBMISSION_TYPE_TEXT: Record<SubmissionType, { zh: string; en: string }> = {
+  initial: { zh: '初始审查', en: 'initial review' },
+  amendment: { zh: '修正案审查', en: 'amendment' },
+  continuing: { zh: '跟踪（年度/定期）审查', en: 'continuing review' },
+  sae: { zh: '严重不良事件/SUSAR 报告', en: 'SAE/SUSAR report' },
+  deviation: { zh: '偏离方案报告', en: 'deviation report' },
+  suspension: { zh: '暂停/终止研究报告', en: 'suspension/termination report' },
+  closure: { zh: '结题报告', en: 'closure report' },
+  resubmission: { zh: '修改后再审', en: 'resubmission' },
+};
+export const RISK_TEXT = {
+  low: { zh: '低', en: 'low' },
+  medium: { zh: '中', en: 'medium' },
+  high: { zh: '高', en: 'high' },
+} as const;
+
+/** Why the expedited procedure is not open to a submission (null: it is). */
+export type ExpeditedRefusal = 'HIGH_RISK_NOT_EXPEDITED' | 'EXPEDITED_TYPE_NOT_ALLOWED' | 'EXPEDITED_RISK_TOO_HIGH';
+const RISK_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+/**
+ * Pure, shared by the server (refusal at triage) and the web (why the option is unavailable): may a submission of
+ * this type, on a trial of this risk, take the expedited path under the committee's rules? High risk never may.
+ */
+export function expeditedRefusal(
+  rules: CommitteeProcedures['expedited'],
+  type: SubmissionType,
+  risk: keyof typeof RISK_RANK,
+): ExpeditedRefusal | null {
+  if (risk === 'high') return 'HIGH_RISK_NOT_EXPEDITED';
+  if (!rules.types.includes(type)) return 'EXPEDITED_TYPE_NOT_ALLOWED';
+  if (RISK_RANK[risk] > RISK_RANK[expeditedRiskCeiling(rules, type)]) return 'EXPEDITED_RISK_TOO_HIGH';
+  return null;
+}
+
+/** The highest trial risk at which this type may be expedited under the rules. */
+export function expeditedRiskCeiling(
+  rules: CommitteeProcedures['expedited'],
+  type: SubmissionType,
+): (typeof EXPEDITED_RISK_CEILINGS)[number] {
+  return (LOW_RISK_ONLY_EXPEDITED_TYPES as readonly string[]).includes(type) ? 'low' : rules.maxRisk;
+}
+
+/** One screening checklist item as the secretary ticked it (形式审查清单). */
+export type ScreeningChecklistItem = { item: string; ok: boolean };
 export const updateCommitteeProceduresInput = z.object({
   committeeId: id,
   expedited: z.object({
@@ -138,6 +203,27 @@ export const updateCommitteeProceduresInput = z.object({
   }),
   checklists: z.partialRecord(z.enum(SUBMISSION_TYPES), z.array(z.string().trim().min(2).max(200)).max(40)),
 });
+/** `committees.updateMember`: a roster entry's role, expertise, affiliation, gender and term (name/user stay). */
+export const updateCommitteeMemberInput = z
+  .object({
+    committeeId: id,
+    memberId: id,
+    version: z.number().int().min(1),
+    role: z.enum(VOTING_MEMBER_ROLES),
+    expertise: z.enum(MEMBER_EXPERTISE),
+    isAffiliated: z.boolean(),
+    gender: z.enum(MEMBER_GENDERS).nullable(),
+    termStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bi('日期格式为 YYYY-MM-DD', 'Use the date format YYYY-MM-DD')),
+    termEnd: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, bi('日期格式为 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'))
+      .nullable(),
+  })
+  .refine((m) => !m.termEnd || m.termEnd >= m.termStart, {
+    path: ['termEnd'],
+    message: bi('任期结束不能早于开始', 'The term cannot end before it starts'),
+  });
+export type UpdateCommitteeMemberInput = z.input<typeof updateCommitteeMemberInput>;
 export const endMemberTermInput = z.object({
   committeeId: id,
   memberId: id,

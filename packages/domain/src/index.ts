@@ -95,6 +95,7 @@ export * from './system/get-system-info.ts';
 export * from './transaction.ts';
 export * from './trials/approval-validity.ts';
 export * from './trials/create-trial.ts';
+export * from './trials/delays.ts';
 export * from './trials/inquiries.ts';
 export * from './trials/next-step.ts';
 export * from './trials/read-trials.ts';

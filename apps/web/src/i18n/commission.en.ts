@@ -33,6 +33,7 @@ export const commissionEn: typeof commissionZh = {
     nonEnrollingPct: 'Non-enrolling sites',
     capacityLoadPct: 'Capacity load',
     incentiveScore: 'Incentive index',
+    startupDelays: 'Start-up delays',
     activeSites: 'Trial sites',
   },
   units: { pct: '%', days: 'days', workingDays: 'working days' },
@@ -58,6 +59,8 @@ export const commissionEn: typeof commissionZh = {
     capacityLoadPct:
       'Active sites on the period end ÷ the sum of the declared maximum concurrent trials of filed specialties',
     incentiveScore: 'Σ weight × term score ÷ 100; term scores 0–100, a term without data scores 0',
+    startupDelays:
+      'Start-up stages whose target date falls in the period (selection → ethics 60 days, ethics → SIV 60 days, SIV → first patient 30 days) and were not reached by it; counted = a delay reason is recorded',
     activeSites: 'Trial sites selected by the period end; counted = still active (not closed or terminated) at the end',
   },
   filters: {
@@ -126,6 +129,7 @@ export const commissionEn: typeof commissionZh = {
       site: 'Trial site',
       submission: 'Ethics review',
       recognition: 'Recognition',
+      delay: 'Start-up delay',
     },
     hospital: 'Institution',
     label: 'Specialty / PI / review',

@@ -31,6 +31,7 @@ export const commissionZh = {
     nonEnrollingPct: '零入组中心占比',
     capacityLoadPct: '容量负荷',
     incentiveScore: '激励指数',
+    startupDelays: '启动延误',
     activeSites: '试验中心',
   },
   units: { pct: '%', days: '天', workingDays: '个工作日' },
@@ -51,6 +52,8 @@ export const commissionZh = {
     nonEnrollingPct: 'SIV 后第 90 天落在本期内的中心中，第 90 天仍未首例入组的比例',
     capacityLoadPct: '期末在研中心数 ÷ 各备案专业申报的最大同时在研项目数之和',
     incentiveScore: 'Σ 权重 × 分项得分 ÷ 100；分项得分 0–100，无数据计 0',
+    startupDelays:
+      '目标日期落在本期内的启动阶段（选定→伦理批准 60 天、伦理→SIV 60 天、SIV→首例入组 30 天）中，到期未达标者；计入 = 已登记延误原因',
     activeSites: '期末前已选定的试验中心；计入 = 期末仍在研（未关闭/终止）',
   },
   filters: {
@@ -119,6 +122,7 @@ export const commissionZh = {
       site: '试验中心',
       submission: '伦理审查',
       recognition: '互认',
+      delay: '启动延误',
     },
     hospital: '机构',
     label: '专业/研究者/审查',

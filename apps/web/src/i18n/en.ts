@@ -1,8 +1,10 @@
 import { commissionEn } from './commission.en.ts';
+import { delaysEn } from './delays.en.ts';
 import { documentsEn } from './documents.en.ts';
 import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { recognitionEn } from './recognition.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -156,6 +158,9 @@ export const en: Messages = {
       inquiry: 'Feasibility inquiry',
       submission: 'Ethics submission',
       meeting: 'Review meeting',
+      recognition_agreement: 'Recognition agreement',
+      recognition_request: 'Recognition request',
+      local_context: 'Local context',
       incentive_weights: 'Incentive index weights',
     },
     actions: {
@@ -193,6 +198,7 @@ export const en: Messages = {
       'site.transition': 'Changed site state',
       'site.record_milestone': 'Recorded milestone',
       'site.record_enrolment': 'Recorded enrolment',
+      'site.record_delay': 'Recorded a start-up delay reason',
       'submission.create': 'Created ethics submission',
       'submission.submit': 'Submitted to ethics committee',
       'submission.accept': 'Accepted submission',
@@ -213,6 +219,21 @@ export const en: Messages = {
       'meeting.record_attendance': 'Recorded meeting attendance',
       'meeting.declare_conflict': 'Declared conflict of interest',
       'meeting.vote': 'Recorded member vote',
+      'recognition.agreement_create': 'Created recognition agreement',
+      'recognition.agreement_update': 'Changed recognition agreement',
+      'recognition.agreement_join': 'Joined recognition agreement',
+      'recognition.local_context_save': 'Saved local context',
+      'recognition.request_open': 'Opened recognition request',
+      'recognition.submit_packet': 'Submitted local packet',
+      'recognition.accept': 'Accepted recognition request',
+      'recognition.review': 'Saved local checklist',
+      'recognition.request_action': 'Requested action (recognition)',
+      'recognition.respond': 'Answered recognition request',
+      'recognition.decide': 'Decided recognition',
+      'recognition.objection_raise': 'Raised protocol objection',
+      'recognition.objection_resolve': 'Resolved protocol objection',
+      'recognition.ack': 'Amendment acknowledgement task',
+      'recognition.sae_read': 'SAE report read receipt',
       'incentive.set_weights': 'Set incentive index weights',
       'trial.flag_key_project': 'Flagged a city key project',
       'trial.unflag_key_project': 'Unflagged a city key project',
@@ -228,6 +249,7 @@ export const en: Messages = {
       'meeting.approve_minutes': 'Approved meeting minutes',
       'committee.end_member_term': "Ended a member's term",
       'committee.update_procedures': 'Changed expedited rules and checklists',
+      'committee.update_member': "Edited a member's roster entry",
     },
   },
   users: {
@@ -274,7 +296,9 @@ export const en: Messages = {
   hospital: hospitalEn,
   trials: trialsEn,
   commission: commissionEn,
+  delays: delaysEn,
   ethics: ethicsEn,
+  recognition: recognitionEn,
   documents: documentsEn,
   meetings: meetingsEn,
   errors: { title: 'Something went wrong', retry: 'Retry', forbidden: 'Your current role may not open this page.' },

@@ -104,6 +104,8 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     timeline: 'Timeline',
     timelineEmpty: 'Nothing yet',
     reasons: 'Reasons: {{reasons}}',
+    checklistAllMet: 'All {{count}} screening checklist items met',
+    checklistUnmet: 'Checklist items not met: {{items}}',
     decision: 'Decision',
     noDecision: 'No decision yet',
     outcome: 'Outcome',
@@ -121,6 +123,23 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
   },
   actions: {
     accept: 'Accept',
+    acceptTitle: 'Screening: accept',
+    acceptedShort: 'Accepted',
+    checklist: 'Screening checklist',
+    checklistHelp: 'Tick the items that are present and in order',
+    checklistMissing: 'Missing or not in order: {{item}}',
+    acceptComment: 'Note on acceptance',
+    acceptCommentRequired: 'A checklist item is not met: say why the submission is accepted anyway',
+    unmetItems: '{{count}} item(s) not ticked',
+    expeditedRefusal: {
+      HIGH_RISK_NOT_EXPEDITED: 'High-risk studies cannot be expedited.',
+      EXPEDITED_TYPE_NOT_ALLOWED:
+        "The committee's expedited rules do not cover this type ({{type}}): convened review only.",
+      EXPEDITED_RISK_TOO_HIGH:
+        "Under the committee's rules this type ({{type}}) may be expedited only up to risk level {{maxRisk}} (this study: {{risk}}): convened review only.",
+    },
+    expeditedOpen: 'May be expedited, by {{count}} primary reviewer(s); any "no" sends it to a meeting.',
+    expeditedDefaultRules: 'The committee has not saved expedited rules: the platform defaults apply.',
     acceptConfirm: 'Accept this submission? The review clock starts at acceptance.',
     accepted: 'Accepted, acceptance no. {{no}}',
     return: 'Return for correction',

@@ -279,6 +279,14 @@ export const trialsEn: Widen<typeof trialsZh> = {
       site_selected: '{{hospital}} was selected as a site of “{{trial}}”',
       milestone_overdue: '“{{trial}}”: {{step}} is overdue (due {{dueDate}})',
       followup_due: '{{hospital}}, “{{trial}}”: the ethics continuing review is due on {{dueDate}}; submit it in time',
+      recognition_invited: 'Invited to the recognition agreement “{{agreement}}”: please confirm',
+      recognition_requested: '“{{trial}}”: a new ethics recognition request or local packet',
+      recognition_decided: '“{{trial}}”: news on an ethics recognition request',
+      recognition_objection: '“{{trial}}”: a protocol objection under recognition, or its resolution',
+      recognition_ack_requested:
+        'The lead EC approved an amendment of “{{trial}}”: acknowledge the new effective versions',
+      icf_superseded:
+        '“{{trial}}”: a new amendment is approved; until it is acknowledged the site may use a superseded ICF',
     },
   },
 };

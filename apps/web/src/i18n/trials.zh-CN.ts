@@ -274,6 +274,12 @@ export const trialsZh = {
       site_selected: '{{hospital}} 已被选为“{{trial}}”的研究中心',
       milestone_overdue: '“{{trial}}”的{{step}}已逾期（应于 {{dueDate}} 前完成）',
       followup_due: '{{hospital}}“{{trial}}”的伦理跟踪审查将于 {{dueDate}} 到期，请及时提交年度/定期审查',
+      recognition_invited: '受邀加入互认协议“{{agreement}}”，请确认',
+      recognition_requested: '“{{trial}}”有新的伦理互认申请或本地资料',
+      recognition_decided: '“{{trial}}”的伦理互认申请有新进展',
+      recognition_objection: '“{{trial}}”有关于方案的互认异议或其处理结果',
+      recognition_ack_requested: '组长单位批准了“{{trial}}”的修正案，请确认新的有效版本',
+      icf_superseded: '“{{trial}}”有新批准的修正案：中心在确认前可能仍在使用旧版知情同意书',
     },
   },
 } as const;

@@ -1,8 +1,10 @@
 import { commissionZh } from './commission.zh-CN.ts';
+import { delaysZh } from './delays.zh-CN.ts';
 import { documentsZh } from './documents.zh-CN.ts';
 import { ethicsZh } from './ethics.zh-CN.ts';
 import { hospitalZh } from './hospital.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
+import { recognitionZh } from './recognition.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
 import { trialsZh } from './trials.zh-CN.ts';
 
@@ -152,6 +154,9 @@ export const zhCN = {
       inquiry: '可行性调研',
       submission: '伦理送审',
       meeting: '审查会议',
+      recognition_agreement: '互认协议',
+      recognition_request: '互认申请',
+      local_context: '本院本地信息',
       incentive_weights: '激励指数权重',
     },
     actions: {
@@ -189,6 +194,7 @@ export const zhCN = {
       'site.transition': '中心状态变更',
       'site.record_milestone': '登记里程碑',
       'site.record_enrolment': '登记入组数',
+      'site.record_delay': '登记启动延误原因',
       'submission.create': '创建伦理送审',
       'submission.submit': '提交伦理送审',
       'submission.accept': '受理送审',
@@ -209,6 +215,21 @@ export const zhCN = {
       'meeting.record_attendance': '登记会议出席',
       'meeting.declare_conflict': '声明利益冲突',
       'meeting.vote': '登记委员表决',
+      'recognition.agreement_create': '创建互认协议',
+      'recognition.agreement_update': '修改互认协议',
+      'recognition.agreement_join': '加入互认协议',
+      'recognition.local_context_save': '保存本院本地信息',
+      'recognition.request_open': '生成互认申请',
+      'recognition.submit_packet': '提交互认本地资料',
+      'recognition.accept': '受理互认申请',
+      'recognition.review': '保存本地审查清单',
+      'recognition.request_action': '互认要求补正',
+      'recognition.respond': '答复互认补正',
+      'recognition.decide': '作出互认决定',
+      'recognition.objection_raise': '提出方案异议',
+      'recognition.objection_resolve': '处理方案异议',
+      'recognition.ack': '修正案确认任务',
+      'recognition.sae_read': 'SAE 报告已读回执',
       'incentive.set_weights': '设置激励指数权重',
       'trial.flag_key_project': '标记市重点攻关项目',
       'trial.unflag_key_project': '取消市重点攻关项目',
@@ -224,6 +245,7 @@ export const zhCN = {
       'meeting.approve_minutes': '批准会议纪要',
       'committee.end_member_term': '结束委员任期',
       'committee.update_procedures': '修改简易程序规则和送审清单',
+      'committee.update_member': '修改委员信息',
     },
   },
   users: {
@@ -266,7 +288,9 @@ export const zhCN = {
   hospital: hospitalZh,
   trials: trialsZh,
   commission: commissionZh,
+  delays: delaysZh,
   ethics: ethicsZh,
+  recognition: recognitionZh,
   documents: documentsZh,
   meetings: meetingsZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },

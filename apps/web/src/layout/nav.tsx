@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   FundOutlined,
   MedicineBoxOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -43,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/trial-sites', labelKey: 'trials.nav.siteBoard', icon: <ClusterOutlined />, policy: POLICIES.readSiteBoard },
   { path: '/ethics', labelKey: 'ethics.nav', icon: <SafetyCertificateOutlined />, policy: POLICIES.readSubmissions },
+  { path: '/recognition', labelKey: 'recognition.nav', icon: <NodeIndexOutlined />, policy: POLICIES.readRecognition },
   { path: '/ethics/meetings', labelKey: 'meetings.nav', icon: <CalendarOutlined />, policy: POLICIES.readCommittee },
   {
     path: '/ethics/committee',

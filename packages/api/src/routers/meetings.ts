@@ -10,6 +10,7 @@ import {
   recordAttendanceInput,
   saveMinutesInput,
   updateAgendaInput,
+  updateCommitteeMemberInput,
   updateCommitteeProceduresInput,
   updateCommitteeSettingsInput,
   voteInput,
@@ -29,6 +30,7 @@ import {
   recordAttendance,
   removeFromAgenda,
   saveMinutes,
+  updateCommitteeMember,
   updateCommitteeProcedures,
   updateCommitteeSettings,
   voteOnSubmission,
@@ -84,6 +86,9 @@ export const committeesRouter = router({
   get: guarded(POLICIES.readCommittee)
     .input(committeeIdInput)
     .query(({ ctx, input }) => getCommittee({ ctx: useCaseCtx(ctx), input })),
+  updateMember: guarded(POLICIES.manageCommittee)
+    .input(updateCommitteeMemberInput)
+    .mutation(({ ctx, input }) => updateCommitteeMember({ ctx: useCaseCtx(ctx), input })),
   endTerm: guarded(POLICIES.manageCommittee)
     .input(endMemberTermInput)
     .mutation(({ ctx, input }) => endMemberTerm({ ctx: useCaseCtx(ctx), input })),

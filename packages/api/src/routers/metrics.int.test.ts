@@ -197,6 +197,12 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
     });
     const board = await api.keyProjects.board();
     expect(board.trials.map((t) => t.trialId)).toEqual([scenario.trialId]);
+    // The sponsor's trial list and the EC's work queue carry the flag (and only on the flagged trial).
+    const sponsorTrials = await callerAs(db, 'sponsor@demo.ctp').trials.list({});
+    expect(sponsorTrials.filter((t) => t.isKeyProject).map((t) => t.id)).toEqual([scenario.trialId]);
+    const queue = await callerAs(db, 'ec@demo.ctp').submissions.list({});
+    expect(queue.filter((q) => q.isKeyProject)).toHaveLength(4); // the scenario's four reviews
+    expect(queue.every((q) => q.isKeyProject === (q.trialId === scenario.trialId))).toBe(true);
     expect(board.trials[0]!.sites).toHaveLength(4);
     const audits = (action: string) =>
       db.sqlite.prepare('select count(*) from audit_events where action = ?').pluck().get(action) as number;

@@ -16,6 +16,7 @@ import {
   getKeyProjectBoard,
   getMetricFilterOptions,
   getMetricsCharts,
+  getMetricsDelays,
   getMetricsOverview,
   getMetricsTrend,
   getOwnIncentive,
@@ -45,6 +46,9 @@ export const metricsRouter = router({
   charts: guarded(POLICIES.readMetrics)
     .input(metricsFiltersOnlyInput)
     .query(({ ctx, input }) => getMetricsCharts({ ctx: useCaseCtx(ctx), input })),
+  delays: guarded(POLICIES.readMetrics)
+    .input(metricsFiltersOnlyInput)
+    .query(({ ctx, input }) => getMetricsDelays({ ctx: useCaseCtx(ctx), input })),
   records: guarded(POLICIES.readMetrics)
     .input(metricsRecordsInput)
     .query(({ ctx, input }) => listMetricRecords({ ctx: useCaseCtx(ctx), input })),

@@ -1,7 +1,9 @@
 import {
   answerInquiryInput,
   createTrialInput,
+  delayHistoryInput,
   POLICIES,
+  recordDelayInput,
   recordEnrolmentInput,
   recordMilestoneInput,
   selectSiteInput,
@@ -18,8 +20,10 @@ import {
   listInquiries,
   listNotifications,
   listSiteBoard,
+  listSiteDelays,
   listTrials,
   markNotificationsRead,
+  recordDelay,
   recordEnrolment,
   recordMilestone,
   selectSite,
@@ -85,6 +89,13 @@ export const trialSitesRouter = router({
       return ok;
     }),
   board: guarded(POLICIES.readSiteBoard).query(({ ctx }) => listSiteBoard({ ctx: useCaseCtx(ctx) })),
+  /** Why a site missed a stage target and whose delay it is (DESIGN §5). */
+  recordDelay: guarded(POLICIES.recordDelays)
+    .input(recordDelayInput)
+    .mutation(({ ctx, input }) => recordDelay({ ctx: useCaseCtx(ctx), input })),
+  delays: guarded(POLICIES.readTrials)
+    .input(delayHistoryInput)
+    .query(({ ctx, input }) => listSiteDelays({ ctx: useCaseCtx(ctx), input })),
 });
 
 export const notificationsRouter = router({

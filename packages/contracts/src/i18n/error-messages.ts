@@ -29,6 +29,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     MILESTONE_ORDER: '{milestone}日期不能早于{previous}日期（{date}）。',
     ENROLMENT_DECREASE_NEEDS_REASON: '数字比上次登记的少，请填写更正原因。',
     ENROLMENT_NOT_STARTED: '首例入组（FPI）之前不能登记入组数。',
+    STAGE_NOT_DELAYED: '该阶段未超出目标时限，无需登记延误原因。',
     MONTH_BEFORE_FPI: '登记月份不能早于首例入组月份（{month}）。',
     MONTH_IN_FUTURE: '不能登记未来月份。',
     SITE_ALREADY_ON_TRIAL: '该专业已是本试验的中心。',
@@ -43,6 +44,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NOT_OWN_COMMITTEE: '您只能处理本伦理委员会的送审。',
     NO_COMMITTEE_FOR_SITE: '该中心所在医院尚未设立伦理委员会，无法送审。',
     HIGH_RISK_NOT_EXPEDITED: '高风险研究不能走简易程序，请安排会议审查。',
+    EXPEDITED_TYPE_NOT_ALLOWED: '按本委员会的简易程序规定，{type}不能走简易程序，请安排会议审查。',
+    EXPEDITED_RISK_TOO_HIGH: '按本委员会的简易程序规定，{type}仅限风险不超过“{maxRisk}”的研究走简易程序（本研究风险：{risk}），请安排会议审查。',
+    CHECKLIST_MISMATCH: '形式审查清单与本委员会对该送审类型的清单不一致，请刷新后重新勾选。',
     OPEN_SUBMISSION_EXISTS: '该中心已有一份未结束的初始审查送审，请在原送审上继续。',
     PREVIOUS_SUBMISSION_MISMATCH: '关联的原送审不属于同一中心。',
     SITE_NOT_READY_FOR_ETHICS:
@@ -131,6 +135,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     MILESTONE_ORDER: 'The {milestone} date cannot be before the {previous} date ({date}).',
     ENROLMENT_DECREASE_NEEDS_REASON: 'The numbers are lower than last recorded: give a correction reason.',
     ENROLMENT_NOT_STARTED: 'Enrolment cannot be recorded before the first patient in.',
+    STAGE_NOT_DELAYED: 'This stage has not missed its target: no delay reason is needed.',
     MONTH_BEFORE_FPI: 'The month cannot be before the first patient in ({month}).',
     MONTH_IN_FUTURE: 'The month cannot be in the future.',
     SITE_ALREADY_ON_TRIAL: 'This specialty is already a site of the trial.',
@@ -148,6 +153,12 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
       "The site's hospital has no ethics committee on the platform, so nothing can be submitted to it.",
     HIGH_RISK_NOT_EXPEDITED:
       'High-risk studies cannot be reviewed by the expedited procedure; schedule a convened review.',
+    EXPEDITED_TYPE_NOT_ALLOWED:
+      "The committee's expedited rules do not allow the expedited procedure for a {type}; schedule a convened review.",
+    EXPEDITED_RISK_TOO_HIGH:
+      "The committee's expedited rules allow a {type} by the expedited procedure only up to {maxRisk} risk (this study: {risk}); schedule a convened review.",
+    CHECKLIST_MISMATCH:
+      "The screening checklist does not match the committee's checklist for this submission type; reload and tick it again.",
     OPEN_SUBMISSION_EXISTS: 'This site already has an initial submission in progress; continue with that one.',
     PREVIOUS_SUBMISSION_MISMATCH: 'The earlier submission named does not belong to the same site.',
     SITE_NOT_READY_FOR_ETHICS:

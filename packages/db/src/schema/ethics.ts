@@ -232,6 +232,8 @@ export const submissionVotes = sqliteTable(
       .notNull()
       .references(() => committeeMembers.id),
     choice: text('choice', { enum: VOTE_CHOICES }).notNull(),
+    /** JSON: a meeting vote's quorum as it stood when the vote was cast (frozen for the minutes); null if expedited. */
+    quorumJson: text('quorum_json'),
     recordedBy: text('recorded_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './calendar.ts';
+export * from './delays.ts';
 export * from './capacity.ts';
 export * from './documents.ts';
 export * from './ethics.ts';

@@ -86,7 +86,8 @@ async function draftInitial(db: DbHandle, ctrNo = 'CTR20260777') {
     ctrNo,
     conditions: ['肺癌'],
     targetEnrolment: 120,
-    riskLevel: 'medium',
+    // Low risk: an initial review may then take the expedited path (platform default, 办法 第三十一条).
+    riskLevel: 'low',
   });
   const pi = db.sqlite
     .prepare(

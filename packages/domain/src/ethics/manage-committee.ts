@@ -3,6 +3,7 @@ import {
   committeeIdInput,
   DEFAULT_COMMITTEE_SOP,
   EC_ROLES,
+  updateCommitteeMemberInput,
   updateCommitteeSettingsInput,
 } from '@ctp/contracts';
 import { committeeMembers, committeeSettings, memberships, users } from '@ctp/db';
@@ -11,7 +12,7 @@ import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, loadCommittee, servingMembers } from './committee-access.ts';
@@ -128,5 +129,71 @@ export function getCommittee({ ctx, input: raw }: { ctx: Ctx; input: z.input<typ
     .where(eq(committeeMembers.committeeId, input.committeeId))
     .all()
     .map((m) => ({ ...m, isServing: serving.has(m.id) }));
-  return { id: committee.id, name: committee.nameZh, sop: effectiveSop(ctx.db, input.committeeId), members };
+  return {
+    id: committee.id,
+    name: committee.nameZh,
+    nameEn: committee.nameEn,
+    sop: effectiveSop(ctx.db, input.committeeId),
+    members,
+  };
+}
+
+/**
+ * `committees.updateMember`: the secretary or chair corrects a roster entry — role, expertise, affiliation, gender,
+ * term dates (the name and platform account stay: votes and minutes name them). Optimistic: the version read must
+ * still be the current one (STALE_VERSION otherwise).
+ */
+export function updateCommitteeMember({
+  ctx,
+  input: raw,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof updateCommitteeMemberInput>;
+}) {
+  const input = updateCommitteeMemberInput.parse(raw);
+  assertCommitteeRole(ctx.actor, input.committeeId, ['ec_secretary', 'ec_chair']);
+  loadCommittee(ctx.db, input.committeeId);
+  const member = ctx.db
+    .select()
+    .from(committeeMembers)
+    .where(and(eq(committeeMembers.id, input.memberId), eq(committeeMembers.committeeId, input.committeeId)))
+    .get();
+  if (!member) throw notFound();
+  // The committee's secretary seat is not a voting roster entry: it is not edited here.
+  if (member.role === 'secretary') throw new DomainError('PRECONDITION_FAILED', 'MEMBER_NOT_FOUND');
+  const changes = {
+    role: input.role,
+    expertise: input.expertise,
+    isAffiliated: input.isAffiliated,
+    gender: input.gender,
+    termStart: input.termStart,
+    termEnd: input.termEnd,
+  };
+  const now = ctx.now();
+  return inTransaction(ctx.db, (tx) => {
+    const updated = tx
+      .update(committeeMembers)
+      .set({ ...changes, updatedAt: now, version: input.version + 1 })
+      .where(and(eq(committeeMembers.id, member.id), eq(committeeMembers.version, input.version)))
+      .returning()
+      .get();
+    if (!updated) throw new DomainError('CONFLICT', 'STALE_VERSION');
+    writeAuditEvent(tx, ctx, {
+      action: 'committee.update_member',
+      entityType: 'committee',
+      entityId: input.committeeId,
+      before: {
+        memberId: member.id,
+        role: member.role,
+        expertise: member.expertise,
+        isAffiliated: member.isAffiliated,
+        gender: member.gender,
+        termStart: member.termStart,
+        termEnd: member.termEnd,
+        version: member.version,
+      },
+      after: { memberId: member.id, ...changes, version: updated.version },
+    });
+    return { id: updated.id, name: updated.name, version: updated.version };
+  });
 }

@@ -1,6 +1,6 @@
 import type { CommitteeSop } from '@ctp/contracts';
 import { committeeMembers, meetingAttendance, meetings, memberConflicts, submissionVotes } from '@ctp/db';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { notFound } from '../errors.ts';
 import { type CommitteeMemberRow, type Reader, servingMembers } from './committee-access.ts';
 import { type Quorum, quorumOf } from './quorum.ts';
@@ -66,6 +66,9 @@ export function sittingFor(
 }
 
 /** Votes on a submission at one meeting, or (meetingId null) its expedited reviewers' views — EC-only. */
+/** The quorum frozen with a meeting vote: as it stood when the vote was cast, with the number of recused members. */
+export type VoteQuorum = Quorum & { recused: number };
+
 export function votesOn(db: Reader, submissionId: string, meetingId: string | null) {
   return db
     .select({
@@ -74,6 +77,7 @@ export function votesOn(db: Reader, submissionId: string, meetingId: string | nu
       choice: submissionVotes.choice,
       meetingId: submissionVotes.meetingId,
       at: submissionVotes.updatedAt,
+      quorumJson: submissionVotes.quorumJson,
     })
     .from(submissionVotes)
     .innerJoin(committeeMembers, eq(committeeMembers.id, submissionVotes.memberId))
@@ -83,5 +87,7 @@ export function votesOn(db: Reader, submissionId: string, meetingId: string | nu
         meetingId ? eq(submissionVotes.meetingId, meetingId) : isNull(submissionVotes.meetingId),
       ),
     )
-    .all();
+    .orderBy(asc(submissionVotes.updatedAt), asc(submissionVotes.id))
+    .all()
+    .map(({ quorumJson, ...v }) => ({ ...v, quorum: quorumJson ? (JSON.parse(quorumJson) as VoteQuorum) : null }));
 }

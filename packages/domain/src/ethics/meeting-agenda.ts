@@ -97,8 +97,9 @@ export function removeFromAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input
 }
 
 /**
- * What the minutes record besides the secretary's text: attendance, and per agenda item its quorum, recusals, the
- * tally of votes, the majority and the decision. Built live for a draft and frozen into the minutes at approval.
+ * What the minutes record besides the secretary's text: attendance, and per agenda item the quorum of its vote (as
+ * frozen with each vote when it was cast), recusals, each vote with its quorum, the tally, the majority and the
+ * decision. Built live for a draft and frozen into the minutes at approval.
  */
 export function meetingRecord(db: Reader, meeting: MeetingRow) {
   const sop = effectiveSop(db, meeting.committeeId);
@@ -117,7 +118,11 @@ export function meetingRecord(db: Reader, meeting: MeetingRow) {
     quorum: whole.quorum,
     items: agendaOf(db, meeting.id).map((a) => {
       const sitting = sittingFor(db, sop, meeting, a.id);
-      const votes = votesOn(db, a.id, meeting.id).filter((v) => sitting.voterIds.includes(v.memberId));
+      // Every vote was cast by a present, non-recused member with a quorum (checked then): it stays in the record when
+      // the member later leaves; only a later recusal takes it out.
+      const votes = votesOn(db, a.id, meeting.id).filter((v) => !sitting.recusals.includes(v.memberId));
+      const frozen = votes.at(-1)?.quorum ?? null;
+      const voters = frozen ? frozen.present : sitting.voterIds.length;
       const tally = Object.fromEntries(
         VOTE_CHOICES.map((c) => [c, votes.filter((v) => v.choice === c).length]),
       ) as Record<VoteChoice, number>;
@@ -130,13 +135,23 @@ export function meetingRecord(db: Reader, meeting: MeetingRow) {
         state: a.state,
         outcome: a.outcome,
         conditions: a.conditions,
-        quorum: sitting.quorum,
+        // The quorum of the item's decision: as frozen with its last counted vote (each vote was refused without a
+        // quorum at that moment); the live one only while nobody has voted. Never the quorum at approval time.
+        quorum: frozen ?? sitting.quorum,
+        quorumAt: frozen ? votes.at(-1)!.at : null,
+        votes: votes.map((v) => ({
+          memberId: v.memberId,
+          name: v.memberName,
+          choice: v.choice,
+          at: v.at,
+          quorum: v.quorum,
+        })),
         recusals: sitting.recusals.map((id) => ({ memberId: id, name: nameOf.get(id) ?? id })),
         tally,
-        voters: sitting.voterIds.length,
+        voters,
         majority: majorityOf(
           votes.map((v) => v.choice),
-          sitting.voterIds.length,
+          voters,
           'abstain',
         ),
       };

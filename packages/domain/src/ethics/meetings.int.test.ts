@@ -324,6 +324,45 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     });
   });
 
+  it('freezes the quorum with each vote: approved minutes show the quorum of the vote, not the one at approval', async () => {
+    const { id } = await acceptedInitial(db, { ctrNo: 'CTR20267009' });
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer]);
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.chair, choice: 'approve' });
+    // The ethicist arrives: the next votes are cast with four present.
+    await secretary.meetings.recordAttendance({ meetingId, memberId: roster.ethicist, present: true });
+    for (const memberId of [roster.doctor, roster.lawyer, roster.ethicist])
+      await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
+    await secretary.submissions.decide({ id, outcome: 'approved' });
+    // After the decision three members leave: the live quorum is lost, the vote's is not.
+    for (const memberId of [roster.doctor, roster.lawyer, roster.ethicist])
+      await secretary.meetings.recordAttendance({ meetingId, memberId, present: false });
+    expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({ met: false, present: 1 });
+    await secretary.meetings.saveMinutes({ meetingId, summary: '审议 1 项', items: [] });
+    const approved = await callerAs(db, 'chair@demo.ctp').meetings.approveMinutes({ meetingId });
+    const item = approved.record.items[0]!;
+    expect(item.quorum).toMatchObject({ met: true, present: 4, total: 5, required: 3, reasons: [] });
+    expect(item.quorumAt).not.toBeNull();
+    expect(item).toMatchObject({ voters: 4, majority: 'approve', outcome: 'approved' });
+    expect(item.tally.approve).toBe(4);
+    expect(item.votes.map((v) => [v.memberId, v.quorum?.present, v.quorum?.met])).toEqual([
+      [roster.chair, 3, true],
+      [roster.doctor, 4, true],
+      [roster.lawyer, 4, true],
+      [roster.ethicist, 4, true],
+    ]);
+    // Stored with the vote rows, and frozen in the approved minutes: later attendance changes do not reach them.
+    const stored = db.sqlite
+      .prepare('select quorum_json from submission_votes where member_id = ? and meeting_id = ?')
+      .pluck()
+      .get(roster.chair, meetingId) as string;
+    expect(JSON.parse(stored)).toMatchObject({ present: 3, met: true, recused: 0 });
+    await secretary.meetings.recordAttendance({ meetingId, memberId: roster.member, present: true });
+    const reread = await secretary.meetings.minutes({ meetingId });
+    expect(reread.record.items[0]?.quorum).toMatchObject({ present: 4, met: true });
+    expect(reread.record.attendance.filter((a) => a.present)).toHaveLength(1);
+  });
+
   it('needs a majority of the present, non-recused members, and only agenda items of one’s own committee are scheduled', async () => {
     const { id } = await acceptedInitial(db, { ctrNo: 'CTR20267003' });
     expect(

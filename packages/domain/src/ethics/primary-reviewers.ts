@@ -29,6 +29,7 @@ import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, type Reader, resolveMember, runsCommittee, servingMembers } from './committee-access.ts';
+import { committeeProcedures } from './committee-procedures.ts';
 import { recusalsFor } from './meeting-access.ts';
 import { activeReviewer, declarationOf, mayOpenSubmissionFiles, ownMemberIds } from './reviewer-access.ts';
 import { loadSubmission, type SubmissionRow } from './submission-access.ts';
@@ -61,6 +62,12 @@ function activeReviewers(db: Reader, submissionId: string) {
     .all();
 }
 
+/** One or two on the expedited path, as the committee's expedited rules say (≤ 2, DESIGN §4.1); up to five convened. */
+function maxReviewersFor(db: Reader, sub: { committeeId: string; reviewPath: string | null }): number {
+  if (sub.reviewPath !== 'expedited') return CONVENED_MAX_REVIEWERS;
+  return Math.min(committeeProcedures(db, sub.committeeId).expedited.reviewers, EXPEDITED_MAX_REVIEWERS);
+}
+
 /**
  * `reviews.assign`: the committee's secretary names a primary reviewer (主审) from the serving roster — one or two
  * on the expedited path, up to five for a convened review. A member recused for the submission cannot be one.
@@ -80,7 +87,7 @@ export function assignReviewer({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
     if (recusalsFor(tx, sub.id, sub.meetingId).includes(member.id)) throw forbidden('MEMBER_CONFLICTED');
     const current = activeReviewers(tx, sub.id);
     if (current.some((r) => r.memberId === member.id)) throw new DomainError('CONFLICT', 'REVIEWER_EXISTS');
-    const max = sub.reviewPath === 'expedited' ? EXPEDITED_MAX_REVIEWERS : CONVENED_MAX_REVIEWERS;
+    const max = maxReviewersFor(tx, sub);
     if (current.length >= max) throw new DomainError('PRECONDITION_FAILED', 'REVIEWER_LIMIT', { params: { max } });
     const row = {
       id: newId(),
@@ -347,7 +354,7 @@ export function reviewsForSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.i
     submissionId: sub.id,
     state: sub.state,
     reviewPath: sub.reviewPath,
-    maxReviewers: sub.reviewPath === 'expedited' ? EXPEDITED_MAX_REVIEWERS : CONVENED_MAX_REVIEWERS,
+    maxReviewers: maxReviewersFor(ctx.db, sub),
     isUnderReview: isUnderReview(sub.state),
     canAssign: actor.role === 'ec_secretary' && runs,
     mayOpenFiles: mayOpen,

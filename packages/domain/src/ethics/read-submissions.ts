@@ -2,7 +2,10 @@ import {
   type ActorRef,
   availableSubmissionSteps,
   DEFAULT_REVIEW_LIMIT_DAYS,
+  expeditedRefusal,
+  expeditedRiskCeiling,
   isEcRole,
+  type RISK_LEVELS,
   type SubmissionsListInput,
   submissionIdInput,
   submissionsListInput,
@@ -31,9 +34,11 @@ import { type ClockState, computeClock, type WorkingCalendar } from '../clock/wo
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
+import { committeeProcedures } from './committee-procedures.ts';
 import { votesOn } from './meeting-access.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
 
+type RiskLevel = (typeof RISK_LEVELS)[number];
 export type SubmissionClock = ClockState;
 type Stop = { from: string; to: string | null };
 
@@ -65,8 +70,10 @@ const viewColumns = {
   trialType: trials.type,
   hospitalOrgId: trialSites.hospitalOrgId,
   hospitalName: organisations.nameZh,
+  hospitalNameEn: organisations.nameEn,
   piUserId: investigators.userId,
   committeeName: ethicsCommittees.nameZh,
+  committeeNameEn: ethicsCommittees.nameEn,
   limitDays: committeeSettings.reviewLimitDays,
   letterNo: submissionLetters.letterNo,
   letterIssuedAt: submissionLetters.issuedAt,
@@ -117,6 +124,7 @@ function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | nul
     id: sub.id,
     committeeId: sub.committeeId,
     committeeName: r.committeeName,
+    committeeNameEn: r.committeeNameEn,
     trialId: sub.trialId,
     trialTitle: r.trialTitle,
     trialTitleEn: r.trialTitleEn,
@@ -124,6 +132,7 @@ function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | nul
     trialSiteId: sub.trialSiteId,
     hospitalOrgId: r.hospitalOrgId,
     hospitalName: r.hospitalName,
+    hospitalNameEn: r.hospitalNameEn,
     type: sub.type,
     title: sub.title,
     previousSubmissionId: sub.previousSubmissionId,
@@ -217,12 +226,13 @@ export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     .all()
     .map(({ detailJson, ...e }) => ({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }));
   // Votes and conflict declarations are the committee's alone (DESIGN §4.1): never in the applicant's or sponsor's view.
-  const review = isEc && ctx.actor ? ecReviewOf(ctx.db, row.sub) : undefined;
+  const review = isEc && ctx.actor ? ecReviewOf(ctx.db, row.sub, row.riskLevel) : undefined;
   return { ...view!, stops, timeline, ...(review ? { review } : {}) };
 }
 
 /** EC-only: the votes (meeting and expedited) and the conflict declarations on a submission. */
-function ecReviewOf(db: Db, sub: SubmissionRow) {
+function ecReviewOf(db: Db, sub: SubmissionRow, riskLevel: RiskLevel) {
+  const procedures = committeeProcedures(db, sub.committeeId);
   const conflicts = db
     .select({
       memberId: memberConflicts.memberId,
@@ -246,6 +256,14 @@ function ecReviewOf(db: Db, sub: SubmissionRow) {
     expeditedViews: votesOn(db, sub.id, null),
     meetingVotes: sub.meetingId ? votesOn(db, sub.id, sub.meetingId) : [],
     conflicts,
+    /** The committee's rules as they apply here: why the expedited path is closed (null: open), the checklist. */
+    expedited: {
+      refusal: expeditedRefusal(procedures.expedited, sub.type, riskLevel),
+      ceiling: expeditedRiskCeiling(procedures.expedited, sub.type),
+      reviewers: procedures.expedited.reviewers,
+      isDefault: procedures.isDefault,
+    },
+    checklist: procedures.checklists[sub.type] ?? [],
   };
 }
 

@@ -73,7 +73,8 @@ async function acceptedInitial(db: DbHandle, ctrNo: string) {
     ctrNo,
     conditions: ['2型糖尿病'],
     targetEnrolment: 200,
-    riskLevel: 'medium',
+    // Low risk: an initial review may then take the expedited path (platform default, 办法 第三十一条).
+    riskLevel: 'low',
   });
   const pi = db.sqlite
     .prepare(

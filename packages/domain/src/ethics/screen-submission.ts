@@ -4,7 +4,9 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
+import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { committeeProcedures } from './committee-procedures.ts';
 import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
 
 /** Pure: the acceptance number (受理号) after `last` in a committee's year, e.g. `JSPH-2026-0001`. */
@@ -32,8 +34,9 @@ function nextAcceptanceNo(tx: Tx, committeeId: string, hospitalOrgId: string, ye
 }
 
 /**
- * Public contract `submissions.screen` {id, accept, reasons?}: the committee's secretary screens a submitted
- * file (形式审查). Accept → accepted with an acceptance number and today's date (the review clock starts, day 0);
+ * Public contract `submissions.screen` {id, accept, reasons?, checklist?, comment?}: the committee's secretary
+ * screens a submitted file (形式审查) against the committee's checklist for its type; the ticked list is recorded on
+ * the timeline event, and accepting with an unmet item needs a comment saying why (checked by the input schema). Accept → accepted with an acceptance number and today's date (the review clock starts, day 0);
  * return → returned for correction (退回补正) with the reasons, the clock stopped until the applicant resubmits.
  */
 export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof screenSubmissionInput> }) {
@@ -44,6 +47,21 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     locale: ctx.locale,
     version: input.version,
   });
+  const checklist = input.checklist;
+  if (checklist) {
+    // The ticked list must be the committee's current checklist for the type, item for item.
+    const expected = committeeProcedures(ctx.db, sub.committeeId).checklists[sub.type] ?? [];
+    const given = checklist.map((c) => c.item);
+    if (
+      given.length !== expected.length ||
+      new Set(given).size !== given.length ||
+      !given.every((g) => expected.includes(g))
+    )
+      throw new DomainError('VALIDATION', 'CHECKLIST_MISMATCH', {
+        fieldErrors: [{ path: 'checklist', message: 'CHECKLIST_MISMATCH' }],
+      });
+  }
+  const checklistDetail = checklist && checklist.length > 0 ? { checklist } : {};
   const now = ctx.now();
   const today = shanghaiDate(now);
   return inTransaction(ctx.db, (tx) => {
@@ -52,6 +70,8 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
       const updated = applySubmissionStep(tx, ctx, sub, 'accept', 'accepted', {
         now,
         patch: { acceptanceNo, acceptedDate: today },
+        comment: input.comment || undefined,
+        ...(checklist && checklist.length > 0 ? { detail: checklistDetail } : {}),
       });
       return { id: updated.id, state: updated.state, version: updated.version, acceptanceNo };
     }
@@ -59,7 +79,11 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     tx.insert(submissionClockStops)
       .values({ submissionId: sub.id, kind: 'returned', fromDate: today, reason: reasons.join('\n'), createdAt: now })
       .run();
-    const updated = applySubmissionStep(tx, ctx, sub, 'return', 'returned', { now, detail: { reasons } });
+    const updated = applySubmissionStep(tx, ctx, sub, 'return', 'returned', {
+      now,
+      comment: input.comment || undefined,
+      detail: { reasons, ...checklistDetail },
+    });
     return { id: updated.id, state: updated.state, version: updated.version, acceptanceNo: null };
   });
 }

@@ -1,22 +1,41 @@
-import { triageSubmissionInput } from '@ctp/contracts';
+import {
+  expeditedRefusal,
+  expeditedRiskCeiling,
+  RISK_TEXT,
+  SUBMISSION_TYPE_TEXT,
+  triageSubmissionInput,
+} from '@ctp/contracts';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { committeeProcedures } from './committee-procedures.ts';
 import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
 
 /**
  * Public contract `submissions.triage`: the secretary routes an accepted submission to a convened meeting (会议审查)
- * or the expedited procedure (简易程序). High-risk studies cannot be expedited (DESIGN §4.1).
+ * or the expedited procedure (简易程序) — the latter only as the committee's saved expedited rules (or the platform
+ * defaults) allow for the submission type and the trial's risk. High-risk studies can never be expedited (DESIGN §4.1).
  */
 export function triageSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof triageSubmissionInput> }) {
   const input = triageSubmissionInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
   authoriseSubmissionStep(ctx.actor, loaded, 'triage', { locale: ctx.locale, version: input.version });
-  if (input.path === 'expedited' && loaded.trial.riskLevel === 'high')
-    throw new DomainError('PRECONDITION_FAILED', 'HIGH_RISK_NOT_EXPEDITED', {
-      fieldErrors: [{ path: 'path', message: 'HIGH_RISK_NOT_EXPEDITED' }],
-    });
+  if (input.path === 'expedited') {
+    const rules = committeeProcedures(ctx.db, loaded.sub.committeeId).expedited;
+    const refusal = expeditedRefusal(rules, loaded.sub.type, loaded.trial.riskLevel);
+    if (refusal) {
+      const lang = ctx.locale === 'en' ? 'en' : 'zh';
+      throw new DomainError('PRECONDITION_FAILED', refusal, {
+        params: {
+          type: SUBMISSION_TYPE_TEXT[loaded.sub.type][lang],
+          risk: RISK_TEXT[loaded.trial.riskLevel][lang],
+          maxRisk: RISK_TEXT[expeditedRiskCeiling(rules, loaded.sub.type)][lang],
+        },
+        fieldErrors: [{ path: 'path', message: refusal }],
+      });
+    }
+  }
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     const updated = applySubmissionStep(tx, ctx, loaded.sub, 'triage', 'in_review', {

@@ -8,7 +8,7 @@ import type { AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, resolveMember } from './committee-access.ts';
-import { loadMeeting, recusalsFor, sittingFor } from './meeting-access.ts';
+import { loadMeeting, recusalsFor, sittingFor, type VoteQuorum } from './meeting-access.ts';
 import { applySubmissionStep, loadSubmission } from './submission-access.ts';
 
 /** Pure: is this view a "no" that takes an expedited review to a meeting (anything but approval or abstention)? */
@@ -19,8 +19,17 @@ export function isExpeditedObjection(choice: VoteChoice): boolean {
 function upsertVote(
   tx: Tx,
   ctx: AuditCtx,
-  v: { submissionId: string; meetingId: string | null; memberId: string; choice: VoteChoice; now: number },
+  v: {
+    submissionId: string;
+    meetingId: string | null;
+    memberId: string;
+    choice: VoteChoice;
+    now: number;
+    /** A meeting vote's quorum at this moment, frozen with the vote for the minutes. */
+    quorum?: VoteQuorum;
+  },
 ) {
+  const quorumJson = v.quorum ? JSON.stringify(v.quorum) : null;
   const where = and(
     eq(submissionVotes.submissionId, v.submissionId),
     eq(submissionVotes.memberId, v.memberId),
@@ -28,7 +37,8 @@ function upsertVote(
   );
   const before = tx.select().from(submissionVotes).where(where).get();
   const recordedBy = ctx.actor?.userId ?? null;
-  if (before) tx.update(submissionVotes).set({ choice: v.choice, recordedBy, updatedAt: v.now }).where(where).run();
+  if (before)
+    tx.update(submissionVotes).set({ choice: v.choice, quorumJson, recordedBy, updatedAt: v.now }).where(where).run();
   else
     tx.insert(submissionVotes)
       .values({
@@ -36,6 +46,7 @@ function upsertVote(
         meetingId: v.meetingId,
         memberId: v.memberId,
         choice: v.choice,
+        quorumJson,
         recordedBy,
         createdAt: v.now,
         updatedAt: v.now,
@@ -89,6 +100,7 @@ export function voteOnSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
         memberId: member.id,
         choice: input.choice,
         now,
+        quorum: { ...sitting.quorum, recused: sitting.recusals.length },
       });
       return {
         submissionId: sub.id,

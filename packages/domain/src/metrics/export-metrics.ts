@@ -1,10 +1,24 @@
-import { type ExportFile, INCENTIVE_TERMS, type Locale, metricsExportInput, POLICIES } from '@ctp/contracts';
+import {
+  DELAY_ATTRIBUTION_LABELS,
+  DELAY_REASON_LABELS,
+  type ExportFile,
+  INCENTIVE_TERMS,
+  type Locale,
+  metricsExportInput,
+  POLICIES,
+} from '@ctp/contracts';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { type Sheet, toXlsx } from '../exports/xlsx.ts';
 import { getIncentiveRanking } from '../incentive/incentive.ts';
-import { getMetricsTrend, listMetricRecords, listMetricsByCommittee, listMetricsByGroup } from './read-metrics.ts';
+import {
+  getMetricsDelays,
+  getMetricsTrend,
+  listMetricRecords,
+  listMetricsByCommittee,
+  listMetricsByGroup,
+} from './read-metrics.ts';
 
 type Col = [key: string, zh: string, en: string, width?: number];
 
@@ -124,6 +138,51 @@ export async function exportMetrics({
       });
       return toXlsx(`metrics-records-${r.metric}-${stamp}.xlsx`, [
         sheet(l, l === 'en' ? 'Records' : '明细', RECORD_COLS, r.records),
+      ]);
+    }
+    case 'delays': {
+      const r = getMetricsDelays({ ctx, input: { filters: input.filters } });
+      const label = (m: Record<string, { zh: string; en: string }>, k: string | null) =>
+        k === null ? null : m[k] ? (l === 'en' ? m[k].en : m[k].zh) : l === 'en' ? 'Not recorded' : '未登记';
+      const counts = (m: Record<string, { zh: string; en: string }>, by: Record<string, number>) =>
+        Object.entries(by).map(([k, n]) => ({
+          key: label(m, k),
+          count: n,
+          pct: r.total ? Math.round((n / r.total) * 1000) / 10 : null,
+        }));
+      const countCols = (zh: string, en: string): Col[] => [
+        ['key', zh, en, 24],
+        ['count', '延误数', 'Delays'],
+        ['pct', '占比 %', 'Share %'],
+      ];
+      return toXlsx(`metrics-delays-${stamp}.xlsx`, [
+        sheet(
+          l,
+          l === 'en' ? 'By reason' : '按原因',
+          countCols('延误原因', 'Delay reason'),
+          counts(DELAY_REASON_LABELS, r.byReason),
+        ),
+        sheet(
+          l,
+          l === 'en' ? 'By attribution' : '按责任方',
+          countCols('责任方', 'Attribution'),
+          counts(DELAY_ATTRIBUTION_LABELS, r.byAttribution),
+        ),
+        sheet(
+          l,
+          l === 'en' ? 'By institution' : '按机构',
+          [
+            ['hospitalName', '机构', 'Institution', 30],
+            ['total', '延误数', 'Delays'],
+            ['recorded', '已登记原因', 'Reason recorded'],
+            ['sponsor', '申办方', 'Sponsor'],
+            ['hospital', '医院', 'Hospital'],
+            ['both', '双方', 'Both'],
+            ['unrecorded', '未登记', 'Not recorded'],
+            ['topReason', '主要原因', 'Main reason', 24],
+          ],
+          r.byHospital.map((h) => ({ ...h, topReason: label(DELAY_REASON_LABELS, h.topReason) })),
+        ),
       ]);
     }
     case 'incentive': {

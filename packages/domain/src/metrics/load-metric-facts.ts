@@ -1,4 +1,12 @@
-import { DEFAULT_REVIEW_LIMIT_DAYS, type SponsorClass } from '@ctp/contracts';
+import {
+  DEFAULT_REVIEW_LIMIT_DAYS,
+  type DelayAttribution,
+  type DelayReason,
+  type DelayStage,
+  RUNNING_SITE_STATES,
+  type SiteState,
+  type SponsorClass,
+} from '@ctp/contracts';
 import {
   committeeSettings,
   type Db,
@@ -12,11 +20,12 @@ import {
   specialtyCatalogue,
   submissionClockStops,
   submissions,
+  trialSiteDelays,
   trialSiteEnrolment,
   trialSites,
   trials,
 } from '@ctp/db';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
@@ -107,6 +116,18 @@ export function loadMetricFacts(db: Db): MetricFacts {
       .map((r) => r.id),
   );
 
+  // The newest delay reason of each site's stage is its current one (older rows are history).
+  const delayReasons = new Map<string, Map<DelayStage, { reason: DelayReason; attribution: DelayAttribution }>>();
+  for (const d of db
+    .select()
+    .from(trialSiteDelays)
+    .orderBy(asc(trialSiteDelays.recordedAt), asc(trialSiteDelays.id))
+    .all()) {
+    const own = delayReasons.get(d.trialSiteId) ?? new Map();
+    own.set(d.stage, { reason: d.reason, attribution: d.attribution });
+    delayReasons.set(d.trialSiteId, own);
+  }
+
   const siteRows = db
     .select({
       site: trialSites,
@@ -150,6 +171,8 @@ export function loadMetricFacts(db: Db): MetricFacts {
     targetEnrolment: r.site.targetEnrolment,
     enrolment: enrolment.get(r.site.id) ?? [],
     isKeyProject: flagged.has(r.site.trialId),
+    running: (RUNNING_SITE_STATES as readonly SiteState[]).includes(r.site.state),
+    delayReasons: [...(delayReasons.get(r.site.id) ?? [])].map(([stage, d]) => ({ stage, ...d })),
   }));
   const siteById = new Map(sites.map((s) => [s.id, s]));
 

@@ -17,6 +17,7 @@ import { forbidden } from '../errors.ts';
 import {
   capacityLoad,
   decidedReviews,
+  delayBreakdown,
   factsOf,
   filterFacts,
   funnel,
@@ -31,6 +32,7 @@ import {
   recognitionFigures,
   recordsOf,
   shiftMonths,
+  stageDelays,
   turnaround,
 } from './compute.ts';
 import { loadMetricFacts } from './load-metric-facts.ts';
@@ -247,6 +249,39 @@ export function getMetricsCharts({ ctx, input: raw }: { ctx: Ctx; input: z.input
       },
     },
   };
+}
+
+/**
+ * `metrics.delays`: start-up stage targets missed in the period (DESIGN §5) by reason and by attribution — whose
+ * delays they are — overall and per hospital.
+ */
+export function getMetricsDelays({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof metricsFiltersOnlyInput> }) {
+  authorise(ctx);
+  const input = metricsFiltersOnlyInput.parse(raw);
+  const period = resolvePeriod(input.filters, ctx.now());
+  const delays = stageDelays(filteredFacts(ctx, input.filters).sites, period);
+  const hospitals = new Map<string, string>();
+  for (const d of delays) hospitals.set(d.site.hospitalId, d.site.hospitalName);
+  const byHospital = [...hospitals]
+    .map(([hospitalId, hospitalName]) => {
+      const b = delayBreakdown(delays.filter((d) => d.site.hospitalId === hospitalId));
+      return {
+        hospitalId,
+        hospitalName,
+        total: b.total,
+        recorded: b.recorded,
+        sponsor: b.byAttribution.sponsor,
+        hospital: b.byAttribution.hospital,
+        both: b.byAttribution.both,
+        unrecorded: b.byAttribution.unrecorded,
+        topReason:
+          (Object.entries(b.byReason) as [string, number][])
+            .filter(([k, n]) => k !== 'unrecorded' && n > 0)
+            .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null,
+      };
+    })
+    .sort((a, b) => b.total - a.total || a.hospitalName.localeCompare(b.hospitalName));
+  return { period, ...delayBreakdown(delays), byHospital };
 }
 
 /** `metrics.records`: the records a figure is computed from, each marked whether it counts in the numerator. */

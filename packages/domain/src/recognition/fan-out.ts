@@ -12,12 +12,12 @@ import {
 import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
-import { committeeOfHospital } from './request-access.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
 import { loadCoverageAgreements } from './agreements.ts';
 import { localContextOf } from './local-context.ts';
+import { committeeOfHospital } from './request-access.ts';
 
 type Decision = {
   sub: { id: string; type: string; committeeId: string };
@@ -28,7 +28,10 @@ type Decision = {
 };
 
 /** A site is the lead site by its role or because it is at the trial's lead hospital. */
-export function isLeadSite(trial: Pick<TrialRow, 'leadHospitalId'>, site: Pick<TrialSiteRow, 'role' | 'hospitalOrgId'>) {
+export function isLeadSite(
+  trial: Pick<TrialRow, 'leadHospitalId'>,
+  site: Pick<TrialSiteRow, 'role' | 'hospitalOrgId'>,
+) {
   return site.role === 'lead' || (trial.leadHospitalId !== null && trial.leadHospitalId === site.hospitalOrgId);
 }
 
@@ -116,7 +119,11 @@ export function openRecognitionRequests(tx: Tx, ctx: AuditCtx, d: Decision): { o
         .filter(Boolean)
         .join('\n'),
       notes: '',
-      prefilledFrom: { localContextVersion: local.version, languages: local.languages, hgrContact: local.hgrContactName },
+      prefilledFrom: {
+        localContextVersion: local.version,
+        languages: local.languages,
+        hgrContact: local.hgrContactName,
+      },
     };
     const id = newId();
     const inserted = tx
@@ -157,18 +164,26 @@ export function openRecognitionRequests(tx: Tx, ctx: AuditCtx, d: Decision): { o
       after: { agreementId: agreement.id, trialSiteId: s.id, committeeId: committee.id, leadSubmissionId: d.sub.id },
     });
     const params = { trial: d.trial.titleZh, committee: committee.nameZh };
-    notifyOrg(tx, { orgId: s.hospitalOrgId, roles: ['site_admin'] }, {
-      kind: 'recognition_requested',
-      params,
-      link: `/recognition/requests/${id}`,
-      now: d.now,
-    });
-    notifyOrg(tx, { orgId: s.hospitalOrgId, roles: ['ec_secretary'] }, {
-      kind: 'recognition_requested',
-      params,
-      link: `/recognition/requests/${id}`,
-      now: d.now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: s.hospitalOrgId, roles: ['site_admin'] },
+      {
+        kind: 'recognition_requested',
+        params,
+        link: `/recognition/requests/${id}`,
+        now: d.now,
+      },
+    );
+    notifyOrg(
+      tx,
+      { orgId: s.hospitalOrgId, roles: ['ec_secretary'] },
+      {
+        kind: 'recognition_requested',
+        params,
+        link: `/recognition/requests/${id}`,
+        now: d.now,
+      },
+    );
     opened.push(id);
   }
   return { opened, skipped };
@@ -179,12 +194,7 @@ export function openRecognitionRequests(tx: Tx, ctx: AuditCtx, d: Decision): { o
  * (ack_pending) with the lead site's new effective versions; the trial office, the sponsor and that EC are told the
  * site's ICF is superseded until it is acknowledged. Idempotent per (request, amendment).
  */
-export function fanOutAmendment(
-  tx: Tx,
-  ctx: AuditCtx,
-  d: Decision,
-  effectiveVersions: () => unknown[],
-): string[] {
+export function fanOutAmendment(tx: Tx, ctx: AuditCtx, d: Decision, effectiveVersions: () => unknown[]): string[] {
   if (!d.isApproval || d.sub.type !== 'amendment' || !isLeadSite(d.trial, d.site)) return [];
   const recognising = tx
     .select()
@@ -228,19 +238,31 @@ export function fanOutAmendment(
     const site = tx.select().from(trialSites).where(eq(trialSites.id, r.trialSiteId)).get()!;
     const params = { trial: d.trial.titleZh };
     const link = `/recognition/requests/${r.id}`;
-    notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['ec_secretary'] }, {
-      kind: 'recognition_ack_requested',
-      params,
-      link,
-      now: d.now,
-    });
-    notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, { kind: 'icf_superseded', params, link, now: d.now });
-    notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, {
-      kind: 'icf_superseded',
-      params,
-      link: `/trials/${d.trial.id}/recognition`,
-      now: d.now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: site.hospitalOrgId, roles: ['ec_secretary'] },
+      {
+        kind: 'recognition_ack_requested',
+        params,
+        link,
+        now: d.now,
+      },
+    );
+    notifyOrg(
+      tx,
+      { orgId: site.hospitalOrgId, roles: ['site_admin'] },
+      { kind: 'icf_superseded', params, link, now: d.now },
+    );
+    notifyOrg(
+      tx,
+      { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] },
+      {
+        kind: 'icf_superseded',
+        params,
+        link: `/trials/${d.trial.id}/recognition`,
+        now: d.now,
+      },
+    );
     out.push(id);
   }
   return out;

@@ -68,15 +68,33 @@ export function recognitionFigures(db: Db, opts: { from?: string; to?: string } 
     .all();
   const subStops = full.length
     ? db
-        .select({ id: submissionClockStops.submissionId, from: submissionClockStops.fromDate, to: submissionClockStops.toDate })
+        .select({
+          id: submissionClockStops.submissionId,
+          from: submissionClockStops.fromDate,
+          to: submissionClockStops.toDate,
+        })
         .from(submissionClockStops)
-        .where(inArray(submissionClockStops.submissionId, full.map((f) => f.id)))
+        .where(
+          inArray(
+            submissionClockStops.submissionId,
+            full.map((f) => f.id),
+          ),
+        )
         .all()
     : [];
   const reqStops = db
-    .select({ id: recognitionClockStops.requestId, from: recognitionClockStops.fromDate, to: recognitionClockStops.toDate })
+    .select({
+      id: recognitionClockStops.requestId,
+      from: recognitionClockStops.fromDate,
+      to: recognitionClockStops.toDate,
+    })
     .from(recognitionClockStops)
-    .where(inArray(recognitionClockStops.requestId, requests.map((r) => r.req.id)))
+    .where(
+      inArray(
+        recognitionClockStops.requestId,
+        requests.map((r) => r.req.id),
+      ),
+    )
     .all();
   const used = (accepted: string, decided: string, stops: { from: string; to: string | null }[]) =>
     computeClock(cal, { accepted, limitDays: 1, stops, until: decided }).usedDays;
@@ -87,11 +105,21 @@ export function recognitionFigures(db: Db, opts: { from?: string; to?: string } 
       medianOf(
         full
           .filter((f) => f.committeeId === c)
-          .map((f) => used(f.acceptedDate!, f.decidedDate!, subStops.filter((s) => s.id === f.id))),
+          .map((f) =>
+            used(
+              f.acceptedDate!,
+              f.decidedDate!,
+              subStops.filter((s) => s.id === f.id),
+            ),
+          ),
       ),
     );
   return requests.map(({ req, committeeName }) => {
-    const days = used(req.acceptedDate!, req.decidedDate!, reqStops.filter((s) => s.id === req.id));
+    const days = used(
+      req.acceptedDate!,
+      req.decidedDate!,
+      reqStops.filter((s) => s.id === req.id),
+    );
     const median = medians.get(req.committeeId) ?? null;
     return {
       requestId: req.id,

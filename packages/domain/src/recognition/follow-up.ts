@@ -29,7 +29,9 @@ import { loadRequest } from './request-access.ts';
 
 function runsCommittee(actor: Ctx['actor'], committeeId: string) {
   return (
-    actor !== null && (actor.role === 'ec_secretary' || actor.role === 'ec_chair') && canActForCommittee(actor, committeeId)
+    actor !== null &&
+    (actor.role === 'ec_secretary' || actor.role === 'ec_chair') &&
+    canActForCommittee(actor, committeeId)
   );
 }
 
@@ -71,18 +73,26 @@ export function raiseObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
     const lead = tx.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, req.leadCommitteeId)).get()!;
     const params = { trial: trial.titleZh, category: input.category };
     const link = `/recognition/requests/${req.id}`;
-    notifyOrg(tx, { orgId: lead.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] }, {
-      kind: 'recognition_objection',
-      params,
-      link,
-      now,
-    });
-    notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, {
-      kind: 'recognition_objection',
-      params,
-      link,
-      now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: lead.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] },
+      {
+        kind: 'recognition_objection',
+        params,
+        link,
+        now,
+      },
+    );
+    notifyOrg(
+      tx,
+      { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] },
+      {
+        kind: 'recognition_objection',
+        params,
+        link,
+        now,
+      },
+    );
   });
   return { id };
 }
@@ -118,12 +128,16 @@ export function resolveObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input
     });
     const c = tx.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, o.committeeId)).get()!;
     const trial = tx.select().from(trials).where(eq(trials.id, o.trialId)).get()!;
-    notifyOrg(tx, { orgId: c.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] }, {
-      kind: 'recognition_objection',
-      params: { trial: trial.titleZh, category: o.category },
-      link: `/recognition/requests/${o.requestId}`,
-      now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: c.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] },
+      {
+        kind: 'recognition_objection',
+        params: { trial: trial.titleZh, category: o.category },
+        link: `/recognition/requests/${o.requestId}`,
+        now,
+      },
+    );
     return { id: o.id, state: 'resolved' as const, version: o.version + 1 };
   });
 }
@@ -148,7 +162,13 @@ export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof 
     const changed = tx
       .update(recognitionAcks)
       .set({ state: to, note: input.note || null, actedBy: ctx.actor!.userId, actedAt: now, version: ack.version + 1 })
-      .where(and(eq(recognitionAcks.id, ack.id), eq(recognitionAcks.state, 'ack_pending'), eq(recognitionAcks.version, ack.version)))
+      .where(
+        and(
+          eq(recognitionAcks.id, ack.id),
+          eq(recognitionAcks.state, 'ack_pending'),
+          eq(recognitionAcks.version, ack.version),
+        ),
+      )
       .run().changes;
     if (!changed) throw new DomainError('CONFLICT', 'STALE_VERSION');
     writeAuditEvent(tx, ctx, {
@@ -162,12 +182,16 @@ export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof 
       const req = tx.select().from(recognitionRequests).where(eq(recognitionRequests.id, ack.requestId)).get()!;
       const lead = tx.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, req.leadCommitteeId)).get()!;
       const trial = tx.select().from(trials).where(eq(trials.id, ack.trialId)).get()!;
-      notifyOrg(tx, { orgId: lead.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] }, {
-        kind: 'recognition_objection',
-        params: { trial: trial.titleZh, category: 'amendment' },
-        link: `/recognition/requests/${ack.requestId}`,
-        now,
-      });
+      notifyOrg(
+        tx,
+        { orgId: lead.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] },
+        {
+          kind: 'recognition_objection',
+          params: { trial: trial.titleZh, category: 'amendment' },
+          link: `/recognition/requests/${ack.requestId}`,
+          now,
+        },
+      );
     }
     return { id: ack.id, state: to, version: ack.version + 1 };
   });
@@ -258,7 +282,7 @@ export function listSafetyReports({ ctx }: { ctx: Ctx }) {
   return reports
     .filter(
       (r) =>
-        (asParticipant.some((q) => q.trialId === r.trialId && q.leadCommitteeId === r.committeeId)) ||
+        asParticipant.some((q) => q.trialId === r.trialId && q.leadCommitteeId === r.committeeId) ||
         (r.committeeId === committeeId && asLead.some((q) => q.trialId === r.trialId)),
     )
     .map((r) => {
@@ -284,7 +308,12 @@ export function markSafetyReportRead({ ctx, input: raw }: { ctx: Ctx; input: z.i
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     tx.insert(safetyReportReceipts)
-      .values({ submissionId: input.submissionId, committeeId: ctx.actor!.committeeId!, readBy: ctx.actor!.userId, readAt: now })
+      .values({
+        submissionId: input.submissionId,
+        committeeId: ctx.actor!.committeeId!,
+        readBy: ctx.actor!.userId,
+        readAt: now,
+      })
       .onConflictDoNothing()
       .run();
     writeAuditEvent(tx, ctx, {

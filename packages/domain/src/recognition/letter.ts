@@ -23,7 +23,11 @@ export function recognitionLetterContent(ctx: Ctx, requestId: string): LetterCon
   const lead = ctx.db.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, req.leadCommitteeId)).get()!;
   const hospital = ctx.db.select().from(organisations).where(eq(organisations.id, site.hospitalOrgId)).get()!;
   const pi = site.investigatorId
-    ? ctx.db.select({ name: investigators.name }).from(investigators).where(eq(investigators.id, site.investigatorId)).get()
+    ? ctx.db
+        .select({ name: investigators.name })
+        .from(investigators)
+        .where(eq(investigators.id, site.investigatorId))
+        .get()
     : undefined;
   const leadSub = loadSubmission(ctx.db, req.leadSubmissionId);
   const recognisedFrom = `依据${lead.nameZh}的审查决定（受理号 ${leadSub.sub.acceptanceNo ?? '—'}）互认`;
@@ -63,7 +67,13 @@ export function recognitionLetterContent(ctx: Ctx, requestId: string): LetterCon
 }
 
 /** `recognition.requests.letter`: the recognition letter as a PDF, base64 (like the exports), for whoever may read the request. */
-export async function recognitionLetterPdf({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof recognitionIdInput> }) {
+export async function recognitionLetterPdf({
+  ctx,
+  input: raw,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof recognitionIdInput>;
+}) {
   const input = recognitionIdInput.parse(raw);
   const content = recognitionLetterContent(ctx, input.id);
   const pdf = await renderLetterPdf(content);

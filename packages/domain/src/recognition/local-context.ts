@@ -4,8 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
-import type { Reader } from '../ethics/committee-access.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import type { Reader } from '../ethics/committee-access.ts';
 import { inTransaction } from '../transaction.ts';
 
 export type LocalContext = {
@@ -24,7 +24,11 @@ export type LocalContext = {
 
 /** The hospital's local-context profile, or an empty one (version 0) when none is saved yet. */
 export function localContextOf(db: Reader, hospitalOrgId: string): LocalContext {
-  const row = db.select().from(hospitalLocalContexts).where(eq(hospitalLocalContexts.hospitalOrgId, hospitalOrgId)).get();
+  const row = db
+    .select()
+    .from(hospitalLocalContexts)
+    .where(eq(hospitalLocalContexts.hospitalOrgId, hospitalOrgId))
+    .get();
   if (!row)
     return {
       hospitalOrgId,

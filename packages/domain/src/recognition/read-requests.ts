@@ -6,9 +6,9 @@ import {
   type LocalChecklistItem,
   RECOGNITION_CLOCK_STATES,
   type RecognitionSkipReason,
+  recognitionBoardInput,
   recognitionIdInput,
   recognitionRequestsListInput,
-  recognitionBoardInput,
 } from '@ctp/contracts';
 import {
   type Db,
@@ -64,7 +64,11 @@ function stopsOf(db: Db, ids: string[]) {
   const out = new Map<string, Stop[]>();
   if (ids.length === 0) return out;
   for (const r of db
-    .select({ id: recognitionClockStops.requestId, from: recognitionClockStops.fromDate, to: recognitionClockStops.toDate })
+    .select({
+      id: recognitionClockStops.requestId,
+      from: recognitionClockStops.fromDate,
+      to: recognitionClockStops.toDate,
+    })
     .from(recognitionClockStops)
     .where(inArray(recognitionClockStops.requestId, ids))
     .all())
@@ -251,7 +255,11 @@ export function leadDecisionOf(db: Db, leadSubmissionId: string) {
     .all()
     .filter((o) => o.comment);
   const letter = db
-    .select({ letterNo: submissionLetters.letterNo, issueDate: submissionLetters.issueDate, kind: submissionLetters.kind })
+    .select({
+      letterNo: submissionLetters.letterNo,
+      issueDate: submissionLetters.issueDate,
+      kind: submissionLetters.kind,
+    })
     .from(submissionLetters)
     .where(eq(submissionLetters.submissionId, leadSubmissionId))
     .get();
@@ -378,9 +386,14 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     (s) => s.site.role === 'lead' || (trial.leadHospitalId !== null && s.site.hospitalOrgId === trial.leadHospitalId),
   );
   const leadCommittee = leadSite
-    ? ctx.db.select().from(ethicsCommittees).where(eq(ethicsCommittees.hospitalOrgId, leadSite.site.hospitalOrgId)).get()
+    ? ctx.db
+        .select()
+        .from(ethicsCommittees)
+        .where(eq(ethicsCommittees.hospitalOrgId, leadSite.site.hospitalOrgId))
+        .get()
     : undefined;
-  const isLeadEc = actor !== null && isEcRole(actor.role) && leadCommittee && canActForCommittee(actor, leadCommittee.id);
+  const isLeadEc =
+    actor !== null && isEcRole(actor.role) && leadCommittee && canActForCommittee(actor, leadCommittee.id);
   const allowed =
     actor !== null &&
     (actor.role === 'commission' ||
@@ -409,7 +422,7 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .where(eq(recognitionAcks.trialId, trial.id))
     .all();
   const leadSubmission = leadSite
-    ? ctx.db
+    ? (ctx.db
         .select({
           id: submissions.id,
           state: submissions.state,
@@ -423,7 +436,7 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
         )
         .orderBy(asc(submissions.createdAt))
         .all()
-        .at(-1) ?? null
+        .at(-1) ?? null)
     : null;
   const rows = sites.map((s) => {
     const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;

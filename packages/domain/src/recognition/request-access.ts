@@ -23,8 +23,8 @@ import {
 import { and, eq, isNull } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
-import type { Reader } from '../ethics/committee-access.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import type { Reader } from '../ethics/committee-access.ts';
 import { canActForSite, canManageTrial, type TrialRow, type TrialSiteRow } from '../trials/trial-access.ts';
 
 export type RecognitionRequestRow = typeof recognitionRequests.$inferSelect;
@@ -95,7 +95,9 @@ export function authoriseRecognitionStep(
   const side = recognitionSideOf(actor, req, trial, site, piUserId);
   const check = checkRecognitionTransition(step, req.state, side);
   if (!check.ok && check.reason === 'role')
-    throw forbidden(actor && isEcRole(actor.role) && actor.committeeId !== req.committeeId ? 'NOT_OWN_COMMITTEE' : 'ROLE_REQUIRED');
+    throw forbidden(
+      actor && isEcRole(actor.role) && actor.committeeId !== req.committeeId ? 'NOT_OWN_COMMITTEE' : 'ROLE_REQUIRED',
+    );
   if (opts.version !== undefined && opts.version !== req.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
   if (!check.ok)
     throw new DomainError('INVALID_TRANSITION', 'RECOGNITION_STEP_NOT_ALLOWED', {

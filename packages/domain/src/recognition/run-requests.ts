@@ -9,13 +9,20 @@ import {
   requestActionInput,
   respondRecognitionInput,
 } from '@ctp/contracts';
-import { ethicsCommittees, organisations, recognitionClockStops, recognitionRequests, trialSites, type Tx } from '@ctp/db';
+import {
+  ethicsCommittees,
+  organisations,
+  recognitionClockStops,
+  recognitionRequests,
+  type Tx,
+  trialSites,
+} from '@ctp/db';
 import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
-import { insertDraftSubmission } from '../ethics/create-submission.ts';
 import { DomainError } from '../errors.ts';
+import { insertDraftSubmission } from '../ethics/create-submission.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
@@ -27,7 +34,11 @@ import {
   loadRequest,
 } from './request-access.ts';
 
-const result = (r: { id: string; state: string; version: number }) => ({ id: r.id, state: r.state, version: r.version });
+const result = (r: { id: string; state: string; version: number }) => ({
+  id: r.id,
+  state: r.state,
+  version: r.version,
+});
 
 /**
  * Public contract `recognition.requests.submitPacket`: the participating site (trial office, PI, or the sponsor for
@@ -112,13 +123,7 @@ export function saveRecognitionChecklist({ ctx, input: raw }: { ctx: Ctx; input:
 }
 
 /** `recognition.requests.requestAction`: the EC asks the site for something; the clock stops until it answers. */
-export function requestRecognitionAction({
-  ctx,
-  input: raw,
-}: {
-  ctx: Ctx;
-  input: z.input<typeof requestActionInput>;
-}) {
+export function requestRecognitionAction({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof requestActionInput> }) {
   const input = requestActionInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
   authoriseRecognitionStep(ctx.actor, loaded, 'request_action', { locale: ctx.locale, version: input.version });
@@ -132,12 +137,16 @@ export function requestRecognitionAction({
       now,
       comment: input.questions,
     });
-    notifyOrg(tx, { orgId: loaded.site.hospitalOrgId, roles: ['site_admin'] }, {
-      kind: 'recognition_decided',
-      params: { trial: loaded.trial.titleZh, outcome: 'action_required' },
-      link: `/recognition/requests/${loaded.req.id}`,
-      now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: loaded.site.hospitalOrgId, roles: ['site_admin'] },
+      {
+        kind: 'recognition_decided',
+        params: { trial: loaded.trial.titleZh, outcome: 'action_required' },
+        link: `/recognition/requests/${loaded.req.id}`,
+        now,
+      },
+    );
     return result(updated);
   });
 }
@@ -156,9 +165,7 @@ export function respondToRecognition({
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeRecognitionClockStop(tx, loaded.req.id, shanghaiDate(now));
-    return result(
-      applyRecognitionStep(tx, ctx, loaded.req, 'respond', 'local_review', { now, comment: input.answer }),
-    );
+    return result(applyRecognitionStep(tx, ctx, loaded.req, 'respond', 'local_review', { now, comment: input.answer }));
   });
 }
 
@@ -180,7 +187,10 @@ function nextLetterNo(tx: Tx, committeeId: string, year: string): string {
     .select({ no: recognitionRequests.letterNo })
     .from(recognitionRequests)
     .where(
-      and(eq(recognitionRequests.committeeId, committeeId), like(recognitionRequests.letterNo, `${prefix}-HR-${year}-%`)),
+      and(
+        eq(recognitionRequests.committeeId, committeeId),
+        like(recognitionRequests.letterNo, `${prefix}-HR-${year}-%`),
+      ),
     )
     .orderBy(desc(recognitionRequests.letterNo))
     .limit(1)
@@ -252,20 +262,32 @@ export function decideRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
     });
     const params = { trial: trial.titleZh, outcome: input.outcome };
     const link = `/recognition/requests/${req.id}`;
-    notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin', 'investigator'] }, {
-      kind: 'recognition_decided',
-      params,
-      link: fallbackSubmissionId ? `/ethics/submissions/${fallbackSubmissionId}` : link,
-      now,
-    });
-    notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, {
-      kind: 'recognition_decided',
-      params,
-      link: `/trials/${trial.id}/recognition`,
-      now,
-    });
+    notifyOrg(
+      tx,
+      { orgId: site.hospitalOrgId, roles: ['site_admin', 'investigator'] },
+      {
+        kind: 'recognition_decided',
+        params,
+        link: fallbackSubmissionId ? `/ethics/submissions/${fallbackSubmissionId}` : link,
+        now,
+      },
+    );
+    notifyOrg(
+      tx,
+      { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] },
+      {
+        kind: 'recognition_decided',
+        params,
+        link: `/trials/${trial.id}/recognition`,
+        now,
+      },
+    );
     const lead = tx.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, req.leadCommitteeId)).get()!;
-    notifyOrg(tx, { orgId: lead.hospitalOrgId, roles: ['ec_secretary'] }, { kind: 'recognition_decided', params, link, now });
+    notifyOrg(
+      tx,
+      { orgId: lead.hospitalOrgId, roles: ['ec_secretary'] },
+      { kind: 'recognition_decided', params, link, now },
+    );
     return { ...result(updated), outcome: updated.outcome, letterNo, fallbackSubmissionId };
   });
 }

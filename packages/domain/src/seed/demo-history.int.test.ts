@@ -33,6 +33,11 @@ describe('demo history (24 months through the use-cases)', () => {
         'select type, state, accepted_date, decided_date, outcome from submissions order by accepted_date, decided_date, type',
       ),
       enrolment: q(db, 'select month, sum(enrolled) n from trial_site_enrolment group by month order by month'),
+      delays: q(
+        db,
+        'select stage, reason, attribution, recorded_by_side, recorded_at from trial_site_delays order by id',
+      ),
+      meetings: q(db, 'select meeting_date from meetings order by meeting_date'),
     });
     expect(shape(b.database)).toEqual(shape(a.database));
     const counts = a.database.sqlite
@@ -46,7 +51,43 @@ describe('demo history (24 months through the use-cases)', () => {
     expect(counts.trials).toBeGreaterThan(40);
     expect(counts.decided).toBeGreaterThan(60);
     expect(counts.months).toBeGreaterThan(100);
-    expect(counts.firstAccepted < '2025-01-01').toBe(true);
+    // The history starts 730 days before NOW (2024-11-20); its first acceptance comes within two months.
+    expect(counts.firstAccepted < '2025-01-20').toBe(true);
+    // Convened reviews at the committees with a demo roster: a meeting with attendance and every present member's vote.
+    const convened = q(
+      a.database,
+      `select s.id, s.committee_id, count(distinct att.member_id) present, count(distinct v.member_id) votes
+         from submissions s join meetings m on m.id = s.meeting_id
+         join meeting_attendance att on att.meeting_id = m.id and att.is_present = 1
+         join submission_votes v on v.submission_id = s.id and v.meeting_id = m.id
+        where s.review_path = 'convened' and s.decided_date is not null group by s.id`,
+    ) as { committee_id: string; present: number; votes: number }[];
+    expect(convened.length).toBeGreaterThan(15);
+    expect(new Set(convened.map((c) => c.committee_id))).toEqual(new Set(['ec-jsph', 'ec-njglyy', 'ec-jsch']));
+    expect(convened.every((c) => c.present === c.votes && c.present >= 5)).toBe(true);
+    // No one sits twice on a committee at once (the history's chair terms end where the demo rosters begin).
+    const overlapping = a.database.sqlite
+      .prepare(
+        `select count(*) from committee_members x join committee_members y on x.committee_id = y.committee_id
+           and x.id < y.id and x.user_id = y.user_id
+           and x.term_start <= coalesce(y.term_end, '9999') and y.term_start <= coalesce(x.term_end, '9999')`,
+      )
+      .pluck()
+      .get();
+    expect(overlapping).toBe(0);
+    const chairsNow = q(
+      a.database,
+      `select committee_id, count(*) n from committee_members where role = 'chair' and term_start <= '2026-11-20'
+         and (term_end is null or term_end >= '2026-11-20') group by committee_id having n > 1`,
+    );
+    expect(chairsNow).toEqual([]);
+    // Delay reasons for stages that missed their targets, by both sides, each attributed.
+    const delays = q(
+      a.database,
+      'select recorded_by_side side, attribution, count(*) n from trial_site_delays group by 1, 2',
+    ) as { side: string; attribution: string; n: number }[];
+    expect(new Set(delays.map((d) => d.side))).toEqual(new Set(['site', 'sponsor']));
+    expect(new Set(delays.map((d) => d.attribution))).toEqual(new Set(['sponsor', 'hospital', 'both']));
     // Every ethics approval of a site came from a decided submission of that site (never typed in twice).
     const orphan = a.database.sqlite
       .prepare(

@@ -1,5 +1,13 @@
-import { isEcRole, type Role } from '@ctp/contracts';
 import {
+  type DelayAttribution,
+  type DelayReason,
+  type DelayStage,
+  isEcRole,
+  type Role,
+  STAGE_TARGET_DAYS,
+} from '@ctp/contracts';
+import {
+  committeeMembers,
   type Db,
   hospitalSpecialties,
   investigatorSpecialties,
@@ -16,6 +24,7 @@ import { createSubmission } from '../ethics/create-submission.ts';
 import { decideSubmission } from '../ethics/decide-submission.ts';
 import { addCommitteeMember } from '../ethics/manage-committee.ts';
 import { requestSubmissionInfo, respondToSubmission } from '../ethics/request-submission-info.ts';
+import { createMeeting, recordAttendance } from '../ethics/run-meetings.ts';
 import { screenSubmission } from '../ethics/screen-submission.ts';
 import { submitSubmission } from '../ethics/submit-submission.ts';
 import { triageSubmission } from '../ethics/triage-submission.ts';
@@ -23,6 +32,7 @@ import { voteOnSubmission } from '../ethics/vote-on-submission.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { createTrial } from '../trials/create-trial.ts';
+import { recordDelay } from '../trials/delays.ts';
 import { answerInquiry, sendInquiry } from '../trials/inquiries.ts';
 import { recordEnrolment, recordMilestone } from '../trials/record-progress.ts';
 import { selectSite } from '../trials/select-site.ts';
@@ -59,6 +69,30 @@ const STAFF: { key: 'office' | 'secretary' | 'chair'; role: Role; name: string }
 ];
 
 const DRUGS = ['ZJ', 'QH', 'XW', 'JY', 'YH', 'GL', 'LS', 'PK'];
+
+/** Plausible delay reasons per start-up stage, with whose delay each usually is. */
+const DELAYS: Record<DelayStage, [DelayReason, DelayAttribution][]> = {
+  ethicsApproved: [
+    ['ethics_permissions', 'hospital'],
+    ['ethics_permissions', 'both'],
+    ['sponsor_hold', 'sponsor'],
+    ['contract', 'both'],
+  ],
+  siv: [
+    ['contract', 'both'],
+    ['contract', 'hospital'],
+    ['staff_availability', 'hospital'],
+    ['drug_supply', 'sponsor'],
+    ['sponsor_hold', 'sponsor'],
+  ],
+  fpi: [
+    ['no_eligible_patients', 'hospital'],
+    ['patients_declined', 'hospital'],
+    ['staff_availability', 'hospital'],
+    ['drug_supply', 'sponsor'],
+    ['sponsor_hold', 'sponsor'],
+  ],
+};
 
 function ctxOf(db: Db, email: string, at: number, services: Services): Ctx {
   const user = db.select().from(users).where(eq(users.email, email)).get();
@@ -98,7 +132,8 @@ const noon = (date: string) => Date.parse(`${date}T12:00:00+08:00`);
  * 24 months of demo history (issue 7) made through the domain use-cases with a controllable clock: trials, inquiries
  * and answers, selections, initial and continuing ethics reviews at each hospital's EC (accepted, some with a request
  * for information, decided by the chair after an expedited view), contracts, SIVs, first patients and monthly
- * enrolment. Deterministic (seeded PRNG); `now` is the end of the history.
+ * enrolment, the delay reasons of stages that missed their targets; at committees with a demo roster, convened
+ * meetings (attendance, votes, decision) from the roster's term on. Deterministic (seeded PRNG); `now` is the end.
  */
 export function seedDemoHistory(
   db: Db,
@@ -114,10 +149,23 @@ export function seedDemoHistory(
   const accounts = ensureHistoryStaff(db, now, start);
   const as = (email: string, date: string) => ctxOf(db, email, noon(date), services);
 
-  // Each committee's chair is a voting member, so expedited reviews can be viewed and signed.
+  // A committee with a demo roster (demo-committees.ts) sits with it from the roster's term on: convened reviews,
+  // the secretary recording attendance and votes. Before that, and at every other committee, the history's chair is
+  // its voting member — a term that ends the day before the roster's begins, so no member ever sits twice.
+  const rosterStart = new Map<string, string>();
+  for (const code of HOSPITALS) {
+    const first = db
+      .select({ d: committeeMembers.termStart })
+      .from(committeeMembers)
+      .where(eq(committeeMembers.committeeId, `ec-${code}`))
+      .orderBy(asc(committeeMembers.termStart))
+      .get();
+    if (first) rosterStart.set(code, first.d);
+  }
   for (const code of HOSPITALS) {
     const a = accounts[code]!;
     const chair = db.select({ id: users.id }).from(users).where(eq(users.email, a.chair)).get()!;
+    const until = rosterStart.get(code);
     addCommitteeMember({
       ctx: as(a.secretary, start),
       input: {
@@ -127,9 +175,36 @@ export function seedDemoHistory(
         expertise: 'medical',
         isAffiliated: true,
         termStart: addDays(start, -365),
+        termEnd: until ? addDays(until, -1) : undefined,
       },
     });
   }
+
+  /** A convened meeting on `date` with this submission: attendance, each present member's vote, the decision. */
+  const convene = (code: string, submissionId: string, date: string) => {
+    const a = accounts[code]!;
+    const ctx = as(a.secretary, date);
+    const { id: meetingId } = createMeeting({
+      ctx,
+      input: { committeeId: `ec-${code}`, date, submissionIds: [submissionId] },
+    });
+    const serving = db
+      .select()
+      .from(committeeMembers)
+      .where(eq(committeeMembers.committeeId, `ec-${code}`))
+      .orderBy(asc(committeeMembers.createdAt), asc(committeeMembers.id))
+      .all()
+      .filter((m) => m.role !== 'secretary' && m.termStart <= date && (m.termEnd === null || m.termEnd >= date));
+    // Sometimes one medical member (never the chair) sends apologies; the quorum still holds.
+    const absent = rnd.chance(0.4)
+      ? rnd.pick(serving.filter((m) => m.expertise === 'medical' && m.role === 'member'))?.id
+      : undefined;
+    const present = serving.filter((m) => m.id !== absent);
+    for (const m of serving) recordAttendance({ ctx, input: { meetingId, memberId: m.id, present: m.id !== absent } });
+    for (const m of present)
+      voteOnSubmission({ ctx, input: { meetingId, submissionId, memberId: m.id, choice: 'approve' } });
+    decideSubmission({ ctx, input: { id: submissionId, outcome: 'approved', followUpMonths: 12 } });
+  };
 
   const specialtiesOf = new Map<string, { id: string; code: string; name: string; pi: string | null }[]>();
   for (const code of HOSPITALS) {
@@ -168,7 +243,10 @@ export function seedDemoHistory(
     const acceptOn = addDays(submitOn, rnd.int(1, 4));
     if (acceptOn >= today) return null;
     screenSubmission({ ctx: as(a.secretary, acceptOn), input: { id, accept: true } });
-    triageSubmission({ ctx: as(a.secretary, acceptOn), input: { id, path: 'expedited' } });
+    // Reviews that may end after the roster's term begins go to a meeting of the roster.
+    const roster = rosterStart.get(code);
+    const convened = roster !== undefined && acceptOn >= addDays(roster, -45);
+    triageSubmission({ ctx: as(a.secretary, acceptOn), input: { id, path: convened ? 'convened' : 'expedited' } });
     // Faster committees over time, and some slower ones: turnaround in calendar days.
     const speed = code === 'jsph' || code === 'njglyy' ? 0.8 : code === 'njfh' || code === 'etcgh' ? 1.4 : 1;
     let day = acceptOn;
@@ -187,11 +265,38 @@ export function seedDemoHistory(
       });
       day = answerOn;
     }
-    const decideOn = addDays(day, Math.round(rnd.int(6, 26) * speed));
+    let decideOn = addDays(day, Math.round(rnd.int(6, 26) * speed));
+    if (convened && decideOn < roster) decideOn = roster;
     if (decideOn >= today) return null;
+    if (convened) {
+      convene(code, id, decideOn);
+      return decideOn;
+    }
     voteOnSubmission({ ctx: as(a.chair, decideOn), input: { submissionId: id, choice: 'approve' } });
     decideSubmission({ ctx: as(a.chair, decideOn), input: { id, outcome: 'approved', followUpMonths: 12 } });
     return decideOn;
+  };
+
+  /**
+   * A stage that missed its 60/60/30-day target gets a reason on the day it is reached (or, still outstanding, a
+   * reason recorded today) — by the trial office or the sponsor; about a quarter are left unrecorded.
+   */
+  const explainDelay = (
+    trialSiteId: string,
+    stage: DelayStage,
+    startOn: string,
+    doneOn: string | null,
+    office: string,
+    sponsor: string,
+  ) => {
+    const target = addDays(startOn, STAGE_TARGET_DAYS[stage]);
+    const on = doneOn ?? today;
+    if (on <= target || rnd.chance(0.25)) return;
+    const [reason, attribution] = rnd.pick(DELAYS[stage]);
+    recordDelay({
+      ctx: as(attribution === 'sponsor' && rnd.chance(0.7) ? sponsor : office, on),
+      input: { trialSiteId, stage, reason, attribution },
+    });
   };
 
   let trialCount = 0;
@@ -282,6 +387,8 @@ export function seedDemoHistory(
         });
         siteCount++;
         const approvedOn = runReview(code, trialSiteId, 'initial', addDays(selectOn, rnd.int(5, 30)));
+        const sponsorSide = isIit ? office : sponsorEmail;
+        explainDelay(trialSiteId, 'ethicsApproved', selectOn, approvedOn, office, sponsorSide);
         if (!approvedOn) continue;
         const contractOn = addDays(approvedOn, rnd.int(5, 45));
         if (contractOn >= today) continue;
@@ -292,10 +399,15 @@ export function seedDemoHistory(
         const sivOn = addDays(contractOn, rnd.int(7, 45));
         if (sivOn >= today) continue;
         recordMilestone({ ctx: as(office, sivOn), input: { trialSiteId, milestone: 'siv', date: sivOn } });
-        if (rnd.chance(0.15)) continue; // a site that never enrols
+        explainDelay(trialSiteId, 'siv', approvedOn, sivOn, office, sponsorSide);
+        if (rnd.chance(0.15)) {
+          explainDelay(trialSiteId, 'fpi', sivOn, null, office, sponsorSide);
+          continue; // a site that never enrols
+        }
         const fpiOn = addDays(sivOn, rnd.int(5, 110));
         if (fpiOn >= today) continue;
         recordMilestone({ ctx: as(office, fpiOn), input: { trialSiteId, milestone: 'fpi', date: fpiOn } });
+        explainDelay(trialSiteId, 'fpi', sivOn, fpiOn, office, sponsorSide);
         // Monthly counts until the target is reached; a continuing review renews the approval every year.
         let enrolled = 0;
         let validUntil = addDays(approvedOn, 360);

@@ -19,6 +19,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoCommittees } from './demo-committees.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoRecognition } from './demo-recognition.ts';
 import { seedDemoTrials } from './demo-trials.ts';
 import { ensureReferenceData } from './reference-catalogue.ts';
 import { type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
@@ -220,6 +221,8 @@ export async function seedDemo({
   });
   // Trials go through the use-cases (their own transactions), after the organisations and users exist.
   if (withUsers) seedDemoTrials(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+  if (withUsers)
+    seedDemoRecognition(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers && withRosters)
     seedDemoCommittees(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers && withHistory)

@@ -16,6 +16,7 @@ import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
+import { delayRecordsOf, delaysView } from './delays.ts';
 import { nextStepOf } from './next-step.ts';
 import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';
 
@@ -76,6 +77,7 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       .all()
       .map((i) => [i.siteId, i]),
   );
+  const delayRecords = delayRecordsOf(db, ids);
   return rows.map((r) => {
     const t = totals.get(r.site.id);
     const inquiry = openInquiries.get(r.site.id) ?? null;
@@ -119,6 +121,8 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       },
       inquiry: inquiry ? { id: inquiry.id, status: inquiry.status, replyBy: inquiry.replyBy } : null,
       nextStep: nextStepOf(r.site, today, inquiry?.status === 'sent' ? inquiry.replyBy : null),
+      /** Missed or overdue stage targets (DESIGN §5) with their current delay reason. */
+      delays: delaysView(r.site, today, delayRecords.get(r.site.id) ?? []),
       version: r.site.version,
     };
   });
@@ -222,8 +226,14 @@ export function listTrials({ ctx, input }: { ctx: Ctx; input: { status?: 'planni
         .groupBy(trialSites.trialId, trialSites.state)
         .all()
     : [];
+  const keyProjects = keyProjectTrialIds(
+    ctx.db,
+    rows.map((r) => r.trial.id),
+  );
   return rows.map((r) => ({
     ...trialView(r.trial, r.sponsorName, r.sponsorNameEn),
+    /** A city key project (重点攻关项目, issue 7). */
+    isKeyProject: keyProjects.has(r.trial.id),
     sitesByState: Object.fromEntries(
       counts.filter((c) => c.trialId === r.trial.id).map((c) => [c.state, c.n]),
     ) as Partial<Record<SiteState, number>>,

@@ -9,6 +9,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CapacityHeat, FunnelChart, ReviewTimesChart, TrendChart, TurnaroundChart } from './charts.tsx';
 import { FilterBar, FormulaTip, filterQuery, fmt, unitOf, useMetricFilters } from './commission-ui.tsx';
+import { DelaysCard } from './DelaysCard.tsx';
 import type { RouterOutputs } from './types.ts';
 import './commission.css';
 
@@ -181,6 +182,9 @@ export default function CommissionOverviewPage() {
           <Card title={t('commission.charts.capacity')}>
             {charts.data ? <CapacityHeat data={charts.data.capacity} /> : <Skeleton active />}
           </Card>
+        </Col>
+        <Col span={24}>
+          <DelaysCard filters={filters} />
         </Col>
       </Row>
     </>

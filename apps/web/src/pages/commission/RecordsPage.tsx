@@ -30,6 +30,16 @@ export default function RecordsPage() {
       ]
         .filter(Boolean)
         .join(' · ');
+    if (r.kind === 'delay') {
+      const [stage, reason, attribution] = r.label.split(' · ');
+      return [
+        t(`delays.stages.${stage}`, { defaultValue: stage }),
+        t(`delays.reasons.${reason}`, { defaultValue: reason }),
+        attribution && t(`delays.attributions.${attribution}`, { defaultValue: attribution }),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
     if (r.kind === 'site' && tail) return `${head} · ${t(`trials.states.${tail}`, { defaultValue: tail })}`;
     return r.label;
   };

@@ -35,6 +35,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { pick } from '../trials/site-ui.tsx';
 
 function useInvalidateCommittee() {
   const trpc = useTRPC();
@@ -44,7 +45,7 @@ function useInvalidateCommittee() {
 
 /** 委员会设置: the roster with terms, and the SOP (quorum rule, limits, expedited rules, checklists). */
 export default function CommitteePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { actor } = useSession();
   const committeeId = actor?.committeeId ?? null;
@@ -62,7 +63,7 @@ export default function CommitteePage() {
   return (
     <>
       <PageHeader
-        title={`${t('meetings.committee.title')}${q.data ? ` · ${q.data.name}` : ''}`}
+        title={`${t('meetings.committee.title')}${q.data ? ` · ${pick(i18n.language === 'en', q.data.name, q.data.nameEn)}` : ''}`}
         subtitle={t('meetings.committee.subtitle')}
       />
       {error && <Alert type="error" showIcon title={apiError(error, t('common.networkError')).message} />}
@@ -93,8 +94,10 @@ type Committee = {
     termStart: string;
     termEnd: string | null;
     isServing: boolean;
+    version: number;
   }[];
 };
+type Member = Committee['members'][number];
 
 function RosterCard({
   committeeId,
@@ -114,6 +117,7 @@ function RosterCard({
   const { message } = App.useApp();
   const invalidate = useInvalidateCommittee();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Member | null>(null);
   const [ending, setEnding] = useState<{ id: string; name: string } | null>(null);
   const [endDate, setEndDate] = useState<Dayjs | null>(dayjs());
   const [error, setError] = useState<string | null>(null);
@@ -171,6 +175,11 @@ function RosterCard({
                 <Tag color={m.isServing ? 'green' : 'default'}>
                   {m.isServing ? t('meetings.committee.serving') : t('meetings.committee.ended')}
                 </Tag>
+                {manage && m.role !== 'secretary' && (
+                  <Button size="small" onClick={() => setEditing(m)} data-testid="roster-edit">
+                    {t('meetings.committee.edit')}
+                  </Button>
+                )}
                 {manage && m.isServing && (
                   <Button
                     size="small"
@@ -185,7 +194,10 @@ function RosterCard({
           },
         ]}
       />
-      {adding && <AddMemberModal committeeId={committeeId} ecUsers={ecUsers} onClose={() => setAdding(false)} />}
+      {adding && <MemberModal committeeId={committeeId} ecUsers={ecUsers} onClose={() => setAdding(false)} />}
+      {editing && (
+        <MemberModal committeeId={committeeId} ecUsers={ecUsers} editing={editing} onClose={() => setEditing(null)} />
+      )}
       <Modal
         open={ending !== null}
         title={`${t('meetings.committee.endTerm')} · ${ending?.name ?? ''}`}
@@ -216,13 +228,16 @@ type MemberValues = {
   termEnd?: Dayjs;
 };
 
-function AddMemberModal({
+/** Adds a member, or (`editing`) corrects a roster entry: role, expertise, affiliation, gender, term dates. */
+function MemberModal({
   committeeId,
   ecUsers,
+  editing,
   onClose,
 }: {
   committeeId: string;
   ecUsers: { userId: string; name: string; email: string }[];
+  editing?: Member;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -231,53 +246,83 @@ function AddMemberModal({
   const invalidate = useInvalidateCommittee();
   const [form] = Form.useForm<MemberValues>();
   const [error, setError] = useState<string | null>(null);
-  const add = useMutation(
-    trpc.committees.addMember.mutationOptions({
-      onSuccess: async () => {
-        message.success(t('meetings.committee.memberAdded'));
-        await invalidate();
-        onClose();
-      },
-      onError: (e) => {
-        const err = apiError(e, t('common.networkError'));
-        applyFieldErrors(form, err);
-        setError(err.message);
-      },
-    }),
+  const handlers = (done: string) => ({
+    onSuccess: async () => {
+      message.success(t(done));
+      await invalidate();
+      onClose();
+    },
+    onError: (e: unknown) => {
+      const err = apiError(e, t('common.networkError'));
+      applyFieldErrors(form, err);
+      setError(err.message);
+    },
+  });
+  const add = useMutation(trpc.committees.addMember.mutationOptions(handlers('meetings.committee.memberAdded')));
+  const update = useMutation(
+    trpc.committees.updateMember.mutationOptions(handlers('meetings.committee.memberUpdated')),
   );
   return (
     <Modal
       open
-      title={t('meetings.committee.addMember')}
+      title={editing ? `${t('meetings.committee.editMember')} · ${editing.name}` : t('meetings.committee.addMember')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={add.isPending}
+      confirmLoading={add.isPending || update.isPending}
+      okButtonProps={{ 'data-testid': 'member-ok' } as Record<`data-${string}`, string>}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ role: 'member', expertise: 'medical', isAffiliated: true, termStart: dayjs() }}
+        initialValues={
+          editing
+            ? {
+                role: editing.role as MemberValues['role'],
+                expertise: editing.expertise as MemberValues['expertise'],
+                isAffiliated: editing.isAffiliated,
+                gender: (editing.gender ?? undefined) as MemberValues['gender'],
+                termStart: dayjs(editing.termStart),
+                termEnd: editing.termEnd ? dayjs(editing.termEnd) : undefined,
+              }
+            : { role: 'member', expertise: 'medical', isAffiliated: true, termStart: dayjs() }
+        }
         onFinish={(v) =>
-          add.mutate({
-            committeeId,
-            userId: v.userId || undefined,
-            name: v.name?.trim() || undefined,
-            role: v.role,
-            expertise: v.expertise,
-            isAffiliated: v.isAffiliated,
-            gender: v.gender,
-            termStart: v.termStart.format('YYYY-MM-DD'),
-            termEnd: v.termEnd?.format('YYYY-MM-DD'),
-          })
+          editing
+            ? update.mutate({
+                committeeId,
+                memberId: editing.id,
+                version: editing.version,
+                role: v.role,
+                expertise: v.expertise,
+                isAffiliated: v.isAffiliated,
+                gender: v.gender ?? null,
+                termStart: v.termStart.format('YYYY-MM-DD'),
+                termEnd: v.termEnd?.format('YYYY-MM-DD') ?? null,
+              })
+            : add.mutate({
+                committeeId,
+                userId: v.userId || undefined,
+                name: v.name?.trim() || undefined,
+                role: v.role,
+                expertise: v.expertise,
+                isAffiliated: v.isAffiliated,
+                gender: v.gender,
+                termStart: v.termStart.format('YYYY-MM-DD'),
+                termEnd: v.termEnd?.format('YYYY-MM-DD'),
+              })
         }
       >
-        <Form.Item name="userId" label={t('meetings.committee.user')} extra={t('meetings.committee.userHelp')}>
-          <Select allowClear options={ecUsers.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))} />
-        </Form.Item>
-        <Form.Item name="name" label={t('meetings.committee.name')}>
-          <Input maxLength={100} />
-        </Form.Item>
+        {!editing && (
+          <>
+            <Form.Item name="userId" label={t('meetings.committee.user')} extra={t('meetings.committee.userHelp')}>
+              <Select allowClear options={ecUsers.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))} />
+            </Form.Item>
+            <Form.Item name="name" label={t('meetings.committee.name')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="role" label={t('meetings.committee.role')}>
           <Radio.Group options={VOTING_MEMBER_ROLES.map((r) => ({ value: r, label: t(`meetings.roles.${r}`) }))} />
         </Form.Item>
@@ -442,7 +487,11 @@ function ProceduresCard({
           <Checkbox.Group options={SUBMISSION_TYPES.map((ty) => ({ value: ty, label: t(`ethics.types.${ty}`) }))} />
         </Form.Item>
         <Flex gap={24}>
-          <Form.Item name={['expedited', 'maxRisk']} label={t('meetings.committee.expeditedMaxRisk')}>
+          <Form.Item
+            name={['expedited', 'maxRisk']}
+            label={t('meetings.committee.expeditedMaxRisk')}
+            extra={t('meetings.committee.expeditedInitialLowOnly')}
+          >
             <Radio.Group
               options={EXPEDITED_RISK_CEILINGS.map((r) => ({ value: r, label: t(`meetings.risks.${r}`) }))}
             />

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick } from '../trials/site-ui.tsx';
 import { DueCell, type SubmissionListItem, SubmissionStateTag } from './ethics-ui.tsx';
 
@@ -81,9 +82,12 @@ export default function EthicsQueuePage() {
               key: 'trial',
               render: (_, r) => (
                 <Space orientation="vertical" size={2}>
-                  <Link to={`/ethics/submissions/${r.id}`} className="ctp-trial-title" data-testid="submission-link">
-                    {pick(en, r.trialTitle, r.trialTitleEn)}
-                  </Link>
+                  <span>
+                    <Link to={`/ethics/submissions/${r.id}`} className="ctp-trial-title" data-testid="submission-link">
+                      {pick(en, r.trialTitle, r.trialTitleEn)}
+                    </Link>{' '}
+                    {r.isKeyProject && <KeyProjectTag />}
+                  </span>
                   {r.title && (
                     <Typography.Text type="secondary" className="ctp-muted-inline">
                       {r.title}
@@ -92,7 +96,12 @@ export default function EthicsQueuePage() {
                 </Space>
               ),
             },
-            { title: t('ethics.queue.site'), key: 'site', width: 200, render: (_, r) => r.hospitalName },
+            {
+              title: t('ethics.queue.site'),
+              key: 'site',
+              width: 200,
+              render: (_, r) => pick(en, r.hospitalName, r.hospitalNameEn),
+            },
             {
               title: t('ethics.queue.type'),
               key: 'type',

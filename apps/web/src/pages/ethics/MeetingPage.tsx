@@ -534,14 +534,32 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
         {m.record.items.map((i) => (
           <Card key={i.submissionId} type="inner" size="small" title={`${i.acceptanceNo ?? ''} ${i.trialTitle}`}>
             <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text>
-                {t('meetings.meeting.quorum')}：
+              <Typography.Text data-testid="minutes-item-quorum">
+                {t(i.quorumAt ? 'meetings.minutes.quorumAtVote' : 'meetings.meeting.quorum')}：
                 {t(i.quorum.met ? 'meetings.meeting.quorumMet' : 'meetings.meeting.quorumNotMet', {
                   present: i.quorum.present,
                   total: i.quorum.total,
                   required: i.quorum.required,
                 })}
+                {i.quorumAt && (
+                  <Typography.Text type="secondary"> （{t('meetings.minutes.quorumAtVoteHelp')}）</Typography.Text>
+                )}
               </Typography.Text>
+              {(i.votes ?? []).length > 0 && (
+                <Typography.Text data-testid="minutes-item-votes">
+                  {t('meetings.minutes.votes')}：
+                  {(i.votes ?? [])
+                    .map((v) =>
+                      t('meetings.minutes.voteQuorum', {
+                        name: v.name,
+                        choice: t(`meetings.votes.${v.choice}`),
+                        present: v.quorum?.present ?? '—',
+                        total: v.quorum?.total ?? '—',
+                      }),
+                    )
+                    .join('；')}
+                </Typography.Text>
+              )}
               <Typography.Text>
                 {t('meetings.minutes.recusals')}：
                 {i.recusals.map((r) => r.name).join('、') || t('meetings.minutes.none')}

@@ -12,6 +12,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   Descriptions,
   Empty,
@@ -46,8 +47,10 @@ import { LetterPanel } from './LetterPanel.tsx';
 import { ModificationsPanel, ReviewersPanel } from './ReviewersPanel.tsx';
 
 /** Steps with a modal form; `accept` and `submit`/`resubmit` are one click with a confirmation. */
-type FormStep = 'return' | 'triage' | 'request_info' | 'decide' | 'respond';
+type FormStep = 'accept' | 'return' | 'triage' | 'request_info' | 'decide' | 'respond';
 type StepValues = {
+  /** The checklist items ticked as met (形式审查清单). */
+  checked?: string[];
   reasons?: string;
   path?: (typeof TRIAGE_PATHS)[number];
   comment?: string;
@@ -68,6 +71,7 @@ function useInvalidateSubmissions() {
 }
 
 const TITLES: Record<FormStep, string> = {
+  accept: 'ethics.actions.acceptTitle',
   return: 'ethics.actions.returnTitle',
   triage: 'ethics.actions.triageTitle',
   request_info: 'ethics.actions.requestInfo',
@@ -75,6 +79,7 @@ const TITLES: Record<FormStep, string> = {
   respond: 'ethics.actions.respond',
 };
 const DONE: Record<FormStep, string> = {
+  accept: 'ethics.actions.acceptedShort',
   return: 'ethics.actions.returned',
   triage: 'ethics.actions.triaged',
   request_info: 'ethics.actions.infoRequested',
@@ -110,14 +115,38 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
   const pending = [screen, triage, requestInfo, decide, respond].some((m) => m.isPending);
   const outcome = Form.useWatch('outcome', form);
   const base = { id: sub.id, version: sub.version };
+  const expedited = sub.review?.expedited;
   const required = (key: string) => [{ required: true, whitespace: true, message: t(key) }];
+
+  const checklistItems = sub.review?.checklist ?? [];
+  const checked = Form.useWatch('checked', form) ?? [];
+  const unmet = checklistItems.filter((i) => !checked.includes(i));
+  const checklistOf = (v: StepValues) =>
+    checklistItems.length > 0
+      ? checklistItems.map((item) => ({ item, ok: (v.checked ?? []).includes(item) }))
+      : undefined;
+  /** Returning: the reasons start from the unchecked items (lines typed by hand are kept). */
+  const onChecklistChange = (values: string[]) => {
+    if (step !== 'return') return;
+    const typed = (form.getFieldValue('reasons') ?? '')
+      .split('\n')
+      .map((l: string) => l.trim())
+      .filter((l: string) => l && !checklistItems.some((i) => l === t('ethics.actions.checklistMissing', { item: i })));
+    const missing = checklistItems
+      .filter((i) => !values.includes(i))
+      .map((i) => t('ethics.actions.checklistMissing', { item: i }));
+    form.setFieldValue('reasons', [...missing, ...typed].join('\n'));
+  };
 
   const onFinish = (v: StepValues) => {
     setError(null);
-    if (step === 'return')
+    if (step === 'accept')
+      screen.mutate({ ...base, accept: true, checklist: checklistOf(v), comment: v.comment?.trim() || undefined });
+    else if (step === 'return')
       screen.mutate({
         ...base,
         accept: false,
+        checklist: checklistOf(v),
         reasons: (v.reasons ?? '')
           .split('\n')
           .map((r) => r.trim())
@@ -151,9 +180,34 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
         <Form<StepValues>
           form={form}
           layout="vertical"
-          initialValues={{ path: 'convened', outcome: 'approved' }}
+          initialValues={{
+            path: 'convened',
+            outcome: 'approved',
+            // Everything ticked to start with: unticking an item adds it to the reasons for returning.
+            checked: checklistItems,
+          }}
           onFinish={onFinish}
         >
+          {(step === 'accept' || step === 'return') && checklistItems.length > 0 && (
+            <Form.Item name="checked" label={t('ethics.actions.checklist')} extra={t('ethics.actions.checklistHelp')}>
+              <Checkbox.Group
+                data-testid="step-checklist"
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                options={checklistItems.map((i) => ({ value: i, label: i }))}
+                onChange={(v) => onChecklistChange(v as string[])}
+              />
+            </Form.Item>
+          )}
+          {step === 'accept' && (
+            <Form.Item
+              name="comment"
+              label={t('ethics.actions.acceptComment')}
+              rules={unmet.length > 0 ? required('ethics.actions.acceptCommentRequired') : undefined}
+              extra={unmet.length > 0 ? t('ethics.actions.unmetItems', { count: unmet.length }) : undefined}
+            >
+              <Input.TextArea rows={2} maxLength={2000} data-testid="step-comment" />
+            </Form.Item>
+          )}
           {step === 'return' && (
             <Form.Item
               name="reasons"
@@ -168,9 +222,31 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
               <Form.Item name="path" label={t('ethics.actions.path')}>
                 <Radio.Group
                   data-testid="step-path"
-                  options={TRIAGE_PATHS.map((p) => ({ value: p, label: t(`ethics.paths.${p}`) }))}
+                  options={TRIAGE_PATHS.map((p) => ({
+                    value: p,
+                    label: t(`ethics.paths.${p}`),
+                    disabled: p === 'expedited' && Boolean(expedited?.refusal),
+                  }))}
                 />
               </Form.Item>
+              {expedited && (
+                <Alert
+                  type={expedited.refusal ? 'warning' : 'info'}
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  data-testid="expedited-rule"
+                  title={
+                    expedited.refusal
+                      ? t(`ethics.actions.expeditedRefusal.${expedited.refusal}`, {
+                          type: t(`ethics.types.${sub.type}`),
+                          risk: t(`ethics.risk.${sub.riskLevel}`),
+                          maxRisk: t(`ethics.risk.${expedited.ceiling}`),
+                        })
+                      : t('ethics.actions.expeditedOpen', { count: expedited.reviewers })
+                  }
+                  description={expedited.isDefault ? t('ethics.actions.expeditedDefaultRules') : undefined}
+                />
+              )}
               <Form.Item name="comment" label={t('ethics.actions.comment')}>
                 <Input.TextArea rows={2} maxLength={2000} data-testid="step-comment" />
               </Form.Item>
@@ -255,7 +331,12 @@ function StepButtons({ sub }: { sub: SubmissionDetail }) {
   const has = (s: SubmissionStep) => steps.includes(s);
   const base = { id: sub.id, version: sub.version };
   const buttons = [
-    has('accept') && (
+    has('accept') && (sub.review?.checklist ?? []).length > 0 && (
+      <Button key="accept" type="primary" onClick={() => setOpen('accept')} data-testid="step-accept">
+        {t('ethics.actions.accept')}
+      </Button>
+    ),
+    has('accept') && (sub.review?.checklist ?? []).length === 0 && (
       <Popconfirm
         key="accept"
         title={t('ethics.actions.acceptConfirm')}
@@ -373,6 +454,14 @@ function reasonsOf(detail: unknown): string[] {
   return Array.isArray(r) ? r.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** The screening checklist recorded on an accept/return event (形式审查清单). */
+function checklistOf(detail: unknown): { item: string; ok: boolean }[] {
+  const c = (detail as { checklist?: unknown } | null)?.checklist;
+  return Array.isArray(c)
+    ? c.filter((x): x is { item: string; ok: boolean } => typeof x?.item === 'string' && typeof x?.ok === 'boolean')
+    : [];
+}
+
 function TimelineCard({ sub }: { sub: SubmissionDetail }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -384,6 +473,7 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
         <Timeline
           items={sub.timeline.map((e, i) => {
             const reasons = reasonsOf(e.detail);
+            const checklist = checklistOf(e.detail);
             return {
               key: `${e.at}-${i}`,
               color: e.step === 'return' ? 'orange' : e.step === 'decide' ? 'green' : 'blue',
@@ -396,6 +486,18 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                   {reasons.length > 0 && (
                     <Typography.Text type="secondary">
                       {t('ethics.detail.reasons', { reasons: reasons.join(en ? '; ' : '；') })}
+                    </Typography.Text>
+                  )}
+                  {checklist.length > 0 && (
+                    <Typography.Text type="secondary" data-testid="timeline-checklist">
+                      {checklist.every((c) => c.ok)
+                        ? t('ethics.detail.checklistAllMet', { count: checklist.length })
+                        : t('ethics.detail.checklistUnmet', {
+                            items: checklist
+                              .filter((c) => !c.ok)
+                              .map((c) => c.item)
+                              .join(en ? '; ' : '；'),
+                          })}
                     </Typography.Text>
                   )}
                   {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
@@ -544,10 +646,14 @@ export default function SubmissionPage() {
                 label: t('ethics.queue.trial'),
                 children: <Link to={`/trials/${s.trialId}`}>{pick(en, s.trialTitle, s.trialTitleEn)}</Link>,
               },
-              { key: 'site', label: t('ethics.queue.site'), children: s.hospitalName },
+              { key: 'site', label: t('ethics.queue.site'), children: pick(en, s.hospitalName, s.hospitalNameEn) },
               { key: 'type', label: t('ethics.queue.type'), children: t(`ethics.types.${s.type}`) },
               { key: 'state', label: t('ethics.queue.state'), children: <SubmissionStateTag state={s.state} /> },
-              { key: 'committee', label: t('ethics.detail.committee'), children: s.committeeName },
+              {
+                key: 'committee',
+                label: t('ethics.detail.committee'),
+                children: pick(en, s.committeeName, s.committeeNameEn),
+              },
               {
                 key: 'risk',
                 label: t('ethics.detail.risk'),

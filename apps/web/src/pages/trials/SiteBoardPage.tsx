@@ -277,12 +277,7 @@ function SubmitToEthicsButton({ site }: { site: SiteRow }) {
       cancelText={t('common.cancel')}
       okButtonProps={{ 'data-testid': 'ethics-submit-ok' } as Record<`data-${string}`, string>}
     >
-      <Button
-        size="small"
-        type="primary"
-        loading={create.isPending}
-        data-testid={`ethics-submit-${site.id}`}
-      >
+      <Button size="small" type="primary" loading={create.isPending} data-testid={`ethics-submit-${site.id}`}>
         {t('ethics.siteBoard.submit')}
       </Button>
     </Popconfirm>
@@ -329,6 +324,7 @@ export default function SiteBoardPage() {
           loading={board.isLoading}
           showTrial
           emptyText={t('trials.siteBoard.empty')}
+          delayEditable={() => actor?.role === 'site_admin'}
           actions={(s) =>
             canRecord(s) ? (
               <Space size={4} wrap>

@@ -30,6 +30,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
+import { DelayCell } from './DelayReasons.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import {
   answerOf,
@@ -416,7 +417,15 @@ export default function TrialPage() {
             t('common.loading')
           )
         }
-        subtitle={<Link to="/trials">{t('trials.board.back')}</Link>}
+        subtitle={
+          <>
+            <Link to="/trials">{t('trials.board.back')}</Link>
+            {' · '}
+            <Link to={`/trials/${id}/recognition`} data-testid="recognition-board-link">
+              {t('recognition.board.link')}
+            </Link>
+          </>
+        }
         extra={
           canSend && (
             <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)} data-testid="inquiry-open">
@@ -472,7 +481,15 @@ export default function TrialPage() {
                       {t('trials.board.summary', { total: sites.length, active: activeCount, overdue: overdueCount })}
                     </Typography.Paragraph>
                   )}
-                  <SiteTable sites={sites} loading={trial.isLoading} actions={manages ? actions : undefined} />
+                  <SiteTable
+                    sites={sites}
+                    loading={trial.isLoading}
+                    actions={manages ? actions : undefined}
+                    delayEditable={(s) =>
+                      (manages && actor?.role === 'sponsor') ||
+                      (actor?.role === 'site_admin' && actor.orgId === s.hospitalId)
+                    }
+                  />
                 </>
               ),
             },
@@ -510,10 +527,13 @@ export function SiteTable({
   actions,
   showTrial,
   emptyText,
+  delayEditable,
 }: {
   sites: SiteRow[];
   loading: boolean;
   actions?: (s: SiteRow) => React.ReactNode;
+  /** Whether the viewer records delay reasons for this site (its trial office, the trial's sponsor). */
+  delayEditable?: (s: SiteRow) => boolean;
   /** The hospital's / PI's board: one column for the trial, and the hospital (always their own) left out. */
   showTrial?: boolean;
   emptyText?: string;
@@ -612,7 +632,12 @@ export function SiteTable({
           title: t('trials.board.nextStep'),
           key: 'next',
           width: 190,
-          render: (_, s) => <NextStepCell next={s.nextStep} />,
+          render: (_, s) => (
+            <>
+              <NextStepCell next={s.nextStep} />
+              <DelayCell site={s} editable={delayEditable?.(s) ?? false} />
+            </>
+          ),
         },
         ...(actions
           ? [{ title: t('common.actions'), key: 'actions', width: 160, render: (_: unknown, s: SiteRow) => actions(s) }]

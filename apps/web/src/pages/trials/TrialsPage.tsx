@@ -9,6 +9,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick, STATE_COLOURS, type TrialListItem } from './site-ui.tsx';
 
 export function RegistryIds({ trial }: { trial: Pick<TrialListItem, 'ctrNo' | 'nctNo' | 'chictrNo'> }) {
@@ -72,9 +73,12 @@ export default function TrialsPage() {
               key: 'title',
               render: (_, r) => (
                 <Space orientation="vertical" size={2}>
-                  <Link to={`/trials/${r.id}`} className="ctp-trial-title" data-testid="trial-link">
-                    {pick(en, r.titleZh, r.titleEn)}
-                  </Link>
+                  <span>
+                    <Link to={`/trials/${r.id}`} className="ctp-trial-title" data-testid="trial-link">
+                      {pick(en, r.titleZh, r.titleEn)}
+                    </Link>{' '}
+                    {r.isKeyProject && <KeyProjectTag />}
+                  </span>
                   <Typography.Text type="secondary" className="ctp-muted-inline">
                     {pick(en, r.sponsorName ?? '', r.sponsorNameEn)} · {r.conditions.join('、')}
                   </Typography.Text>

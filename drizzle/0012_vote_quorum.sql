@@ -1,0 +1,1 @@
+ALTER TABLE `submission_votes` ADD `quorum_json` text;

@@ -1,0 +1,452 @@
+import type { DbHandle } from '@ctp/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import { loadSubmission } from '../ethics/submission-access.ts';
+import { inTransaction } from '../transaction.ts';
+import { openRecognitionRequests } from './fan-out.ts';
+import { medianOf, recognitionFigures } from './figures.ts';
+
+const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
+  (db.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number) ?? 0;
+const audits = (db: DbHandle, action: string) =>
+  count(db, 'select count(*) from audit_events where action = ?', action);
+const userId = (db: DbHandle, email: string) =>
+  db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
+const notified = (db: DbHandle, email: string, kind: string) =>
+  count(db, 'select count(*) from notifications where user_id = ? and kind = ?', userId(db, email), kind);
+
+const OK_CHECKLIST = [
+  { item: 'pi_qualification', answer: 'ok' },
+  { item: 'pi_load', answer: 'ok' },
+  { item: 'capacity_equipment', answer: 'ok' },
+  { item: 'local_icf_clauses', answer: 'ok' },
+  { item: 'fees_insurance', answer: 'ok' },
+] as const;
+const PACKET = {
+  piQualification: '主任医师，GCP 培训 2025-03',
+  piCurrentLoad: 2,
+  capacityAndEquipment: '病房 20 床，-80 ℃ 冰箱 2 台',
+  feesAndInsurance: '按本院标准收费；保险已覆盖',
+};
+
+/** The lead EC (省人医) roster for an expedited review: the chair and one member. */
+async function seedRoster(db: DbHandle) {
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  const base = { committeeId: 'ec-jsph', termStart: '2025-01-01', termEnd: '2029-12-31' } as const;
+  await secretary.committees.addMember({
+    ...base,
+    userId: userId(db, 'chair@demo.ctp'),
+    role: 'chair',
+    expertise: 'medical',
+    isAffiliated: true,
+  });
+  await secretary.committees.addMember({
+    ...base,
+    userId: userId(db, 'member@demo.ctp'),
+    role: 'member',
+    expertise: 'medical',
+    isAffiliated: true,
+  });
+}
+
+/** Submit, accept, expedited review by the member, the chair signs `approved` (at the lead EC). */
+async function approveAtLead(db: DbHandle, id: string) {
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
+  await secretary.submissions.screen({ id, accept: true });
+  await secretary.submissions.triage({ id, path: 'expedited' });
+  await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve' });
+  return callerAs(db, 'chair@demo.ctp').submissions.decide({
+    id,
+    outcome: 'approved',
+    conditions: '按期提交跟踪审查报告',
+  });
+}
+
+const specialtyOf = (db: DbHandle, hospital: string) =>
+  db.sqlite
+    .prepare('select id from hospital_specialties where hospital_org_id = ? order by id limit 1')
+    .pluck()
+    .get(`hosp-${hospital}`) as string;
+
+/** A multi-centre trial led by 省人医 with sites at 鼓楼 and 省肿瘤 (in the agreement) and 中大 (not in it). */
+async function multiCentreTrial(db: DbHandle, opts: { phase?: 'III' | 'I'; ctrNo: string } = { ctrNo: 'CTR20266001' }) {
+  const sponsor = callerAs(db, 'sponsor@demo.ctp');
+  const { id: trialId } = await sponsor.trials.create({
+    titleZh: '（测试）互认 HR-606 治疗 2 型糖尿病的多中心 III 期研究',
+    type: 'drug',
+    phase: opts.phase ?? 'III',
+    ctrNo: opts.ctrNo,
+    conditions: ['2 型糖尿病'],
+    targetEnrolment: 300,
+    riskLevel: 'low', // low: an initial review may then be expedited (committee SOP)
+    leadHospitalId: 'hosp-jsph',
+  });
+  const pi = db.sqlite
+    .prepare(
+      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
+       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
+       where u.email = 'pi@demo.ctp' limit 1`,
+    )
+    .get() as { investigatorId: string; specialtyId: string };
+  const lead = await sponsor.trialSites.select({
+    trialId,
+    hospitalSpecialtyId: pi.specialtyId,
+    investigatorId: pi.investigatorId,
+  });
+  const sites: Record<string, string> = { jsph: lead.trialSiteId };
+  for (const h of ['njglyy', 'jsch', 'zdyy'])
+    sites[h] = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, h) })).trialSiteId;
+  const { id: leadSubmissionId } = await callerAs(db, 'site@demo.ctp').submissions.create({
+    trialSiteId: lead.trialSiteId,
+    type: 'initial',
+  });
+  return { trialId, sites, leadSubmissionId };
+}
+
+const requestOf = (db: DbHandle, trialSiteId: string) =>
+  db.sqlite.prepare('select * from recognition_requests where trial_site_id = ?').get(trialSiteId) as
+    | { id: string; state: string; committee_id: string; packet_json: string }
+    | undefined;
+const siteState = (db: DbHandle, id: string) =>
+  db.sqlite.prepare('select state from trial_sites where id = ?').pluck().get(id) as string;
+
+describe('mutual recognition across ethics committees (issue 6)', () => {
+  let db: DbHandle;
+  beforeEach(async () => {
+    db = await createSeededDatabase();
+    await seedRoster(db);
+  });
+
+  it('keeps agreements: created by the commission, joined by invited ECs, every change a version, audited', async () => {
+    const seeded = await callerAs(db, 'admin@demo.ctp').recognition.agreements.list();
+    expect(seeded).toHaveLength(1);
+    expect(
+      seeded[0]!.members
+        .filter((m) => m.state === 'joined')
+        .map((m) => m.committeeId)
+        .sort(),
+    ).toEqual(['ec-jsch', 'ec-jsph', 'ec-njglyy'].sort());
+    expect(seeded[0]!.members.some((m) => m.committeeId === 'ec-zdyy')).toBe(false);
+
+    const commission = callerAs(db, 'commission@demo.ctp');
+    const before = audits(db, 'recognition.agreement_create');
+    const { id } = await commission.recognition.agreements.create({
+      nameZh: '（测试）器械互认协议',
+      scope: { trialTypes: ['device'], phases: [] },
+      committeeIds: ['ec-jsph', 'ec-njglyy'],
+    });
+    expect(audits(db, 'recognition.agreement_create')).toBe(before + 1);
+    // Defaults: exclusions on, 15 + 5 and 7 working days.
+    const created = await commission.recognition.agreements.get({ id });
+    expect(created.exclusions).toEqual({ highRisk: true, phaseIOrBe: true, ownLead: true });
+    expect(created.timelines).toEqual({ leadDecisionDays: 15, leadLetterDays: 5, participatingDays: 7 });
+    expect(notified(db, 'ec-gulou@demo.ctp', 'recognition_invited')).toBeGreaterThan(0);
+
+    // Only invited ECs join, once; the sponsor cannot create one; a bad committee is a clear validation error.
+    const gulou = callerAs(db, 'ec-gulou@demo.ctp');
+    const joined = await gulou.recognition.agreements.join({ id });
+    expect(joined.version).toBe(2);
+    expect((await apiErrorOf(gulou.recognition.agreements.join({ id }))).detail).toBe('ALREADY_JOINED');
+    expect((await apiErrorOf(callerAs(db, 'ec-zhongliu@demo.ctp').recognition.agreements.join({ id }))).detail).toBe(
+      'NOT_INVITED',
+    );
+    expect(
+      (
+        await apiErrorOf(
+          callerAs(db, 'sponsor@demo.ctp').recognition.agreements.create({
+            nameZh: '越权',
+            committeeIds: ['ec-jsph', 'ec-jsch'],
+          }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    const bad = await apiErrorOf(
+      commission.recognition.agreements.create({ nameZh: '坏的协议', committeeIds: ['ec-jsph', 'ec-nope'] }),
+    );
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.fieldErrors?.[0]?.path).toBe('committeeIds');
+
+    await commission.recognition.agreements.update({
+      id,
+      version: 2,
+      timelines: { leadDecisionDays: 15, leadLetterDays: 5, participatingDays: 5 },
+      inviteCommitteeIds: ['ec-jsch'],
+      reason: '缩短参与单位时限',
+    });
+    const stale = await apiErrorOf(commission.recognition.agreements.update({ id, version: 2, reason: '再改一次' }));
+    expect(stale.code).toBe('CONFLICT');
+    const history = (await gulou.recognition.agreements.get({ id })).history;
+    expect(history.map((h) => h.version)).toEqual([1, 2, 3]);
+    expect(history[2]!.reason).toBe('缩短参与单位时限');
+    expect(history[2]!.snapshot.timelines.participatingDays).toBe(5);
+    expect(history[0]!.snapshot.timelines.participatingDays).toBe(7);
+  });
+
+  it('runs the whole flow over three hospitals: two requests, one reason, recognised and declined', async () => {
+    const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db);
+    await approveAtLead(db, leadSubmissionId);
+
+    // Exactly the two sites whose ECs are in the agreement with the lead EC get a request.
+    const gulouReq = requestOf(db, sites.njglyy!)!;
+    const zhongliuReq = requestOf(db, sites.jsch!)!;
+    expect(gulouReq.state).toBe('pending_packet');
+    expect(zhongliuReq.committee_id).toBe('ec-jsch');
+    expect(requestOf(db, sites.zdyy!)).toBeUndefined();
+    expect(audits(db, 'recognition.request_open')).toBe(2);
+    expect(notified(db, 'site-gulou@demo.ctp', 'recognition_requested')).toBe(1);
+    // Pre-filled from 鼓楼's local-context profile (seeded).
+    expect(JSON.parse(gulouReq.packet_json).feesAndInsurance).toContain('3000');
+
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    let board = await sponsor.recognition.board({ trialId });
+    expect(board.rows.find((r) => r.trialSiteId === sites.zdyy)!.skipReason).toBe('not_in_agreement');
+    expect(board.rows.find((r) => r.trialSiteId === sites.jsph)!.role).toBe('lead');
+
+    // 鼓楼: packet → accepted (clock 7 working days) → checklist → recognised → ethics_approved with a letter.
+    const siteGulou = callerAs(db, 'site-gulou@demo.ctp');
+    const ecGulou = callerAs(db, 'ec-gulou@demo.ctp');
+    // Not before the packet; not by another committee; not by the sponsor.
+    expect((await apiErrorOf(ecGulou.recognition.requests.accept({ id: gulouReq.id }))).code).toBe(
+      'INVALID_TRANSITION',
+    );
+    await siteGulou.recognition.requests.submitPacket({ id: gulouReq.id, ...PACKET });
+    expect(
+      (await apiErrorOf(callerAs(db, 'ec-zhongliu@demo.ctp').recognition.requests.accept({ id: gulouReq.id }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await apiErrorOf(sponsor.recognition.requests.accept({ id: gulouReq.id }))).code).toBe('FORBIDDEN');
+    await ecGulou.recognition.requests.accept({ id: gulouReq.id });
+    expect(siteState(db, sites.njglyy!)).toBe('ethics_submitted');
+    const accepted = await ecGulou.recognition.requests.get({ id: gulouReq.id });
+    expect(accepted.clock).toMatchObject({ limitDays: 7, usedDays: 0, isOverdue: false });
+    expect(
+      (await apiErrorOf(ecGulou.recognition.requests.decide({ id: gulouReq.id, outcome: 'recognised' }))).detail,
+    ).toBe('CHECKLIST_INCOMPLETE');
+    await ecGulou.recognition.requests.saveChecklist({ id: gulouReq.id, items: [...OK_CHECKLIST] });
+    const decided = await ecGulou.recognition.requests.decide({ id: gulouReq.id, outcome: 'recognised' });
+    expect(decided.letterNo).toMatch(/^NJGLYY-HR-\d{4}-0001$/);
+    expect(siteState(db, sites.njglyy!)).toBe('ethics_approved');
+    expect(audits(db, 'recognition.decide')).toBe(1);
+    const letter = await siteGulou.recognition.requests.letter({ id: gulouReq.id });
+    expect(Buffer.from(letter.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
+
+    // 省肿瘤: an issue on fees → an unconditional recognition is refused; declined → a linked full submission.
+    const ecZhongliu = callerAs(db, 'ec-zhongliu@demo.ctp');
+    await callerAs(db, 'site-zhongliu@demo.ctp').recognition.requests.submitPacket({ id: zhongliuReq.id, ...PACKET });
+    await ecZhongliu.recognition.requests.accept({ id: zhongliuReq.id });
+    await ecZhongliu.recognition.requests.requestAction({ id: zhongliuReq.id, questions: '请补充本中心保险凭证' });
+    expect((await ecZhongliu.recognition.requests.get({ id: zhongliuReq.id })).clock!.isStopped).toBe(true);
+    await callerAs(db, 'site-zhongliu@demo.ctp').recognition.requests.respond({
+      id: zhongliuReq.id,
+      answer: '已上传保险凭证',
+    });
+    await ecZhongliu.recognition.requests.saveChecklist({
+      id: zhongliuReq.id,
+      items: [...OK_CHECKLIST.slice(0, 4), { item: 'fees_insurance', answer: 'issue', note: '保险额度不足' }],
+    });
+    const refused = await apiErrorOf(
+      ecZhongliu.recognition.requests.decide({ id: zhongliuReq.id, outcome: 'recognised' }),
+    );
+    expect(refused.detail).toBe('CHECKLIST_HAS_ISSUES');
+    const noReason = await apiErrorOf(
+      ecZhongliu.recognition.requests.decide({ id: zhongliuReq.id, outcome: 'declined' }),
+    );
+    expect(noReason.code).toBe('VALIDATION');
+    const declined = await ecZhongliu.recognition.requests.decide({
+      id: zhongliuReq.id,
+      outcome: 'declined',
+      reasons: '本中心保险要求未满足，需完整审查',
+    });
+    const fallback = db.sqlite.prepare('select * from submissions where id = ?').get(declined.fallbackSubmissionId) as {
+      committee_id: string;
+      trial_site_id: string;
+      type: string;
+      state: string;
+    };
+    expect(fallback).toMatchObject({
+      committee_id: 'ec-jsch',
+      trial_site_id: sites.jsch,
+      type: 'initial',
+      state: 'draft',
+    });
+    expect(siteState(db, sites.jsch!)).toBe('ethics_submitted');
+    // The site can carry the full submission on.
+    await callerAs(db, 'site-zhongliu@demo.ctp').submissions.submit({ id: declined.fallbackSubmissionId! });
+
+    board = await sponsor.recognition.board({ trialId });
+    expect(board.summary).toMatchObject({ requests: 2, recognised: 1, declined: 1, open: 0, skipped: 1 });
+    const gulouRow = board.rows.find((r) => r.trialSiteId === sites.njglyy)!;
+    expect(gulouRow.request).toMatchObject({ outcome: 'recognised', clock: { usedDays: 0, isOverdue: false } });
+    expect(gulouRow.siteState).toBe('ethics_approved');
+    expect(board.rows.find((r) => r.trialSiteId === sites.jsch)!.request!.fallbackSubmissionId).toBe(
+      declined.fallbackSubmissionId,
+    );
+    // The lead EC sees the board; a participating EC and another sponsor do not.
+    expect((await callerAs(db, 'ec@demo.ctp').recognition.board({ trialId })).rows).toHaveLength(4);
+    expect((await apiErrorOf(ecGulou.recognition.board({ trialId }))).code).toBe('NOT_FOUND');
+
+    // Figures: recognition working days and (no full reviews at 鼓楼 yet) no median to compare.
+    const figures = recognitionFigures(db.db);
+    expect(figures.find((f) => f.requestId === gulouReq.id)).toMatchObject({
+      recognitionDays: 0,
+      medianFullReviewDays: null,
+    });
+    expect(medianOf([5, 1, 9, 3])).toBe(4);
+
+    // Objections: the participating EC raises one; the lead EC and the sponsor are told; only the lead resolves it.
+    const { id: objectionId } = await ecGulou.recognition.objections.raise({
+      requestId: gulouReq.id,
+      category: 'informed_consent',
+      text: '知情同意书未说明生物样本的二次使用',
+    });
+    expect(notified(db, 'ec@demo.ctp', 'recognition_objection')).toBe(1);
+    expect(notified(db, 'sponsor@demo.ctp', 'recognition_objection')).toBe(1);
+    expect(
+      (await apiErrorOf(ecGulou.recognition.objections.resolve({ id: objectionId, resolution: '自行关闭' }))).detail,
+    ).toBe('NOT_LEAD_COMMITTEE');
+    await callerAs(db, 'ec@demo.ctp').recognition.objections.resolve({
+      id: objectionId,
+      resolution: '申办方将在修正案中补充',
+    });
+    const objections = (await ecGulou.recognition.requests.get({ id: gulouReq.id })).objections;
+    expect(objections[0]).toMatchObject({ state: 'resolved', resolution: '申办方将在修正案中补充' });
+    expect(audits(db, 'recognition.objection_resolve')).toBe(1);
+  });
+
+  it('creates requests exactly once even if the approval is retried', async () => {
+    const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266002' });
+    await approveAtLead(db, leadSubmissionId);
+    const requests = () => count(db, 'select count(*) from recognition_requests');
+    expect(requests()).toBe(2);
+    // A retried decision is refused by the state machine and opens nothing.
+    const retry = await apiErrorOf(
+      callerAs(db, 'chair@demo.ctp').submissions.decide({ id: leadSubmissionId, outcome: 'approved' }),
+    );
+    expect(retry.code).toBe('INVALID_TRANSITION');
+    // The fan-out itself, run again on the same approval, opens nothing either…
+    const loaded = loadSubmission(db.db, leadSubmissionId);
+    const again = inTransaction(db.db, (tx) =>
+      openRecognitionRequests(
+        tx,
+        { actor: null, now: Date.now, requestId: 'retry' },
+        { ...loaded, isApproval: true, now: Date.now() },
+      ),
+    );
+    expect(again.opened).toEqual([]);
+    expect(requests()).toBe(2);
+    expect(audits(db, 'recognition.request_open')).toBe(2);
+    // …and the database refuses a second request for a site outright.
+    expect(() =>
+      db.sqlite
+        .prepare(
+          `insert into recognition_requests (id, agreement_id, trial_id, trial_site_id, committee_id, lead_committee_id,
+           lead_submission_id, state, packet_json, limit_days, created_at, updated_at)
+           select 'dup', agreement_id, trial_id, trial_site_id, committee_id, lead_committee_id, lead_submission_id,
+           state, packet_json, limit_days, created_at, updated_at from recognition_requests where trial_site_id = ?`,
+        )
+        .run(sites.njglyy),
+    ).toThrow(/UNIQUE/);
+  });
+
+  it('gives no request for a Phase I trial, with the reason', async () => {
+    const { trialId, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266003', phase: 'I' });
+    await approveAtLead(db, leadSubmissionId);
+    expect(count(db, 'select count(*) from recognition_requests')).toBe(0);
+    const board = await callerAs(db, 'sponsor@demo.ctp').recognition.board({ trialId });
+    const reasons = board.rows.filter((r) => r.role === 'participating').map((r) => r.skipReason);
+    expect(reasons.sort()).toEqual(['excluded_phase_i_be', 'excluded_phase_i_be', 'not_in_agreement']);
+  });
+
+  it('fans an approved amendment out to the recognising EC, flags the superseded ICF, and delivers SAE reports', async () => {
+    const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266004' });
+    await approveAtLead(db, leadSubmissionId);
+    const gulouReq = requestOf(db, sites.njglyy!)!;
+    const ecGulou = callerAs(db, 'ec-gulou@demo.ctp');
+    await callerAs(db, 'site-gulou@demo.ctp').recognition.requests.submitPacket({ id: gulouReq.id, ...PACKET });
+    await ecGulou.recognition.requests.accept({ id: gulouReq.id });
+    await ecGulou.recognition.requests.saveChecklist({ id: gulouReq.id, items: [...OK_CHECKLIST] });
+    await ecGulou.recognition.requests.decide({
+      id: gulouReq.id,
+      outcome: 'recognised_with_conditions',
+      conditions: '本中心使用本地版知情同意书附页',
+    });
+
+    // The lead EC approves an amendment: one ack task at 鼓楼 (recognised), none at 省肿瘤 (still pending).
+    const site = callerAs(db, 'site@demo.ctp');
+    const { id: amendmentId } = await site.submissions.create({ trialSiteId: sites.jsph!, type: 'amendment' });
+    await approveAtLead(db, amendmentId);
+    expect(count(db, 'select count(*) from recognition_acks')).toBe(1);
+    expect(notified(db, 'ec-gulou@demo.ctp', 'recognition_ack_requested')).toBe(1);
+    expect(notified(db, 'site-gulou@demo.ctp', 'icf_superseded')).toBe(1);
+    expect(notified(db, 'sponsor@demo.ctp', 'icf_superseded')).toBe(1);
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    expect(
+      (await sponsor.recognition.board({ trialId })).rows.find((r) => r.trialSiteId === sites.njglyy)!.icfSuperseded,
+    ).toBe(true);
+    const [ack] = await ecGulou.recognition.acks.list();
+    expect(ack).toMatchObject({ state: 'ack_pending', sourceSubmissionId: amendmentId });
+    expect(
+      (await apiErrorOf(callerAs(db, 'ec-zhongliu@demo.ctp').recognition.acks.act({ id: ack!.id, acknowledge: true })))
+        .detail,
+    ).toBe('NOT_OWN_COMMITTEE');
+    await ecGulou.recognition.acks.act({ id: ack!.id, acknowledge: true });
+    expect((await apiErrorOf(ecGulou.recognition.acks.act({ id: ack!.id, acknowledge: true }))).detail).toBe(
+      'ACK_DONE',
+    );
+    expect(
+      (await sponsor.recognition.board({ trialId })).rows.find((r) => r.trialSiteId === sites.njglyy)!.icfSuperseded,
+    ).toBe(false);
+
+    // An SAE report filed once at the lead reaches the recognising EC, with a read receipt the lead EC sees.
+    const { id: saeId } = await site.submissions.create({
+      trialSiteId: sites.jsph!,
+      type: 'sae',
+      title: 'SUSAR 报告 #1',
+    });
+    await site.submissions.submit({ id: saeId });
+    const delivered = await ecGulou.recognition.safetyReports.list();
+    expect(delivered.map((r) => r.id)).toEqual([saeId]);
+    expect(delivered[0]!.ownReadAt).toBeNull();
+    await ecGulou.recognition.safetyReports.markRead({ submissionId: saeId });
+    const leadView = await callerAs(db, 'ec@demo.ctp').recognition.safetyReports.list();
+    expect(leadView[0]!.receipts.map((r) => r.committeeName)).toHaveLength(1);
+    expect(await callerAs(db, 'ec-zhongliu@demo.ctp').recognition.safetyReports.list()).toEqual([]);
+  });
+
+  it('shows a participating EC the lead decision, never its votes, conflicts or EC notes', async () => {
+    const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266005' });
+    await callerAs(db, 'member@demo.ctp')
+      .meetings.declareConflict({ submissionId: leadSubmissionId, reason: '测试声明' })
+      .catch(() => undefined);
+    await approveAtLead(db, leadSubmissionId);
+    const gulouReq = requestOf(db, sites.njglyy!)!;
+    const ecGulou = callerAs(db, 'ec-gulou@demo.ctp');
+    const view = await ecGulou.recognition.requests.get({ id: gulouReq.id });
+    expect(view.leadDecision).toMatchObject({
+      outcome: 'approved',
+      conditions: '按期提交跟踪审查报告',
+      committeeId: 'ec-jsph',
+    });
+    const json = JSON.stringify(view);
+    for (const secret of [
+      'expeditedViews',
+      'meetingVotes',
+      'votes',
+      'conflicts',
+      'ecNotes',
+      'attendance',
+      'worksheet',
+      'minutes',
+      'meetingId',
+    ])
+      expect(json).not.toContain(`"${secret}"`);
+    // The lead's own submission (with its EC-only review block) stays closed to the participating EC.
+    expect((await apiErrorOf(ecGulou.submissions.get({ id: leadSubmissionId }))).code).toBe('NOT_FOUND');
+    // The lead EC itself does see the votes there.
+    const own = await callerAs(db, 'ec@demo.ctp').submissions.get({ id: leadSubmissionId });
+    expect(own).toHaveProperty('review');
+  });
+});
