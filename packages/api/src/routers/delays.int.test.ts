@@ -31,6 +31,8 @@ async function buildScenario(db: DbHandle) {
     phase: 'III',
     conditions: ['延误'],
     targetEnrolment: 50,
+    // Low risk: its initial reviews may take the expedited path (简易程序, minimal-risk research only).
+    riskLevel: 'low',
   });
   const specs = db.sqlite
     .prepare(

@@ -45,6 +45,8 @@ async function buildScenario(db: DbHandle) {
     phase: 'III',
     conditions: ['场景'],
     targetEnrolment: 100,
+    // Low risk: its initial reviews may take the expedited path (简易程序, minimal-risk research only).
+    riskLevel: 'low',
   });
   const specs = jsphSpecialties(db);
   const select = async (i: number, date: string, target: number) =>
