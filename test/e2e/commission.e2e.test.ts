@@ -2,38 +2,31 @@ import { readFileSync } from 'node:fs';
 import { createTestDatabase } from '@ctp/db/testing';
 import { seedDemo } from '@ctp/domain';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
 
 describe("the commission's view, in the browser, on the demo with 24 months of history", () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    // The shared seeded template has no history (other tests expect a quiet demo): this file seeds its own.
-    const database = createTestDatabase();
-    await seedDemo({
-      db: database.db,
-      ctx: { actor: null, now: Date.now, requestId: 'e2e' },
-      withUsers: true,
-      withHistory: true,
-    });
-    server = await startTestServer({}, { database });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    server?.database.sqlite.close();
+  // The shared seeded template has no history (other tests expect a quiet demo): this file seeds its own.
+  const env = useBrowserServer({
+    database: async () => {
+      const database = createTestDatabase();
+      await seedDemo({
+        db: database.db,
+        ctx: { actor: null, now: Date.now, requestId: 'e2e' },
+        withUsers: true,
+        withHistory: true,
+      });
+      return database;
+    },
   });
 
   it('shows the overview with formulas and charts, drills down, and exports a table that matches it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await signIn(page, server.url, 'commission@demo.ctp');
+    await signIn(page, env.server.url, 'commission@demo.ctp');
     await page.getByTestId('main-nav').getByText('监测总览').click();
     await page.waitForURL(/\/commission$/);
 
@@ -53,11 +46,11 @@ describe("the commission's view, in the browser, on the demo with 24 months of h
 
     // A figure links to the records it is computed from.
     await page.getByTestId('records-ethicsWithinClockPct').click();
-    await page.getByTestId('records-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('records-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('records-table').textContent()).toMatch(/伦理审查/);
 
     // Drill-down: city → district → hospital → specialty → trial sites.
-    await page.goto(`${server.url}/commission/drill`);
+    await page.goto(`${env.server.url}/commission/drill`);
     await page.getByTestId('drill-row-鼓楼区').click();
     await page.getByTestId('drill-row-hosp-njglyy').click();
     await page.getByTestId('drill-breadcrumb').getByText('南京鼓楼医院').waitFor();
@@ -92,10 +85,10 @@ describe("the commission's view, in the browser, on the demo with 24 months of h
     // The trial-site list behind one specialty.
     await specialtyRow.click();
     await page.waitForURL(/\/commission\/records\?.*metric=activeSites/);
-    await page.getByTestId('records-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('records-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     // The committees' turnaround table.
-    await page.goto(`${server.url}/commission/drill`);
+    await page.goto(`${env.server.url}/commission/drill`);
     await page.getByTestId('committee-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('committee-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(3);
     expect(errors).toEqual([]);

@@ -15,7 +15,7 @@ export function useBrowserServer(opts: { database?: () => Promise<DbHandle> } = 
   beforeAll(async () => {
     env.server = await startTestServer({}, { database: await opts.database?.() });
     env.browser = await launchBrowser();
-  });
+  }, 120_000); // seeding a database with 24 months of history takes seconds on a loaded machine
   afterAll(async () => {
     await env.browser?.close();
     await env.server?.close();
