@@ -5,6 +5,7 @@ import { LoginThrottle } from '../../packages/domain/src/auth/login-throttle.ts'
 import { seedDemoCommittees } from '../../packages/domain/src/seed/demo-committees.ts';
 import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { selectPiSite } from '../helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）EC-606 治疗复发难治多发性骨髓瘤的多中心 III 期研究';
@@ -58,18 +59,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
       targetEnrolment: 180,
       riskLevel: 'medium',
     });
-    const pi = db.sqlite
-      .prepare(
-        `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-         join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-         where u.email = 'pi@demo.ctp' limit 1`,
-      )
-      .get() as { investigatorId: string; specialtyId: string };
-    const { trialSiteId } = await sponsorApi.trialSites.select({
-      trialId,
-      hospitalSpecialtyId: pi.specialtyId,
-      investigatorId: pi.investigatorId,
-    });
+    const trialSiteId = await selectPiSite(db, sponsorApi, trialId);
 
     // 1. The trial office prepares the initial review from its site board, attaches the protocol and ICF, submits.
     const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });

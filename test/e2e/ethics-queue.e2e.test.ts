@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { selectPiSite } from '../helpers/fixtures.ts';
 import { callerAs } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）EC-505 治疗晚期胃癌的随机对照 III 期研究';
@@ -23,18 +24,7 @@ describe('the EC work queue and a submission page, in the browser', () => {
       targetEnrolment: 200,
       riskLevel: 'high',
     });
-    const pi = db.sqlite
-      .prepare(
-        `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-         join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-         where u.email = 'pi@demo.ctp' limit 1`,
-      )
-      .get() as { investigatorId: string; specialtyId: string };
-    const { trialSiteId } = await sponsorApi.trialSites.select({
-      trialId,
-      hospitalSpecialtyId: pi.specialtyId,
-      investigatorId: pi.investigatorId,
-    });
+    const trialSiteId = await selectPiSite(db, sponsorApi, trialId);
 
     // 1. The trial office submits the initial review from its site board.
     const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });

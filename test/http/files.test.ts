@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEMO_PASSWORD } from '@ctp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectPiSite } from '../helpers/fixtures.ts';
 import { callerAs, startTestServer } from '../helpers/test-app.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -20,18 +21,7 @@ beforeAll(async () => {
     targetEnrolment: 40,
     riskLevel: 'low',
   });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const { trialSiteId } = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
+  const trialSiteId = await selectPiSite(db, sponsor, trialId);
   submissionId = (await callerAs(db, 'site@demo.ctp').submissions.create({ trialSiteId, type: 'initial' })).id;
 });
 afterAll(() => server.close());

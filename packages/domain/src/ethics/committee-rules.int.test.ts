@@ -1,5 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { DEMO_CHECKLISTS } from '../seed/demo-committees.ts';
 import { loadSubmission } from './submission-access.ts';
@@ -26,18 +27,7 @@ async function submittedInitial(db: DbHandle, riskLevel: 'low' | 'medium' | 'hig
     targetEnrolment: 80,
     riskLevel,
   });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const { trialSiteId } = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
+  const trialSiteId = await selectPiSite(db, sponsor, trialId);
   const site = callerAs(db, 'site@demo.ctp');
   const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
   await site.submissions.submit({ id });

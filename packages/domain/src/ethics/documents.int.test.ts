@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, testFilesDir } from '../../../../test/helpers/test-app.ts';
 import type { Ctx } from '../context.ts';
 import { sha256Hex } from '../files/file-store.ts';
@@ -89,18 +90,7 @@ async function draftInitial(db: DbHandle, ctrNo = 'CTR20260777') {
     // Low risk: an initial review may then take the expedited path (platform default, 办法 第三十一条).
     riskLevel: 'low',
   });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const { trialSiteId } = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
+  const trialSiteId = await selectPiSite(db, sponsor, trialId);
   const { id } = await callerAs(db, 'site@demo.ctp').submissions.create({ trialSiteId, type: 'initial' });
   return { trialId, trialSiteId, id };
 }

@@ -1,6 +1,7 @@
 import type { ActorRef } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { DomainError } from '../errors.ts';
@@ -76,18 +77,7 @@ async function acceptedInitial(db: DbHandle, ctrNo: string) {
     // Low risk: an initial review may then take the expedited path (platform default, 办法 第三十一条).
     riskLevel: 'low',
   });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const { trialSiteId } = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
+  const trialSiteId = await selectPiSite(db, sponsor, trialId);
   const site = callerAs(db, 'site@demo.ctp');
   const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
   await site.submissions.submit({ id });

@@ -1,5 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { inTransaction } from '../transaction.ts';
@@ -33,18 +34,7 @@ async function selectedJsphSite(db: DbHandle, opts: { riskLevel?: 'low' | 'mediu
     targetEnrolment: 200,
     riskLevel: opts.riskLevel ?? 'medium',
   });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const { trialSiteId } = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
+  const trialSiteId = await selectPiSite(db, sponsor, trialId);
   return { trialId, trialSiteId };
 }
 

@@ -1,0 +1,29 @@
+import type { DbHandle } from '@ctp/db';
+import type { callerAs } from './test-app.ts';
+
+/** A demo investigator and one of the specialties they work in (by e-mail; `pi@demo.ctp` works at 江苏省人民医院). */
+export function investigatorOf(db: DbHandle, email = 'pi@demo.ctp') {
+  return db.sqlite
+    .prepare(
+      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
+       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
+       where u.email = ? limit 1`,
+    )
+    .get(email) as { investigatorId: string; specialtyId: string };
+}
+
+/** The sponsor selects the demo PI's specialty as a site of the trial; returns the trial site's id. */
+export async function selectPiSite(
+  db: DbHandle,
+  sponsor: ReturnType<typeof callerAs>,
+  trialId: string,
+  email = 'pi@demo.ctp',
+): Promise<string> {
+  const pi = investigatorOf(db, email);
+  const { trialSiteId } = await sponsor.trialSites.select({
+    trialId,
+    hospitalSpecialtyId: pi.specialtyId,
+    investigatorId: pi.investigatorId,
+  });
+  return trialSiteId;
+}
