@@ -63,7 +63,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
 
     // 1. The trial office prepares the initial review from its site board, attaches the protocol and ICF, submits.
     const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    siteCtx.setDefaultTimeout(15_000);
+    siteCtx.setDefaultTimeout(30_000);
     const site = await siteCtx.newPage();
     const siteErrors = watchErrors(site);
     await signIn(site, env.server.url, 'site@demo.ctp');
@@ -81,7 +81,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
 
     // 2. The secretary screens and returns it once with a reason.
     const ecCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    ecCtx.setDefaultTimeout(15_000);
+    ecCtx.setDefaultTimeout(30_000);
     const ec = await ecCtx.newPage();
     const ecErrors = watchErrors(ec);
     await signIn(ec, env.server.url, 'ec@demo.ctp');
@@ -197,7 +197,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
 
     // 11. The sponsor sees the decision and downloads the letter, but no votes, attendance or conflicts.
     const spCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    spCtx.setDefaultTimeout(15_000);
+    spCtx.setDefaultTimeout(30_000);
     const sp = await spCtx.newPage();
     const spErrors = watchErrors(sp);
     await signIn(sp, env.server.url, 'sponsor@demo.ctp');

@@ -5,6 +5,7 @@ import type { Db } from '@ctp/db';
 import {
   type Ctx,
   DomainError,
+  openRecognitionLetter,
   openSubmissionDocument,
   openSubmissionLetter,
   resolveSession,
@@ -151,6 +152,14 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
   app.get<{ Params: { id: string } }>('/api/files/documents/:id', async (req, reply) => {
     try {
       return sendFile(req, reply, openSubmissionDocument({ ctx: ctxOf(req), documentId: req.params.id }));
+    } catch (e) {
+      return sendError(req, reply, e);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/api/files/recognition-letters/:id', async (req, reply) => {
+    try {
+      return sendFile(req, reply, await openRecognitionLetter({ ctx: ctxOf(req), requestId: req.params.id }));
     } catch (e) {
       return sendError(req, reply, e);
     }

@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = [
   'recognition.request_action',
   'recognition.respond',
   'recognition.decide',
+  'recognition.letter_store',
   'recognition.objection_raise',
   'recognition.objection_resolve',
   'recognition.ack',

@@ -268,6 +268,7 @@ export const NOTIFICATION_KINDS = [
   'recognition_objection',
   'recognition_ack_requested',
   'icf_superseded',
+  'safety_report_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

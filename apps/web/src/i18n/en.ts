@@ -230,6 +230,7 @@ export const en: Messages = {
       'recognition.request_action': 'Requested action (recognition)',
       'recognition.respond': 'Answered recognition request',
       'recognition.decide': 'Decided recognition',
+      'recognition.letter_store': 'Stored the recognition letter',
       'recognition.objection_raise': 'Raised protocol objection',
       'recognition.objection_resolve': 'Resolved protocol objection',
       'recognition.ack': 'Amendment acknowledgement task',

@@ -74,6 +74,7 @@ export const recognitionEn: Shape<typeof recognitionZh> = {
     leadConditions: 'Conditions',
     leadOpinions: 'Review opinions',
     leadLetter: 'Letter',
+    leadLetterDownload: 'Download the lead EC letter',
     leadVersions: 'Approved document versions',
     noVersions: 'No bound document versions yet',
     leadNote:
@@ -100,6 +101,7 @@ export const recognitionEn: Shape<typeof recognitionZh> = {
     reasons: 'Reasons',
     decided: 'Decided: {{outcome}}',
     letter: 'Download recognition letter (PDF)',
+    letterView: 'View',
     letterNo: 'Letter No.',
     fallback: 'Moved to a full review at this EC',
     fallbackLink: 'Open the full review submission',

@@ -287,6 +287,7 @@ export const trialsEn: Widen<typeof trialsZh> = {
         'The lead EC approved an amendment of “{{trial}}”: acknowledge the new effective versions',
       icf_superseded:
         '“{{trial}}”: a new amendment is approved; until it is acknowledged the site may use a superseded ICF',
+      safety_report_received: '“{{trial}}”: an SAE/SUSAR report was filed at the lead EC; read it and confirm receipt',
     },
   },
 };

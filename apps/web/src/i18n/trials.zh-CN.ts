@@ -280,6 +280,7 @@ export const trialsZh = {
       recognition_objection: '“{{trial}}”有关于方案的互认异议或其处理结果',
       recognition_ack_requested: '组长单位批准了“{{trial}}”的修正案，请确认新的有效版本',
       icf_superseded: '“{{trial}}”有新批准的修正案：中心在确认前可能仍在使用旧版知情同意书',
+      safety_report_received: '组长单位伦理委员会收到“{{trial}}”的 SAE/SUSAR 报告，请阅知并签收',
     },
   },
 } as const;

@@ -226,6 +226,7 @@ export const zhCN = {
       'recognition.request_action': '互认要求补正',
       'recognition.respond': '答复互认补正',
       'recognition.decide': '作出互认决定',
+      'recognition.letter_store': '生成并存档互认批件',
       'recognition.objection_raise': '提出方案异议',
       'recognition.objection_resolve': '处理方案异议',
       'recognition.ack': '修正案确认任务',

@@ -43,6 +43,7 @@ import {
   respondToRecognition,
   saveLocalContext,
   saveRecognitionChecklist,
+  storeRecognitionLetter,
   submitPacket,
   updateAgreement,
 } from '@ctp/domain';
@@ -104,7 +105,12 @@ export const recognitionRouter = router({
       .mutation(({ ctx, input }) => requestRecognitionAction({ ctx: useCaseCtx(ctx), input })),
     decide: guarded(POLICIES.runRecognition)
       .input(decideRecognitionInput)
-      .mutation(({ ctx, input }) => decideRecognition({ ctx: useCaseCtx(ctx), input })),
+      .mutation(async ({ ctx, input }) => {
+        const decided = decideRecognition({ ctx: useCaseCtx(ctx), input });
+        // Recognised: the letter is rendered once now and kept in the file store (sha256), like an ethics letter.
+        const letter = decided.letterNo ? await storeRecognitionLetter(useCaseCtx(ctx), decided.id) : null;
+        return { ...decided, letterSha256: letter?.sha256 ?? null };
+      }),
   }),
   objections: router({
     raise: guarded(POLICIES.runRecognition)

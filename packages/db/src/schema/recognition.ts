@@ -134,6 +134,11 @@ export const recognitionRequests = sqliteTable(
     decidedDate: text('decided_date'),
     /** 互认函 number, given when recognised. */
     letterNo: text('letter_no'),
+    /** The recognition letter PDF, rendered once when recognised and kept in the content-addressed file store. */
+    letterSha256: text('letter_sha256'),
+    letterStorageKey: text('letter_storage_key'),
+    letterSizeBytes: integer('letter_size_bytes'),
+    letterStoredAt: integer('letter_stored_at'),
     /** Declined: the full submission opened at this EC instead. */
     fallbackSubmissionId: text('fallback_submission_id').references(() => submissions.id),
     createdAt: integer('created_at').notNull(),

@@ -1,5 +1,14 @@
-import { APPROVAL_OUTCOMES, canActForCommittee, issueLetterInput, type LetterKind } from '@ctp/contracts';
-import { type Db, ethicsCommittees, investigators, meetings, organisations, submissionLetters, type Tx } from '@ctp/db';
+import { APPROVAL_OUTCOMES, canActForCommittee, isEcRole, issueLetterInput, type LetterKind } from '@ctp/contracts';
+import {
+  type Db,
+  ethicsCommittees,
+  investigators,
+  meetings,
+  organisations,
+  recognitionRequests,
+  submissionLetters,
+  type Tx,
+} from '@ctp/db';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
@@ -190,18 +199,48 @@ export async function issueSubmissionLetter({
 }
 
 /**
+ * Who may read a submission's letter: the committee's own EC roles (the letter is its output, not the confidential
+ * file); an EC holding a recognition request whose lead submission this is (DESIGN §4.2: the participating EC sees
+ * the lead's decision, conditions, letter and approved versions — never its votes or minutes); otherwise whoever may
+ * read the submission's files. NOT_FOUND for everyone else.
+ */
+export function assertMayReadSubmissionLetter(ctx: Ctx, submissionId: string) {
+  const loaded = loadSubmission(ctx.db, submissionId);
+  const { sub, trial, site, piUserId } = loaded;
+  const actor = ctx.actor;
+  const isOwnCommittee =
+    actor !== null &&
+    canActForCommittee(actor, sub.committeeId) &&
+    canReadSubmission(actor, sub, trial, site, piUserId);
+  if (isOwnCommittee) return;
+  if (actor !== null && isEcRole(actor.role)) {
+    const recognising = ctx.db
+      .select({ committeeId: recognitionRequests.committeeId })
+      .from(recognitionRequests)
+      .where(eq(recognitionRequests.leadSubmissionId, sub.id))
+      .all()
+      .some((r) => canActForCommittee(actor, r.committeeId));
+    if (recognising) return;
+  }
+  assertMayReadSubmissionFiles(ctx.db, actor, loaded);
+}
+
+/** True when `assertMayReadSubmissionLetter` would let the actor read the letter (for links). */
+export function canReadSubmissionLetter(ctx: Ctx, submissionId: string): boolean {
+  try {
+    assertMayReadSubmissionLetter(ctx, submissionId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * For the download route: the letter of a submission, to the applicant side, the sponsor or CRO and the committee
  * (its members subject to the same file access as documents); NOT_FOUND for everyone else, the commission included.
  */
 export function openSubmissionLetter({ ctx, submissionId }: { ctx: Ctx; submissionId: string }) {
-  const loaded = loadSubmission(ctx.db, submissionId);
-  const { sub, trial, site, piUserId } = loaded;
-  // The letter is the committee's own output, not the confidential file: every EC role of the committee reads it.
-  const isOwnCommittee =
-    ctx.actor !== null &&
-    canActForCommittee(ctx.actor, sub.committeeId) &&
-    canReadSubmission(ctx.actor, sub, trial, site, piUserId);
-  if (!isOwnCommittee) assertMayReadSubmissionFiles(ctx.db, ctx.actor, loaded);
+  assertMayReadSubmissionLetter(ctx, submissionId);
   const letter = ctx.db.select().from(submissionLetters).where(eq(submissionLetters.submissionId, submissionId)).get();
   if (!letter) throw notFound('LETTER_NOT_ISSUED');
   return {

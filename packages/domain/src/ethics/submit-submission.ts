@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { fanOutSafetyReport } from '../recognition/fan-out.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsSubmitted } from '../trials/record-progress.ts';
 import { stateLabel } from '../trials/site-lifecycle.ts';
@@ -42,6 +43,8 @@ export function submitSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
       comment: input.comment,
     });
     if (step === 'submit' && site.state === 'selected') markEthicsSubmitted(tx, ctx, site, today, now);
+    // An SAE/SUSAR report filed at the lead EC reaches every EC that recognised the trial (DESIGN §4.2).
+    if (step === 'submit') fanOutSafetyReport(tx, { sub, trial: loaded.trial, now });
     return { id: updated.id, state: updated.state, version: updated.version };
   });
 }

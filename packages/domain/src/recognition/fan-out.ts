@@ -1,5 +1,12 @@
-import { RECOGNISING_OUTCOMES, type RecognitionSkipReason, recognitionCoverage, type SiteState } from '@ctp/contracts';
 import {
+  APPROVAL_OUTCOMES,
+  RECOGNISING_OUTCOMES,
+  type RecognitionSkipReason,
+  recognitionCoverage,
+  type SiteState,
+} from '@ctp/contracts';
+import {
+  ethicsCommittees,
   recognitionAcks,
   recognitionEvents,
   recognitionRequests,
@@ -9,7 +16,7 @@ import {
   trialSites,
   trials,
 } from '@ctp/db';
-import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -46,7 +53,13 @@ const NOT_YET_SELECTED: readonly SiteState[] = ['candidate', 'inquiry_sent', 'in
  * request, pre-filled from its hospital's local context; every other site gets a recorded reason instead. Idempotent:
  * a site that already has a request is skipped here, and the unique index on the site refuses a second one.
  */
-export function openRecognitionRequests(tx: Tx, ctx: AuditCtx, d: Decision): { opened: string[]; skipped: number } {
+export function openRecognitionRequests(
+  tx: Tx,
+  ctx: AuditCtx,
+  d: Decision,
+  /** Only this site (a site selected after the lead's approval); every other site otherwise. */
+  onlySiteId?: string,
+): { opened: string[]; skipped: number } {
   const opened: string[] = [];
   let skipped = 0;
   if (!d.isApproval || (d.sub.type !== 'initial' && d.sub.type !== 'resubmission')) return { opened, skipped };
@@ -55,7 +68,13 @@ export function openRecognitionRequests(tx: Tx, ctx: AuditCtx, d: Decision): { o
   const others = tx
     .select()
     .from(trialSites)
-    .where(and(eq(trialSites.trialId, d.trial.id), ne(trialSites.id, d.site.id)))
+    .where(
+      and(
+        eq(trialSites.trialId, d.trial.id),
+        ne(trialSites.id, d.site.id),
+        onlySiteId ? eq(trialSites.id, onlySiteId) : undefined,
+      ),
+    )
     .all();
   const skip = (s: TrialSiteRow, reason: RecognitionSkipReason) => {
     skipped++;
@@ -187,6 +206,66 @@ export function openRecognitionRequests(tx: Tx, ctx: AuditCtx, d: Decision): { o
     opened.push(id);
   }
   return { opened, skipped };
+}
+
+/**
+ * Inside `trialSites.select` (DESIGN §4.2): a site selected after the lead EC has already approved the trial gets its
+ * recognition request — or its reason — from the same coverage rule, as if it had been selected before the approval.
+ * The lead approval is the latest approving initial (or resubmission) decision at the lead site.
+ */
+export function openRecognitionForLateSite(tx: Tx, ctx: AuditCtx, trial: TrialRow, site: TrialSiteRow, now: number) {
+  if (isLeadSite(trial, site)) return { opened: [] as string[], skipped: 0 };
+  const lead = tx
+    .select({ sub: submissions, site: trialSites })
+    .from(submissions)
+    .innerJoin(trialSites, eq(trialSites.id, submissions.trialSiteId))
+    .where(
+      and(
+        eq(submissions.trialId, trial.id),
+        inArray(submissions.type, ['initial', 'resubmission']),
+        inArray(submissions.outcome, [...APPROVAL_OUTCOMES]),
+      ),
+    )
+    .orderBy(desc(submissions.decidedDate))
+    .all()
+    .find((r) => isLeadSite(trial, r.site));
+  if (!lead) return { opened: [] as string[], skipped: 0 };
+  return openRecognitionRequests(tx, ctx, { sub: lead.sub, trial, site: lead.site, isApproval: true, now }, site.id);
+}
+
+/**
+ * Inside `submissions.submit` of an SAE/SUSAR report at the lead EC (DESIGN §4.2: filed once, delivered to the lead
+ * and every participating EC with read receipts): each EC that recognised the trial from this lead EC is notified in
+ * the same transaction; its read receipt is then taken on the safety-report list. Returns the committees told.
+ */
+export function fanOutSafetyReport(
+  tx: Tx,
+  d: { sub: { id: string; type: string; committeeId: string }; trial: Pick<TrialRow, 'id' | 'titleZh'>; now: number },
+): string[] {
+  if (d.sub.type !== 'sae') return [];
+  const recognising = tx
+    .select({ committeeId: recognitionRequests.committeeId, hospitalOrgId: ethicsCommittees.hospitalOrgId })
+    .from(recognitionRequests)
+    .innerJoin(ethicsCommittees, eq(ethicsCommittees.id, recognitionRequests.committeeId))
+    .where(
+      and(
+        eq(recognitionRequests.trialId, d.trial.id),
+        eq(recognitionRequests.leadCommitteeId, d.sub.committeeId),
+        inArray(recognitionRequests.outcome, [...RECOGNISING_OUTCOMES]),
+      ),
+    )
+    .all();
+  const told = new Set<string>();
+  for (const r of recognising) {
+    if (told.has(r.committeeId)) continue;
+    told.add(r.committeeId);
+    notifyOrg(
+      tx,
+      { orgId: r.hospitalOrgId, roles: ['ec_secretary', 'ec_chair'] },
+      { kind: 'safety_report_received', params: { trial: d.trial.titleZh }, link: '/recognition', now: d.now },
+    );
+  }
+  return [...told];
 }
 
 /**

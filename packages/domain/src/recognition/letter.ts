@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { RECOGNISING_OUTCOMES, recognitionIdInput } from '@ctp/contracts';
-import { ethicsCommittees, investigators, organisations } from '@ctp/db';
-import { eq } from 'drizzle-orm';
+import { ethicsCommittees, investigators, organisations, recognitionRequests } from '@ctp/db';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { type LetterContent, renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { effectiveVersionsOf } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
+import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
+import { inTransaction } from '../transaction.ts';
 import { canReadRequest, loadRequest } from './request-access.ts';
 
 /**
@@ -17,6 +21,11 @@ import { canReadRequest, loadRequest } from './request-access.ts';
 export function recognitionLetterContent(ctx: Ctx, requestId: string): LetterContent {
   const { req, trial, site, piUserId } = loadRequest(ctx.db, requestId);
   if (!canReadRequest(ctx.actor, req, trial, site, piUserId)) throw notFound();
+  return letterContentOf(ctx, loadRequest(ctx.db, requestId));
+}
+
+function letterContentOf(ctx: Pick<Ctx, 'db' | 'locale'>, loaded: ReturnType<typeof loadRequest>): LetterContent {
+  const { req, trial, site } = loaded;
   if (!req.letterNo || !(RECOGNISING_OUTCOMES as readonly string[]).includes(req.outcome ?? ''))
     throw new DomainError('PRECONDITION_FAILED', 'LETTER_NOT_ISSUED');
   const committee = ctx.db.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, req.committeeId)).get()!;
@@ -66,7 +75,83 @@ export function recognitionLetterContent(ctx: Ctx, requestId: string): LetterCon
   };
 }
 
-/** `recognition.requests.letter`: the recognition letter as a PDF, base64 (like the exports), for whoever may read the request. */
+/**
+ * Renders the recognition letter of a recognised request once and keeps it like the ethics letters: the PDF goes
+ * into the content-addressed file store (sha256) and the request row records it, audited. Called right after the
+ * decision (`recognition.requests.decide`); idempotent — a letter already stored is returned as it is, and of two
+ * concurrent calls only the first row update wins (the same bytes, the same key).
+ */
+export async function storeRecognitionLetter(ctx: Ctx, requestId: string) {
+  const loaded = loadRequest(ctx.db, requestId);
+  const { req } = loaded;
+  if (req.letterSha256 && req.letterStorageKey)
+    return { sha256: req.letterSha256, storageKey: req.letterStorageKey, sizeBytes: req.letterSizeBytes ?? 0 };
+  // Always the Chinese letter (the archived original), whatever the caller's language.
+  const content = letterContentOf({ db: ctx.db, locale: 'zh-CN' }, loaded);
+  const pdf = await renderLetterPdf(content);
+  const sha256 = sha256Hex(pdf);
+  const store = fileStoreOf(ctx);
+  const staged = stageFile(store, pdf, sha256);
+  try {
+    const stored = inTransaction(ctx.db, (tx) => {
+      const now = ctx.now();
+      const changed = tx
+        .update(recognitionRequests)
+        .set({
+          letterSha256: sha256,
+          letterStorageKey: staged.key,
+          letterSizeBytes: pdf.byteLength,
+          letterStoredAt: now,
+        })
+        .where(and(eq(recognitionRequests.id, req.id), isNull(recognitionRequests.letterSha256)))
+        .run().changes;
+      if (!changed) return false;
+      writeAuditEvent(tx, ctx, {
+        action: 'recognition.letter_store',
+        entityType: 'recognition_request',
+        entityId: req.id,
+        after: { letterNo: content.letterNo, sha256, sizeBytes: pdf.byteLength },
+      });
+      return true;
+    });
+    if (!stored) {
+      discardStaged(staged);
+      const again = loadRequest(ctx.db, requestId).req;
+      return {
+        sha256: again.letterSha256!,
+        storageKey: again.letterStorageKey!,
+        sizeBytes: again.letterSizeBytes ?? 0,
+      };
+    }
+    commitStaged(staged);
+  } catch (e) {
+    discardStaged(staged);
+    throw e;
+  }
+  return { sha256, storageKey: staged.key, sizeBytes: pdf.byteLength };
+}
+
+/**
+ * For the download route `/api/files/recognition-letters/:id`: the stored recognition letter, to whoever may read the
+ * request (NOT_FOUND otherwise). A recognised request whose letter was never stored (a decision recorded before the
+ * letter could be rendered) gets it rendered and stored now — once.
+ */
+export async function openRecognitionLetter({ ctx, requestId }: { ctx: Ctx; requestId: string }) {
+  const { req, trial, site, piUserId } = loadRequest(ctx.db, requestId);
+  if (!canReadRequest(ctx.actor, req, trial, site, piUserId)) throw notFound();
+  if (!req.letterNo || !(RECOGNISING_OUTCOMES as readonly string[]).includes(req.outcome ?? ''))
+    throw notFound('LETTER_NOT_ISSUED');
+  const stored = await storeRecognitionLetter(ctx, requestId);
+  return {
+    path: storedPath(fileStoreOf(ctx), stored.storageKey),
+    mimeType: 'application/pdf',
+    fileName: `${req.letterNo}.pdf`,
+    sizeBytes: stored.sizeBytes,
+    sha256: stored.sha256,
+  };
+}
+
+/** `recognition.requests.letter`: the stored recognition letter as a PDF, base64 (like the exports). */
 export async function recognitionLetterPdf({
   ctx,
   input: raw,
@@ -75,7 +160,6 @@ export async function recognitionLetterPdf({
   input: z.input<typeof recognitionIdInput>;
 }) {
   const input = recognitionIdInput.parse(raw);
-  const content = recognitionLetterContent(ctx, input.id);
-  const pdf = await renderLetterPdf(content);
-  return { fileName: `${content.letterNo}.pdf`, base64: pdf.toString('base64') };
+  const file = await openRecognitionLetter({ ctx, requestId: input.id });
+  return { fileName: file.fileName, sha256: file.sha256, base64: readFileSync(file.path).toString('base64') };
 }

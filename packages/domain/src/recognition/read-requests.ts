@@ -36,6 +36,7 @@ import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
 import { effectiveVersionsOf } from '../ethics/read-submission-documents.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { localContextOf } from './local-context.ts';
@@ -350,6 +351,8 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
       : null,
     localContext: localContextOf(ctx.db, row.hospitalOrgId),
     leadDecision: leadDecisionOf(ctx.db, row.req.leadSubmissionId),
+    /** The lead's letter file may be opened from this page (the participating EC, the lead EC, the sponsor…). */
+    leadLetterReadable: canReadSubmissionLetter(ctx, row.req.leadSubmissionId),
     timeline,
     objections,
     acks,

@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import type { Ctx } from '../context.ts';
+import { openSubmissionLetter } from '../ethics/issue-letter.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { inTransaction } from '../transaction.ts';
 import { openRecognitionRequests } from './fan-out.ts';
 import { medianOf, recognitionFigures } from './figures.ts';
+import { openRecognitionLetter } from './letter.ts';
 
 const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
   (db.sqlite
@@ -17,6 +22,20 @@ const userId = (db: DbHandle, email: string) =>
   db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
 const notified = (db: DbHandle, email: string, kind: string) =>
   count(db, 'select count(*) from notifications where user_id = ? and kind = ?', userId(db, email), kind);
+
+/** The use-case context of a test caller (as the API builds it from a request). */
+function useCaseCtx(api: ReturnType<typeof callerAs>['ctx']): Ctx {
+  return {
+    actor: api.session?.actor ?? null,
+    db: api.db,
+    now: api.now,
+    requestId: api.requestId,
+    locale: api.locale,
+    ip: api.ip,
+    userAgent: api.userAgent,
+    services: api.services,
+  };
+}
 
 const OK_CHECKLIST = [
   { item: 'pi_qualification', answer: 'ok' },
@@ -406,7 +425,12 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
       type: 'sae',
       title: 'SUSAR 报告 #1',
     });
+    expect(notified(db, 'ec-gulou@demo.ctp', 'safety_report_received')).toBe(0);
     await site.submissions.submit({ id: saeId });
+    // Notified in the submission's transaction: the recognising EC (鼓楼) only — not 省肿瘤, which has not recognised.
+    expect(notified(db, 'ec-gulou@demo.ctp', 'safety_report_received')).toBe(1);
+    expect(notified(db, 'ec-zhongliu@demo.ctp', 'safety_report_received')).toBe(0);
+    expect(notified(db, 'ec@demo.ctp', 'safety_report_received')).toBe(0);
     const delivered = await ecGulou.recognition.safetyReports.list();
     expect(delivered.map((r) => r.id)).toEqual([saeId]);
     expect(delivered[0]!.ownReadAt).toBeNull();
@@ -414,6 +438,119 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const leadView = await callerAs(db, 'ec@demo.ctp').recognition.safetyReports.list();
     expect(leadView[0]!.receipts.map((r) => r.committeeName)).toHaveLength(1);
     expect(await callerAs(db, 'ec-zhongliu@demo.ctp').recognition.safetyReports.list()).toEqual([]);
+  });
+
+  it('opens the request (or records the reason) of a site selected after the lead approval, once', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266009' });
+    // Sites at 鼓楼 and 中大 pulled out before the approval are re-selected afterwards: drop them to candidates.
+    db.sqlite.prepare(`delete from trial_sites where id in (?, ?)`).run(sites.njglyy!, sites.zdyy!);
+    await approveAtLead(db, leadSubmissionId);
+    expect(audits(db, 'recognition.request_open')).toBe(1); // 省肿瘤 only
+    const late = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, 'njglyy') }))
+      .trialSiteId;
+    const req = requestOf(db, late)!;
+    expect(req.state).toBe('pending_packet');
+    expect(req.committee_id).toBe('ec-njglyy');
+    expect(count(db, 'select count(*) from recognition_requests where lead_submission_id = ?', leadSubmissionId)).toBe(
+      2,
+    );
+    expect(notified(db, 'ec-gulou@demo.ctp', 'recognition_requested')).toBe(1);
+    const outside = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, 'zdyy') }))
+      .trialSiteId;
+    expect(requestOf(db, outside)).toBeUndefined();
+    const board = await sponsor.recognition.board({ trialId });
+    expect(board.rows.find((r) => r.trialSiteId === outside)!.skipReason).toBe('not_in_agreement');
+    // Before any lead approval a selection opens nothing.
+    const other = await multiCentreTrial(db, { ctrNo: 'CTR20266010' });
+    expect(requestOf(db, other.sites.njglyy!)).toBeUndefined();
+    expect(count(db, 'select count(*) from recognition_skips where trial_id = ?', other.trialId)).toBe(0);
+  });
+
+  it('lets an EC holding a request download the lead letter file; the commission and other ECs get NOT_FOUND', async () => {
+    const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266011' });
+    await approveAtLead(db, leadSubmissionId);
+    const issued = await callerAs(db, 'ec@demo.ctp').submissions.issueLetter({ id: leadSubmissionId });
+    const open = (email: string) =>
+      openSubmissionLetter({ ctx: useCaseCtx(callerAs(db, email).ctx), submissionId: leadSubmissionId });
+    // 鼓楼 and 省肿瘤 hold requests whose lead submission this is.
+    for (const email of ['ec-gulou@demo.ctp', 'ec-zhongliu@demo.ctp']) expect(open(email).sha256).toBe(issued.sha256);
+    const view = await callerAs(db, 'ec-gulou@demo.ctp').recognition.requests.get({
+      id: requestOf(db, sites.njglyy!)!.id,
+    });
+    expect(view.leadLetterReadable).toBe(true);
+    expect(view.leadDecision.letter?.letterNo).toBe(issued.letterNo);
+    // The commission reads the request, not the file; an EC without a request (中大) gets nothing either.
+    expect(() => open('commission@demo.ctp')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const commissionView = await callerAs(db, 'commission@demo.ctp').recognition.requests.get({
+      id: requestOf(db, sites.njglyy!)!.id,
+    });
+    expect(commissionView.leadLetterReadable).toBe(false);
+    // A Phase I trial opens no request: its lead letter stays closed to 省肿瘤's EC.
+    const phaseI = await multiCentreTrial(db, { phase: 'I', ctrNo: 'CTR20266012' });
+    await approveAtLead(db, phaseI.leadSubmissionId);
+    await callerAs(db, 'ec@demo.ctp').submissions.issueLetter({ id: phaseI.leadSubmissionId });
+    expect(() =>
+      openSubmissionLetter({
+        ctx: useCaseCtx(callerAs(db, 'ec-zhongliu@demo.ctp').ctx),
+        submissionId: phaseI.leadSubmissionId,
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
+    // The participating EC still cannot list or open the lead's documents (the confidential file).
+    expect(
+      (await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').submissions.documents({ id: leadSubmissionId }))).code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('renders the recognition letter once at recognition and keeps it in the file store, numbered per committee and year', async () => {
+    const ecGulou = callerAs(db, 'ec-gulou@demo.ctp');
+    const recognise = async (ctrNo: string) => {
+      const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo });
+      await approveAtLead(db, leadSubmissionId);
+      const req = requestOf(db, sites.njglyy!)!;
+      await callerAs(db, 'site-gulou@demo.ctp').recognition.requests.submitPacket({ id: req.id, ...PACKET });
+      await ecGulou.recognition.requests.accept({ id: req.id });
+      await ecGulou.recognition.requests.saveChecklist({ id: req.id, items: [...OK_CHECKLIST] });
+      return { id: req.id, decided: await ecGulou.recognition.requests.decide({ id: req.id, outcome: 'recognised' }) };
+    };
+    const first = await recognise('CTR20266013');
+    const row = () =>
+      db.sqlite
+        .prepare(
+          'select letter_no, letter_sha256, letter_storage_key, letter_stored_at from recognition_requests where id = ?',
+        )
+        .get(first.id) as {
+        letter_no: string;
+        letter_sha256: string;
+        letter_storage_key: string;
+        letter_stored_at: number;
+      };
+    const stored = row();
+    expect(stored.letter_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.decided.letterSha256).toBe(stored.letter_sha256);
+    expect(audits(db, 'recognition.letter_store')).toBe(1);
+    // The file on disk is the recorded bytes; opening it again renders nothing new.
+    const open = (email: string) =>
+      openRecognitionLetter({ ctx: useCaseCtx(callerAs(db, email).ctx), requestId: first.id });
+    const file = await open('site-gulou@demo.ctp');
+    expect(createHash('sha256').update(readFileSync(file.path)).digest('hex')).toBe(stored.letter_sha256);
+    expect(readFileSync(file.path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.fileName).toBe(`${stored.letter_no}.pdf`);
+    expect((await open('ec@demo.ctp')).sha256).toBe(stored.letter_sha256);
+    const pdf = await ecGulou.recognition.requests.letter({ id: first.id });
+    expect(createHash('sha256').update(Buffer.from(pdf.base64, 'base64')).digest('hex')).toBe(stored.letter_sha256);
+    expect(row().letter_stored_at).toBe(stored.letter_stored_at);
+    expect(audits(db, 'recognition.letter_store')).toBe(1);
+    // Not for an EC that is neither the deciding nor the lead committee of this request.
+    await expect(open('ec-zhongliu@demo.ctp')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The committee's next recognition that year takes the next number; a number cannot be reused.
+    const second = await recognise('CTR20266014');
+    const year = stored.letter_no.split('-')[2];
+    expect(stored.letter_no).toBe(`NJGLYY-HR-${year}-0001`);
+    expect(second.decided.letterNo).toBe(`NJGLYY-HR-${year}-0002`);
+    expect(() =>
+      db.sqlite.prepare('update recognition_requests set letter_no = ? where id = ?').run(stored.letter_no, second.id),
+    ).toThrow(/UNIQUE/);
   });
 
   it('shows a participating EC the lead decision, never its votes, conflicts or EC notes', async () => {

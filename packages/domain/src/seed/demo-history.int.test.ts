@@ -1,5 +1,7 @@
 import { createTestDatabase } from '@ctp/db/testing';
 import { describe, expect, it } from 'vitest';
+import { callerAs } from '../../../../test/helpers/test-app.ts';
+import { recognitionFigures } from '../recognition/figures.ts';
 import { seedDemo } from './seed-demo.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00+08:00');
@@ -38,6 +40,10 @@ describe('demo history (24 months through the use-cases)', () => {
         'select stage, reason, attribution, recorded_by_side, recorded_at from trial_site_delays order by id',
       ),
       meetings: q(db, 'select meeting_date from meetings order by meeting_date'),
+      recognitions: q(
+        db,
+        'select committee_id, state, accepted_date, decided_date, outcome, letter_no from recognition_requests order by letter_no, accepted_date, decided_date',
+      ),
     });
     expect(shape(b.database)).toEqual(shape(a.database));
     const counts = a.database.sqlite
@@ -93,10 +99,57 @@ describe('demo history (24 months through the use-cases)', () => {
       .prepare(
         `select count(*) from trial_sites ts where ts.ethics_approved_date is not null and ts.trial_id not in
            (select id from trials where title_zh like '（演示）%') and not exists (select 1 from submissions s
-           where s.trial_site_id = ts.id and s.decided_date = ts.ethics_approved_date and s.outcome = 'approved')`,
+           where s.trial_site_id = ts.id and s.decided_date = ts.ethics_approved_date and s.outcome = 'approved')
+           and not exists (select 1 from recognition_requests r where r.trial_site_id = ts.id
+           and r.decided_date = ts.ethics_approved_date and r.outcome in ('recognised', 'recognised_with_conditions'))`,
       )
       .pluck()
       .get();
     expect(orphan).toBe(0);
+    // Recognition (互认) at participating sites whose EC shares the demo agreement with the lead EC: opened after the
+    // lead's approval, packet → accepted → decided; most within the 7-working-day clock, some over, one declined
+    // (its linked full submission then reviewed); the agreement dates from before the first request.
+    const rec = q(
+      a.database,
+      `select r.outcome, r.accepted_date, r.decided_date, r.fallback_submission_id, r.created_at, a.created_at agreed,
+              (select max(s.decided_date) from submissions s where s.id = r.lead_submission_id) lead_decided,
+              (select ts.ethics_approved_date from trial_sites ts where ts.id = r.trial_site_id) approved
+         from recognition_requests r join recognition_agreements a on a.id = r.agreement_id`,
+    ) as {
+      outcome: string | null;
+      accepted_date: string | null;
+      decided_date: string | null;
+      fallback_submission_id: string | null;
+      created_at: number;
+      agreed: number;
+      lead_decided: string;
+      approved: string | null;
+    }[];
+    const recognised = rec.filter((r) => r.outcome === 'recognised' || r.outcome === 'recognised_with_conditions');
+    expect(recognised.length).toBeGreaterThan(5);
+    expect(rec.filter((r) => r.outcome === 'declined')).toHaveLength(1);
+    expect(rec.every((r) => r.agreed < r.created_at)).toBe(true);
+    expect(rec.every((r) => new Date(r.created_at + 8 * 3_600_000).toISOString().slice(0, 10) >= r.lead_decided)).toBe(
+      true,
+    );
+    expect(recognised.every((r) => r.approved === r.decided_date)).toBe(true);
+    const fallback = rec.find((r) => r.outcome === 'declined')!.fallback_submission_id;
+    expect(
+      q(a.database, `select type, state from submissions where id = '${fallback}'`)[0] as { type: string },
+    ).toMatchObject({ type: 'initial' });
+    const { recognition } = await callerAs(a.database, 'commission@demo.ctp', { now: () => NOW }).metrics.overview({});
+    console.log(
+      `recognition: ${rec.length} requests, ${recognised.length} recognised, overview ${JSON.stringify(recognition)}`,
+    );
+    expect(recognition.available).toBe(true);
+    expect(recognition.adoptionPct).toBeGreaterThan(0);
+    expect(recognition.medianWorkingDays).toBeGreaterThan(0);
+    expect(recognition.workingDaysSaved).toBeGreaterThan(0);
+    const figures = recognitionFigures(a.database.db).filter((f) => f.outcome !== 'declined');
+    const overClock = figures.filter((f) => f.recognitionDays > 7);
+    expect(overClock.length).toBeGreaterThan(0);
+    expect(overClock.length).toBeLessThan(figures.length / 2);
+    // English titles name the specialty, not its code.
+    expect(q(a.database, `select 1 from trials where title_en like '% in %\\_%' escape '\\'`)).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import {
   type DelayReason,
   type DelayStage,
   isEcRole,
+  LOCAL_CHECKLIST_ITEMS,
   type Role,
   STAGE_TARGET_DAYS,
 } from '@ctp/contracts';
@@ -13,6 +14,8 @@ import {
   investigatorSpecialties,
   memberships,
   organisations,
+  recognitionAgreementMembers,
+  recognitionRequests,
   specialtyCatalogue,
   users,
 } from '@ctp/db';
@@ -30,6 +33,13 @@ import { submitSubmission } from '../ethics/submit-submission.ts';
 import { triageSubmission } from '../ethics/triage-submission.ts';
 import { voteOnSubmission } from '../ethics/vote-on-submission.ts';
 import { newId } from '../ids.ts';
+import { joinAgreement } from '../recognition/agreements.ts';
+import {
+  acceptRecognition,
+  decideRecognition,
+  saveRecognitionChecklist,
+  submitPacket,
+} from '../recognition/run-requests.ts';
 import { inTransaction } from '../transaction.ts';
 import { createTrial } from '../trials/create-trial.ts';
 import { recordDelay } from '../trials/delays.ts';
@@ -54,6 +64,13 @@ export function prng(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
+
+/**
+ * The history's committees in the demo agreement (demo-recognition.ts): the three that joined at the seed, and 妇幼
+ * (njfh), whose history secretary confirms at the history's start; their sites may be recognised. 南京医科大学第二附属医院
+ * (njmu2) stays invited.
+ */
+const RECOGNISING = new Set(['jsph', 'njglyy', 'jsch', 'njfh']);
 
 /** The hospitals the history runs at, with their trial office, EC secretary and chair accounts. */
 const HOSPITALS = ['jsph', 'njglyy', 'zdyy', 'njfh', 'jszyy', 'jsch', 'etcgh', 'njmu2', 'njnk', 'njfy'] as const;
@@ -140,9 +157,9 @@ export function seedDemoHistory(
   services: Services,
   now: number,
   seed = 20_260_101,
-): { trials: number; sites: number } {
+): { trials: number; sites: number; recognitionRequests: number } {
   if (!db.select({ id: users.id }).from(users).where(eq(users.email, 'sponsor@demo.ctp')).get())
-    return { trials: 0, sites: 0 };
+    return { trials: 0, sites: 0, recognitionRequests: 0 };
   const rnd = prng(seed);
   const today = shanghaiDate(now);
   const start = addDays(today, -730);
@@ -180,6 +197,16 @@ export function seedDemoHistory(
     });
   }
 
+  // 妇幼's secretary confirms the demo agreement it was invited to (when the demo agreement exists).
+  const invitation = db
+    .select({ agreementId: recognitionAgreementMembers.agreementId })
+    .from(recognitionAgreementMembers)
+    .where(
+      and(eq(recognitionAgreementMembers.committeeId, 'ec-njfh'), eq(recognitionAgreementMembers.state, 'invited')),
+    )
+    .get();
+  if (invitation) joinAgreement({ ctx: as(accounts.njfh!.secretary, start), input: { id: invitation.agreementId } });
+
   /** A convened meeting on `date` with this submission: attendance, each present member's vote, the decision. */
   const convene = (code: string, submissionId: string, date: string) => {
     const a = accounts[code]!;
@@ -206,10 +233,18 @@ export function seedDemoHistory(
     decideSubmission({ ctx, input: { id: submissionId, outcome: 'approved', followUpMonths: 12 } });
   };
 
-  const specialtiesOf = new Map<string, { id: string; code: string; name: string; pi: string | null }[]>();
+  const specialtiesOf = new Map<
+    string,
+    { id: string; code: string; name: string; nameEn: string; pi: string | null }[]
+  >();
   for (const code of HOSPITALS) {
     const rows = db
-      .select({ id: hospitalSpecialties.id, code: hospitalSpecialties.specialtyCode, name: specialtyCatalogue.nameZh })
+      .select({
+        id: hospitalSpecialties.id,
+        code: hospitalSpecialties.specialtyCode,
+        name: specialtyCatalogue.nameZh,
+        nameEn: specialtyCatalogue.nameEn,
+      })
       .from(hospitalSpecialties)
       .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
       .where(and(eq(hospitalSpecialties.hospitalOrgId, `hosp-${code}`), isNull(hospitalSpecialties.retiredAt)))
@@ -235,10 +270,12 @@ export function seedDemoHistory(
     trialSiteId: string,
     type: 'initial' | 'continuing',
     submitOn: string,
+    /** A draft that already exists (the full review a declined recognition opened). */
+    draftId?: string,
   ): string | null => {
     const a = accounts[code]!;
     if (submitOn >= today) return null;
-    const { id } = createSubmission({ ctx: as(a.office, submitOn), input: { trialSiteId, type } });
+    const id = draftId ?? createSubmission({ ctx: as(a.office, submitOn), input: { trialSiteId, type } }).id;
     submitSubmission({ ctx: as(a.office, submitOn), input: { id } });
     const acceptOn = addDays(submitOn, rnd.int(1, 4));
     if (acceptOn >= today) return null;
@@ -299,6 +336,72 @@ export function seedDemoHistory(
     });
   };
 
+  /**
+   * A recognition request at a participating site (DESIGN §4.2), opened when the site was selected after the lead's
+   * approval: the trial office submits the packet, the EC secretary accepts it (day 0), fills the local checklist and
+   * decides — most within the 7-working-day clock, some late; one is declined and its linked full submission then
+   * runs as a full review. Returns the date the site's ethics approval was reached, or null if not yet.
+   */
+  let declined = 0;
+  let requests = 0;
+  const runRecognition = (code: string, trialSiteId: string, selectOn: string): string | null => {
+    const a = accounts[code]!;
+    const req = db
+      .select({ id: recognitionRequests.id })
+      .from(recognitionRequests)
+      .where(eq(recognitionRequests.trialSiteId, trialSiteId))
+      .get();
+    if (!req) return null;
+    requests++;
+    const packetOn = addDays(selectOn, rnd.int(1, 6));
+    if (packetOn >= today) return null;
+    submitPacket({
+      ctx: as(a.office, packetOn),
+      input: {
+        id: req.id,
+        piQualification: '主任医师，近三年 GCP 培训合格，主持同类试验 2 项（演示）',
+        piCurrentLoad: rnd.int(0, 4),
+        capacityAndEquipment: '专科病房及门诊可满足入组；-80 ℃ 冰箱、离心机齐备（演示）',
+        feesAndInsurance: '按本院标准收取互认审查费；申办者保险覆盖本中心受试者（演示）',
+      },
+    });
+    const acceptOn = addDays(packetOn, rnd.int(1, 3));
+    if (acceptOn >= today) return null;
+    const ec = as(a.secretary, acceptOn);
+    acceptRecognition({ ctx: ec, input: { id: req.id } });
+    const decline = declined === 0 && requests >= 3;
+    const late = !decline && rnd.chance(0.2);
+    saveRecognitionChecklist({
+      ctx: ec,
+      input: {
+        id: req.id,
+        items: LOCAL_CHECKLIST_ITEMS.map((item) => ({
+          item,
+          answer: decline && item === 'capacity_equipment' ? ('issue' as const) : ('ok' as const),
+        })),
+      },
+    });
+    // Calendar days from acceptance: within 7 working days, or (late) well past them.
+    const decideOn = addDays(acceptOn, late ? rnd.int(13, 24) : rnd.int(1, 8));
+    if (decideOn >= today) return null;
+    const withConditions = !decline && rnd.chance(0.2);
+    const { fallbackSubmissionId } = decideRecognition({
+      ctx: as(a.secretary, decideOn),
+      input: decline
+        ? {
+            id: req.id,
+            outcome: 'declined',
+            reasons: '本中心影像设备排期已满，无法满足方案规定的访视检查，需完整审查评估替代方案（演示）。',
+          }
+        : withConditions
+          ? { id: req.id, outcome: 'recognised_with_conditions', conditions: '使用本中心版知情同意书附页（演示）' }
+          : { id: req.id, outcome: 'recognised' },
+    });
+    if (!fallbackSubmissionId) return decideOn;
+    declined++;
+    return runReview(code, trialSiteId, 'initial', addDays(decideOn, rnd.int(3, 10)), fallbackSubmissionId);
+  };
+
   let trialCount = 0;
   let siteCount = 0;
   for (let m = 0; m < 24; m++) {
@@ -313,8 +416,11 @@ export function seedDemoHistory(
       if (hosts.length === 0) continue;
       const n = isIit ? 1 : Math.min(hosts.length, rnd.int(2, 5));
       const chosen = [...hosts].sort(() => rnd.next() - 0.5).slice(0, n);
+      // The agreement's large hospitals lead most multi-centre trials they take part in (their partners may recognise).
+      const agreed = chosen.findIndex((c) => RECOGNISING.has(c));
+      if (agreed > 0 && rnd.chance(0.8)) chosen.unshift(...chosen.splice(agreed, 1));
       const lead = chosen[0]!;
-      const specName = specialtiesOf.get(lead)!.find((s) => s.code === specialty)!.name;
+      const { name: specName, nameEn: specNameEn } = specialtiesOf.get(lead)!.find((s) => s.code === specialty)!;
       const drug = `${rnd.pick(DRUGS)}-${rnd.int(100, 999)}`;
       trialCount++;
       const phase = isIit ? 'NA' : rnd.pick(['I', 'II', 'III', 'III', 'IV'] as const);
@@ -323,7 +429,7 @@ export function seedDemoHistory(
         ctx: as(sponsorEmail, created),
         input: {
           titleZh: `（演示历史）${drug} 在${specName}相关疾病中的${isIit ? '研究者发起' : `多中心 ${phase} 期`}研究`,
-          titleEn: `(demo history) ${drug} in ${specialty}: ${isIit ? 'an investigator-initiated study' : `a multicentre phase ${phase} study`}`,
+          titleEn: `(demo history) ${drug} in ${specNameEn}: ${isIit ? 'an investigator-initiated study' : `a multicentre phase ${phase} study`}`,
           type: isIit ? 'iit' : rnd.chance(0.15) ? 'device' : 'drug',
           phase,
           ctrNo: isIit ? undefined : `CTR20${String(800_000 + trialCount).slice(-6)}`,
@@ -334,6 +440,7 @@ export function seedDemoHistory(
           croOrgId: sponsorEmail === 'sponsor@demo.ctp' && rnd.chance(0.3) ? 'org-cro-changjiang' : undefined,
         },
       });
+      let leadApprovedOn: string | null = null;
       for (const [i, code] of chosen.entries()) {
         const spec = specialtiesOf.get(code)!.find((s) => s.code === specialty)!;
         const office = accounts[code]!.office;
@@ -373,6 +480,11 @@ export function seedDemoHistory(
           if (rnd.chance(0.12)) continue; // interested, never selected
           selectOn = addDays(answerOn, rnd.int(3, 20));
         }
+        // A participating site whose EC shares the demo agreement with the lead EC (Phase I excluded) is recognised
+        // after the lead's approval: selected then, its request opens at the selection (the late-site rule).
+        const viaRecognition: boolean =
+          i > 0 && leadApprovedOn !== null && phase !== 'I' && RECOGNISING.has(code) && RECOGNISING.has(lead);
+        if (viaRecognition && selectOn < leadApprovedOn!) selectOn = addDays(leadApprovedOn!, rnd.int(0, 3));
         if (selectOn >= today) continue;
         const target = rnd.int(8, 40);
         const { trialSiteId } = selectSite({
@@ -386,7 +498,10 @@ export function seedDemoHistory(
           },
         });
         siteCount++;
-        const approvedOn = runReview(code, trialSiteId, 'initial', addDays(selectOn, rnd.int(5, 30)));
+        const approvedOn: string | null = viaRecognition
+          ? runRecognition(code, trialSiteId, selectOn)
+          : runReview(code, trialSiteId, 'initial', addDays(selectOn, rnd.int(5, 30)));
+        if (i === 0) leadApprovedOn = approvedOn;
         const sponsorSide = isIit ? office : sponsorEmail;
         explainDelay(trialSiteId, 'ethicsApproved', selectOn, approvedOn, office, sponsorSide);
         if (!approvedOn) continue;
@@ -438,7 +553,7 @@ export function seedDemoHistory(
       }
     }
   }
-  return { trials: trialCount, sites: siteCount };
+  return { trials: trialCount, sites: siteCount, recognitionRequests: requests };
 }
 
 /** Demo accounts for the trial offices and ECs the history runs at (same published demo password). */

@@ -41,10 +41,12 @@ function ctxOf(db: Db, email: string, at: number, services: Services): Ctx | nul
 /**
  * The demo's recognition agreement (南京市医学伦理审查互认协议), made through the use-cases: the commission creates
  * it and invites five ECs; the three with demo secretaries (省人医, 鼓楼, 省肿瘤) confirm; the other two stay invited.
- * Two hospitals' local-context profiles are filled in so their packets come pre-filled.
+ * Two hospitals' local-context profiles are filled in so their packets come pre-filled. `since` dates it all (the
+ * demo history's recognitions need the agreement in place before its first request); by default `now`.
  */
-export function seedDemoRecognition(db: Db, services: Services, now: number): string | null {
-  const commission = ctxOf(db, 'commission@demo.ctp', now, services);
+export function seedDemoRecognition(db: Db, services: Services, now: number, since = now): string | null {
+  const at = Math.min(since, now);
+  const commission = ctxOf(db, 'commission@demo.ctp', at, services);
   if (!commission) return null;
   const { id } = createAgreement({
     ctx: commission,
@@ -55,7 +57,7 @@ export function seedDemoRecognition(db: Db, services: Services, now: number): st
     },
   });
   for (const email of ['ec@demo.ctp', 'ec-gulou@demo.ctp', 'ec-zhongliu@demo.ctp']) {
-    const ctx = ctxOf(db, email, now, services);
+    const ctx = ctxOf(db, email, at, services);
     if (ctx) joinAgreement({ ctx, input: { id } });
   }
   const profiles = [
@@ -81,7 +83,7 @@ export function seedDemoRecognition(db: Db, services: Services, now: number): st
     },
   ];
   for (const { email, ...p } of profiles) {
-    const ctx = ctxOf(db, email, now, services);
+    const ctx = ctxOf(db, email, at, services);
     if (ctx) saveLocalContext({ ctx, input: p });
   }
   return id;

@@ -221,8 +221,14 @@ export async function seedDemo({
   });
   // Trials go through the use-cases (their own transactions), after the organisations and users exist.
   if (withUsers) seedDemoTrials(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+  // With the history, the agreement dates from before it (its recognitions need the agreement in place first).
   if (withUsers)
-    seedDemoRecognition(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+    seedDemoRecognition(
+      db,
+      { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } },
+      now,
+      withHistory ? now - 760 * 86_400_000 : now,
+    );
   if (withUsers && withRosters)
     seedDemoCommittees(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers && withHistory)

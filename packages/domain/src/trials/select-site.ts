@@ -13,6 +13,7 @@ import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
+import { openRecognitionForLateSite } from '../recognition/fan-out.ts';
 import { inTransaction } from '../transaction.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial, type TrialRow, type TrialSiteRow } from './trial-access.ts';
@@ -123,6 +124,8 @@ export function selectSite({
         .get();
     }
     const selected = applySiteStep(tx, ctx, site, 'select', { date: shanghaiDate(now), now, action: 'site.select' });
+    // Selected after the lead EC's approval: its recognition request (or the reason it gets none) opens now (§4.2).
+    openRecognitionForLateSite(tx, ctx, trial, selected, now);
     notifyOrg(
       tx,
       { orgId: hospital.id, roles: ['site_admin'] },

@@ -150,6 +150,15 @@ function RequestView({ r }: { r: RecognitionDetail }) {
               <Button size="small" onClick={() => letter.mutate()} data-testid="recognition-letter">
                 {t('recognition.request.letter')}
               </Button>
+              <Button
+                size="small"
+                type="link"
+                href={`/api/files/recognition-letters/${encodeURIComponent(r.id)}`}
+                target="_blank"
+                data-testid="recognition-letter-view"
+              >
+                {t('recognition.request.letterView')}
+              </Button>
             </>
           )}
           {r.fallbackSubmissionId && (
@@ -446,6 +455,16 @@ function RequestView({ r }: { r: RecognitionDetail }) {
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadLetter')}>
                 {lead.letter ? `${lead.letter.letterNo} (${lead.letter.issueDate})` : '—'}
+                {lead.letter && r.leadLetterReadable && (
+                  <Button
+                    size="small"
+                    type="link"
+                    href={`/api/files/letters/${encodeURIComponent(r.leadSubmissionId)}?download=1`}
+                    data-testid="lead-letter-download"
+                  >
+                    {t('recognition.request.leadLetterDownload')}
+                  </Button>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadOpinions')}>
                 {lead.opinions.length ? lead.opinions.map((o) => <div key={o.at}>{o.comment}</div>) : '—'}
