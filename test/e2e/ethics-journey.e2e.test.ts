@@ -206,7 +206,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await sp.getByTestId('letter-no').getByText(letterNo).waitFor();
     const [spDownload] = await Promise.all([sp.waitForEvent('download'), sp.getByTestId('letter-download').click()]);
     expect(await pdfText(readFileSync((await spDownload.path())!))).toContain(letterNo);
-    const body = (await sp.locator('body').innerText()).replace(/\s+/g, '');
+    const body = (await sp.locator('body').textContent())!.replace(/\s+/g, '');
     for (const secret of ['王主任委员', '郑委员', '本人为该试验的合作研究者', '法定人数'])
       expect(body).not.toContain(secret);
     expect(await sp.getByTestId('submission-review').count()).toBe(0);
