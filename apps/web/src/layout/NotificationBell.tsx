@@ -3,11 +3,11 @@ import type { AppRouter } from '@ctp/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Badge, Button, Empty, Popover, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { beijingTime } from '../lib/beijing-time.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type Notification = inferRouterOutputs<AppRouter>['notifications']['list']['items'][number];
@@ -77,7 +77,7 @@ export function NotificationBell() {
             >
               <div>{notificationText(n, t, en)}</div>
               <Typography.Text type="secondary" className="ctp-muted-inline">
-                {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                {beijingTime(n.createdAt)}
               </Typography.Text>
             </button>
           ))}

@@ -2,12 +2,12 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEventView } from '@ctp/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError } from '../lib/api-error.ts';
+import { beijingTime } from '../lib/beijing-time.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type Filters = {
@@ -166,7 +166,7 @@ export default function AuditLogPage() {
               title: t('audit.at'),
               dataIndex: 'at',
               width: 170,
-              render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+              render: (v: number) => beijingTime(v, true),
             },
             {
               title: t('audit.actor'),

@@ -28,6 +28,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/index.ts';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
 
@@ -272,7 +273,7 @@ export function DocumentsPanel({ sub }: { sub: SubmissionDetail }) {
                   { title: t('documents.uploadedBy'), dataIndex: 'uploaderName' },
                   {
                     title: t('documents.uploadedAt'),
-                    render: (_, d) => dayjs(d.uploadedAt).format('YYYY-MM-DD HH:mm'),
+                    render: (_, d) => beijingTime(d.uploadedAt),
                   },
                   {
                     title: '',

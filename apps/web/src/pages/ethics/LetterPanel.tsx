@@ -1,10 +1,10 @@
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
 
@@ -48,7 +48,7 @@ export function LetterPanel({ sub }: { sub: SubmissionDetail }) {
               {
                 key: 'at',
                 label: t('documents.letter.issuedAt'),
-                children: sub.letterIssuedAt ? dayjs(sub.letterIssuedAt).format('YYYY-MM-DD HH:mm') : '—',
+                children: sub.letterIssuedAt ? beijingTime(sub.letterIssuedAt) : '—',
               },
             ]}
           />

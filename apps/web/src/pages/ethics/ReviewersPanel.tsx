@@ -24,11 +24,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
 
@@ -384,10 +384,7 @@ function WorksheetView({
         <Typography.Text strong>{t('meetings.reviewers.recommendedOutcome')}：</Typography.Text>
         {worksheet.recommendedOutcome ? t(`ethics.outcomes.${worksheet.recommendedOutcome}`) : '—'}
         {worksheet.submittedAt && (
-          <Typography.Text type="secondary">
-            {' '}
-            ({dayjs(worksheet.submittedAt).format('YYYY-MM-DD HH:mm')})
-          </Typography.Text>
+          <Typography.Text type="secondary"> ({beijingTime(worksheet.submittedAt)})</Typography.Text>
         )}
       </div>
       <Typography.Paragraph style={{ marginTop: 8, whiteSpace: 'pre-wrap' }}>{worksheet.opinion}</Typography.Paragraph>
@@ -454,7 +451,7 @@ export function ModificationsPanel({ sub }: { sub: SubmissionDetail }) {
             <Card key={r.round} type="inner" size="small" title={t('meetings.modifications.round', { round: r.round })}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{r.response}</Typography.Paragraph>
               <Typography.Text type="secondary">
-                {r.submittedByName} · {dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')}
+                {r.submittedByName} · {beijingTime(r.submittedAt)}
               </Typography.Text>
               {r.verdict && (
                 <div style={{ marginTop: 8 }}>

@@ -32,12 +32,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -502,7 +502,7 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                   )}
                   {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.actorName ?? '—'}
+                    {beijingTime(e.at)} · {e.actorName ?? '—'}
                     {e.actorRole && ` · ${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}`}
                   </Typography.Text>
                 </Flex>
@@ -562,7 +562,7 @@ function ReviewCard({ review }: { review: NonNullable<SubmissionDetail['review']
             {v.memberName} — {t(`ethics.choices.${v.choice}`, { defaultValue: v.choice })}
             <Typography.Text type="secondary">
               {' '}
-              · {v.meetingId ? t('ethics.meeting') : t('ethics.expedited')} · {dayjs(v.at).format('YYYY-MM-DD HH:mm')}
+              · {v.meetingId ? t('ethics.meeting') : t('ethics.expedited')} · {beijingTime(v.at)}
             </Typography.Text>
           </div>
         ))
@@ -667,7 +667,7 @@ export default function SubmissionPage() {
               {
                 key: 'submittedAt',
                 label: t('ethics.detail.submittedAt'),
-                children: s.submittedAt ? dayjs(s.submittedAt).format('YYYY-MM-DD HH:mm') : '—',
+                children: s.submittedAt ? beijingTime(s.submittedAt) : '—',
               },
               { key: 'acceptedDate', label: t('ethics.detail.acceptedDate'), children: s.acceptedDate ?? '—' },
             ]}

@@ -30,6 +30,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import {
   CapabilitiesModal,
@@ -695,7 +696,7 @@ function HistoryCard({ profile: p }: { profile: HospitalProfile }) {
                     </Typography.Text>
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.actorName ?? t('hospital.system')}
+                    {beijingTime(e.at)} · {e.actorName ?? t('hospital.system')}
                     {e.role && ` · ${t(`roles.${e.role}`, { defaultValue: e.role })}`}
                   </Typography.Text>
                 </Flex>

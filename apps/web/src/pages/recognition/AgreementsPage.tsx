@@ -19,12 +19,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
 import type { AgreementView } from './recognition-ui.tsx';
@@ -282,7 +282,7 @@ export default function AgreementsPage() {
                   <Typography.Text strong>
                     {t('recognition.agreements.version', { version: h.version })}
                   </Typography.Text>{' '}
-                  · {h.changedByName ?? '—'} · {dayjs(h.changedAt).format('YYYY-MM-DD HH:mm')}
+                  · {h.changedByName ?? '—'} · {beijingTime(h.changedAt)}
                 </div>
                 <Typography.Text type="secondary">{h.reason}</Typography.Text>
                 <div>

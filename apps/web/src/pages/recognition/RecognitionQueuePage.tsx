@@ -1,12 +1,12 @@
 import { isEcRole } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -135,7 +135,7 @@ export default function RecognitionQueuePage() {
                           </Tag>
                         ),
                       },
-                      { title: '', key: 'at', render: (_, a) => dayjs(a.createdAt).format('YYYY-MM-DD HH:mm') },
+                      { title: '', key: 'at', render: (_, a) => beijingTime(a.createdAt) },
                     ]}
                   />
                 ),
@@ -160,7 +160,7 @@ export default function RecognitionQueuePage() {
                       {
                         title: t('recognition.safety.submittedAt'),
                         key: 'at',
-                        render: (_, r) => (r.submittedAt ? dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm') : '—'),
+                        render: (_, r) => (r.submittedAt ? beijingTime(r.submittedAt) : '—'),
                       },
                       {
                         title: t('recognition.safety.read'),
@@ -171,7 +171,7 @@ export default function RecognitionQueuePage() {
                               {t('recognition.safety.receipts')}: {r.receipts.length} / {r.expectedCommittees}
                             </Typography.Text>
                           ) : r.ownReadAt ? (
-                            <Tag color="green">{dayjs(r.ownReadAt).format('YYYY-MM-DD HH:mm')}</Tag>
+                            <Tag color="green">{beijingTime(r.ownReadAt)}</Tag>
                           ) : (
                             <Button size="small" onClick={() => markRead.mutate({ submissionId: r.id })}>
                               {t('recognition.safety.markRead')}

@@ -34,6 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -489,8 +490,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 children: (
                   <>
                     <div>
-                      {t(`recognition.states.${e.toState}`)} · {e.actorName ?? '—'} ·{' '}
-                      {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                      {t(`recognition.states.${e.toState}`)} · {e.actorName ?? '—'} · {beijingTime(e.at)}
                     </div>
                     {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                   </>

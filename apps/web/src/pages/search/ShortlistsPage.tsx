@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, List, Modal, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 export default function ShortlistsPage() {
@@ -50,9 +50,7 @@ export default function ShortlistsPage() {
                 description={
                   <Space split="·">
                     <span>{t('search.shortlists.items', { n: l.items })}</span>
-                    <span>
-                      {t('search.shortlists.updated', { time: dayjs(l.updatedAt).format('YYYY-MM-DD HH:mm') })}
-                    </span>
+                    <span>{t('search.shortlists.updated', { time: beijingTime(l.updatedAt) })}</span>
                   </Space>
                 }
               />

@@ -4,14 +4,11 @@ import { Alert, App, Button, Form, Input, List, Modal, Radio, Select, Space, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SiteRow } from './site-ui.tsx';
 
 type Delay = SiteRow['delays'][number];
-
-/** Instants are shown in Beijing time (DESIGN §4.4), whatever the browser's zone. */
-const beijingTime = (ms: number) =>
-  new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
 
 /**
  * The start-up delay prompt on a site row (DESIGN §5): each stage that missed its 60/60/30-day target or is overdue,
