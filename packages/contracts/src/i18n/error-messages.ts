@@ -45,7 +45,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_COMMITTEE_FOR_SITE: '该中心所在医院尚未设立伦理委员会，无法送审。',
     HIGH_RISK_NOT_EXPEDITED: '高风险研究不能走简易程序，请安排会议审查。',
     EXPEDITED_TYPE_NOT_ALLOWED: '按本委员会的简易程序规定，{type}不能走简易程序，请安排会议审查。',
-    EXPEDITED_RISK_TOO_HIGH: '按本委员会的简易程序规定，{type}仅限风险不超过“{maxRisk}”的研究走简易程序（本研究风险：{risk}），请安排会议审查。',
+    EXPEDITED_RISK_TOO_HIGH:
+      '按本委员会的简易程序规定，{type}仅限风险不超过“{maxRisk}”的研究走简易程序（本研究风险：{risk}），请安排会议审查。',
     CHECKLIST_MISMATCH: '形式审查清单与本委员会对该送审类型的清单不一致，请刷新后重新勾选。',
     OPEN_SUBMISSION_EXISTS: '该中心已有一份未结束的初始审查送审，请在原送审上继续。',
     PREVIOUS_SUBMISSION_MISMATCH: '关联的原送审不属于同一中心。',
