@@ -1,5 +1,6 @@
 import {
   APPROVAL_OUTCOMES,
+  canActForCommittee,
   canUploadSubmissionDocuments,
   compareDocumentsInput,
   DEFAULT_MAX_UPLOAD_MB,
@@ -10,7 +11,14 @@ import {
   isEcRole,
   submissionIdInput,
 } from '@ctp/contracts';
-import { type Db, submissionDecisionDocuments, submissionDocuments, submissions, type Tx } from '@ctp/db';
+import {
+  type Db,
+  recognitionRequests,
+  submissionDecisionDocuments,
+  submissionDocuments,
+  submissions,
+  type Tx,
+} from '@ctp/db';
 import { and, asc, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
@@ -219,7 +227,10 @@ export function effectiveSiteDocuments({
 export function openSubmissionDocument({ ctx, documentId }: { ctx: Ctx; documentId: string }) {
   const doc = ctx.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId)).get();
   if (!doc) throw notFound();
-  assertMayReadSubmissionFiles(ctx.db, ctx.actor, loadSubmission(ctx.db, doc.submissionId));
+  const loaded = loadSubmission(ctx.db, doc.submissionId);
+  // A recognising EC reads the versions the lead approved (DESIGN §4.2) — never the rest of the lead's file.
+  if (!isApprovedVersionForRecognisingEc(ctx, loaded.sub.trialSiteId, doc.id))
+    assertMayReadSubmissionFiles(ctx.db, ctx.actor, loaded);
   return {
     path: storedPath(fileStoreOf(ctx), doc.storageKey),
     mimeType: doc.mimeType,
@@ -227,6 +238,23 @@ export function openSubmissionDocument({ ctx, documentId }: { ctx: Ctx; document
     sizeBytes: doc.sizeBytes,
     sha256: doc.sha256,
   };
+}
+
+/**
+ * True when the actor is an EC role of a committee holding a recognition request whose lead site is `leadSiteId`, and
+ * the document is one of that site's effective (approved) versions.
+ */
+function isApprovedVersionForRecognisingEc(ctx: Ctx, leadSiteId: string, documentId: string): boolean {
+  const actor = ctx.actor;
+  if (!actor || !isEcRole(actor.role)) return false;
+  if (!effectiveVersionsOf(ctx.db, leadSiteId).some((v) => v.documentId === documentId)) return false;
+  return ctx.db
+    .select({ committeeId: recognitionRequests.committeeId })
+    .from(recognitionRequests)
+    .innerJoin(submissions, eq(submissions.id, recognitionRequests.leadSubmissionId))
+    .where(eq(submissions.trialSiteId, leadSiteId))
+    .all()
+    .some((r) => canActForCommittee(actor, r.committeeId));
 }
 
 /**

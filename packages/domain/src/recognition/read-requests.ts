@@ -265,6 +265,7 @@ export function leadDecisionOf(db: Db, leadSubmissionId: string) {
     .where(eq(submissionLetters.submissionId, leadSubmissionId))
     .get();
   const approvedVersions = effectiveVersionsOf(db, sub.trialSiteId).map((v) => ({
+    documentId: v.documentId,
     kind: v.kind,
     versionLabel: v.versionLabel,
     versionDate: v.versionDate,

@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import type { Ctx } from '../context.ts';
 import { openSubmissionLetter } from '../ethics/issue-letter.ts';
+import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
+import { uploadSubmissionDocument } from '../ethics/upload-submission-document.ts';
 import { inTransaction } from '../transaction.ts';
 import { openRecognitionRequests } from './fan-out.ts';
 import { medianOf, recognitionFigures } from './figures.ts';
@@ -496,10 +498,38 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
         submissionId: phaseI.leadSubmissionId,
       }),
     ).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
-    // The participating EC still cannot list or open the lead's documents (the confidential file).
+    // The participating EC still cannot list the lead's documents (the confidential file).
     expect(
       (await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').submissions.documents({ id: leadSubmissionId }))).code,
     ).toBe('NOT_FOUND');
+  });
+
+  it("lets a recognising EC open the lead's approved versions, and nothing else of the lead's file", async () => {
+    const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266013' });
+    const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+    const upload = (versionLabel: string) =>
+      uploadSubmissionDocument({
+        ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+        input: { submissionId: leadSubmissionId, fields: { kind: 'icf', versionLabel, versionDate: '2026-01-05' } },
+        file: { bytes: pdf(versionLabel), filename: `icf-${versionLabel}.pdf` },
+      });
+    const old = await upload('V1.0');
+    const approved = await upload('V1.1');
+    await approveAtLead(db, leadSubmissionId);
+    const open = (email: string, documentId: string) =>
+      openSubmissionDocument({ ctx: useCaseCtx(callerAs(db, email).ctx), documentId });
+    const view = await callerAs(db, 'ec-gulou@demo.ctp').recognition.requests.get({
+      id: requestOf(db, sites.njglyy!)!.id,
+    });
+    expect(view.leadDecision.approvedVersions.map((v) => [v.kind, v.versionLabel, v.documentId])).toEqual([
+      ['icf', 'V1.1', approved.id],
+    ]);
+    expect(open('ec-gulou@demo.ctp', approved.id).sha256).toBe(approved.sha256);
+    // The superseded version was never approved: closed to the participating EC, open to the lead's own committee.
+    expect(() => open('ec-gulou@demo.ctp', old.id)).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(open('ec@demo.ctp', old.id).sha256).toBe(old.sha256);
+    // No request, no file: the commission.
+    expect(() => open('commission@demo.ctp', approved.id)).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
   it('renders the recognition letter once at recognition and keeps it in the file store, numbered per committee and year', async () => {

@@ -474,7 +474,14 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 {lead.approvedVersions.length
                   ? lead.approvedVersions.map((v) => (
                       <Tag key={`${v.kind}-${v.versionLabel}`}>
-                        {v.kind} {v.versionLabel}
+                        <a
+                          href={`/api/files/documents/${encodeURIComponent(v.documentId)}`}
+                          target="_blank"
+                          rel="noopener"
+                          data-testid={`lead-version-${v.kind}`}
+                        >
+                          {t(`documents.kinds.${v.kind}`)} {v.versionLabel}
+                        </a>
                       </Tag>
                     ))
                   : t('recognition.request.noVersions')}
