@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'recognition.agreement_create',
   'recognition.agreement_update',
   'recognition.agreement_join',
+  'recognition.agreement_leave',
   'recognition.local_context_save',
   'recognition.request_open',
   'recognition.submit_packet',

@@ -101,6 +101,7 @@ export const ERROR_DETAILS = [
   // Mutual recognition (issue 6).
   'NOT_INVITED',
   'ALREADY_JOINED',
+  'NOT_JOINED',
   'AGREEMENT_ENDED',
   'UNKNOWN_COMMITTEE',
   'RECOGNITION_STEP_NOT_ALLOWED',

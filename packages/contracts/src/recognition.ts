@@ -252,6 +252,10 @@ export const updateAgreementInput = z.object({
 export type UpdateAgreementInput = z.input<typeof updateAgreementInput>;
 
 export const joinAgreementInput = z.object({ id });
+export const leaveAgreementInput = z.object({
+  id,
+  reason: z.string().trim().min(2, bi('请写明退出理由', 'Give the reason for leaving')).max(500),
+});
 export const agreementIdInput = z.object({ id });
 
 export const localContextInput = z.object({

@@ -222,6 +222,7 @@ export const en: Messages = {
       'recognition.agreement_create': 'Created recognition agreement',
       'recognition.agreement_update': 'Changed recognition agreement',
       'recognition.agreement_join': 'Joined recognition agreement',
+      'recognition.agreement_leave': 'Left recognition agreement',
       'recognition.local_context_save': 'Saved local context',
       'recognition.request_open': 'Opened recognition request',
       'recognition.submit_packet': 'Submitted local packet',

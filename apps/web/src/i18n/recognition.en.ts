@@ -160,6 +160,11 @@ export const recognitionEn: Shape<typeof recognitionZh> = {
     edit: 'Edit agreement',
     history: 'History',
     join: 'Confirm joining',
+    leave: 'Leave the agreement',
+    left: 'Left the agreement',
+    leaveReason: "Reason for leaving (kept in the agreement's history)",
+    leaveHelp:
+      "After leaving, this hospital's sites get no new recognition requests; requests already under way run to their end.",
     joined: 'Joined the agreement',
     name: 'Name',
     nameEn: 'English name',

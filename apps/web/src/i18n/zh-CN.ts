@@ -218,6 +218,7 @@ export const zhCN = {
       'recognition.agreement_create': '创建互认协议',
       'recognition.agreement_update': '修改互认协议',
       'recognition.agreement_join': '加入互认协议',
+      'recognition.agreement_leave': '退出互认协议',
       'recognition.local_context_save': '保存本院本地信息',
       'recognition.request_open': '生成互认申请',
       'recognition.submit_packet': '提交互认本地资料',

@@ -6,6 +6,7 @@ import {
   createAgreementInput,
   decideRecognitionInput,
   joinAgreementInput,
+  leaveAgreementInput,
   localContextHospitalInput,
   localContextInput,
   POLICIES,
@@ -29,6 +30,7 @@ import {
   getLocalContext,
   getRecognitionRequest,
   joinAgreement,
+  leaveAgreement,
   listAcks,
   listAgreements,
   listCommitteesForAgreements,
@@ -62,6 +64,9 @@ export const recognitionRouter = router({
     join: guarded(POLICIES.joinAgreements)
       .input(joinAgreementInput)
       .mutation(({ ctx, input }) => joinAgreement({ ctx: useCaseCtx(ctx), input })),
+    leave: guarded(POLICIES.joinAgreements)
+      .input(leaveAgreementInput)
+      .mutation(({ ctx, input }) => leaveAgreement({ ctx: useCaseCtx(ctx), input })),
     list: guarded(POLICIES.readRecognition).query(({ ctx }) => listAgreements({ ctx: useCaseCtx(ctx) })),
     get: guarded(POLICIES.readRecognition)
       .input(agreementIdInput)

@@ -7,6 +7,7 @@ import {
   createAgreementInput,
   isEcRole,
   joinAgreementInput,
+  leaveAgreementInput,
   POLICIES,
   updateAgreementInput,
 } from '@ctp/contracts';
@@ -58,7 +59,11 @@ function recordVersion(
   tx: Tx,
   ctx: Ctx,
   a: AgreementRow,
-  action: 'recognition.agreement_create' | 'recognition.agreement_update' | 'recognition.agreement_join',
+  action:
+    | 'recognition.agreement_create'
+    | 'recognition.agreement_update'
+    | 'recognition.agreement_join'
+    | 'recognition.agreement_leave',
   reason: string,
   before?: unknown,
 ) {
@@ -196,13 +201,27 @@ export function updateAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<
 
 /**
  * Public contract `recognition.agreements.join` {id}: the EC's secretary confirms its committee's membership of an
- * agreement it was invited to. A new version of the agreement (membership is part of it).
+ * agreement it was invited to (or rejoins one it left). A new version of the agreement (membership is part of it).
  */
 export function joinAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof joinAgreementInput> }) {
-  if (!POLICIES.joinAgreements.allows(ctx.actor) || !ctx.actor?.committeeId) throw forbidden('ROLE_REQUIRED');
   const input = joinAgreementInput.parse(raw);
+  return changeOwnMembership(ctx, input.id, 'joined', (committeeId) => `joined: ${committeeId}`);
+}
+
+/**
+ * `recognition.agreements.leave` {id, reason}: the EC's secretary takes its committee out of an agreement. Requests
+ * already opened run to their end; from now on the committee's sites get none ("not in an agreement"). A new version
+ * with the reason, like every change.
+ */
+export function leaveAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof leaveAgreementInput> }) {
+  const input = leaveAgreementInput.parse(raw);
+  return changeOwnMembership(ctx, input.id, 'left', (committeeId) => `left: ${committeeId} — ${input.reason}`);
+}
+
+function changeOwnMembership(ctx: Ctx, agreementId: string, to: 'joined' | 'left', note: (c: string) => string) {
+  if (!POLICIES.joinAgreements.allows(ctx.actor) || !ctx.actor?.committeeId) throw forbidden('ROLE_REQUIRED');
   const committeeId = ctx.actor.committeeId;
-  const current = ctx.db.select().from(recognitionAgreements).where(eq(recognitionAgreements.id, input.id)).get();
+  const current = ctx.db.select().from(recognitionAgreements).where(eq(recognitionAgreements.id, agreementId)).get();
   if (!current) throw notFound();
   if (current.status === 'ended') throw new DomainError('PRECONDITION_FAILED', 'AGREEMENT_ENDED');
   const member = ctx.db
@@ -216,13 +235,14 @@ export function joinAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     )
     .get();
   if (!member) throw new DomainError('PRECONDITION_FAILED', 'NOT_INVITED');
-  if (member.state === 'joined') throw new DomainError('PRECONDITION_FAILED', 'ALREADY_JOINED');
+  if (to === 'joined' && member.state === 'joined') throw new DomainError('PRECONDITION_FAILED', 'ALREADY_JOINED');
+  if (to === 'left' && member.state !== 'joined') throw new DomainError('PRECONDITION_FAILED', 'NOT_JOINED');
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     const before = snapshotOf(tx, current);
     const changed = tx
       .update(recognitionAgreementMembers)
-      .set({ state: 'joined', joinedAt: now, joinedBy: ctx.actor!.userId })
+      .set(to === 'joined' ? { state: 'joined', joinedAt: now, joinedBy: ctx.actor!.userId } : { state: 'left' })
       .where(
         and(
           eq(recognitionAgreementMembers.agreementId, current.id),
@@ -239,7 +259,8 @@ export function joinAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
       .returning()
       .get();
     if (!updated) throw new DomainError('CONFLICT', 'STALE_VERSION');
-    recordVersion(tx, ctx, updated, 'recognition.agreement_join', `joined: ${committeeId}`, before);
+    const action = to === 'joined' ? 'recognition.agreement_join' : 'recognition.agreement_leave';
+    recordVersion(tx, ctx, updated, action, note(committeeId), before);
     return { id: updated.id, version: updated.version };
   });
 }
@@ -286,7 +307,11 @@ function viewOf(a: AgreementRow, members: ReturnType<typeof membersOf>, actor: C
     members: members.filter((m) => m.agreementId === a.id).map(({ agreementId: _, ...m }) => m),
     /** The actor's own committee's standing in it (for the join button). */
     ownState: own?.state ?? null,
-    canJoin: POLICIES.joinAgreements.allows(actor) && own?.state === 'invited' && a.status === 'active',
+    canJoin:
+      POLICIES.joinAgreements.allows(actor) &&
+      (own?.state === 'invited' || own?.state === 'left') &&
+      a.status === 'active',
+    canLeave: POLICIES.joinAgreements.allows(actor) && own?.state === 'joined' && a.status === 'active',
     canEdit: POLICIES.manageAgreements.allows(actor) && a.status === 'active',
   };
 }

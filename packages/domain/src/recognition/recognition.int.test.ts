@@ -207,6 +207,56 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     expect(history[0]!.snapshot.timelines.participatingDays).toBe(7);
   });
 
+  it('lets an EC leave an agreement with a reason: its sites get no new requests, requests under way go on', async () => {
+    const gulou = callerAs(db, 'ec-gulou@demo.ctp');
+    const agreementId = db.sqlite
+      .prepare(
+        "select agreement_id from recognition_agreement_members where committee_id = 'ec-njglyy' and state = 'joined'",
+      )
+      .pluck()
+      .get() as string;
+    // A request already under way at 鼓楼.
+    const before = await multiCentreTrial(db, { ctrNo: 'CTR20266021' });
+    await approveAtLead(db, before.leadSubmissionId);
+    expect(requestOf(db, before.sites.njglyy!)).toBeDefined();
+
+    // No reason: refused, nothing changes.
+    const noReason = await apiErrorOf(gulou.recognition.agreements.leave({ id: agreementId, reason: '' }));
+    expect(noReason.code).toBe('VALIDATION');
+    expect(audits(db, 'recognition.agreement_leave')).toBe(0);
+    // Only the committee's own secretary leaves, and only its own committee.
+    expect(
+      (
+        await apiErrorOf(
+          callerAs(db, 'sponsor@demo.ctp').recognition.agreements.leave({ id: agreementId, reason: '不适用' }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+
+    await gulou.recognition.agreements.leave({ id: agreementId, reason: '本院伦理委员会换届，暂停互认' });
+    expect(audits(db, 'recognition.agreement_leave')).toBe(1);
+    const view = await gulou.recognition.agreements.get({ id: agreementId });
+    expect(view.ownState).toBe('left');
+    expect(view.canJoin).toBe(true);
+    expect(view.history.at(-1)!.reason).toContain('本院伦理委员会换届');
+    expect((await apiErrorOf(gulou.recognition.agreements.leave({ id: agreementId, reason: '再次退出' }))).detail).toBe(
+      'NOT_JOINED',
+    );
+
+    // A new trial: 鼓楼 gets no request and the reason; the earlier request is untouched.
+    const after = await multiCentreTrial(db, { ctrNo: 'CTR20266022' });
+    await approveAtLead(db, after.leadSubmissionId);
+    expect(requestOf(db, after.sites.njglyy!)).toBeUndefined();
+    expect(requestOf(db, after.sites.jsch!)).toBeDefined();
+    const board = await callerAs(db, 'sponsor@demo.ctp').recognition.board({ trialId: after.trialId });
+    expect(board.rows.find((r) => r.trialSiteId === after.sites.njglyy)!.skipReason).toBe('not_in_agreement');
+    expect(requestOf(db, before.sites.njglyy!)!.state).toBe('pending_packet');
+
+    // Rejoining is a new version too.
+    await gulou.recognition.agreements.join({ id: agreementId });
+    expect((await gulou.recognition.agreements.get({ id: agreementId })).ownState).toBe('joined');
+  });
+
   it('runs the whole flow over three hospitals: two requests, one reason, recognised and declined', async () => {
     const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db);
     await approveAtLead(db, leadSubmissionId);

@@ -27,6 +27,7 @@ import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
+import { LeaveAgreementButton } from './LeaveAgreementButton.tsx';
 import type { AgreementView } from './recognition-ui.tsx';
 
 type FormValues = {
@@ -170,6 +171,7 @@ export default function AgreementsPage() {
                     {t('recognition.agreements.join')}
                   </Button>
                 )}
+                {a.canLeave && <LeaveAgreementButton agreementId={a.id} />}
                 {a.canEdit && (
                   <Button onClick={() => open(a)} data-testid="agreement-edit">
                     {t('recognition.agreements.edit')}
