@@ -39,7 +39,10 @@ export function LeaveAgreementButton({ agreementId }: { agreementId: string }) {
           leave.mutate({ id: agreementId, reason });
         }}
         confirmLoading={leave.isPending}
-        okButtonProps={{ danger: true, ...({ 'data-testid': 'agreement-leave-ok' } as Record<`data-${string}`, string>) }}
+        okButtonProps={{
+          danger: true,
+          ...({ 'data-testid': 'agreement-leave-ok' } as Record<`data-${string}`, string>),
+        }}
         destroyOnHidden
       >
         <Alert type="warning" showIcon title={t('recognition.agreements.leaveHelp')} style={{ marginBottom: 12 }} />
