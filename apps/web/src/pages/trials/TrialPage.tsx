@@ -420,10 +420,16 @@ export default function TrialPage() {
         subtitle={
           <>
             <Link to="/trials">{t('trials.board.back')}</Link>
-            {' · '}
-            <Link to={`/trials/${id}/recognition`} data-testid="recognition-board-link">
-              {t('recognition.board.link')}
-            </Link>
+            {/* The board is the sponsor's and the committees' (the server refuses the others). */}
+            {actor &&
+              ['sponsor', 'ec_secretary', 'ec_chair', 'ec_member', 'admin', 'commission'].includes(actor.role) && (
+                <>
+                  {' · '}
+                  <Link to={`/trials/${id}/recognition`} data-testid="recognition-board-link">
+                    {t('recognition.board.link')}
+                  </Link>
+                </>
+              )}
           </>
         }
         extra={
