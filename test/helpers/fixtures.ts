@@ -27,3 +27,19 @@ export async function selectPiSite(
   });
   return trialSiteId;
 }
+
+/** A minimal PDF: the server recognises it by its bytes (tests are about versions and rights, not content). */
+export const tinyPdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+
+/** The text of a PDF (e.g. a letter), every page, as pdf.js extracts it. */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  let out = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    out += content.items.map((it) => ('str' in it ? it.str : '')).join('');
+  }
+  return out;
+}

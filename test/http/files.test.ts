@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEMO_PASSWORD } from '@ctp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../helpers/fixtures.ts';
+import { selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
 import { callerAs, startTestServer } from '../helpers/test-app.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -44,7 +44,7 @@ function uploadForm(bytes: Buffer, name: string, fields: Record<string, string>)
   return form;
 }
 
-const pdf = Buffer.from('%PDF-1.4\n% 方案\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const pdf = tinyPdf('方案');
 const fields = { kind: 'protocol', versionLabel: 'V1.0', versionDate: '2026-01-05' };
 
 describe('file routes: multipart upload and downloads', () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, testFilesDir } from '../../../../test/helpers/test-app.ts';
 import type { Ctx } from '../context.ts';
 import { sha256Hex } from '../files/file-store.ts';
@@ -33,8 +33,6 @@ const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
 const audits = (db: DbHandle, action: string) =>
   count(db, 'select count(*) from audit_events where action = ?', action);
 
-/** A tiny but real PDF header; file-type recognises PDF by its magic bytes. */
-const pdfBytes = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 /** A Windows executable's header: what a ".pdf" that is really an .exe starts with. */
 const exeBytes = () => {
   const b = Buffer.alloc(512);
@@ -43,18 +41,6 @@ const exeBytes = () => {
   b.write('PE\0\0', 0x80, 'latin1');
   return b;
 };
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  let out = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    out += content.items.map((it) => ('str' in it ? it.str : '')).join('');
-  }
-  return out;
-}
 
 /** The 江苏省人民医院 EC's chair and one member on the roster (letters are signed by the chair). */
 async function seedRoster(db: DbHandle) {
@@ -135,7 +121,7 @@ describe('submission documents, bound versions and letters', () => {
 
   it('stores an upload under its sha256, outside the web root, with an audit row; lists it with versions', async () => {
     const { id } = await draftInitial(db);
-    const bytes = pdfBytes('protocol v1.0');
+    const bytes = tinyPdf('protocol v1.0');
     const before = audits(db, 'submission.upload_document');
     const doc = await upload(
       db,
@@ -166,7 +152,7 @@ describe('submission documents, bound versions and letters', () => {
       'pi@demo.ctp',
       id,
       { kind: 'protocol', versionLabel: 'V1.1', versionDate: '2026-02-01' },
-      pdfBytes('protocol v1.1'),
+      tinyPdf('protocol v1.1'),
     );
     const list = await callerAs(db, 'sponsor@demo.ctp').submissions.documents({ id });
     expect(list.documents.map((d) => [d.versionLabel, d.isCurrent])).toEqual([
@@ -193,30 +179,30 @@ describe('submission documents, bound versions and letters', () => {
       'en',
     );
     expect(en.message).toMatch(/not a PDF/);
-    const big = Buffer.concat([pdfBytes('big'), Buffer.alloc(20 * 1024 * 1024)]);
+    const big = Buffer.concat([tinyPdf('big'), Buffer.alloc(20 * 1024 * 1024)]);
     expect((await apiErrorOf(upload(db, 'site@demo.ctp', id, fields, big))).detail).toBe('FILE_TOO_LARGE');
     expect((await apiErrorOf(upload(db, 'site@demo.ctp', id, fields, Buffer.alloc(0)))).detail).toBe('FILE_EMPTY');
     expect(
-      (await apiErrorOf(upload(db, 'site@demo.ctp', id, { ...fields, versionDate: '5 Jan' }, pdfBytes('x')))).code,
+      (await apiErrorOf(upload(db, 'site@demo.ctp', id, { ...fields, versionDate: '5 Jan' }, tinyPdf('x')))).code,
     ).toBe('VALIDATION');
     // The commission and another hospital's trial office cannot tell the submission exists.
-    expect((await apiErrorOf(upload(db, 'commission@demo.ctp', id, fields, pdfBytes('x')))).code).toBe('NOT_FOUND');
-    expect((await apiErrorOf(upload(db, 'site-gulou@demo.ctp', id, fields, pdfBytes('x')))).code).toBe('NOT_FOUND');
+    expect((await apiErrorOf(upload(db, 'commission@demo.ctp', id, fields, tinyPdf('x')))).code).toBe('NOT_FOUND');
+    expect((await apiErrorOf(upload(db, 'site-gulou@demo.ctp', id, fields, tinyPdf('x')))).code).toBe('NOT_FOUND');
     expect(docs()).toBe(n);
     expect(tmpFiles()).toBe(tmp);
 
     // The sponsor may prepare the draft's documents; once submitted, only the secretary may still attach.
-    await upload(db, 'sponsor@demo.ctp', id, fields, pdfBytes('icf by sponsor'));
+    await upload(db, 'sponsor@demo.ctp', id, fields, tinyPdf('icf by sponsor'));
     await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
-    const locked = await apiErrorOf(upload(db, 'site@demo.ctp', id, fields, pdfBytes('late')));
+    const locked = await apiErrorOf(upload(db, 'site@demo.ctp', id, fields, tinyPdf('late')));
     expect(locked).toMatchObject({ code: 'INVALID_TRANSITION', detail: 'DOCUMENTS_LOCKED' });
-    expect((await apiErrorOf(upload(db, 'chair@demo.ctp', id, fields, pdfBytes('x')))).code).toBe('FORBIDDEN');
+    expect((await apiErrorOf(upload(db, 'chair@demo.ctp', id, fields, tinyPdf('x')))).code).toBe('FORBIDDEN');
     await upload(
       db,
       'ec@demo.ctp',
       id,
       { kind: 'other', versionLabel: '纸质版', versionDate: '2026-01-06' },
-      pdfBytes('paper'),
+      tinyPdf('paper'),
     );
     // Returned for correction: the applicant may attach again.
     await callerAs(db, 'ec@demo.ctp').submissions.screen({ id, accept: false, reasons: ['缺少研究者简历'] });
@@ -225,7 +211,7 @@ describe('submission documents, bound versions and letters', () => {
       'site@demo.ctp',
       id,
       { kind: 'other', versionLabel: 'CV', versionDate: '2026-01-07' },
-      pdfBytes('cv'),
+      tinyPdf('cv'),
     );
     expect(docs()).toBe(n + 3);
   });
@@ -237,7 +223,7 @@ describe('submission documents, bound versions and letters', () => {
       'site@demo.ctp',
       id,
       { kind: 'protocol', versionLabel: 'V1.0', versionDate: '2026-01-05' },
-      pdfBytes('p'),
+      tinyPdf('p'),
     );
     await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
     const open = (email: string) =>
@@ -259,7 +245,7 @@ describe('submission documents, bound versions and letters', () => {
   it('binds the reviewed versions at the decision; effective versions follow approvals; comparison by sha256', async () => {
     const { id, trialSiteId } = await draftInitial(db);
     const site = callerAs(db, 'site@demo.ctp');
-    const protocol = pdfBytes('protocol v1');
+    const protocol = tinyPdf('protocol v1');
     await upload(
       db,
       'site@demo.ctp',
@@ -272,7 +258,7 @@ describe('submission documents, bound versions and letters', () => {
       'site@demo.ctp',
       id,
       { kind: 'icf', versionLabel: 'V1.0', versionDate: '2026-01-05' },
-      pdfBytes('icf v1'),
+      tinyPdf('icf v1'),
     );
     expect(await site.submissions.effectiveDocuments({ trialSiteId })).toEqual([]);
     await approveExpedited(db, id);
@@ -298,14 +284,14 @@ describe('submission documents, bound versions and letters', () => {
       'site@demo.ctp',
       amendment,
       { kind: 'icf', versionLabel: 'V2.0', versionDate: '2026-03-01' },
-      pdfBytes('icf v2'),
+      tinyPdf('icf v2'),
     );
     await upload(
       db,
       'site@demo.ctp',
       amendment,
       { kind: 'recruitment', versionLabel: 'V1.0', versionDate: '2026-03-01' },
-      pdfBytes('poster'),
+      tinyPdf('poster'),
     );
     const cmp = await site.submissions.compareDocuments({ id: amendment });
     expect(cmp.baseline?.id).toBe(id);
@@ -342,14 +328,14 @@ describe('submission documents, bound versions and letters', () => {
       'site@demo.ctp',
       id,
       { kind: 'protocol', versionLabel: 'V2.1', versionDate: '2026-01-05' },
-      pdfBytes('p21'),
+      tinyPdf('p21'),
     );
     await upload(
       db,
       'site@demo.ctp',
       id,
       { kind: 'icf', versionLabel: 'V1.3', versionDate: '2026-01-06' },
-      pdfBytes('icf13'),
+      tinyPdf('icf13'),
     );
     const secretary = callerAs(db, 'ec@demo.ctp');
     // Not before the decision, and never by the applicant.
@@ -428,7 +414,7 @@ describe('submission documents, bound versions and letters', () => {
   it('after approval with modifications: modified documents are attached, verified, bound, and only then the letter', async () => {
     const { id } = await draftInitial(db);
     const icf = (label: string, text: string) =>
-      upload(db, 'site@demo.ctp', id, { kind: 'icf', versionLabel: label, versionDate: '2026-01-06' }, pdfBytes(text));
+      upload(db, 'site@demo.ctp', id, { kind: 'icf', versionLabel: label, versionDate: '2026-01-06' }, tinyPdf(text));
     await icf('V1.0', 'icf10');
     const site = callerAs(db, 'site@demo.ctp');
     const secretary = callerAs(db, 'ec@demo.ctp');

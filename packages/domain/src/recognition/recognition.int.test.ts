@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import type { Ctx } from '../context.ts';
 import { openSubmissionLetter } from '../ethics/issue-letter.ts';
@@ -556,12 +557,11 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
 
   it("lets a recognising EC open the lead's approved versions, and nothing else of the lead's file", async () => {
     const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266013' });
-    const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
     const upload = (versionLabel: string) =>
       uploadSubmissionDocument({
         ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
         input: { submissionId: leadSubmissionId, fields: { kind: 'icf', versionLabel, versionDate: '2026-01-05' } },
-        file: { bytes: pdf(versionLabel), filename: `icf-${versionLabel}.pdf` },
+        file: { bytes: tinyPdf(versionLabel), filename: `icf-${versionLabel}.pdf` },
       });
     const old = await upload('V1.0');
     const approved = await upload('V1.1');
