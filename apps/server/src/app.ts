@@ -32,7 +32,7 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
     },
     genReqId: () => randomUUID(),
     // tRPC batches name every procedure in the path (`/trpc/a.b,c.d,…`): a dashboard's six queries exceed the default 100.
-    maxParamLength: 2000,
+    routerOptions: { maxParamLength: 2000 },
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
