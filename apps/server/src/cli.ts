@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { createUserInput, ROLES, type Role } from '@ctp/contracts';
+import { createUserInput, errorMessage, ROLES, type Role } from '@ctp/contracts';
 import { backupDatabase, closeDatabase, organisations } from '@ctp/db';
-import { createUser, DomainError, LoginThrottle, seedDemo, verifyAuditChain } from '@ctp/domain';
+import {
+  type Ctx,
+  completeCalendarYear,
+  createUser,
+  DomainError,
+  exportCalendarYear,
+  importCalendarFile,
+  LoginThrottle,
+  listCalendarYears,
+  seedDemo,
+  verifyAuditChain,
+} from '@ctp/domain';
 import { Command, Option } from 'commander';
 import { eq, or } from 'drizzle-orm';
+import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
 
@@ -118,11 +130,83 @@ program
     console.log(`backup written to ${file} (${totalPages} pages)`);
   });
 
+/** The CLI acts as the platform itself (no session), with English messages. */
+function systemCtx(db: Awaited<ReturnType<typeof open>>, requestId: string): Ctx {
+  return {
+    actor: null,
+    isSystem: true,
+    db: db.db,
+    now: Date.now,
+    requestId,
+    locale: 'en',
+    ip: null,
+    userAgent: 'ctp-cli',
+    services: { loginThrottle: new LoginThrottle(), session: loadConfig().session },
+  };
+}
+
+const calendar = program.command('calendar').description('the official working-day calendar (holidays and 调休)');
+calendar
+  .command('list')
+  .description('every year the calendar knows of: source, completeness, holidays and make-up days')
+  .action(async () => {
+    const db = await open();
+    try {
+      for (const y of listCalendarYears({ ctx: systemCtx(db, 'cli:calendar:list') }))
+        console.log(
+          `${y.year}  ${y.source.padEnd(7)}  ${y.complete ? 'complete' : 'PENDING '}  ` +
+            `${y.holidays.length} holidays, ${y.makeupDays.length} make-up days`,
+        );
+    } finally {
+      closeDatabase(db);
+    }
+  });
+calendar
+  .command('import <file>')
+  .description('enter one year from a JSON or CSV file (the format `calendar export` writes)')
+  .option('--complete', 'then mark the year complete (its schedule is now known)')
+  .action(async (file: string, opts: { complete?: boolean }) => {
+    const db = await open();
+    try {
+      const ctx = systemCtx(db, 'cli:calendar:import');
+      const result = importCalendarFile({ ctx, input: { fileName: file, content: readFileSync(file, 'utf8') } });
+      console.log(
+        `${result.year}: ${result.imported} days entered (${result.holidays.length} holidays, ` +
+          `${result.makeupDays.length} make-up days), ${result.movedDueDates} due dates moved`,
+      );
+      if (opts.complete) {
+        const done = completeCalendarYear({ ctx, input: { year: result.year } });
+        console.log(`${done.year} marked complete; ${done.movedDueDates} due dates moved`);
+      }
+    } finally {
+      closeDatabase(db);
+    }
+  });
+calendar
+  .command('export <year>')
+  .description('print one year as JSON or CSV (the format `calendar import` reads)')
+  .addOption(new Option('--format <format>').choices(['json', 'csv']).default('json'))
+  .action(async (year: string, opts: { format: 'json' | 'csv' }) => {
+    const db = await open();
+    try {
+      const file = exportCalendarYear({
+        ctx: systemCtx(db, 'cli:calendar:export'),
+        input: { year: Number(year), format: opts.format },
+      });
+      process.stdout.write(file.content);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
 class CliError extends Error {}
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError || e instanceof ConfigError) console.error(e.message);
-  else if (e instanceof DomainError) console.error(`refused: ${e.code} ${e.detail}`);
+  else if (e instanceof DomainError)
+    console.error(`refused: ${e.code} ${e.detail}: ${errorMessage('en', e.detail, e.params)}`);
+  else if (e instanceof ZodError)
+    console.error(`refused: ${e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   else console.error(e);
   process.exitCode = 2;
 });

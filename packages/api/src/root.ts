@@ -1,5 +1,6 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { calendarRouter } from './routers/calendar.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
 import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   users: usersRouter,
   organisations: organisationsRouter,
   system: systemRouter,
+  calendar: calendarRouter,
   sites: sitesRouter,
   shortlists: shortlistsRouter,
   trials: trialsRouter,

@@ -88,11 +88,14 @@ export const AUDIT_ACTIONS = [
   'incentive.set_weights',
   'trial.flag_key_project',
   'trial.unflag_key_project',
+  'calendar.set_days',
+  'calendar.complete_year',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ENTITY_TYPES = [
   'user',
+  'calendar_year',
   'session',
   'membership',
   'organisation',

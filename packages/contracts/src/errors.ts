@@ -134,6 +134,12 @@ export const ERROR_DETAILS = [
   'MINUTES_NOT_DRAFTED',
   // The commission's view (issue 7).
   'KEY_PROJECT_UNCHANGED',
+  // The working-day calendar (issue 11).
+  'CALENDAR_FILE_INVALID',
+  'CALENDAR_YEAR_BUNDLED',
+  'CALENDAR_YEAR_COMPLETE',
+  'CALENDAR_YEAR_EMPTY',
+  'CALENDAR_MAKEUP_NOT_WEEKEND',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

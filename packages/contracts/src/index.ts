@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './audit-log.ts';
 export * from './auth.ts';
+export * from './calendar.ts';
 export * from './capacity.ts';
 export * from './delays.ts';
 export * from './disease-areas.ts';

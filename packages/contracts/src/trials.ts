@@ -269,6 +269,7 @@ export const NOTIFICATION_KINDS = [
   'recognition_ack_requested',
   'icf_superseded',
   'safety_report_received',
+  'calendar_year_pending',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

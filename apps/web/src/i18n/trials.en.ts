@@ -288,6 +288,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
       icf_superseded:
         '“{{trial}}”: a new amendment is approved; until it is acknowledged the site may use a superseded ICF',
       safety_report_received: '“{{trial}}”: an SAE/SUSAR report was filed at the lead EC; read it and confirm receipt',
+      calendar_year_pending:
+        'The official holidays of {{year}} are not in the working-day calendar yet: clocks into {{year}} count Monday–Friday until an admin enters the schedule',
     },
   },
 };

@@ -281,6 +281,8 @@ export const trialsZh = {
       recognition_ack_requested: '组长单位批准了“{{trial}}”的修正案，请确认新的有效版本',
       icf_superseded: '“{{trial}}”有新批准的修正案：中心在确认前可能仍在使用旧版知情同意书',
       safety_report_received: '组长单位伦理委员会收到“{{trial}}”的 SAE/SUSAR 报告，请阅知并签收',
+      calendar_year_pending:
+        '工作日历尚未录入 {{year}} 年法定节假日安排：在管理员录入并标记完整之前，跨入 {{year}} 年的时限按周一至周五估算',
     },
   },
 } as const;

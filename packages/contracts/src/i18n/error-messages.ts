@@ -67,6 +67,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_EXPEDITED_REVIEW: '简易程序须至少有一名审查委员给出意见后方可决定。',
     NOT_A_VOTER: '只有伦理委员会秘书、主任委员或委员本人可以登记该委员的意见。',
     KEY_PROJECT_UNCHANGED: '该试验已是（或已不是）市重点攻关项目，无需重复操作。',
+    CALENDAR_FILE_INVALID: '日历文件第 {line} 行有误：{reason}。文件未导入。',
+    CALENDAR_YEAR_BUNDLED: '{year} 年的法定节假日已由内置日历完整收录，无需标记。',
+    CALENDAR_YEAR_COMPLETE: '{year} 年已标记为完整。',
+    CALENDAR_YEAR_EMPTY: '{year} 年尚未录入任何法定节假日，不能标记为完整。',
+    CALENDAR_MAKEUP_NOT_WEEKEND: '{date} 不是周六或周日，不能作为调休上班日。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -181,6 +186,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_EXPEDITED_REVIEW: 'An expedited decision needs the view of at least one reviewing member first.',
     NOT_A_VOTER: "Only the committee's secretary, its chair or the member themselves can record a member's vote.",
     KEY_PROJECT_UNCHANGED: 'The trial already is (or already is not) a city key project.',
+    CALENDAR_FILE_INVALID: 'Line {line} of the calendar file is wrong: {reason}. Nothing was imported.',
+    CALENDAR_YEAR_BUNDLED: 'The public holidays of {year} are already complete in the bundled calendar.',
+    CALENDAR_YEAR_COMPLETE: '{year} is already marked complete.',
+    CALENDAR_YEAR_EMPTY: 'No public holiday of {year} has been entered yet: it cannot be marked complete.',
+    CALENDAR_MAKEUP_NOT_WEEKEND: '{date} is not a Saturday or Sunday: it cannot be a make-up working day.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',
     FILE_EMPTY: 'The file is empty and was not stored.',
     FILE_TYPE_NOT_ALLOWED:

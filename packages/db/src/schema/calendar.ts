@@ -13,3 +13,15 @@ export const calendarOverrides = sqliteTable('calendar_overrides', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * A year of the official schedule kept by an admin (issue 11). `complete` is set once the whole schedule of the
+ * State Council's notice is entered: only then does the year count as known and clocks stop warning about it.
+ */
+export const calendarYears = sqliteTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  isComplete: integer('is_complete', { mode: 'boolean' }).notNull().default(false),
+  completedBy: text('completed_by').references(() => users.id),
+  completedAt: integer('completed_at'),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -186,6 +186,8 @@ export const recognitionEvents = sqliteTable(
     actorUserId: text('actor_user_id').references(() => users.id),
     actorRole: text('actor_role'),
     comment: text('comment'),
+    /** JSON details (e.g. a due date moved by a calendar change). */
+    detailJson: text('detail_json'),
     at: integer('at').notNull(),
   },
   (t) => [index('recognition_events_request_idx').on(t.requestId, t.at)],

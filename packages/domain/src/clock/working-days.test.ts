@@ -16,12 +16,20 @@ describe('Chinese working days (chinese-days + overrides)', () => {
     expect(cal.addWorkdays('2025-09-26', 5)).toBe('2025-10-10');
   });
 
-  it('lets an override win and marks unknown years', () => {
+  it('lets an override win, but one override never makes its year known', () => {
     const withOverride = workingCalendar(new Map([['2027-02-08', false]]));
     expect(cal.isWorkday('2027-02-08')).toBe(true); // the package treats every 2027 weekday as working
     expect(withOverride.isWorkday('2027-02-08')).toBe(false);
     expect(cal.knowsYear(2027)).toBe(false);
-    expect(withOverride.knowsYear(2027)).toBe(true);
+    expect(withOverride.knowsYear(2027)).toBe(false);
+    expect(workingCalendar(new Map([['2027-02-08', false]]), new Set([2027])).knowsYear(2027)).toBe(true);
+  });
+
+  it('knows exactly the years the package data covers', () => {
+    expect(cal.knowsYear(2004)).toBe(true);
+    expect(cal.knowsYear(2026)).toBe(true);
+    expect(cal.knowsYear(2003)).toBe(false);
+    expect(cal.knowsYear(2027)).toBe(false);
   });
 });
 
@@ -61,9 +69,33 @@ describe('computeClock', () => {
     expect(open.isOverdue).toBe(false);
   });
 
-  it('warns when the clock runs into a year the calendar does not know', () => {
+  it('warns when the due date falls in a year the calendar does not know', () => {
     expect(
       computeClock(cal, { accepted: '2026-12-20', limitDays: 15, stops: [], until: '2026-12-21' }).calendarUnknown,
     ).toBe(true);
+  });
+
+  it('warns when a clock still running has passed into an unknown year, even with its due date in a known one', () => {
+    const c = computeClock(cal, { accepted: '2026-12-01', limitDays: 15, stops: [], until: '2027-01-08' });
+    expect(c.dueDate.startsWith('2026-')).toBe(true);
+    expect(c.isOverdue).toBe(true);
+    expect(c.calendarUnknown).toBe(true);
+    // …and 2027-01-01, a Friday, is counted as a working day: that is exactly what the warning is about.
+    expect(cal.isWorkday('2027-01-01')).toBe(true);
+  });
+
+  it('stops warning once the year is entered and complete, and counts its holidays', () => {
+    const complete = workingCalendar(new Map([['2027-01-01', false]]), new Set([2027]));
+    const before = computeClock(cal, { accepted: '2026-12-01', limitDays: 15, stops: [], until: '2027-01-08' });
+    const after = computeClock(complete, { accepted: '2026-12-01', limitDays: 15, stops: [], until: '2027-01-08' });
+    expect(complete.isWorkday('2027-01-01')).toBe(false);
+    expect(after.calendarUnknown).toBe(false);
+    expect(after.usedDays).toBe(before.usedDays - 1);
+  });
+
+  it('does not warn for a clock wholly inside known years', () => {
+    expect(
+      computeClock(cal, { accepted: '2025-09-26', limitDays: 15, stops: [], until: '2025-10-24' }).calendarUnknown,
+    ).toBe(false);
   });
 });

@@ -1,24 +1,28 @@
-import chineseDays from 'chinese-days';
 import { addDays } from './dates.ts';
-
-/** The last year the bundled chinese-days calendar knows; later years need admin overrides (TOOLCHAIN). */
-export const CALENDAR_KNOWN_UNTIL = 2026;
+import { packageCoversYear, packageIsWorkday } from './package-calendar.ts';
 
 export type WorkingCalendar = {
   isWorkday: (date: string) => boolean;
   /** The n-th working day strictly after `date` (n ≥ 1). */
   addWorkdays: (date: string, n: number) => string;
-  /** True when the year is covered by the package or by at least one override in that year. */
+  /**
+   * True when the year's official schedule is complete: covered by the bundled package, or entered by an admin and
+   * marked complete. One override in a year never makes it known (issue 11).
+   */
   knowsYear: (year: number) => boolean;
 };
 
+export type CalendarOverrides = ReadonlyMap<string, boolean>;
+
 /**
- * Chinese working days: official holidays and make-up working days (调休) from chinese-days, with the admin
- * override table on top. Note: chinese-days is CommonJS without `exports` — only the default import works in Node.
+ * Chinese working days: official holidays and make-up working days (调休) from chinese-days, with the admin's
+ * entries (`calendar_overrides`) on top, and the years the admin marked complete (`calendar_years`).
  */
-export function workingCalendar(overrides: ReadonlyMap<string, boolean> = new Map()): WorkingCalendar {
-  const overriddenYears = new Set([...overrides.keys()].map((d) => Number(d.slice(0, 4))));
-  const isWorkday = (date: string) => overrides.get(date) ?? chineseDays.isWorkday(date);
+export function workingCalendar(
+  overrides: CalendarOverrides = new Map(),
+  completeYears: ReadonlySet<number> = new Set(),
+): WorkingCalendar {
+  const isWorkday = (date: string) => overrides.get(date) ?? packageIsWorkday(date);
   return {
     isWorkday,
     addWorkdays(date, n) {
@@ -30,7 +34,7 @@ export function workingCalendar(overrides: ReadonlyMap<string, boolean> = new Ma
       }
       return d;
     },
-    knowsYear: (year) => year <= CALENDAR_KNOWN_UNTIL || overriddenYears.has(year),
+    knowsYear: (year) => completeYears.has(year) || packageCoversYear(year),
   };
 }
 
@@ -45,9 +49,20 @@ export type ClockState = {
   stoppedDays: number;
   isStopped: boolean;
   isOverdue: boolean;
-  /** The clock runs into a year the calendar does not know: the UI should warn. */
+  /**
+   * Some day the clock counts over — from its acceptance to today (or its decision), or up to its due date — falls
+   * in a year whose official schedule is not known: its working days are then Monday–Friday guesses. The UI warns.
+   */
   calendarUnknown: boolean;
 };
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** True when every year from `from` to `to` (dates, inclusive) is known to the calendar. */
+export function calendarKnowsSpan(cal: WorkingCalendar, from: string, to: string): boolean {
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.knowsYear(y)) return false;
+  return true;
+}
 
 /**
  * A review clock in working days (DESIGN §4.4): the day of acceptance is day 0; the due date is the N-th working
@@ -73,6 +88,8 @@ export function computeClock(
     if (cal.isWorkday(dueDate) && !stoppedOn(dueDate)) counted++;
   }
   const isStopped = p.stops.some((s) => s.to === null);
+  // Dates as YYYY-MM-DD strings: the later one sorts last.
+  const lastDay = [p.until, dueDate].sort().at(-1) ?? dueDate;
   return {
     dueDate,
     usedDays: used,
@@ -80,6 +97,6 @@ export function computeClock(
     stoppedDays: stopped,
     isStopped,
     isOverdue: !isStopped && p.until > dueDate,
-    calendarUnknown: !cal.knowsYear(Number(dueDate.slice(0, 4))),
+    calendarUnknown: !calendarKnowsSpan(cal, p.accepted, lastDay),
   };
 }

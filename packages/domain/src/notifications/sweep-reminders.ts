@@ -1,6 +1,8 @@
-import { type Db, inquiries, organisations, submissions, trialSites, trials } from '@ctp/db';
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { CALENDAR_REMINDER_FROM } from '@ctp/contracts';
+import { type Db, inquiries, memberships, organisations, submissions, type Tx, trialSites, trials } from '@ctp/db';
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
+import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { inTransaction } from '../transaction.ts';
 import { nextStepOf } from '../trials/next-step.ts';
 import { notifyOrg } from './notify.ts';
@@ -107,6 +109,36 @@ export function sweepReminders(db: Db, now: number): { created: number } {
         { ...n, link: `/trials/${trial.id}` },
       );
     }
+    created += remindCalendarPending(tx, today, now);
   });
   return { created };
+}
+
+/**
+ * From 1 November, while next year's official schedule is not known, the platform admins and every EC secretary
+ * (whose review clocks will run into it) are told, once per year and person (issue 11).
+ */
+function remindCalendarPending(tx: Tx, today: string, now: number): number {
+  if (today.slice(5) < CALENDAR_REMINDER_FROM) return 0;
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  if (loadWorkingCalendar(tx).knowsYear(nextYear)) return 0;
+  const orgs = tx
+    .selectDistinct({ orgId: memberships.orgId, role: memberships.role })
+    .from(memberships)
+    .where(and(inArray(memberships.role, ['admin', 'ec_secretary']), isNull(memberships.revokedAt)))
+    .all();
+  let created = 0;
+  for (const { orgId, role } of orgs)
+    created += notifyOrg(
+      tx,
+      { orgId, roles: [role] },
+      {
+        kind: 'calendar_year_pending',
+        params: { year: nextYear },
+        link: '/calendar',
+        dedupeKey: `calendar-pending:${nextYear}`,
+        now,
+      },
+    );
+  return created;
 }
