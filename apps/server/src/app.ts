@@ -91,7 +91,8 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
       sameSite: 'lax',
       secure: config.secureCookies,
       path: '/',
-      expires: new Date(expiresAt),
+      // Max-Age, not Expires: relative to the server's clock, so a browser whose clock differs keeps the session.
+      maxAge: Math.max(0, Math.floor((expiresAt - now()) / 1000)),
     });
   }
 

@@ -1,4 +1,4 @@
-import { incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
+import { calendarPagePolicy, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
@@ -23,6 +23,7 @@ const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
 const HospitalProfilePage = lazy(() => import('./pages/hospital/HospitalProfilePage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage.tsx'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
@@ -108,6 +109,14 @@ export function App() {
                   <Route element={<RequireSession />}>
                     <Route index element={<HomePage />} />
                     <Route path="search" element={<SearchPage />} />
+                    <Route
+                      path="calendar"
+                      element={
+                        <Guard policy={calendarPagePolicy}>
+                          <CalendarPage />
+                        </Guard>
+                      }
+                    />
                     <Route path="compare" element={<ComparePage />} />
                     <Route
                       path="shortlists"

@@ -90,13 +90,20 @@ export const metricsExportInput = z.object({
 export type OverviewFigures = {
   conversion: { specialtyActivePct: number | null; piActivePct: number | null };
   startup: { medianDays: number | null };
-  ethics: { medianWorkingDays: number | null; p75WorkingDays: number | null; withinClockPct: number | null };
+  ethics: {
+    medianWorkingDays: number | null;
+    p75WorkingDays: number | null;
+    withinClockPct: number | null;
+    /** Some review counted ran through a year the working-day calendar does not know: the UI warns (issue 11). */
+    calendarUnknown: boolean;
+  };
   recognition: {
     adoptionPct: number | null;
     medianWorkingDays: number | null;
     workingDaysSaved: number | null;
     /** False while the mutual-recognition workflow is not in the database: the figures are not computed. */
     available: boolean;
+    calendarUnknown: boolean;
   };
   enrolment: { attainmentPct: number | null; nonEnrollingPct: number | null };
 };

@@ -1,3 +1,4 @@
+import { calendarEn } from './calendar.en.ts';
 import { commissionEn } from './commission.en.ts';
 import { delaysEn } from './delays.en.ts';
 import { documentsEn } from './documents.en.ts';
@@ -162,6 +163,7 @@ export const en: Messages = {
       recognition_request: 'Recognition request',
       local_context: 'Local context',
       incentive_weights: 'Incentive index weights',
+      calendar_year: 'Calendar year',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -239,6 +241,8 @@ export const en: Messages = {
       'incentive.set_weights': 'Set incentive index weights',
       'trial.flag_key_project': 'Flagged a city key project',
       'trial.unflag_key_project': 'Unflagged a city key project',
+      'calendar.set_days': 'Entered working-calendar days',
+      'calendar.complete_year': 'Marked a calendar year complete',
       'submission.unschedule': 'Removed from meeting agenda',
       'submission.submit_modifications': 'Submitted modifications',
       'submission.verify_modifications': 'Verified modifications',
@@ -299,6 +303,7 @@ export const en: Messages = {
   trials: trialsEn,
   commission: commissionEn,
   delays: delaysEn,
+  calendar: calendarEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

@@ -51,6 +51,7 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     create: 'Created',
     submit: 'Submit',
     start_screening: 'Start screening',
+    due_date_moved: 'Due date moved',
     accept: 'Accept',
     return: 'Return for correction',
     resubmit: 'Resubmit',

@@ -48,6 +48,7 @@ export const ethicsZh = {
     create: '创建送审',
     submit: '提交',
     start_screening: '开始形式审查',
+    due_date_moved: '截止日调整',
     accept: '受理',
     return: '退回补正',
     resubmit: '重新提交',

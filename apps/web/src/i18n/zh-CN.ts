@@ -1,3 +1,4 @@
+import { calendarZh } from './calendar.zh-CN.ts';
 import { commissionZh } from './commission.zh-CN.ts';
 import { delaysZh } from './delays.zh-CN.ts';
 import { documentsZh } from './documents.zh-CN.ts';
@@ -158,6 +159,7 @@ export const zhCN = {
       recognition_request: '互认申请',
       local_context: '本院本地信息',
       incentive_weights: '激励指数权重',
+      calendar_year: '工作日历年度',
     },
     actions: {
       'auth.login': '登录',
@@ -235,6 +237,8 @@ export const zhCN = {
       'incentive.set_weights': '设置激励指数权重',
       'trial.flag_key_project': '标记市重点攻关项目',
       'trial.unflag_key_project': '取消市重点攻关项目',
+      'calendar.set_days': '录入工作日历',
+      'calendar.complete_year': '工作日历年度标记完整',
       'submission.unschedule': '移出会议议程',
       'submission.submit_modifications': '提交修改材料',
       'submission.verify_modifications': '确认修改',
@@ -291,6 +295,7 @@ export const zhCN = {
   trials: trialsZh,
   commission: commissionZh,
   delays: delaysZh,
+  calendar: calendarZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

@@ -11,6 +11,7 @@ import {
   MedicineBoxOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SearchOutlined,
   SettingOutlined,
   StarOutlined,
@@ -18,7 +19,7 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { type ActorRef, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
+import { type ActorRef, calendarPagePolicy, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import type { ReactNode } from 'react';
 
 export type NavItem = {
@@ -74,6 +75,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/directory', labelKey: 'nav.directory', icon: <BankOutlined />, policy: POLICIES.readDirectory },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, policy: POLICIES.administer },
+  { path: '/calendar', labelKey: 'calendar.nav', icon: <ScheduleOutlined />, policy: calendarPagePolicy },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, policy: POLICIES.readAuditLog },
   { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined />, policy: POLICIES.signedIn },
 ];

@@ -143,7 +143,7 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
     expect(o.startup.medianDays).toBe(49);
     // Ethics: decisions in the period are A1 (5 working days) and A2 (17): median 11, P75 5 + 0.75 × 12 = 14,
     // one of two within the 15-day clock.
-    expect(o.ethics).toEqual({ medianWorkingDays: 11, p75WorkingDays: 14, withinClockPct: 50 });
+    expect(o.ethics).toEqual({ medianWorkingDays: 11, p75WorkingDays: 14, withinClockPct: 50, calendarUnknown: false });
     // Enrolment: initiated sites with a target by 31 Oct: A1 (10), A3 (20), A4 (20); enrolled 3 + 0 + 6 = 9 → 18 %.
     expect(o.enrolment.attainmentPct).toBe(18);
     expect(o.counts).toMatchObject({ enrolled: 9, target: 50 });
@@ -154,7 +154,13 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
     expect(o.previous.startup.medianDays).toBe(106);
     // Recognition: A1 and A2 are participating sites approved by full review in the period, none by recognition:
     // adoption 0 ÷ (0 + 2) = 0 %; no recognition time and nothing saved.
-    expect(o.recognition).toEqual({ adoptionPct: 0, medianWorkingDays: null, workingDaysSaved: null, available: true });
+    expect(o.recognition).toEqual({
+      adoptionPct: 0,
+      medianWorkingDays: null,
+      workingDaysSaved: null,
+      available: true,
+      calendarUnknown: false,
+    });
   });
 
   it('lists the records behind a figure and the committee view', async () => {

@@ -8,6 +8,7 @@ import {
   type MetricFacts,
   median,
   nonEnrolling,
+  overviewOf,
   pct,
   percentile,
   previousPeriod,
@@ -222,5 +223,37 @@ describe('metric statistics', () => {
     expect(r.adoptionPct).toBe(66.7);
     expect(r.medianWorkingDays).toBe(5);
     expect(r.workingDaysSaved).toBe(8);
+  });
+});
+
+describe('working-day figures over a year the calendar does not know (issue 11)', () => {
+  it('carry calendarUnknown when any review counted ran through such a year, and only then', () => {
+    const p = { from: '2027-01-01', to: '2027-01-31' };
+    const review = (id: string, calendarUnknown: boolean) =>
+      ({
+        id,
+        trialSiteId: id,
+        decidedDate: '2027-01-15',
+        type: 'initial',
+        reviewPath: 'expedited',
+        outcome: 'approved',
+        workingDays: 12,
+        limitDays: 15,
+        calendarUnknown,
+      }) as MetricFacts['submissions'][number];
+    const facts = (unknown: boolean): MetricFacts => ({
+      specialties: [],
+      investigators: [],
+      sites: [site({ id: 'a' }), site({ id: 'b' })],
+      submissions: [review('a', false), review('b', unknown)],
+      recognitions: [],
+      recognitionAvailable: true,
+    });
+    expect(overviewOf(facts(true), p).figures.ethics.calendarUnknown).toBe(true);
+    expect(overviewOf(facts(false), p).figures.ethics.calendarUnknown).toBe(false);
+    // Reviews decided outside the period do not colour its figures.
+    expect(overviewOf(facts(true), { from: '2026-01-01', to: '2026-01-31' }).figures.ethics.calendarUnknown).toBe(
+      false,
+    );
   });
 });

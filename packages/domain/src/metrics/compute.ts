@@ -102,6 +102,8 @@ export type SubmissionFact = {
   /** Working days accepted → decided, clock stops excluded (computeClock, DESIGN §4.4). */
   workingDays: number;
   limitDays: number;
+  /** Its working days count a year whose official schedule is not known (Monday–Friday guesses). */
+  calendarUnknown: boolean;
 };
 
 /** One recognition (互认) decision at a participating site, and the site approvals it is compared against. */
@@ -121,6 +123,7 @@ export type RecognitionFact = {
   trialSiteId: string;
   decidedDate: string;
   workingDays: number;
+  calendarUnknown: boolean;
   /** The same committee's median full-review working days minus this recognition's (≥ 0); null without any. */
   daysSaved: number | null;
   recognised: boolean;
@@ -303,7 +306,8 @@ export function overviewOf(facts: MetricFacts, p: Period): { figures: OverviewFi
   const conversion = specialtyConversion(facts, p.to);
   const pis = piActivity(facts, p.to);
   const startup = startupDays(facts.sites, p);
-  const reviews = turnaround(decidedReviews(facts.submissions, p));
+  const reviewFacts = decidedReviews(facts.submissions, p);
+  const reviews = turnaround(reviewFacts);
   const attainment = enrolmentAttainment(facts.sites, p.to);
   const idle = nonEnrolling(facts.sites, p);
   const rec = recognitionFigures(facts, p);
@@ -316,6 +320,8 @@ export function overviewOf(facts: MetricFacts, p: Period): { figures: OverviewFi
         medianWorkingDays: reviews.medianWorkingDays,
         p75WorkingDays: reviews.p75WorkingDays,
         withinClockPct: reviews.withinClockPct,
+        /** Some review counted here ran through a year the working-day calendar does not know (issue 11). */
+        calendarUnknown: reviewFacts.some((s) => s.calendarUnknown),
       },
       recognition: available
         ? {
@@ -323,8 +329,9 @@ export function overviewOf(facts: MetricFacts, p: Period): { figures: OverviewFi
             medianWorkingDays: rec.medianWorkingDays,
             workingDaysSaved: rec.workingDaysSaved,
             available,
+            calendarUnknown: rec.recognised.some((r) => r.calendarUnknown),
           }
-        : { adoptionPct: 0, medianWorkingDays: 0, workingDaysSaved: 0, available },
+        : { adoptionPct: 0, medianWorkingDays: 0, workingDaysSaved: 0, available, calendarUnknown: false },
       enrolment: { attainmentPct: attainment.pct, nonEnrollingPct: idle.pct },
     },
     counts: {

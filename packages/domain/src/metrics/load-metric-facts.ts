@@ -218,6 +218,7 @@ export function loadMetricFacts(db: Db): MetricFacts {
       outcome: r.sub.outcome,
       workingDays: clock.usedDays,
       limitDays,
+      calendarUnknown: clock.calendarUnknown,
     });
   }
   const recognition = loadRecognitionFacts(db, siteById, cal);

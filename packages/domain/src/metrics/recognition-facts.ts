@@ -44,6 +44,7 @@ export function loadRecognitionFacts(
       trialSiteId: site.id,
       decidedDate: f.decidedDate,
       workingDays: f.recognitionDays,
+      calendarUnknown: f.calendarUnknown,
       daysSaved: f.daysSaved,
       recognised: RECOGNISED.has(f.outcome),
     });

@@ -8,7 +8,7 @@ import {
 } from '@ctp/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
-import { computeClock } from '../clock/working-days.ts';
+import { calendarKnowsSpan, computeClock } from '../clock/working-days.ts';
 
 /** Pure: the median of a list of numbers (null when empty). */
 export function medianOf(values: number[]): number | null {
@@ -27,6 +27,8 @@ export type RecognitionFigure = {
   decidedDate: string;
   /** Working days accepted → decided, clock stops excluded (DESIGN §4.4). */
   recognitionDays: number;
+  /** Some day from acceptance to decision falls in a year whose official schedule is not known. */
+  calendarUnknown: boolean;
   /** The same EC's median full-review time (initial reviews, convened or expedited), null without any. */
   medianFullReviewDays: number | null;
   /** Median full review minus recognition time (DESIGN §5 "review working days saved"). */
@@ -129,6 +131,7 @@ export function recognitionFigures(db: Db, opts: { from?: string; to?: string } 
       outcome: req.outcome!,
       decidedDate: req.decidedDate!,
       recognitionDays: days,
+      calendarUnknown: !calendarKnowsSpan(cal, req.acceptedDate!, req.decidedDate!),
       medianFullReviewDays: median,
       daysSaved: median === null ? null : Math.max(0, median - days),
     };

@@ -302,13 +302,15 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
       actorName: users.name,
       actorRole: recognitionEvents.actorRole,
       comment: recognitionEvents.comment,
+      detailJson: recognitionEvents.detailJson,
       at: recognitionEvents.at,
     })
     .from(recognitionEvents)
     .leftJoin(users, eq(users.id, recognitionEvents.actorUserId))
     .where(eq(recognitionEvents.requestId, input.id))
     .orderBy(asc(recognitionEvents.at), asc(recognitionEvents.id))
-    .all();
+    .all()
+    .map(({ detailJson, ...e }) => ({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }));
   const objections = ctx.db
     .select()
     .from(recognitionObjections)

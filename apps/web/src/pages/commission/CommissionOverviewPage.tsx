@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import type { MetricId, OverviewFigures } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -48,6 +48,14 @@ function countsOf(o: Overview, metric: MetricId): [number, number] | null {
   }
 }
 
+/** Working-day figures counted over a year the working-day calendar does not know carry a warning (issue 11). */
+function calendarUnknownOf(o: Overview, metric: MetricId): boolean {
+  if (metric.startsWith('ethics')) return o.ethics.calendarUnknown;
+  if (metric === 'recognitionMedianWorkingDays' || metric === 'recognitionWorkingDaysSaved')
+    return o.recognition.calendarUnknown;
+  return false;
+}
+
 export function MetricCard({ o, item, query }: { o: Overview; item: (typeof HEADLINE)[number]; query: string }) {
   const { t } = useTranslation();
   const value = item.get(o);
@@ -68,6 +76,13 @@ export function MetricCard({ o, item, query }: { o: Overview; item: (typeof HEAD
         value={fmt(value)}
         suffix={value === null || !unit ? undefined : t(`commission.units.${unit}`)}
       />
+      {calendarUnknownOf(o, item.metric) && (
+        <Tooltip title={t('calendar.figuresWarning')}>
+          <Tag color="warning" data-testid="figure-calendar-unknown">
+            {t('calendar.unknownWarning')}
+          </Tag>
+        </Tooltip>
+      )}
       <div style={{ fontSize: 12, marginTop: 4 }}>
         {delta === null ? (
           <Typography.Text type="secondary">{t('commission.overview.noPrevious')}</Typography.Text>
@@ -130,6 +145,15 @@ export default function CommissionOverviewPage() {
           showIcon
           title={apiError(overview.error, t('common.networkError')).message}
           style={{ marginBottom: 16 }}
+        />
+      )}
+      {o && (o.ethics.calendarUnknown || o.recognition.calendarUnknown) && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('calendar.figuresWarning')}
+          style={{ marginBottom: 16 }}
+          data-testid="metrics-calendar-unknown"
         />
       )}
       {o && !o.recognition.available && (

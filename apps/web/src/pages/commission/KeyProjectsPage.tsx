@@ -1,6 +1,21 @@
 import { POLICIES, type SiteState } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
@@ -144,6 +159,13 @@ export default function KeyProjectsPage() {
                           used: s.openSubmission.clock.usedDays,
                           limit: s.openSubmission.clock.limitDays,
                         })}
+                        {s.openSubmission.clock.calendarUnknown && (
+                          <Tooltip title={t('calendar.unknownWarningHelp')}>
+                            <Tag color="warning" style={{ marginLeft: 4 }} data-testid="clock-calendar-unknown">
+                              {t('calendar.unknownWarning')}
+                            </Tag>
+                          </Tooltip>
+                        )}
                       </Typography.Text>
                     ) : (
                       t('commission.keyProjects.none')
