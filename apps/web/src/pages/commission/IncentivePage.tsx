@@ -24,6 +24,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ExportButton, FilterBar, FormulaTip, fmt, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 
 type Ranked = RouterOutputs['incentive']['ranking']['rows'][number];
 type Term = Ranked['terms'][number];
@@ -153,7 +154,7 @@ function WeightsEditor() {
             {
               title: t('commission.incentive.at'),
               key: 'at',
-              render: (_, r) => new Date(r.createdAt).toLocaleString(),
+              render: (_, r) => beijingTime(r.createdAt),
             },
             { title: t('commission.incentive.by'), dataIndex: 'createdBy' },
             { title: t('commission.incentive.note'), dataIndex: 'note' },

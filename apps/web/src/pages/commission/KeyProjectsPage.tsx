@@ -10,6 +10,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { pick, SiteStateTag } from '../trials/site-ui.tsx';
 import { KeyProjectTag } from './key-project-tag.tsx';
 import type { RouterOutputs } from './types.ts';
+import { beijingDate } from '../../lib/beijing-time.ts';
 
 type BoardTrial = RouterOutputs['keyProjects']['board']['trials'][number];
 type BoardSite = BoardTrial['sites'][number];
@@ -97,7 +98,7 @@ export default function KeyProjectsPage() {
               <Space>
                 <Typography.Text type="secondary">
                   {tr.sponsorName} ·{' '}
-                  {t('commission.keyProjects.flaggedAt', { date: new Date(tr.flaggedAt).toLocaleDateString() })}
+                  {t('commission.keyProjects.flaggedAt', { date: beijingDate(tr.flaggedAt) })}
                 </Typography.Text>
                 {canSteer && (
                   <Popconfirm

@@ -1,6 +1,6 @@
 import { type CreateTrialInput, RISK_LEVELS, TRIAL_PHASES, TRIAL_TYPES } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from './site-ui.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
+import { dayOf } from '../../lib/beijing-time.ts';
 
 type Values = {
   titleZh: string;
@@ -28,7 +30,7 @@ type Values = {
   leadHospitalId?: string;
 };
 
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+const day = (d: Dayjs | null | undefined) => (d ? dayOf(d) : undefined);
 
 export default function NewTrialPage() {
   const { t, i18n } = useTranslation();

@@ -21,7 +21,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -44,6 +43,7 @@ import {
   type TrialDetail,
 } from './site-ui.tsx';
 import { RegistryIds } from './TrialsPage.tsx';
+import { beijingDate } from '../../lib/beijing-time.ts';
 
 type StepName = 'select' | 'suspend' | 'resume' | 'terminate';
 
@@ -325,7 +325,7 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
             title: t('trials.answers.answeredAt'),
             key: 'answeredAt',
             width: 110,
-            render: (_, r) => (r.answeredAt ? dayjs(r.answeredAt).format('YYYY-MM-DD') : dash),
+            render: (_, r) => (r.answeredAt ? beijingDate(r.answeredAt) : dash),
           },
         ]}
       />
