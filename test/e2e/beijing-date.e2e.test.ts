@@ -128,14 +128,20 @@ describe('a browser abroad at 20:00 UTC takes Beijing’s date, as the server do
 
     // 3. The milestone picker: Beijing's today is today and allowed, Beijing's tomorrow is refused.
     await sa.goto(`${env.server.url}/trial-sites`);
-    const board = sa.getByTestId('site-board').locator('tr').filter({ has: sa.getByTestId(`milestone-${trialSite.id}`) });
+    const board = sa
+      .getByTestId('site-board')
+      .locator('tr')
+      .filter({ has: sa.getByTestId(`milestone-${trialSite.id}`) });
     await board.getByText('伦理通过').waitFor();
     await sa.getByTestId(`milestone-${trialSite.id}`).click();
+    await sa.waitForTimeout(400); // the modal's opening animation, or the picker's popup opens where the input was
     const date = sa.getByTestId('milestone-date');
     await date.click();
     await expect(popup(sa).locator('.ant-picker-cell-today').getAttribute('title')).resolves.toBe(BEIJING_DAY);
     await expect(cell(sa, BEIJING_DAY).getAttribute('class')).resolves.not.toContain('ant-picker-cell-disabled');
-    await expect(cell(sa, addDays(BEIJING_DAY, 1)).getAttribute('class')).resolves.toContain('ant-picker-cell-disabled');
+    await expect(cell(sa, addDays(BEIJING_DAY, 1)).getAttribute('class')).resolves.toContain(
+      'ant-picker-cell-disabled',
+    );
     await sa.screenshot({ path: `${ARTIFACTS}beijing-milestone.png` });
     await typeInto(date, addDays(BEIJING_DAY, 1));
     await sa.getByTestId('milestone-ok').click();

@@ -11,9 +11,7 @@ export type BrowserServer = { server: Awaited<ReturnType<typeof startTestServer>
  * it (on `opts.database` when given, else the seeded demo; on the clock `opts.now` when given, else the real one).
  * Read `env.server` / `env.browser` inside the tests (they are set by the time a test runs).
  */
-export function useBrowserServer(
-  opts: { database?: () => Promise<DbHandle>; now?: () => number } = {},
-): BrowserServer {
+export function useBrowserServer(opts: { database?: () => Promise<DbHandle>; now?: () => number } = {}): BrowserServer {
   const env = {} as BrowserServer;
   beforeAll(async () => {
     env.server = await startTestServer({}, { database: await opts.database?.(), now: opts.now });

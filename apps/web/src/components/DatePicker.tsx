@@ -10,4 +10,7 @@ import { beijingNowValue } from '../lib/beijing-time.ts';
  * (lib/beijing-time.ts) and with the server. Typed dates are read as YYYY-MM-DD (months as YYYY-MM), the locales'
  * field format in both languages. Import `DatePicker` from here, never from antd (a unit test checks it).
  */
-export const DatePicker = AntDatePicker.generatePicker<Dayjs>({ ...dayjsGenerateConfig, getNow: () => beijingNowValue() });
+export const DatePicker = AntDatePicker.generatePicker<Dayjs>({
+  ...dayjsGenerateConfig,
+  getNow: () => beijingNowValue(),
+});

@@ -23,7 +23,11 @@ function sources(dir: string): string[] {
 }
 
 const RULES: { what: string; pattern: RegExp; allowed: string[] }[] = [
-  { what: 'a dayjs value import (dayjs(…) is local time)', pattern: /^import dayjs\b/m, allowed: DAYJS_VALUE_IMPORT_ALLOWED },
+  {
+    what: 'a dayjs value import (dayjs(…) is local time)',
+    pattern: /^import dayjs\b/m,
+    allowed: DAYJS_VALUE_IMPORT_ALLOWED,
+  },
   { what: 'new Date(…)', pattern: /\bnew Date\(/, allowed: CLOCK },
   { what: 'toLocaleDateString / toLocaleTimeString', pattern: /\.toLocale(Date|Time)String\(/, allowed: [] },
   {

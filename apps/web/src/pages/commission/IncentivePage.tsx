@@ -21,10 +21,10 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ExportButton, FilterBar, FormulaTip, fmt, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
-import { beijingTime } from '../../lib/beijing-time.ts';
 
 type Ranked = RouterOutputs['incentive']['ranking']['rows'][number];
 type Term = Ranked['terms'][number];

@@ -31,8 +31,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -207,11 +207,7 @@ function RosterCard({
         title={`${t('meetings.committee.endTerm')} · ${ending?.name ?? ''}`}
         onCancel={() => setEnding(null)}
         confirmLoading={endTerm.isPending}
-        onOk={() =>
-          ending &&
-          endDate &&
-          endTerm.mutate({ committeeId, memberId: ending.id, termEnd: dayOf(endDate) })
-        }
+        onOk={() => ending && endDate && endTerm.mutate({ committeeId, memberId: ending.id, termEnd: dayOf(endDate) })}
       >
         <Form.Item label={t('meetings.committee.endTermDate')}>
           <DatePicker value={endDate} onChange={setEndDate} />

@@ -24,8 +24,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../i18n/index.ts';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { currentLocale } from '../../i18n/index.ts';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime, beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';

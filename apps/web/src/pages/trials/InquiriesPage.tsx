@@ -22,10 +22,10 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
-import { addDays, beijingDate, beijingToday, daysBetween, dayOf, pickerValue } from '../../lib/beijing-time.ts';
+import { addDays, beijingDate, beijingToday, dayOf, daysBetween, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { answerOf, type InquiryRow, pick } from './site-ui.tsx';
 

@@ -6,12 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from './site-ui.tsx';
-import { DatePicker } from '../../components/DatePicker.tsx';
-import { dayOf } from '../../lib/beijing-time.ts';
 
 type Values = {
   titleZh: string;

@@ -202,7 +202,13 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
         <Form<EnrolmentValues>
           form={form}
           layout="vertical"
-          initialValues={{ month: pickerValue(beijingMonth()), screened: 0, enrolled: 0, screenFailures: 0, withdrawn: 0 }}
+          initialValues={{
+            month: pickerValue(beijingMonth()),
+            screened: 0,
+            enrolled: 0,
+            screenFailures: 0,
+            withdrawn: 0,
+          }}
           onFinish={(v) => {
             setError(null);
             record.mutate({

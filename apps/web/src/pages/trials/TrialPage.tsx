@@ -27,6 +27,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { DelayCell } from './DelayReasons.tsx';
@@ -43,7 +44,6 @@ import {
   type TrialDetail,
 } from './site-ui.tsx';
 import { RegistryIds } from './TrialsPage.tsx';
-import { beijingDate } from '../../lib/beijing-time.ts';
 
 type StepName = 'select' | 'suspend' | 'resume' | 'terminate';
 

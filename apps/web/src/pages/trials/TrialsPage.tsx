@@ -7,10 +7,10 @@ import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick, STATE_COLOURS, type TrialListItem } from './site-ui.tsx';
-import { beijingDate } from '../../lib/beijing-time.ts';
 
 export function RegistryIds({ trial }: { trial: Pick<TrialListItem, 'ctrNo' | 'nctNo' | 'chictrNo'> }) {
   const ids = [trial.ctrNo, trial.nctNo, trial.chictrNo].filter(Boolean);
