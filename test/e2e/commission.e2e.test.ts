@@ -3,7 +3,7 @@ import { createTestDatabase } from '@ctp/db/testing';
 import { seedDemo } from '@ctp/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 describe("the commission's view, in the browser, on the demo with 24 months of history", () => {
@@ -22,7 +22,7 @@ describe("the commission's view, in the browser, on the demo with 24 months of h
   });
 
   it('shows the overview with formulas and charts, drills down, and exports a table that matches it', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await newContext(env.browser, { viewport: { width: 1440, height: 1000 } });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     const errors = watchErrors(page);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../packages/domain/src/auth/login-throttle.ts';
 import { seedDemoCommittees } from '../../packages/domain/src/seed/demo-committees.ts';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { pdfText, selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../helpers/test-app.ts';
@@ -53,7 +53,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     const trialSiteId = await selectPiSite(db, sponsorApi, trialId);
 
     // 1. The trial office prepares the initial review from its site board, attaches the protocol and ICF, submits.
-    const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const siteCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     siteCtx.setDefaultTimeout(30_000);
     const site = await siteCtx.newPage();
     const siteErrors = watchErrors(site);
@@ -71,7 +71,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await site.getByTestId('submission-header').getByText('已提交').waitFor();
 
     // 2. The secretary screens and returns it once with a reason.
-    const ecCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const ecCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     ecCtx.setDefaultTimeout(30_000);
     const ec = await ecCtx.newPage();
     const ecErrors = watchErrors(ec);
@@ -187,7 +187,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     expect(siteRow).toBe('ethics_approved');
 
     // 11. The sponsor sees the decision and downloads the letter, but no votes, attendance or conflicts.
-    const spCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const spCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     spCtx.setDefaultTimeout(30_000);
     const sp = await spCtx.newPage();
     const spErrors = watchErrors(sp);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { selectPiSite } from '../helpers/fixtures.ts';
 import { callerAs } from '../helpers/test-app.ts';
@@ -27,7 +27,7 @@ describe('the EC work queue and a submission page, in the browser', () => {
     const trialSiteId = await selectPiSite(db, sponsorApi, trialId);
 
     // 1. The trial office submits the initial review from its site board.
-    const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const siteCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     siteCtx.setDefaultTimeout(15_000);
     const site = await siteCtx.newPage();
     const siteErrors = watchErrors(site);
@@ -47,7 +47,7 @@ describe('the EC work queue and a submission page, in the browser', () => {
     expect(await site.getByTestId('submission-review').count()).toBe(0);
 
     // 2. The secretary finds it in 伦理审查 and returns it once with a reason.
-    const ecCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const ecCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     ecCtx.setDefaultTimeout(15_000);
     const ec = await ecCtx.newPage();
     const ecErrors = watchErrors(ec);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newPage, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 /** A clean full-page picture: toasts gone, scrolled to the top (the header is sticky). */
@@ -30,7 +30,7 @@ describe('hospital profile in a real browser', () => {
   const env = useBrowserServer();
 
   it('lets the site admin add a specialty and an investigator to the own hospital', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await newPage(env.browser, { viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
     await signIn(page, env.server.url, 'site@demo.ctp');
     await page.getByTestId('home-site_admin').waitFor();
@@ -83,7 +83,7 @@ describe('hospital profile in a real browser', () => {
   });
 
   it('shows the same page read-only to a sponsor', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await newPage(env.browser, { viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
     await signIn(page, env.server.url, 'sponsor@demo.ctp');
     await page.getByTestId('home-sponsor').waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { apiErrorOf, callerAs } from '../helpers/test-app.ts';
 
@@ -99,7 +99,7 @@ describe('mutual recognition over three hospitals, in the browser', () => {
     expect(requestId(sites.zdyy!)).toBeUndefined();
 
     const page = async (email: string): Promise<{ p: Page; errors: string[]; close: () => Promise<void> }> => {
-      const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const ctx = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
       ctx.setDefaultTimeout(15_000);
       const p = await ctx.newPage();
       const errors = watchErrors(p);

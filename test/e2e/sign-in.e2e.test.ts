@@ -1,7 +1,7 @@
 import type { Role } from '@ctp/contracts';
 import { DEMO_ACCOUNTS } from '@ctp/domain';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, newPage, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 /** What each role must (and must not) see in the navigation, in Chinese. */
@@ -20,7 +20,7 @@ describe('sign-in in a real browser', () => {
   const env = useBrowserServer();
 
   it('signs in as every demo role and shows that role’s home and navigation', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(env.browser, { viewport: { width: 1280, height: 800 } });
     for (const account of DEMO_ACCOUNTS) {
       const page = await context.newPage();
       const errors = watchErrors(page);
@@ -45,7 +45,7 @@ describe('sign-in in a real browser', () => {
   }, 300_000);
 
   it('refuses a wrong password with a clear Chinese message, then English after switching', async () => {
-    const page = await env.browser.newPage();
+    const page = await newPage(env.browser);
     await signIn(page, env.server.url, 'sponsor@demo.ctp', 'not-the-password');
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain('邮箱或密码不正确');
     await page.getByTestId('locale-switch').click();
@@ -56,7 +56,7 @@ describe('sign-in in a real browser', () => {
   });
 
   it('lets a user with two memberships switch role, and an unknown route shows the 404 page', async () => {
-    const page = await env.browser.newPage();
+    const page = await newPage(env.browser);
     await signIn(page, env.server.url, 'multi@demo.ctp');
     await page.getByTestId('home-site_admin').waitFor();
     await page.getByTestId('role-switcher').hover();
@@ -68,7 +68,7 @@ describe('sign-in in a real browser', () => {
   });
 
   it('shows the audit log to the admin, filters by actor and verifies the chain', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(env.browser, { viewport: { width: 1280, height: 800 } });
     await signIn(page, env.server.url, 'admin@demo.ctp');
     await page.getByTestId('home-admin').waitFor();
     await page.goto(`${env.server.url}/audit?action=auth.login`);

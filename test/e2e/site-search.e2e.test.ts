@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 describe('a sponsor searches, compares, shortlists and exports in the browser', () => {
   const env = useBrowserServer();
 
   it('goes from a two-character query to an exported shortlist', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await newContext(env.browser, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await signIn(page, env.server.url, 'sponsor@demo.ctp');

@@ -3,7 +3,7 @@ import { inTransaction, markEthicsApproved, markEthicsSubmitted, shanghaiDate } 
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { callerAs } from '../helpers/test-app.ts';
 
@@ -36,7 +36,7 @@ describe('a trial goes from a shortlist to first patient in, in the browser', ()
     await sponsorApi.shortlists.addItem({ shortlistId, hospitalId: 'hosp-jsph' });
 
     // 1. The sponsor creates the trial in the browser; a malformed CTR number is refused on its field.
-    const sponsorCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const sponsorCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     sponsorCtx.setDefaultTimeout(15_000);
     const sponsor = await sponsorCtx.newPage();
     const sponsorErrors = watchErrors(sponsor);
@@ -75,7 +75,7 @@ describe('a trial goes from a shortlist to first patient in, in the browser', ()
     await jsphRow.getByText('已发调研').waitFor();
 
     // 3. The trial office of jsph is told, and answers "interested" in its inbox.
-    const siteCtx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const siteCtx = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     siteCtx.setDefaultTimeout(15_000);
     const site = await siteCtx.newPage();
     const siteErrors = watchErrors(site);

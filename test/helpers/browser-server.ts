@@ -8,12 +8,13 @@ export type BrowserServer = { server: Awaited<ReturnType<typeof startTestServer>
 
 /**
  * A seeded server on a free port and a headless Chromium, started once for the enclosing `describe` and closed after
- * it (on `opts.database` when given, else the seeded demo). Read `env.server` / `env.browser` inside the tests (they are set by the time a test runs).
+ * it (on `opts.database` when given, else the seeded demo; on the clock `opts.now` when given, else the real one).
+ * Read `env.server` / `env.browser` inside the tests (they are set by the time a test runs).
  */
-export function useBrowserServer(opts: { database?: () => Promise<DbHandle> } = {}): BrowserServer {
+export function useBrowserServer(opts: { database?: () => Promise<DbHandle>; now?: () => number } = {}): BrowserServer {
   const env = {} as BrowserServer;
   beforeAll(async () => {
-    env.server = await startTestServer({}, { database: await opts.database?.() });
+    env.server = await startTestServer({}, { database: await opts.database?.(), now: opts.now });
     env.browser = await launchBrowser();
   }, 120_000); // seeding a database with 24 months of history takes seconds on a loaded machine
   afterAll(async () => {

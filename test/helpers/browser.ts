@@ -1,15 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-/** Debian's chromium, headless, with the flags this sandbox needs (shared/TOOLCHAIN.md). */
+/**
+ * The browser of every browser test is in California, never in Beijing (nor in the UTC of CI): a page that takes
+ * "today" or a displayed date from the browser's zone instead of Beijing's then shows it — at any hour, since Los
+ * Angeles' date differs from Beijing's for 15–16 hours of every day.
+ */
+export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
+
+/** Debian's chromium, headless, with the flags this sandbox needs (shared/TOOLCHAIN.md), in BROWSER_TIME_ZONE. */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // The contexts set their zone (newContext below); the process's zone covers any page opened some other way.
+    env: { ...process.env, TZ: BROWSER_TIME_ZONE },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -21,6 +30,16 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** A browser context in BROWSER_TIME_ZONE: every browser test opens its pages through this (or `newPage`). */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ timezoneId: BROWSER_TIME_ZONE, ...options });
+}
+
+/** A page in its own context in BROWSER_TIME_ZONE (the context closes with the page). */
+export function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  return browser.newPage({ timezoneId: BROWSER_TIME_ZONE, ...options });
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = 'ctp-demo-2026') {

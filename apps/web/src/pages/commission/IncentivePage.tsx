@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ExportButton, FilterBar, FormulaTip, fmt, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
@@ -153,7 +154,7 @@ function WeightsEditor() {
             {
               title: t('commission.incentive.at'),
               key: 'at',
-              render: (_, r) => new Date(r.createdAt).toLocaleString(),
+              render: (_, r) => beijingTime(r.createdAt),
             },
             { title: t('commission.incentive.by'), dataIndex: 'createdBy' },
             { title: t('commission.incentive.note'), dataIndex: 'note' },

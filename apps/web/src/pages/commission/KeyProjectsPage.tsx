@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, SiteStateTag } from '../trials/site-ui.tsx';
 import { KeyProjectTag } from './key-project-tag.tsx';
@@ -111,8 +112,7 @@ export default function KeyProjectsPage() {
             extra={
               <Space>
                 <Typography.Text type="secondary">
-                  {tr.sponsorName} ·{' '}
-                  {t('commission.keyProjects.flaggedAt', { date: new Date(tr.flaggedAt).toLocaleDateString() })}
+                  {tr.sponsorName} · {t('commission.keyProjects.flaggedAt', { date: beijingDate(tr.flaggedAt) })}
                 </Typography.Text>
                 {canSteer && (
                   <Popconfirm

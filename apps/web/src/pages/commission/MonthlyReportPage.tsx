@@ -1,8 +1,17 @@
 import type { MetricId } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Row, Skeleton, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Row, Skeleton, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DatePicker } from '../../components/DatePicker.tsx';
+import {
+  addMonths,
+  beijingMonth,
+  beijingTime,
+  isAfterBeijingMonth,
+  lastDayOfMonth,
+  monthOf,
+  pickerValue,
+} from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { HEADLINE } from './CommissionOverviewPage.tsx';
 import { TrendChart, TurnaroundChart } from './charts.tsx';
@@ -14,9 +23,11 @@ export default function MonthlyReportPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { filters, params, setFilters } = useMetricFilters();
-  const month = params.get('month') ?? dayjs().subtract(1, 'month').format('YYYY-MM');
+  // Last month in Beijing by default; a malformed ?month= falls back to it rather than breaking the page.
+  const asked = params.get('month');
+  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : addMonths(beijingMonth(), -1);
   const from = `${month}-01`;
-  const to = dayjs(from).endOf('month').format('YYYY-MM-DD');
+  const to = lastDayOfMonth(month);
   const period = { ...filters, from, to };
   const overview = useQuery(trpc.metrics.overview.queryOptions(period));
   const trend = useQuery(trpc.metrics.trend.queryOptions({ filters: { ...filters, to }, months: 12 }));
@@ -34,8 +45,9 @@ export default function MonthlyReportPage() {
         <DatePicker
           picker="month"
           allowClear={false}
-          value={dayjs(from)}
-          onChange={(d) => d && setFilters({ month: d.format('YYYY-MM') })}
+          value={pickerValue(month)}
+          disabledDate={isAfterBeijingMonth}
+          onChange={(d) => d && setFilters({ month: monthOf(d) })}
         />
         <Button type="primary" onClick={() => window.print()} data-testid="print-report">
           {t('commission.report.print')}
@@ -98,7 +110,7 @@ export default function MonthlyReportPage() {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-        {t('commission.report.generated', { at: new Date().toLocaleString() })}
+        {t('commission.report.generated', { at: beijingTime(Date.now()) })}
       </Typography.Paragraph>
     </div>
   );

@@ -8,11 +8,12 @@ import {
   TRIAL_TYPES,
 } from '@ctp/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Select, Space, Tooltip } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Select, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -83,8 +84,8 @@ export function FilterBar() {
       <Space wrap>
         <DatePicker.RangePicker
           allowClear
-          value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
-          onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+          value={filters.from && filters.to ? [pickerValue(filters.from), pickerValue(filters.to)] : null}
+          onChange={(r) => setFilters({ from: r?.[0] ? dayOf(r[0]) : undefined, to: r?.[1] ? dayOf(r[1]) : undefined })}
           data-testid="filter-period"
         />
         {sel(

@@ -15,7 +15,6 @@ import {
   Button,
   Card,
   Checkbox,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -28,12 +27,14 @@ import {
   Table,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
 
@@ -119,7 +120,7 @@ function RosterCard({
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
   const [ending, setEnding] = useState<{ id: string; name: string } | null>(null);
-  const [endDate, setEndDate] = useState<Dayjs | null>(dayjs());
+  const [endDate, setEndDate] = useState<Dayjs | null>(() => beijingTodayValue());
   const [error, setError] = useState<string | null>(null);
   const endTerm = useMutation(
     trpc.committees.endTerm.mutationOptions({
@@ -183,7 +184,10 @@ function RosterCard({
                 {manage && m.isServing && (
                   <Button
                     size="small"
-                    onClick={() => setEnding({ id: m.id, name: m.name })}
+                    onClick={() => {
+                      setEnding({ id: m.id, name: m.name });
+                      setEndDate(beijingTodayValue()); // today when the dialog opens, even on a page left open overnight
+                    }}
                     data-testid="roster-end-term"
                   >
                     {t('meetings.committee.endTerm')}
@@ -203,11 +207,7 @@ function RosterCard({
         title={`${t('meetings.committee.endTerm')} · ${ending?.name ?? ''}`}
         onCancel={() => setEnding(null)}
         confirmLoading={endTerm.isPending}
-        onOk={() =>
-          ending &&
-          endDate &&
-          endTerm.mutate({ committeeId, memberId: ending.id, termEnd: endDate.format('YYYY-MM-DD') })
-        }
+        onOk={() => ending && endDate && endTerm.mutate({ committeeId, memberId: ending.id, termEnd: dayOf(endDate) })}
       >
         <Form.Item label={t('meetings.committee.endTermDate')}>
           <DatePicker value={endDate} onChange={setEndDate} />
@@ -282,10 +282,10 @@ function MemberModal({
                 expertise: editing.expertise as MemberValues['expertise'],
                 isAffiliated: editing.isAffiliated,
                 gender: (editing.gender ?? undefined) as MemberValues['gender'],
-                termStart: dayjs(editing.termStart),
-                termEnd: editing.termEnd ? dayjs(editing.termEnd) : undefined,
+                termStart: pickerValue(editing.termStart),
+                termEnd: editing.termEnd ? pickerValue(editing.termEnd) : undefined,
               }
-            : { role: 'member', expertise: 'medical', isAffiliated: true, termStart: dayjs() }
+            : { role: 'member', expertise: 'medical', isAffiliated: true, termStart: beijingTodayValue() }
         }
         onFinish={(v) =>
           editing
@@ -297,8 +297,8 @@ function MemberModal({
                 expertise: v.expertise,
                 isAffiliated: v.isAffiliated,
                 gender: v.gender ?? null,
-                termStart: v.termStart.format('YYYY-MM-DD'),
-                termEnd: v.termEnd?.format('YYYY-MM-DD') ?? null,
+                termStart: dayOf(v.termStart),
+                termEnd: v.termEnd ? dayOf(v.termEnd) : null,
               })
             : add.mutate({
                 committeeId,
@@ -308,8 +308,8 @@ function MemberModal({
                 expertise: v.expertise,
                 isAffiliated: v.isAffiliated,
                 gender: v.gender,
-                termStart: v.termStart.format('YYYY-MM-DD'),
-                termEnd: v.termEnd?.format('YYYY-MM-DD'),
+                termStart: dayOf(v.termStart),
+                termEnd: v.termEnd ? dayOf(v.termEnd) : undefined,
               })
         }
       >

@@ -8,7 +8,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Empty,
   Flex,
@@ -23,12 +22,12 @@ import {
   type UploadFile,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { currentLocale } from '../../i18n/index.ts';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
-import { beijingTime } from '../../lib/beijing-time.ts';
+import { beijingTime, beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
 
@@ -73,7 +72,7 @@ function UploadForm({ submissionId, maxMb }: { submissionId: string; maxMb: numb
       const body = new FormData();
       body.append('kind', v.kind);
       body.append('versionLabel', v.versionLabel);
-      body.append('versionDate', v.versionDate.format('YYYY-MM-DD'));
+      body.append('versionDate', dayOf(v.versionDate));
       body.append('file', file, file.name);
       const res = await fetch(`/api/files/submissions/${encodeURIComponent(submissionId)}/documents`, {
         method: 'POST',
@@ -104,7 +103,7 @@ function UploadForm({ submissionId, maxMb }: { submissionId: string; maxMb: numb
       form={form}
       layout="inline"
       onFinish={onFinish}
-      initialValues={{ kind: 'protocol', versionDate: dayjs() }}
+      initialValues={{ kind: 'protocol', versionDate: beijingTodayValue() }}
       data-testid="document-upload"
       style={{ rowGap: 8 }}
     >

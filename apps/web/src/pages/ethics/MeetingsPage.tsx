@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { POLICIES } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Result, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 /** Submissions that may go on an agenda: accepted, or in review on the convened path (the server checks again). */
@@ -111,11 +113,11 @@ function CreateMeetingModal({ committeeId, onClose }: { committeeId: string; onC
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs() }}
+        initialValues={{ date: beijingTodayValue() }}
         onFinish={(v) =>
           create.mutate({
             committeeId,
-            date: v.date.format('YYYY-MM-DD'),
+            date: dayOf(v.date),
             title: v.title?.trim() || undefined,
             submissionIds: v.submissionIds ?? [],
           })

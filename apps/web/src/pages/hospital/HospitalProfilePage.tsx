@@ -22,7 +22,6 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -30,7 +29,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
-import { beijingTime } from '../../lib/beijing-time.ts';
+import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import {
   CapabilitiesModal,
@@ -339,7 +338,7 @@ function CompletenessCard({ profile: p }: { profile: HospitalProfile }) {
           <span>
             <Typography.Text type="secondary">{t('hospital.lastConfirmed')}</Typography.Text>
             <span data-testid="last-confirmed">
-              {p.lastConfirmedAt ? dayjs(p.lastConfirmedAt).format('YYYY-MM-DD') : t('hospital.neverConfirmed')}
+              {p.lastConfirmedAt ? beijingDate(p.lastConfirmedAt) : t('hospital.neverConfirmed')}
             </span>{' '}
             {p.stale && <Tag color="orange">{t('hospital.stale')}</Tag>}
           </span>

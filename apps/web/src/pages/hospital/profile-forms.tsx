@@ -10,7 +10,6 @@ import {
   type InvestigatorTitle,
   NANJING_DISTRICTS,
   SPECIALTY_SCOPES,
-  shanghaiToday,
   TITLE_LEVEL,
 } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,7 +20,6 @@ import {
   Button,
   Checkbox,
   Col,
-  DatePicker,
   Divider,
   Form,
   type FormInstance,
@@ -34,10 +32,12 @@ import {
   Space,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { dayOf, isAfterBeijingToday, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 export type HospitalProfile = inferRouterOutputs<AppRouter>['hospitals']['get'];
@@ -45,12 +45,12 @@ export type SpecialtyRow = HospitalProfile['specialties'][number];
 export type InvestigatorRow = HospitalProfile['investigators'][number];
 
 /** Form dates are dayjs; the API takes YYYY-MM-DD or null. */
-const toDate = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-const fromDate = (s: string | null | undefined) => (s ? dayjs(s) : null);
+const toDate = (d: Dayjs | null | undefined) => (d ? dayOf(d) : null);
+const fromDate = (s: string | null | undefined) => (s ? pickerValue(s) : null);
 /** Empty inputs clear a field. */
 const orNull = <T,>(v: T | '' | undefined | null): T | null => (v === '' || v === undefined || v === null ? null : v);
 /** Filing and training dates cannot be in the future (the server checks too, with its own clock). */
-const notFuture = (d: Dayjs) => d.format('YYYY-MM-DD') > shanghaiToday(Date.now());
+const notFuture = isAfterBeijingToday;
 
 /**
  * Runs a profile mutation from a modal form: success closes and reloads; field errors land on the fields and the

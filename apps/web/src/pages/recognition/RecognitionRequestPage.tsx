@@ -28,13 +28,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
-import { beijingTime } from '../../lib/beijing-time.ts';
+import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -420,7 +419,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                         <Tag color={a.state === 'ack_pending' ? 'orange' : a.state === 'objected' ? 'red' : 'green'}>
                           {t(`recognition.request.ackStates.${a.state}`)}
                         </Tag>
-                        <span>{dayjs(a.createdAt).format('YYYY-MM-DD')}</span>
+                        <span>{beijingDate(a.createdAt)}</span>
                       </Space>
                     }
                     description={

@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Empty,
   Form,
@@ -19,12 +18,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { addDays, beijingDate, beijingToday, dayOf, daysBetween, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { answerOf, type InquiryRow, pick } from './site-ui.tsx';
 
@@ -106,7 +107,7 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
         piAvailable: Boolean(v.piAvailable),
         investigatorId: v.investigatorId || undefined,
         competingTrials: v.competingTrials ?? 0,
-        earliestStart: v.earliestStart!.format('YYYY-MM-DD'),
+        earliestStart: dayOf(v.earliestStart!),
         notes: v.notes?.trim() || undefined,
       });
     } else answer.mutate({ inquiryId: inquiry.id, interested: false, declineReason: v.declineReason ?? '' });
@@ -161,7 +162,7 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
                 interested: true,
                 piAvailable: true,
                 competingTrials: 0,
-                earliestStart: dayjs().add(30, 'day'),
+                earliestStart: pickerValue(addDays(beijingToday(), 30)),
               }}
               onFinish={submit}
             >
@@ -248,7 +249,7 @@ export default function InquiriesPage() {
   const list = useQuery(trpc.inquiries.list.queryOptions({}));
   const [openOnly, setOpenOnly] = useState(false);
   const [answering, setAnswering] = useState<InquiryRow | null>(null);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = beijingToday();
   // Open inquiries first, the nearest deadline first; answered ones after, newest first.
   const rows = [...(list.data ?? [])]
     .filter((r) => !openOnly || r.status === 'sent')
@@ -314,7 +315,7 @@ export default function InquiriesPage() {
               title: t('trials.inbox.sentAt'),
               key: 'sentAt',
               width: 110,
-              render: (_, r) => dayjs(r.sentAt).format('YYYY-MM-DD'),
+              render: (_, r) => beijingDate(r.sentAt),
             },
             {
               title: t('trials.inbox.replyBy'),
@@ -322,7 +323,7 @@ export default function InquiriesPage() {
               width: 150,
               render: (_, r) => {
                 if (r.status !== 'sent') return r.replyBy;
-                const days = dayjs(r.replyBy).diff(dayjs(today), 'day');
+                const days = daysBetween(today, r.replyBy);
                 return (
                   <Space size={4} wrap>
                     <span>{r.replyBy}</span>

@@ -1,13 +1,15 @@
 import { type CreateTrialInput, RISK_LEVELS, TRIAL_PHASES, TRIAL_TYPES } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from './site-ui.tsx';
 
@@ -28,7 +30,7 @@ type Values = {
   leadHospitalId?: string;
 };
 
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+const day = (d: Dayjs | null | undefined) => (d ? dayOf(d) : undefined);
 
 export default function NewTrialPage() {
   const { t, i18n } = useTranslation();

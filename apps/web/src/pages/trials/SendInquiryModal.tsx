@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { addDays, beijingToday, dayOf, isBeforeBeijingToday, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, type SiteRow, SiteStateTag } from './site-ui.tsx';
 
@@ -99,7 +101,7 @@ export function SendInquiryModal({
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ hospitalSpecialtyIds: [], replyBy: dayjs().add(14, 'day') }}
+          initialValues={{ hospitalSpecialtyIds: [], replyBy: pickerValue(addDays(beijingToday(), 14)) }}
           onFinish={(v) => {
             setError(null);
             send.mutate({
@@ -107,7 +109,7 @@ export function SendInquiryModal({
               hospitalSpecialtyIds: v.hospitalSpecialtyIds,
               synopsis: v.synopsis,
               questions: v.questions?.trim() || undefined,
-              replyBy: v.replyBy!.format('YYYY-MM-DD'),
+              replyBy: dayOf(v.replyBy!),
             });
           }}
         >
@@ -150,7 +152,7 @@ export function SendInquiryModal({
             label={t('trials.send.replyBy')}
             rules={[{ required: true, message: t('trials.send.replyByRequired') }]}
           >
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="inquiry-reply-by" />
+            <DatePicker disabledDate={isBeforeBeijingToday} data-testid="inquiry-reply-by" />
           </Form.Item>
         </Form>
       </div>

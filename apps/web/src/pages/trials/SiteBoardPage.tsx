@@ -11,7 +11,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -22,19 +21,27 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import {
+  beijingMonth,
+  dayOf,
+  isAfterBeijingMonth,
+  isAfterBeijingToday,
+  monthOf,
+  pickerValue,
+} from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, type SiteRow } from './site-ui.tsx';
 import { SiteTable } from './TrialPage.tsx';
 
 const ENROLMENT_STATES: SiteState[] = ['enrolling', 'enrolment_closed', 'closed'];
-const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 /** The milestone the site can record next (its lifecycle step is open from the current state), if any. */
 export function nextRecordable(site: Pick<SiteRow, 'state' | 'milestones'>): RecordableMilestone | undefined {
@@ -98,18 +105,18 @@ function MilestoneModal({ site, onClose }: { site: SiteRow; onClose: () => void 
           layout="vertical"
           initialValues={{
             milestone: initial,
-            date: site.milestones[initial] ? dayjs(site.milestones[initial]) : undefined,
+            date: site.milestones[initial] ? pickerValue(site.milestones[initial]) : undefined,
           }}
           onValuesChange={(changed) => {
             if ('milestone' in changed) {
               const d = site.milestones[changed.milestone as RecordableMilestone];
-              form.setFieldValue('date', d ? dayjs(d) : undefined);
+              form.setFieldValue('date', d ? pickerValue(d) : undefined);
               setError(null);
             }
           }}
           onFinish={(v) => {
             setError(null);
-            record.mutate({ trialSiteId: site.id, milestone: v.milestone, date: v.date!.format('YYYY-MM-DD') });
+            record.mutate({ trialSiteId: site.id, milestone: v.milestone, date: dayOf(v.date!) });
           }}
         >
           <Form.Item name="milestone" label={t('trials.milestone.which')}>
@@ -129,7 +136,7 @@ function MilestoneModal({ site, onClose }: { site: SiteRow; onClose: () => void 
             rules={[{ required: true, message: t('trials.milestone.dateRequired') }]}
             extra={recorded ? t('trials.milestone.correction', { date: recorded }) : undefined}
           >
-            <DatePicker disabledDate={future} data-testid="milestone-date" />
+            <DatePicker disabledDate={isAfterBeijingToday} data-testid="milestone-date" />
           </Form.Item>
         </Form>
       </div>
@@ -168,7 +175,7 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
       },
     }),
   );
-  const fpiMonth = site.milestones.fpi ? dayjs(site.milestones.fpi).startOf('month') : null;
+  const fpiMonth = site.milestones.fpi?.slice(0, 7) ?? null;
   const count = (name: 'screened' | 'enrolled' | 'screenFailures' | 'withdrawn') => (
     <Form.Item
       name={name}
@@ -195,12 +202,18 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
         <Form<EnrolmentValues>
           form={form}
           layout="vertical"
-          initialValues={{ month: dayjs().startOf('month'), screened: 0, enrolled: 0, screenFailures: 0, withdrawn: 0 }}
+          initialValues={{
+            month: pickerValue(beijingMonth()),
+            screened: 0,
+            enrolled: 0,
+            screenFailures: 0,
+            withdrawn: 0,
+          }}
           onFinish={(v) => {
             setError(null);
             record.mutate({
               trialSiteId: site.id,
-              month: v.month!.format('YYYY-MM'),
+              month: monthOf(v.month!),
               screened: v.screened,
               enrolled: v.enrolled,
               screenFailures: v.screenFailures,
@@ -216,7 +229,7 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
           >
             <DatePicker
               picker="month"
-              disabledDate={(d) => d.isAfter(dayjs(), 'month') || Boolean(fpiMonth && d.isBefore(fpiMonth, 'month'))}
+              disabledDate={(d) => isAfterBeijingMonth(d) || Boolean(fpiMonth && monthOf(d) < fpiMonth)}
               data-testid="enrolment-month"
             />
           </Form.Item>

@@ -21,13 +21,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { DelayCell } from './DelayReasons.tsx';
@@ -325,7 +325,7 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
             title: t('trials.answers.answeredAt'),
             key: 'answeredAt',
             width: 110,
-            render: (_, r) => (r.answeredAt ? dayjs(r.answeredAt).format('YYYY-MM-DD') : dash),
+            render: (_, r) => (r.answeredAt ? beijingDate(r.answeredAt) : dash),
           },
         ]}
       />

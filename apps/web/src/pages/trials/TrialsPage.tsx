@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { POLICIES, SITE_STATES } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick, STATE_COLOURS, type TrialListItem } from './site-ui.tsx';
@@ -121,7 +121,7 @@ export default function TrialsPage() {
               title: t('trials.list.created'),
               key: 'created',
               width: 110,
-              render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD'),
+              render: (_, r) => beijingDate(r.createdAt),
             },
           ]}
         />
