@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, signIn, watchErrors } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, newContext, newPage, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
 
 /** The server's clock: 6 December 2026 in Beijing, when 2027's official schedule is not yet entered. */
 const NOW = Date.parse('2026-12-06T12:00:00+08:00');
 
 describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer({}, { now: () => NOW });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer({ now: () => NOW });
 
   it('shows 2027 pending, refuses a weekday make-up day, enters 元旦 and marks the year complete', async () => {
     // A browser far from Beijing: the page must not care.
@@ -26,7 +16,7 @@ describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await signIn(page, server.url, 'admin@demo.ctp');
+    await signIn(page, env.server.url, 'admin@demo.ctp');
     await page.getByTestId('home-admin').waitFor();
     await page.getByTestId('main-nav').getByText('工作日历', { exact: true }).click();
     await page.getByText('2027 年的法定节假日尚未录入').waitFor();
@@ -64,7 +54,7 @@ describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
     await page.getByText('2028 年的法定节假日尚未录入').count(); // the next one is not asked for yet (only this and next year)
     await page.screenshot({ path: `${ARTIFACTS}calendar-complete.png` });
 
-    const audit = server.database.sqlite
+    const audit = env.server.database.sqlite
       .prepare("select action from audit_events where action like 'calendar.%' order by id")
       .pluck()
       .all();
@@ -80,10 +70,10 @@ describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
   }, 120_000);
 
   it('lets an EC secretary read the calendar but not change it', async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'ec@demo.ctp');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'ec@demo.ctp');
     await page.getByTestId('home-ec_secretary').waitFor();
-    await page.goto(`${server.url}/calendar`);
+    await page.goto(`${env.server.url}/calendar`);
     await page.getByText('仅平台管理员可修改工作日历。').waitFor();
     expect(await page.getByTestId('calendar-add-day').count()).toBe(0);
     expect(await page.getByTestId('calendar-import').count()).toBe(0);

@@ -55,6 +55,11 @@ export function lastDayOfMonth(month: string): string {
   return addDays(`${addMonths(month, 1)}-01`, -1);
 }
 
+/** The weekday of a YYYY-MM-DD date, 0 = Sunday … 6 = Saturday (a calendar date has one weekday everywhere). */
+export function weekdayOf(date: string): number {
+  return new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay();
+}
+
 /** Whole calendar days from `a` to `b` (both YYYY-MM-DD). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);

@@ -1,10 +1,12 @@
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '@ctp/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DatePicker } from '../../components/DatePicker.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { DATE_FORMAT, dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type Values = { date: Dayjs; kind: CalendarDayKind; name?: string };
@@ -78,7 +80,7 @@ export function CalendarDayModal({
             year,
             days: [
               {
-                date: v.date.format('YYYY-MM-DD'),
+                date: dayOf(v.date),
                 kind: v.kind,
                 ...(v.kind !== 'normal' && v.name ? { name: v.name.trim() } : {}),
               },
@@ -92,11 +94,11 @@ export function CalendarDayModal({
           rules={[{ required: true, message: t('calendar.datePlaceholder') }]}
         >
           <DatePicker
-            format="YYYY-MM-DD"
+            format={DATE_FORMAT}
             placeholder={t('calendar.datePlaceholder')}
             style={{ width: '100%' }}
             disabledDate={(d) => d.year() !== year}
-            defaultPickerValue={dayjs(`${year}-01-01`)}
+            defaultPickerValue={pickerValue(`${year}-01-01`)}
             data-testid="calendar-day-date"
           />
         </Form.Item>

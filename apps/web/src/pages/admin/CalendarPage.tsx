@@ -7,13 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
-import { beijingTime } from '../../lib/beijing-time.ts';
+import { beijingTime, weekdayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CalendarDayModal } from './CalendarDayModal.tsx';
 
 type DayRow = { date: string; kind: Exclude<CalendarDayKind, 'normal'>; name: string };
-
-const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 function daysOf(y: CalendarYearView): DayRow[] {
   return [
