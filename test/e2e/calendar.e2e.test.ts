@@ -9,11 +9,8 @@ describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
   const env = useBrowserServer({ now: () => NOW });
 
   it('shows 2027 pending, refuses a weekday make-up day, enters 元旦 and marks the year complete', async () => {
-    // A browser far from Beijing: the page must not care.
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      timezoneId: 'America/Los_Angeles',
-    });
+    // The helpers' browser sits far from Beijing: the page must not care.
+    const context = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await signIn(page, env.server.url, 'admin@demo.ctp');
