@@ -4,6 +4,7 @@ import {
   canActForCommittee,
   isEcRole,
   type LocalChecklistItem,
+  RECOGNISING_OUTCOMES,
   RECOGNITION_CLOCK_STATES,
   type RecognitionSkipReason,
   recognitionBoardInput,
@@ -37,7 +38,7 @@ import { type ClockState, computeClock, type WorkingCalendar } from '../clock/wo
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
-import { effectiveVersionsOf } from '../ethics/read-submission-documents.ts';
+import { effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { localContextOf } from './local-context.ts';
 import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
@@ -442,8 +443,17 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
         .all()
         .at(-1) ?? null)
     : null;
+  // The superseded-ICF flag compares versions, not tasks: a recognised site's effective ICF against the lead's
+  // current approved one (an acknowledgement moves the site's versions, and so clears it).
+  const leadVersions = leadSite ? effectiveVersionsOf(ctx.db, leadSite.site.id) : [];
+  const icfOf = (versions: typeof leadVersions) => {
+    const icf = versions.find((v) => v.kind === 'icf');
+    return icf ? { versionLabel: icf.versionLabel, versionDate: icf.versionDate } : null;
+  };
   const rows = sites.map((s) => {
     const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
+    const siteVersions = effectiveVersionsOf(ctx.db, s.site.id);
+    const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(request?.outcome ?? null);
     const skip = skips.find((k) => k.trialSiteId === s.site.id);
     const isLead = s.site.id === leadSite?.site.id;
     return {
@@ -473,8 +483,10 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
         : null,
       /** Why no request (shown to the sponsor), when the lead's approval found the site not covered. */
       skipReason: (skip?.reason ?? null) as RecognitionSkipReason | null,
-      /** An approved amendment not yet acknowledged by its EC: the site may still use a superseded ICF. */
-      icfSuperseded: request ? acks.some((a) => a.requestId === request.id && a.state !== 'acknowledged') : false,
+      /** The site's effective ICF version (its own approval's, or bound by recognition), if any. */
+      effectiveIcf: icfOf(siteVersions),
+      /** A recognised site whose effective ICF is not the lead's current approved one. */
+      icfSuperseded: recognised && isIcfSuperseded(siteVersions, leadVersions),
     };
   });
   const clocks = rows.flatMap((r) => (r.request?.clock ? [r.request] : []));
@@ -485,6 +497,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     leadCommitteeName: leadCommittee?.nameZh ?? null,
     leadCommitteeNameEn: leadCommittee?.nameEn ?? null,
     leadSubmission,
+    /** The lead's current approved ICF version, which recognised sites are compared with. */
+    leadIcf: icfOf(leadVersions),
     rows,
     summary: {
       requests: requests.length,
