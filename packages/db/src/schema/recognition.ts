@@ -317,9 +317,7 @@ export const recognitionDocumentBindings = sqliteTable(
   (t) => [
     index('recognition_document_bindings_site_idx').on(t.trialSiteId, t.boundAt),
     index('recognition_document_bindings_doc_idx').on(t.documentId),
-    uniqueIndex('recognition_document_bindings_decision_uq')
-      .on(t.requestId, t.documentId)
-      .where(sql`ack_id is null`),
+    uniqueIndex('recognition_document_bindings_decision_uq').on(t.requestId, t.documentId).where(sql`ack_id is null`),
     uniqueIndex('recognition_document_bindings_ack_uq').on(t.ackId, t.documentId),
   ],
 );

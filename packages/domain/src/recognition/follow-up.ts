@@ -181,7 +181,12 @@ export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof 
       entityType: 'recognition_request',
       entityId: ack.requestId,
       before: { ackId: ack.id, state: ack.state },
-      after: { ackId: ack.id, state: to, note: input.note ?? null, ...(to === 'acknowledged' ? { boundVersions } : {}) },
+      after: {
+        ackId: ack.id,
+        state: to,
+        note: input.note ?? null,
+        ...(to === 'acknowledged' ? { boundVersions } : {}),
+      },
     });
     if (to === 'objected') {
       const req = tx.select().from(recognitionRequests).where(eq(recognitionRequests.id, ack.requestId)).get()!;
