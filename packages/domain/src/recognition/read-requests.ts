@@ -345,6 +345,8 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
   const actor = ctx.actor;
   const isParticipatingEc = actor !== null && isEcRole(actor.role) && canActForCommittee(actor, row.req.committeeId);
   const isLeadEc = actor !== null && isEcRole(actor.role) && canActForCommittee(actor, row.req.leadCommitteeId);
+  const leadDecision = leadDecisionOf(ctx.db, row.req.leadSubmissionId);
+  const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(row.req.outcome);
   return {
     ...view!,
     packet: JSON.parse(row.req.packetJson) as Record<string, unknown>,
@@ -352,7 +354,10 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
       ? (JSON.parse(row.req.checklistJson) as { item: LocalChecklistItem; answer: string; note?: string }[])
       : null,
     localContext: localContextOf(ctx.db, row.hospitalOrgId),
-    leadDecision: leadDecisionOf(ctx.db, row.req.leadSubmissionId),
+    leadDecision,
+    /** Recognised, and the site's effective ICF is not the lead's current approved one (see `recognitionBoard`). */
+    icfSuperseded:
+      recognised && isIcfSuperseded(effectiveVersionsOf(ctx.db, row.req.trialSiteId), leadDecision.approvedVersions),
     /** The lead's letter file may be opened from this page (the participating EC, the lead EC, the sponsor…). */
     leadLetterReadable: canReadSubmissionLetter(ctx, row.req.leadSubmissionId),
     timeline,
