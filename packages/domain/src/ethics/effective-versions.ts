@@ -23,9 +23,20 @@ export type EffectiveVersion = {
   recognitionRequestId: string | null;
   recognitionLetterNo: string | null;
   ackId: string | null;
-  /** When the approving decision at its origin bound the version (= boundAt for the site's own decisions). */
+  /** The approving decision at the version's origin (the lead's, under recognition): its date and binding time. */
+  originDecidedDate: string | null;
   originBoundAt: number;
 };
+
+/** Pure: whether `a` is a later approved version than `b` where they were approved (the order the lead's effective
+ * versions follow: the approving decision's date, then the binding time). */
+export function isLaterAtOrigin(
+  a: Pick<EffectiveVersion, 'originDecidedDate' | 'originBoundAt'>,
+  b: Pick<EffectiveVersion, 'originDecidedDate' | 'originBoundAt'>,
+): boolean {
+  const byDate = (a.originDecidedDate ?? '').localeCompare(b.originDecidedDate ?? '');
+  return byDate > 0 || (byDate === 0 && a.originBoundAt > b.originBoundAt);
+}
 
 const kindOrder = (k: DocumentKind) => DOCUMENT_KINDS.indexOf(k);
 
@@ -55,6 +66,7 @@ export function siteBindingsOf(db: Reader, trialSiteId: string): EffectiveVersio
         recognitionRequestId: null,
         recognitionLetterNo: null,
         ackId: null,
+        originDecidedDate: r.decidedDate,
         originBoundAt: r.boundAt,
       }),
     );
@@ -63,6 +75,7 @@ export function siteBindingsOf(db: Reader, trialSiteId: string): EffectiveVersio
       b: recognitionDocumentBindings,
       submissionType: submissions.type,
       acceptanceNo: submissions.acceptanceNo,
+      originDecidedDate: submissions.decidedDate,
       letterNo: recognitionRequests.letterNo,
     })
     .from(recognitionDocumentBindings)
@@ -71,7 +84,7 @@ export function siteBindingsOf(db: Reader, trialSiteId: string): EffectiveVersio
     .where(eq(recognitionDocumentBindings.trialSiteId, trialSiteId))
     .all()
     .map(
-      ({ b, submissionType, acceptanceNo, letterNo }): EffectiveVersion => ({
+      ({ b, submissionType, acceptanceNo, originDecidedDate, letterNo }): EffectiveVersion => ({
         kind: b.kind,
         documentId: b.documentId,
         versionLabel: b.versionLabel,
@@ -86,6 +99,7 @@ export function siteBindingsOf(db: Reader, trialSiteId: string): EffectiveVersio
         recognitionRequestId: b.requestId,
         recognitionLetterNo: letterNo,
         ackId: b.ackId,
+        originDecidedDate,
         originBoundAt: b.leadBoundAt,
       }),
     );

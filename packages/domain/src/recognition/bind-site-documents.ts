@@ -1,8 +1,10 @@
-import { recognitionDocumentBindings, submissions, type Tx } from '@ctp/db';
-import { eq } from 'drizzle-orm';
+import { RECOGNISING_OUTCOMES } from '@ctp/contracts';
+import { recognitionAcks, recognitionDocumentBindings, recognitionRequests, submissions, type Tx } from '@ctp/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
 import { boundDocumentsOf } from '../ethics/document-access.ts';
-import { effectiveVersionsOf } from '../ethics/effective-versions.ts';
+import { effectiveVersionsOf, isLaterAtOrigin } from '../ethics/effective-versions.ts';
 
 /** What a binding records, in the audit row of the act that made it. */
 export type BoundVersion = { kind: string; documentId: string; versionLabel: string; sha256: string };
@@ -78,9 +80,30 @@ export function bindRecognisedVersions(
 }
 
 /**
+ * The versions an approving lead submission bound (per kind its latest binding, so verified modifications count)
+ * that are later where they were approved than what the site holds of that kind — so an amendment acknowledged out of
+ * order, or a late verification of an earlier approval, never takes a site back to an older version.
+ */
+function laterVersionsOf(tx: Tx, sourceSubmissionId: string, trialSiteId: string): Candidate[] {
+  const source = tx
+    .select({ decidedDate: submissions.decidedDate })
+    .from(submissions)
+    .where(eq(submissions.id, sourceSubmissionId))
+    .get();
+  const held = new Map(effectiveVersionsOf(tx, trialSiteId).map((v) => [v.kind, v]));
+  return boundDocumentsOf(tx, sourceSubmissionId)
+    .filter((v) => {
+      const h = held.get(v.kind);
+      if (!h) return true;
+      const candidate = { originDecidedDate: source?.decidedDate ?? null, originBoundAt: v.boundAt };
+      return h.documentId !== v.documentId && isLaterAtOrigin(candidate, h);
+    })
+    .map((v) => ({ ...v, leadBoundAt: v.boundAt }));
+}
+
+/**
  * Inside the recognising EC's acknowledgement of an amendment (ack_pending → acknowledged): the site moves to the
- * versions the lead's amendment approved (per kind its latest binding, so verified modifications count). A kind the
- * site already holds in that version — or in a newer one, when amendments are acknowledged out of order — stays.
+ * versions the lead's amendment approved. A kind the site already holds in that version, or in a later one, stays.
  */
 export function bindAcknowledgedVersions(
   tx: Tx,
@@ -89,17 +112,62 @@ export function bindAcknowledgedVersions(
   effectiveDate: string,
   now: number,
 ): BoundVersion[] {
-  const current = new Map(effectiveVersionsOf(tx, ack.trialSiteId).map((v) => [v.kind, v]));
-  const versions = boundDocumentsOf(tx, ack.sourceSubmissionId)
-    .filter((v) => {
-      const held = current.get(v.kind);
-      return !held || (held.documentId !== v.documentId && held.originBoundAt <= v.boundAt);
-    })
-    .map((v) => ({ ...v, leadBoundAt: v.boundAt }));
   return insertBindings(
     tx,
     ctx,
     { requestId: ack.requestId, trialSiteId: ack.trialSiteId, ackId: ack.id, effectiveDate, now },
-    versions,
+    laterVersionsOf(tx, ack.sourceSubmissionId, ack.trialSiteId),
   );
+}
+
+/**
+ * Inside the lead EC's verification of modifications (必要的修改后同意): the modified versions now stand for that
+ * approval, so every site that took its versions from it — by recognising it, or by acknowledging it as an amendment —
+ * moves to them in the same transaction, under the same act (one audit row per request). Returns the requests moved.
+ */
+export function followVerifiedModifications(
+  tx: Tx,
+  ctx: AuditCtx,
+  submissionId: string,
+  effectiveDate: string,
+  now: number,
+): string[] {
+  const recognised = tx
+    .select({ requestId: recognitionRequests.id, trialSiteId: recognitionRequests.trialSiteId })
+    .from(recognitionRequests)
+    .where(
+      and(
+        eq(recognitionRequests.leadSubmissionId, submissionId),
+        inArray(recognitionRequests.outcome, [...RECOGNISING_OUTCOMES]),
+      ),
+    )
+    .all()
+    .map((r) => ({ ...r, ackId: null as string | null }));
+  const acknowledged = tx
+    .select({
+      requestId: recognitionAcks.requestId,
+      trialSiteId: recognitionAcks.trialSiteId,
+      ackId: recognitionAcks.id,
+    })
+    .from(recognitionAcks)
+    .where(and(eq(recognitionAcks.sourceSubmissionId, submissionId), eq(recognitionAcks.state, 'acknowledged')))
+    .all();
+  const moved: string[] = [];
+  for (const f of [...recognised, ...acknowledged]) {
+    const boundVersions = insertBindings(
+      tx,
+      ctx,
+      { ...f, effectiveDate, now },
+      laterVersionsOf(tx, submissionId, f.trialSiteId),
+    );
+    if (boundVersions.length === 0) continue;
+    writeAuditEvent(tx, ctx, {
+      action: 'recognition.versions_follow',
+      entityType: 'recognition_request',
+      entityId: f.requestId,
+      after: { sourceSubmissionId: submissionId, ackId: f.ackId, boundVersions },
+    });
+    moved.push(f.requestId);
+  }
+  return moved;
 }

@@ -230,4 +230,40 @@ describe("a recognised site's effective documents (issue 11)", () => {
       icfSuperseded: false,
     });
   });
+
+  it("moves recognised sites to the lead's verified modifications, under the recognition, audited", async () => {
+    const { trialId, sites, leadSubmissionId: id } = await multiCentreTrial(db, { ctrNo: 'CTR20261104' });
+    await uploadVersion(db, id, 'icf', 'V1.0');
+    const site = callerAs(db, 'site@demo.ctp');
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    await site.submissions.submit({ id });
+    await secretary.submissions.screen({ id, accept: true });
+    await secretary.submissions.triage({ id, path: 'expedited' });
+    await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve_with_modifications' });
+    await callerAs(db, 'chair@demo.ctp').submissions.decide({
+      id,
+      outcome: 'approved_with_modifications',
+      conditions: '知情同意书补充联系方式',
+    });
+    const req = requestOf(db, sites.njglyy!)!;
+    await recogniseAtGulou(db, req.id);
+    expect(await versionsAt(db, 'site-gulou@demo.ctp', sites.njglyy!)).toEqual([['icf', 'V1.0']]);
+
+    await uploadVersion(db, id, 'icf', 'V1.1');
+    await site.modifications.submit({ id, response: '已补充联系方式，见知情同意书 V1.1' });
+    await secretary.modifications.verify({ id, verdict: 'verified', comment: '修改符合要求' });
+    const moved = await callerAs(db, 'site-gulou@demo.ctp').submissions.effectiveDocuments({
+      trialSiteId: sites.njglyy!,
+    });
+    expect(moved.map((v) => [v.kind, v.versionLabel, v.source, v.recognitionRequestId])).toEqual([
+      ['icf', 'V1.1', 'recognition', req.id],
+    ]);
+    expect(lastAudit(db, 'recognition.versions_follow')).toMatchObject({
+      sourceSubmissionId: id,
+      ackId: null,
+      boundVersions: [expect.objectContaining({ kind: 'icf', versionLabel: 'V1.1' })],
+    });
+    const board = await callerAs(db, 'sponsor@demo.ctp').recognition.board({ trialId });
+    expect(board.rows.find((r) => r.trialSiteId === sites.njglyy)!.icfSuperseded).toBe(false);
+  });
 });
