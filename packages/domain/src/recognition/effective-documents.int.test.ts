@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -265,5 +267,41 @@ describe("a recognised site's effective documents (issue 11)", () => {
     });
     const board = await callerAs(db, 'sponsor@demo.ctp').recognition.board({ trialId });
     expect(board.rows.find((r) => r.trialSiteId === sites.njglyy)!.icfSuperseded).toBe(false);
+  });
+
+  it('backfills, at migration, the bindings the use-cases make for requests recognised and amendments acknowledged before', async () => {
+    const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20261105' });
+    await uploadVersion(db, leadSubmissionId, 'protocol', 'V1.0');
+    await uploadVersion(db, leadSubmissionId, 'icf', 'V1.0');
+    await approveAtLead(db, leadSubmissionId);
+    await recogniseAtGulou(db, requestOf(db, sites.njglyy!)!.id);
+    const { id: amendmentId } = await callerAs(db, 'site@demo.ctp').submissions.create({
+      trialSiteId: sites.jsph!,
+      type: 'amendment',
+    });
+    await uploadVersion(db, amendmentId, 'icf', 'V2.0');
+    await approveAtLead(db, amendmentId);
+    const ec = callerAs(db, 'ec-gulou@demo.ctp');
+    await ec.recognition.acks.act({ id: (await ec.recognition.acks.list())[0]!.id, acknowledge: true });
+    const rows = () =>
+      db.sqlite
+        .prepare(
+          `select request_id, trial_site_id, ack_id, source_submission_id, document_id, kind, version_label, version_date,
+           sha256, lead_bound_at, effective_date, bound_at, bound_by from recognition_document_bindings
+           order by bound_at, kind, document_id`,
+        )
+        .all();
+    const bound = rows();
+    expect(bound).toHaveLength(3);
+
+    const dir = fileURLToPath(new URL('../../../../drizzle/', import.meta.url));
+    const file = readdirSync(dir).find((f) => f.endsWith('_recognition_document_bindings.sql'))!;
+    const backfill = readFileSync(`${dir}${file}`, 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((sql) => sql.includes('INSERT INTO'));
+    expect(backfill).toHaveLength(2);
+    db.sqlite.prepare('delete from recognition_document_bindings').run();
+    for (const sql of backfill) db.sqlite.exec(sql);
+    expect(rows()).toEqual(bound);
   });
 });

@@ -433,7 +433,8 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                       <>
                         {(a.versions as { kind: string; versionLabel: string; versionDate: string }[]).map((v) => (
                           <Tag key={`${v.kind}-${v.versionLabel}`}>
-                            {v.kind} {v.versionLabel} ({v.versionDate})
+                            {t(`documents.kinds.${v.kind}`, { defaultValue: v.kind })} {v.versionLabel} ({v.versionDate}
+                            )
                           </Tag>
                         ))}
                         {a.note && <div>{a.note}</div>}
