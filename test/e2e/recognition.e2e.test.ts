@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { uploadVersion } from '../helpers/recognition-journey.ts';
 import { apiErrorOf, callerAs } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）HR-707 治疗 2 型糖尿病的多中心 III 期研究';
@@ -77,7 +78,8 @@ describe('mutual recognition over three hospitals, in the browser', () => {
       type: 'initial',
     });
 
-    // 1. The lead EC approves the trial.
+    // 1. The lead EC approves the trial (with its ICF V1.0).
+    await uploadVersion(db, leadSubmissionId, 'icf', 'V1.0');
     await approveAtLead(leadSubmissionId);
     // Retried approval: refused, and no second set of requests.
     expect(
@@ -146,6 +148,9 @@ describe('mutual recognition over three hospitals, in the browser', () => {
     await ecGulou.p.getByTestId('recognition-header').getByTestId('letter-no').waitFor();
     const letterNo = (await ecGulou.p.getByTestId('letter-no').textContent())!;
     expect(letterNo).toMatch(/^NJGLYY-HR-/);
+    // The site's effective versions are now the lead's, bound with the recognition.
+    await ecGulou.p.getByTestId('site-version-icf').getByText('V1.0').waitFor();
+    await ecGulou.p.getByTestId('site-version-icf').getByText(letterNo, { exact: false }).waitFor();
 
     // 5. 省肿瘤 declines: a linked full submission appears.
     await callerAs(db, 'site-zhongliu@demo.ctp').recognition.requests.submitPacket({
@@ -189,16 +194,28 @@ describe('mutual recognition over three hospitals, in the browser', () => {
       trialSiteId: lead.trialSiteId,
       type: 'amendment',
     });
+    await uploadVersion(db, amendmentId, 'icf', 'V2.0');
     await approveAtLead(amendmentId);
     await sponsor.p.reload();
     await sponsor.p.getByTestId(`board-row-${sites.njglyy}`).getByTestId('icf-superseded').waitFor();
+    expect(await sponsor.p.getByTestId(`board-row-${sites.njglyy}`).getByTestId('effective-icf').textContent()).toBe(
+      'V1.0',
+    );
     await ecGulou.p.reload();
     await ecGulou.p.getByTestId('acks').getByText('待确认').waitFor();
+    await ecGulou.p.getByTestId('request-icf-superseded').getByText('V2.0', { exact: false }).waitFor();
+    await ecGulou.p.screenshot({ path: `${ARTIFACTS}recognition-site-versions.png`, fullPage: true });
     await ecGulou.p.getByTestId('ack-acknowledge').click();
     await ecGulou.p.getByTestId('acks').getByText('已确认').waitFor();
+    // Acknowledged: the site moves to the amendment's ICF and the warning goes.
+    await ecGulou.p.getByTestId('site-version-icf').getByText('V2.0').waitFor();
+    expect(await ecGulou.p.getByTestId('request-icf-superseded').count()).toBe(0);
     await sponsor.p.reload();
     await sponsor.p.getByTestId(`board-row-${sites.njglyy}`).getByText('认可', { exact: true }).waitFor();
     expect(await sponsor.p.getByTestId(`board-row-${sites.njglyy}`).getByTestId('icf-superseded').count()).toBe(0);
+    expect(await sponsor.p.getByTestId(`board-row-${sites.njglyy}`).getByTestId('effective-icf').textContent()).toBe(
+      'V2.0',
+    );
 
     // English look at the board and the request page.
     await sponsor.p.getByTestId('locale-switch').click();

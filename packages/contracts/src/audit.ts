@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   'recognition.objection_resolve',
   'recognition.ack',
   'recognition.sae_read',
+  'recognition.versions_follow',
   'incentive.set_weights',
   'trial.flag_key_project',
   'trial.unflag_key_project',

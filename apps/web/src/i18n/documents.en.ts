@@ -42,6 +42,8 @@ export const documentsEn: Widen<typeof documentsZh> = {
   effectiveTitle: "This site's effective versions",
   effectiveEmpty: 'No approved versions yet',
   effectiveFrom: 'from {{no}} ({{date}})',
+  effectiveByRecognition: 'by recognition {{no}} ({{date}})',
+  effectiveByAck: "by acknowledging the lead's amendment ({{date}})",
   noAccess: 'Documents cannot be shown: {{message}}',
   letter: {
     title: 'Letter',

@@ -39,6 +39,8 @@ export const documentsZh = {
   effectiveTitle: '本中心现行有效版本',
   effectiveEmpty: '尚无已批准的文件版本',
   effectiveFrom: '来自 {{no}}（{{date}}）',
+  effectiveByRecognition: '经互认 {{no}} 生效（{{date}}）',
+  effectiveByAck: '经确认组长单位修正案生效（{{date}}）',
   noAccess: '无法查看文件：{{message}}',
   letter: {
     title: '批件',

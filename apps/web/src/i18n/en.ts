@@ -238,6 +238,7 @@ export const en: Messages = {
       'recognition.objection_resolve': 'Resolved protocol objection',
       'recognition.ack': 'Amendment acknowledgement task',
       'recognition.sae_read': 'SAE report read receipt',
+      'recognition.versions_follow': "Recognised site's versions follow the lead's verified modifications",
       'incentive.set_weights': 'Set incentive index weights',
       'trial.flag_key_project': 'Flagged a city key project',
       'trial.unflag_key_project': 'Unflagged a city key project',

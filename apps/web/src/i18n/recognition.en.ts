@@ -77,6 +77,10 @@ export const recognitionEn: Shape<typeof recognitionZh> = {
     leadLetterDownload: 'Download the lead EC letter',
     leadVersions: 'Approved document versions',
     noVersions: 'No bound document versions yet',
+    siteVersions: "This site's effective versions",
+    siteVersionsHelp:
+      "Bound to the lead's approved versions at recognition; moved to an amendment's approved versions when it is acknowledged.",
+    icfSuperseded: "This site's ICF is not the lead's current approved version (lead: {{lead}})",
     leadNote:
       "Participating ECs see the lead EC's decision, conditions, opinions, letter and approved versions; votes, attendance, conflicts and minutes stay confidential.",
     packet: 'Local packet',
@@ -149,6 +153,8 @@ export const recognitionEn: Shape<typeof recognitionZh> = {
     lead: 'Lead review',
     leadNotDecided: 'The lead EC has not decided yet',
     icfSuperseded: 'Still on a superseded ICF',
+    icf: 'ICF in use',
+    icfLead: 'Lead: {{lead}}',
     openObjections: '{{count}} open objection(s)',
     summary:
       'Requests {{requests}} · recognised {{recognised}} · declined {{declined}} · open {{open}} · overdue {{overdue}} · not covered {{skipped}}',

@@ -74,6 +74,9 @@ export const recognitionZh = {
     leadLetterDownload: '下载组长单位批件',
     leadVersions: '批准的文件版本',
     noVersions: '暂无已绑定的文件版本',
+    siteVersions: '本中心现行有效版本',
+    siteVersionsHelp: '认可时绑定组长单位批准的版本；确认组长单位的修正案后更新为修正案批准的版本。',
+    icfSuperseded: '本中心现行知情同意书不是组长单位现行批准的版本（组长单位：{{lead}}）',
     leadNote: '参与单位可见组长单位的决定、条件、审查意见、批件与批准版本；表决、出席、利益冲突与会议记录不公开。',
     packet: '本地资料',
     prefilled: '已根据本院本地信息预填，可按本试验修改。',
@@ -145,6 +148,8 @@ export const recognitionZh = {
     lead: '组长单位审查',
     leadNotDecided: '组长单位尚未作出决定',
     icfSuperseded: '仍在使用旧版知情同意书',
+    icf: '现行知情同意书',
+    icfLead: '组长单位现行 {{lead}}',
     openObjections: '{{count}} 条未处理异议',
     summary:
       '互认申请 {{requests}} · 已认可 {{recognised}} · 不认可 {{declined}} · 进行中 {{open}} · 逾期 {{overdue}} · 未纳入 {{skipped}}',

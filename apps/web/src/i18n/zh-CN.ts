@@ -234,6 +234,7 @@ export const zhCN = {
       'recognition.objection_resolve': '处理方案异议',
       'recognition.ack': '修正案确认任务',
       'recognition.sae_read': 'SAE 报告已读回执',
+      'recognition.versions_follow': '互认中心文件版本随组长单位核实的修改更新',
       'incentive.set_weights': '设置激励指数权重',
       'trial.flag_key_project': '标记市重点攻关项目',
       'trial.unflag_key_project': '取消市重点攻关项目',

@@ -2,13 +2,16 @@ import {
   ACK_STATES,
   AGREEMENT_MEMBER_STATES,
   AGREEMENT_STATUSES,
+  DOCUMENT_KINDS,
   OBJECTION_CATEGORIES,
   OBJECTION_STATES,
   RECOGNITION_OUTCOMES,
   RECOGNITION_SKIP_REASONS,
   RECOGNITION_STATES,
 } from '@ctp/contracts';
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { submissionDocuments } from './documents.ts';
 import { submissions } from './ethics.ts';
 import { users } from './identity.ts';
 import { ethicsCommittees, organisations } from './organisations.ts';
@@ -273,6 +276,51 @@ export const recognitionAcks = sqliteTable(
   (t) => [
     uniqueIndex('recognition_acks_uq').on(t.requestId, t.sourceSubmissionId),
     index('recognition_acks_committee_idx').on(t.committeeId, t.state),
+  ],
+);
+
+/**
+ * The document versions a recognised site is bound to (DESIGN §4.2), as a full decision binds them
+ * (`submission_decision_documents`): the lead's approved versions, bound by the participating EC's recognition
+ * (`ack_id` null) and again by each amendment that EC acknowledges (`ack_id` set; only the kinds that moved on).
+ * Written in the transaction of that act, beside its audit row; never updated. A site's effective versions are the
+ * latest binding per kind over these rows and its own approving decisions.
+ */
+export const recognitionDocumentBindings = sqliteTable(
+  'recognition_document_bindings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => recognitionRequests.id),
+    trialSiteId: text('trial_site_id')
+      .notNull()
+      .references(() => trialSites.id),
+    /** The acknowledged amendment task; null for the binding made by the recognition decision itself. */
+    ackId: text('ack_id').references(() => recognitionAcks.id),
+    /** The lead EC's submission whose approving decision bound this version. */
+    sourceSubmissionId: text('source_submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => submissionDocuments.id),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    versionLabel: text('version_label').notNull(),
+    versionDate: text('version_date').notNull(),
+    sha256: text('sha256').notNull(),
+    /** When the lead's decision bound it: orders versions of the lead, so an older amendment never overrides a newer one. */
+    leadBoundAt: integer('lead_bound_at').notNull(),
+    /** The Beijing date from which the site uses this version (the recognition's or the acknowledgement's). */
+    effectiveDate: text('effective_date').notNull(),
+    boundAt: integer('bound_at').notNull(),
+    boundBy: text('bound_by').references(() => users.id),
+  },
+  (t) => [
+    index('recognition_document_bindings_site_idx').on(t.trialSiteId, t.boundAt),
+    index('recognition_document_bindings_doc_idx').on(t.documentId),
+    uniqueIndex('recognition_document_bindings_decision_uq').on(t.requestId, t.documentId).where(sql`ack_id is null`),
+    uniqueIndex('recognition_document_bindings_ack_uq').on(t.ackId, t.documentId),
   ],
 );
 

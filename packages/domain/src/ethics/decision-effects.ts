@@ -2,7 +2,8 @@ import type { Tx } from '@ctp/db';
 import type { Ctx } from '../context.ts';
 import { fanOutAmendment, openRecognitionRequests } from '../recognition/fan-out.ts';
 import { markEthicsApproved } from '../trials/record-progress.ts';
-import { bindDecisionDocuments, effectiveVersionsOf } from './read-submission-documents.ts';
+import { effectiveVersionsOf } from './effective-versions.ts';
+import { bindDecisionDocuments } from './read-submission-documents.ts';
 import type { loadSubmission } from './submission-access.ts';
 
 type Loaded = ReturnType<typeof loadSubmission>;

@@ -13,19 +13,21 @@ import {
 } from '@ctp/contracts';
 import {
   type Db,
+  recognitionDocumentBindings,
   recognitionRequests,
   submissionDecisionDocuments,
   submissionDocuments,
   submissions,
   type Tx,
 } from '@ctp/db';
-import { and, asc, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { fileStoreOf, storedPath } from '../files/file-store.ts';
 import { canActForSite, canManageTrial, loadSiteWithTrial } from '../trials/trial-access.ts';
 import { assertMayReadSubmissionFiles, boundDocumentsOf, currentDocuments, documentsOf } from './document-access.ts';
+import { effectiveVersionsOf } from './effective-versions.ts';
 import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
 import { modificationsStatus } from './verify-modifications.ts';
 
@@ -173,37 +175,21 @@ export function compareSubmissionDocuments({
   };
 }
 
-/**
- * Pure-ish core of the trial site's effective versions (DESIGN §4.2): per kind, the version bound by the latest
- * approving decision that bound that kind. Works on the database or inside a transaction.
- */
-export function effectiveVersionsOf(db: Db | Tx, trialSiteId: string) {
-  const rows = db
-    .select({
-      kind: submissionDecisionDocuments.kind,
-      documentId: submissionDecisionDocuments.documentId,
-      versionLabel: submissionDecisionDocuments.versionLabel,
-      versionDate: submissionDecisionDocuments.versionDate,
-      sha256: submissionDecisionDocuments.sha256,
-      submissionId: submissions.id,
-      submissionType: submissions.type,
-      acceptanceNo: submissions.acceptanceNo,
-      decidedDate: submissions.decidedDate,
-      boundAt: submissionDecisionDocuments.boundAt,
-    })
-    .from(submissionDecisionDocuments)
-    .innerJoin(submissions, eq(submissions.id, submissionDecisionDocuments.submissionId))
-    .where(and(eq(submissions.trialSiteId, trialSiteId), inArray(submissions.outcome, [...APPROVAL_OUTCOMES])))
-    .orderBy(asc(submissions.decidedDate), asc(submissionDecisionDocuments.boundAt))
-    .all();
-  const latest = new Map<DocumentKind, (typeof rows)[number]>();
-  for (const r of rows) latest.set(r.kind, r);
-  return [...latest.values()].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
+/** Who may read a trial site's effective versions: the site (trial office, PI), the trial's sponsor or CRO, and the EC roles of the site's hospital. */
+function mayReadSiteDocuments(actor: Ctx['actor'], loaded: ReturnType<typeof loadSiteWithTrial>): boolean {
+  const { site, trial, piUserId } = loaded;
+  return (
+    canActForSite(actor, site, piUserId) ||
+    canManageTrial(actor, trial) ||
+    (actor !== null && isEcRole(actor.role) && actor.committeeId !== null && actor.orgId === site.hospitalOrgId)
+  );
 }
 
 /**
- * `submissions.effectiveDocuments` {trialSiteId}: the site's effective protocol, ICF and other versions. Readable
- * by the site (trial office, PI), the trial's sponsor or CRO, and the EC roles of the site's hospital.
+ * `submissions.effectiveDocuments` {trialSiteId}: the site's effective protocol, ICF and other versions — bound by its
+ * own approving decisions or, for a recognised site, by the recognition and each acknowledged amendment (`source`).
+ * Readable by the site, the trial's sponsor or CRO, and the EC roles of the site's hospital. Built field by field:
+ * versions and the act that bound them, nothing of any committee's deliberation.
  */
 export function effectiveSiteDocuments({
   ctx,
@@ -213,14 +199,23 @@ export function effectiveSiteDocuments({
   input: z.input<typeof effectiveDocumentsInput>;
 }) {
   const input = effectiveDocumentsInput.parse(raw);
-  const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
-  const actor = ctx.actor;
-  const allowed =
-    canActForSite(actor, site, piUserId) ||
-    canManageTrial(actor, trial) ||
-    (actor !== null && isEcRole(actor.role) && actor.committeeId !== null && actor.orgId === site.hospitalOrgId);
-  if (!allowed) throw notFound();
-  return effectiveVersionsOf(ctx.db, site.id);
+  const loaded = loadSiteWithTrial(ctx.db, input.trialSiteId);
+  if (!mayReadSiteDocuments(ctx.actor, loaded)) throw notFound();
+  return effectiveVersionsOf(ctx.db, loaded.site.id).map((v) => ({
+    kind: v.kind,
+    documentId: v.documentId,
+    versionLabel: v.versionLabel,
+    versionDate: v.versionDate,
+    sha256: v.sha256,
+    submissionId: v.submissionId,
+    submissionType: v.submissionType,
+    acceptanceNo: v.acceptanceNo,
+    decidedDate: v.decidedDate,
+    boundAt: v.boundAt,
+    source: v.source,
+    recognitionRequestId: v.recognitionRequestId,
+    recognitionLetterNo: v.recognitionLetterNo,
+  }));
 }
 
 /** For the download route: the stored file of a document version, once the actor may read it. */
@@ -228,8 +223,12 @@ export function openSubmissionDocument({ ctx, documentId }: { ctx: Ctx; document
   const doc = ctx.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId)).get();
   if (!doc) throw notFound();
   const loaded = loadSubmission(ctx.db, doc.submissionId);
-  // A recognising EC reads the versions the lead approved (DESIGN §4.2) — never the rest of the lead's file.
-  if (!isApprovedVersionForRecognisingEc(ctx, loaded.sub.trialSiteId, doc.id))
+  // A recognising EC reads the versions the lead approved (DESIGN §4.2), and a recognised site the versions bound to
+  // it — never the rest of the lead's file.
+  if (
+    !isApprovedVersionForRecognisingEc(ctx, loaded.sub.trialSiteId, doc.id) &&
+    !isBoundToReadableRecognisedSite(ctx, doc.id)
+  )
     assertMayReadSubmissionFiles(ctx.db, ctx.actor, loaded);
   return {
     path: storedPath(fileStoreOf(ctx), doc.storageKey),
@@ -255,6 +254,16 @@ function isApprovedVersionForRecognisingEc(ctx: Ctx, leadSiteId: string, documen
     .where(eq(submissions.trialSiteId, leadSiteId))
     .all()
     .some((r) => canActForCommittee(actor, r.committeeId));
+}
+
+/** True when the document was bound by recognition to a trial site whose effective versions the actor may read. */
+function isBoundToReadableRecognisedSite(ctx: Ctx, documentId: string): boolean {
+  const siteIds = ctx.db
+    .selectDistinct({ trialSiteId: recognitionDocumentBindings.trialSiteId })
+    .from(recognitionDocumentBindings)
+    .where(eq(recognitionDocumentBindings.documentId, documentId))
+    .all();
+  return siteIds.some((s) => mayReadSiteDocuments(ctx.actor, loadSiteWithTrial(ctx.db, s.trialSiteId)));
 }
 
 /**

@@ -8,8 +8,10 @@ import {
 import { submissionModifications, users } from '@ctp/db';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { followVerifiedModifications } from '../recognition/bind-site-documents.ts';
 import { inTransaction } from '../transaction.ts';
 import type { Reader } from './committee-access.ts';
 import { bindDecisionDocuments } from './read-submission-documents.ts';
@@ -130,7 +132,11 @@ export function verifyModifications({
       })
       .where(eq(submissionModifications.id, latest.id))
       .run();
-    if (input.verdict === 'verified') bindDecisionDocuments(tx, sub.id, now);
+    if (input.verdict === 'verified') {
+      bindDecisionDocuments(tx, sub.id, now);
+      // Recognised sites that took their versions from this approval move to the modified ones (DESIGN §4.2).
+      followVerifiedModifications(tx, ctx, sub.id, shanghaiDate(now), now);
+    }
     const updated = applySubmissionStep(tx, ctx, sub, 'verify_modifications', 'decided', {
       now,
       comment: input.comment,

@@ -19,6 +19,7 @@ import {
 import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
+import { type EffectiveVersion, effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
@@ -270,10 +271,15 @@ export function fanOutSafetyReport(
 
 /**
  * Inside the lead EC's approval of an amendment: each EC that recognised the trial gets an acknowledgement task
- * (ack_pending) with the lead site's new effective versions; the trial office, the sponsor and that EC are told the
- * site's ICF is superseded until it is acknowledged. Idempotent per (request, amendment).
+ * (ack_pending) with the lead site's new effective versions; when the site's effective ICF is now behind the lead's,
+ * the trial office and the sponsor are told it is superseded. Idempotent per (request, amendment).
  */
-export function fanOutAmendment(tx: Tx, ctx: AuditCtx, d: Decision, effectiveVersions: () => unknown[]): string[] {
+export function fanOutAmendment(
+  tx: Tx,
+  ctx: AuditCtx,
+  d: Decision,
+  effectiveVersions: () => EffectiveVersion[],
+): string[] {
   if (!d.isApproval || d.sub.type !== 'amendment' || !isLeadSite(d.trial, d.site)) return [];
   const recognising = tx
     .select()
@@ -287,7 +293,21 @@ export function fanOutAmendment(tx: Tx, ctx: AuditCtx, d: Decision, effectiveVer
     )
     .all();
   if (recognising.length === 0) return [];
-  const versions = JSON.stringify(effectiveVersions());
+  const leadVersions = effectiveVersions();
+  const versions = JSON.stringify(
+    leadVersions.map((v) => ({
+      kind: v.kind,
+      documentId: v.documentId,
+      versionLabel: v.versionLabel,
+      versionDate: v.versionDate,
+      sha256: v.sha256,
+      submissionId: v.submissionId,
+      submissionType: v.submissionType,
+      acceptanceNo: v.acceptanceNo,
+      decidedDate: v.decidedDate,
+      boundAt: v.boundAt,
+    })),
+  );
   const trial = tx.select({ sponsorOrgId: trials.sponsorOrgId }).from(trials).where(eq(trials.id, d.trial.id)).get()!;
   const out: string[] = [];
   for (const r of recognising) {
@@ -327,21 +347,24 @@ export function fanOutAmendment(tx: Tx, ctx: AuditCtx, d: Decision, effectiveVer
         now: d.now,
       },
     );
-    notifyOrg(
-      tx,
-      { orgId: site.hospitalOrgId, roles: ['site_admin'] },
-      { kind: 'icf_superseded', params, link, now: d.now },
-    );
-    notifyOrg(
-      tx,
-      { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] },
-      {
-        kind: 'icf_superseded',
-        params,
-        link: `/trials/${d.trial.id}/recognition`,
-        now: d.now,
-      },
-    );
+    // Only when the site's ICF is now behind the lead's (an amendment may leave the ICF as it was).
+    if (isIcfSuperseded(effectiveVersionsOf(tx, r.trialSiteId), leadVersions)) {
+      notifyOrg(
+        tx,
+        { orgId: site.hospitalOrgId, roles: ['site_admin'] },
+        { kind: 'icf_superseded', params, link, now: d.now },
+      );
+      notifyOrg(
+        tx,
+        { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] },
+        {
+          kind: 'icf_superseded',
+          params,
+          link: `/trials/${d.trial.id}/recognition`,
+          now: d.now,
+        },
+      );
+    }
     out.push(id);
   }
   return out;

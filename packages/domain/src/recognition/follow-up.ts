@@ -20,11 +20,13 @@ import {
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
+import { bindAcknowledgedVersions } from './bind-site-documents.ts';
 import { loadRequest } from './request-access.ts';
 
 function runsCommittee(actor: Ctx['actor'], committeeId: string) {
@@ -144,7 +146,8 @@ export function resolveObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input
 
 /**
  * `recognition.acks.act`: the recognising EC acknowledges an amendment the lead EC approved (its site's effective
- * versions follow the lead's), or objects with a reason (the objection goes to the lead EC as well).
+ * versions move to the amendment's, bound in the same transaction), or objects with a reason (the objection goes to
+ * the lead EC as well; the site keeps its versions).
  */
 export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof ackActInput> }) {
   const input = ackActInput.parse(raw);
@@ -171,12 +174,19 @@ export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof 
       )
       .run().changes;
     if (!changed) throw new DomainError('CONFLICT', 'STALE_VERSION');
+    // Acknowledged: the site moves to the amendment's approved versions in this transaction; objected: it stays.
+    const boundVersions = to === 'acknowledged' ? bindAcknowledgedVersions(tx, ctx, ack, shanghaiDate(now), now) : [];
     writeAuditEvent(tx, ctx, {
       action: 'recognition.ack',
       entityType: 'recognition_request',
       entityId: ack.requestId,
       before: { ackId: ack.id, state: ack.state },
-      after: { ackId: ack.id, state: to, note: input.note ?? null },
+      after: {
+        ackId: ack.id,
+        state: to,
+        note: input.note ?? null,
+        ...(to === 'acknowledged' ? { boundVersions } : {}),
+      },
     });
     if (to === 'objected') {
       const req = tx.select().from(recognitionRequests).where(eq(recognitionRequests.id, ack.requestId)).get()!;

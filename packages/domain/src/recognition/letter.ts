@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { RECOGNISING_OUTCOMES, recognitionIdInput } from '@ctp/contracts';
-import { ethicsCommittees, investigators, organisations, recognitionRequests } from '@ctp/db';
+import { DOCUMENT_KINDS, RECOGNISING_OUTCOMES, recognitionIdInput } from '@ctp/contracts';
+import {
+  ethicsCommittees,
+  investigators,
+  organisations,
+  recognitionDocumentBindings,
+  recognitionRequests,
+} from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { effectiveVersionsOf } from '../ethics/effective-versions.ts';
 import { type LetterContent, renderLetterPdf } from '../ethics/letter-pdf.ts';
-import { effectiveVersionsOf } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
 import { inTransaction } from '../transaction.ts';
@@ -62,17 +68,34 @@ function letterContentOf(ctx: Pick<Ctx, 'db' | 'locale'>, loaded: ReturnType<typ
     reviewDate: req.decidedDate,
     outcome: 'approved',
     conditions: [recognisedFrom, req.conditions].filter(Boolean).join('\n'),
-    documents: effectiveVersionsOf(ctx.db, leadSub.site.id).map((v) => ({
-      kind: v.kind,
-      versionLabel: v.versionLabel,
-      versionDate: v.versionDate,
-      sha256: v.sha256,
-    })),
+    documents: recognisedVersionsOf(ctx.db, req.id, leadSub.site.id),
     followUpDate: leadSub.sub.followUpDate,
     signerName: committee.nameZh,
     issueDate: req.decidedDate!,
     issuedAt: req.updatedAt,
   };
+}
+
+/**
+ * The versions the recognition bound (the lead's approved versions on the day of recognition), so a letter rendered
+ * later never lists an amendment approved since; the lead's current versions for a request recognised before bindings
+ * were recorded.
+ */
+function recognisedVersionsOf(db: Ctx['db'], requestId: string, leadSiteId: string) {
+  const bound = db
+    .select({
+      kind: recognitionDocumentBindings.kind,
+      versionLabel: recognitionDocumentBindings.versionLabel,
+      versionDate: recognitionDocumentBindings.versionDate,
+      sha256: recognitionDocumentBindings.sha256,
+    })
+    .from(recognitionDocumentBindings)
+    .where(and(eq(recognitionDocumentBindings.requestId, requestId), isNull(recognitionDocumentBindings.ackId)))
+    .all();
+  const versions = bound.length > 0 ? bound : effectiveVersionsOf(db, leadSiteId);
+  return versions
+    .map((v) => ({ kind: v.kind, versionLabel: v.versionLabel, versionDate: v.versionDate, sha256: v.sha256 }))
+    .sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind));
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   canActForCommittee,
   isEcRole,
   type LocalChecklistItem,
+  RECOGNISING_OUTCOMES,
   RECOGNITION_CLOCK_STATES,
   type RecognitionSkipReason,
   recognitionBoardInput,
@@ -36,8 +37,8 @@ import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
-import { effectiveVersionsOf } from '../ethics/read-submission-documents.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { localContextOf } from './local-context.ts';
 import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
@@ -346,6 +347,8 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
   const actor = ctx.actor;
   const isParticipatingEc = actor !== null && isEcRole(actor.role) && canActForCommittee(actor, row.req.committeeId);
   const isLeadEc = actor !== null && isEcRole(actor.role) && canActForCommittee(actor, row.req.leadCommitteeId);
+  const leadDecision = leadDecisionOf(ctx.db, row.req.leadSubmissionId);
+  const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(row.req.outcome);
   return {
     ...view!,
     packet: JSON.parse(row.req.packetJson) as Record<string, unknown>,
@@ -353,7 +356,10 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
       ? (JSON.parse(row.req.checklistJson) as { item: LocalChecklistItem; answer: string; note?: string }[])
       : null,
     localContext: localContextOf(ctx.db, row.hospitalOrgId),
-    leadDecision: leadDecisionOf(ctx.db, row.req.leadSubmissionId),
+    leadDecision,
+    /** Recognised, and the site's effective ICF is not the lead's current approved one (see `recognitionBoard`). */
+    icfSuperseded:
+      recognised && isIcfSuperseded(effectiveVersionsOf(ctx.db, row.req.trialSiteId), leadDecision.approvedVersions),
     /** The lead's letter file may be opened from this page (the participating EC, the lead EC, the sponsor…). */
     leadLetterReadable: canReadSubmissionLetter(ctx, row.req.leadSubmissionId),
     timeline,
@@ -444,8 +450,17 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
         .all()
         .at(-1) ?? null)
     : null;
+  // The superseded-ICF flag compares versions, not tasks: a recognised site's effective ICF against the lead's
+  // current approved one (an acknowledgement moves the site's versions, and so clears it).
+  const leadVersions = leadSite ? effectiveVersionsOf(ctx.db, leadSite.site.id) : [];
+  const icfOf = (versions: typeof leadVersions) => {
+    const icf = versions.find((v) => v.kind === 'icf');
+    return icf ? { versionLabel: icf.versionLabel, versionDate: icf.versionDate } : null;
+  };
   const rows = sites.map((s) => {
     const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
+    const siteVersions = effectiveVersionsOf(ctx.db, s.site.id);
+    const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(request?.outcome ?? null);
     const skip = skips.find((k) => k.trialSiteId === s.site.id);
     const isLead = s.site.id === leadSite?.site.id;
     return {
@@ -475,8 +490,10 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
         : null,
       /** Why no request (shown to the sponsor), when the lead's approval found the site not covered. */
       skipReason: (skip?.reason ?? null) as RecognitionSkipReason | null,
-      /** An approved amendment not yet acknowledged by its EC: the site may still use a superseded ICF. */
-      icfSuperseded: request ? acks.some((a) => a.requestId === request.id && a.state !== 'acknowledged') : false,
+      /** The site's effective ICF version (its own approval's, or bound by recognition), if any. */
+      effectiveIcf: icfOf(siteVersions),
+      /** A recognised site whose effective ICF is not the lead's current approved one. */
+      icfSuperseded: recognised && isIcfSuperseded(siteVersions, leadVersions),
     };
   });
   const clocks = rows.flatMap((r) => (r.request?.clock ? [r.request] : []));
@@ -487,6 +504,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     leadCommitteeName: leadCommittee?.nameZh ?? null,
     leadCommitteeNameEn: leadCommittee?.nameEn ?? null,
     leadSubmission,
+    /** The lead's current approved ICF version, which recognised sites are compared with. */
+    leadIcf: icfOf(leadVersions),
     rows,
     summary: {
       requests: requests.length,

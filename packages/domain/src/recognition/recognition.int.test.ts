@@ -3,8 +3,19 @@ import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../../test/helpers/fixtures.ts';
+import {
+  approveAtLead,
+  multiCentreTrial,
+  OK_CHECKLIST,
+  PACKET,
+  requestOf,
+  seedRoster,
+  specialtyOf,
+  uploadVersion,
+  useCaseCtx,
+  userId,
+} from '../../../../test/helpers/recognition-journey.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import type { Ctx } from '../context.ts';
 import { openSubmissionLetter } from '../ethics/issue-letter.ts';
 import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
@@ -21,118 +32,9 @@ const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
     .get(...args) as number) ?? 0;
 const audits = (db: DbHandle, action: string) =>
   count(db, 'select count(*) from audit_events where action = ?', action);
-const userId = (db: DbHandle, email: string) =>
-  db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
 const notified = (db: DbHandle, email: string, kind: string) =>
   count(db, 'select count(*) from notifications where user_id = ? and kind = ?', userId(db, email), kind);
 
-/** The use-case context of a test caller (as the API builds it from a request). */
-function useCaseCtx(api: ReturnType<typeof callerAs>['ctx']): Ctx {
-  return {
-    actor: api.session?.actor ?? null,
-    db: api.db,
-    now: api.now,
-    requestId: api.requestId,
-    locale: api.locale,
-    ip: api.ip,
-    userAgent: api.userAgent,
-    services: api.services,
-  };
-}
-
-const OK_CHECKLIST = [
-  { item: 'pi_qualification', answer: 'ok' },
-  { item: 'pi_load', answer: 'ok' },
-  { item: 'capacity_equipment', answer: 'ok' },
-  { item: 'local_icf_clauses', answer: 'ok' },
-  { item: 'fees_insurance', answer: 'ok' },
-] as const;
-const PACKET = {
-  piQualification: '主任医师，GCP 培训 2025-03',
-  piCurrentLoad: 2,
-  capacityAndEquipment: '病房 20 床，-80 ℃ 冰箱 2 台',
-  feesAndInsurance: '按本院标准收费；保险已覆盖',
-};
-
-/** The lead EC (省人医) roster for an expedited review: the chair and one member. */
-async function seedRoster(db: DbHandle) {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  const base = { committeeId: 'ec-jsph', termStart: '2025-01-01', termEnd: '2029-12-31' } as const;
-  await secretary.committees.addMember({
-    ...base,
-    userId: userId(db, 'chair@demo.ctp'),
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-  await secretary.committees.addMember({
-    ...base,
-    userId: userId(db, 'member@demo.ctp'),
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-}
-
-/** Submit, accept, expedited review by the member, the chair signs `approved` (at the lead EC). */
-async function approveAtLead(db: DbHandle, id: string) {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
-  await secretary.submissions.screen({ id, accept: true });
-  await secretary.submissions.triage({ id, path: 'expedited' });
-  await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve' });
-  return callerAs(db, 'chair@demo.ctp').submissions.decide({
-    id,
-    outcome: 'approved',
-    conditions: '按期提交跟踪审查报告',
-  });
-}
-
-const specialtyOf = (db: DbHandle, hospital: string) =>
-  db.sqlite
-    .prepare('select id from hospital_specialties where hospital_org_id = ? order by id limit 1')
-    .pluck()
-    .get(`hosp-${hospital}`) as string;
-
-/** A multi-centre trial led by 省人医 with sites at 鼓楼 and 省肿瘤 (in the agreement) and 中大 (not in it). */
-async function multiCentreTrial(db: DbHandle, opts: { phase?: 'III' | 'I'; ctrNo: string } = { ctrNo: 'CTR20266001' }) {
-  const sponsor = callerAs(db, 'sponsor@demo.ctp');
-  const { id: trialId } = await sponsor.trials.create({
-    titleZh: '（测试）互认 HR-606 治疗 2 型糖尿病的多中心 III 期研究',
-    type: 'drug',
-    phase: opts.phase ?? 'III',
-    ctrNo: opts.ctrNo,
-    conditions: ['2 型糖尿病'],
-    targetEnrolment: 300,
-    riskLevel: 'low', // low: an initial review may then be expedited (committee SOP)
-    leadHospitalId: 'hosp-jsph',
-  });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const lead = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
-  const sites: Record<string, string> = { jsph: lead.trialSiteId };
-  for (const h of ['njglyy', 'jsch', 'zdyy'])
-    sites[h] = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, h) })).trialSiteId;
-  const { id: leadSubmissionId } = await callerAs(db, 'site@demo.ctp').submissions.create({
-    trialSiteId: lead.trialSiteId,
-    type: 'initial',
-  });
-  return { trialId, sites, leadSubmissionId };
-}
-
-const requestOf = (db: DbHandle, trialSiteId: string) =>
-  db.sqlite.prepare('select * from recognition_requests where trial_site_id = ?').get(trialSiteId) as
-    | { id: string; state: string; committee_id: string; packet_json: string }
-    | undefined;
 const siteState = (db: DbHandle, id: string) =>
   db.sqlite.prepare('select state from trial_sites where id = ?').pluck().get(id) as string;
 
@@ -434,6 +336,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
 
   it('fans an approved amendment out to the recognising EC, flags the superseded ICF, and delivers SAE reports', async () => {
     const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266004' });
+    await uploadVersion(db, leadSubmissionId, 'icf', 'V1.0');
     await approveAtLead(db, leadSubmissionId);
     const gulouReq = requestOf(db, sites.njglyy!)!;
     const ecGulou = callerAs(db, 'ec-gulou@demo.ctp');
@@ -449,6 +352,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     // The lead EC approves an amendment: one ack task at 鼓楼 (recognised), none at 省肿瘤 (still pending).
     const site = callerAs(db, 'site@demo.ctp');
     const { id: amendmentId } = await site.submissions.create({ trialSiteId: sites.jsph!, type: 'amendment' });
+    await uploadVersion(db, amendmentId, 'icf', 'V2.0'); // the amendment brings a new ICF
     await approveAtLead(db, amendmentId);
     expect(count(db, 'select count(*) from recognition_acks')).toBe(1);
     expect(notified(db, 'ec-gulou@demo.ctp', 'recognition_ack_requested')).toBe(1);

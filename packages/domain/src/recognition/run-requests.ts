@@ -27,6 +27,7 @@ import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsApproved, markEthicsSubmitted } from '../trials/record-progress.ts';
+import { type BoundVersion, bindRecognisedVersions } from './bind-site-documents.ts';
 import {
   applyRecognitionStep,
   authoriseRecognitionStep,
@@ -201,7 +202,8 @@ function nextLetterNo(tx: Tx, committeeId: string, year: string): string {
 /**
  * Public contract `recognition.requests.decide` {id, outcome, conditions?, reasons?}: the participating EC decides.
  * Every checklist item must be answered, and an unconditional recognition needs no open issue. `recognised`
- * (with or without local conditions) moves the site to `ethics_approved` and numbers the recognition letter;
+ * (with or without local conditions) moves the site to `ethics_approved`, binds the lead's approved versions as the
+ * site's effective versions and numbers the recognition letter;
  * `declined` opens a full initial submission at this EC for the site, linked, with the reasons — all in one
  * transaction. The sponsor and the lead EC are told.
  */
@@ -223,10 +225,13 @@ export function decideRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
   return inTransaction(ctx.db, (tx) => {
     let letterNo: string | null = null;
     let fallbackSubmissionId: string | null = null;
+    let boundVersions: BoundVersion[] = [];
     const site = tx.select().from(trialSites).where(eq(trialSites.id, loaded.site.id)).get()!;
     if (recognises) {
       letterNo = nextLetterNo(tx, req.committeeId, today.slice(0, 4));
       markEthicsApproved(tx, ctx, site, today, now);
+      // The site's effective versions become the lead's approved ones, bound with this decision (DESIGN §4.2).
+      boundVersions = bindRecognisedVersions(tx, ctx, req, today, now);
     } else if (input.outcome === 'declined') {
       fallbackSubmissionId = newId();
       insertDraftSubmission(
@@ -259,6 +264,7 @@ export function decideRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
         fallbackSubmissionId,
       },
       comment: input.conditions ?? input.reasons,
+      audit: recognises ? { boundVersions } : undefined,
     });
     const params = { trial: trial.titleZh, outcome: input.outcome };
     const link = `/recognition/requests/${req.id}`;

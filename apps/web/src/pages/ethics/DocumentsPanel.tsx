@@ -29,6 +29,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime, beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { effectiveFrom } from './effective-from.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -320,9 +321,7 @@ export function DocumentsPanel({ sub }: { sub: SubmissionDetail }) {
                     children: (
                       <span>
                         <strong>{e.versionLabel}</strong> · {e.versionDate}{' '}
-                        <Typography.Text type="secondary">
-                          {t('documents.effectiveFrom', { no: e.acceptanceNo ?? '—', date: e.decidedDate ?? '—' })}
-                        </Typography.Text>
+                        <Typography.Text type="secondary">{effectiveFrom(t, e)}</Typography.Text>
                       </span>
                     ),
                   }))

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -100,14 +100,24 @@ export default function RecognitionBoardPage() {
               render: (_, r) => (r.request ? <DueCell clock={r.request.clock} /> : null),
             },
             {
+              title: t('recognition.board.icf'),
+              key: 'icf',
+              width: 130,
+              render: (_, r) => (
+                <span data-testid="effective-icf">{r.effectiveIcf ? r.effectiveIcf.versionLabel : '—'}</span>
+              ),
+            },
+            {
               title: t('recognition.board.flags'),
               key: 'f',
               render: (_, r) => (
                 <Space wrap>
                   {r.icfSuperseded && (
-                    <Tag color="red" data-testid="icf-superseded">
-                      {t('recognition.board.icfSuperseded')}
-                    </Tag>
+                    <Tooltip title={t('recognition.board.icfLead', { lead: b.leadIcf?.versionLabel ?? '—' })}>
+                      <Tag color="red" data-testid="icf-superseded">
+                        {t('recognition.board.icfSuperseded')}
+                      </Tag>
+                    </Tooltip>
                   )}
                   {(r.request?.openObjections ?? 0) > 0 && (
                     <Tag color="orange">

@@ -38,6 +38,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
 import { downloadBase64, type RecognitionDetail, RecognitionStateTag } from './recognition-ui.tsx';
+import { SiteEffectiveVersions } from './SiteEffectiveVersions.tsx';
 
 type Dialog = 'request_action' | 'respond' | 'decide' | 'objection' | 'resolve' | 'object_ack' | null;
 
@@ -72,7 +73,12 @@ function RequestView({ r }: { r: RecognitionDetail }) {
   const [form] = Form.useForm();
   const [packetForm] = Form.useForm();
   const [checklistForm] = Form.useForm();
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.recognition.pathKey() });
+  const invalidate = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.recognition.pathKey() }),
+      // A recognition or an acknowledgement moves the site's effective versions.
+      queryClient.invalidateQueries({ queryKey: trpc.submissions.effectiveDocuments.pathKey() }),
+    ]);
   const handlers = {
     onSuccess: async () => {
       message.success(t('recognition.request.done'));
@@ -426,7 +432,8 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                       <>
                         {(a.versions as { kind: string; versionLabel: string; versionDate: string }[]).map((v) => (
                           <Tag key={`${v.kind}-${v.versionLabel}`}>
-                            {v.kind} {v.versionLabel} ({v.versionDate})
+                            {t(`documents.kinds.${v.kind}`, { defaultValue: v.kind })} {v.versionLabel} ({v.versionDate}
+                            )
                           </Tag>
                         ))}
                         {a.note && <div>{a.note}</div>}
@@ -442,6 +449,11 @@ function RequestView({ r }: { r: RecognitionDetail }) {
           <Card title={t('recognition.request.clock')} style={{ marginBottom: 16 }} data-testid="recognition-clock">
             <DueCell clock={r.clock} />
           </Card>
+          <SiteEffectiveVersions
+            trialSiteId={r.trialSiteId}
+            icfSuperseded={r.icfSuperseded}
+            leadIcfLabel={lead.approvedVersions.find((v) => v.kind === 'icf')?.versionLabel ?? null}
+          />
           <Card title={t('recognition.request.leadTitle')} style={{ marginBottom: 16 }} data-testid="lead-decision">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('recognition.request.leadCommittee')}>
