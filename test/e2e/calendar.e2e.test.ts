@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, newPage, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { seedAcceptedSubmission } from '../helpers/fixtures.ts';
 
 /** The server's clock: 6 December 2026 in Beijing, when 2027's official schedule is not yet entered. */
 const NOW = Date.parse('2026-12-06T12:00:00+08:00');
@@ -13,6 +14,8 @@ describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
     const context = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
+    // A review accepted just before the holidays: 15 working days end on 11 January while 1 January counts.
+    const dueIntoJanuary = await seedAcceptedSubmission(env.server.database, '2026-12-21');
     await signIn(page, env.server.url, 'admin@demo.ctp');
     await page.getByTestId('home-admin').waitFor();
     await page.getByTestId('main-nav').getByText('工作日历', { exact: true }).click();
@@ -50,6 +53,18 @@ describe('平台管理 → 工作日历 in a real browser (issue 11)', () => {
     expect(await page.getByText('2027 年的法定节假日尚未录入').count()).toBe(0);
     await page.getByText('2028 年的法定节假日尚未录入').count(); // the next one is not asked for yet (only this and next year)
     await page.screenshot({ path: `${ARTIFACTS}calendar-complete.png` });
+
+    // The trial office sees on its submission's timeline why the due date moved, and no more warning.
+    const site = await newPage(env.browser);
+    await signIn(site, env.server.url, 'site@demo.ctp');
+    await site.getByTestId('home-site_admin').waitFor();
+    await site.goto(`${env.server.url}/ethics/submissions/${dueIntoJanuary}`);
+    await expect(site.getByTestId('timeline-due-moved').textContent()).resolves.toBe(
+      '工作日历变更（2027 年），截止日由 2027-01-11 调整为 2027-01-12',
+    );
+    expect(await site.getByTestId('clock-calendar-unknown').count()).toBe(0);
+    await site.screenshot({ path: `${ARTIFACTS}calendar-due-moved.png`, fullPage: true });
+    await site.close();
 
     const audit = env.server.database.sqlite
       .prepare("select action from audit_events where action like 'calendar.%' order by id")

@@ -1,5 +1,5 @@
 import type { DbHandle } from '@ctp/db';
-import type { callerAs } from './test-app.ts';
+import { callerAs } from './test-app.ts';
 
 /** A demo investigator and one of the specialties they work in (by e-mail; `pi@demo.ctp` works at 江苏省人民医院). */
 export function investigatorOf(db: DbHandle, email = 'pi@demo.ctp') {
@@ -42,4 +42,30 @@ export async function pdfText(pdf: Buffer): Promise<string> {
     out += content.items.map((it) => ('str' in it ? it.str : '')).join('');
   }
   return out;
+}
+
+/** Noon in Beijing on a calendar date, as a server clock. */
+export const beijingNoon = (date: string) => () => Date.parse(`${date}T12:00:00+08:00`);
+
+/**
+ * A medium-risk initial submission at 江苏省人民医院's EC, accepted on `acceptedOn` (its review clock runs from
+ * there): the sponsor creates the trial and selects the PI's site, the trial office submits, the secretary accepts.
+ */
+export async function seedAcceptedSubmission(db: DbHandle, acceptedOn: string): Promise<string> {
+  const now = beijingNoon(acceptedOn);
+  const sponsor = callerAs(db, 'sponsor@demo.ctp', { now });
+  const { id: trialId } = await sponsor.trials.create({
+    titleZh: `（测试）工作日历 ${acceptedOn}`,
+    type: 'drug',
+    phase: 'III',
+    conditions: ['肺癌'],
+    targetEnrolment: 40,
+    riskLevel: 'medium',
+  });
+  const trialSiteId = await selectPiSite(db, sponsor, trialId);
+  const site = callerAs(db, 'site@demo.ctp', { now });
+  const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
+  await site.submissions.submit({ id });
+  await callerAs(db, 'ec@demo.ctp', { now }).submissions.screen({ id, accept: true });
+  return id;
 }

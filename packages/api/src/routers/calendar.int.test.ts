@@ -1,11 +1,10 @@
 import type { DbHandle } from '@ctp/db';
 import { sweepReminders } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { beijingNoon, seedAcceptedSubmission } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
-/** Noon in Beijing on a calendar date. */
-const at = (date: string) => () => Date.parse(`${date}T12:00:00+08:00`);
-const HOSPITAL = 'hosp-jsph';
+const at = beijingNoon;
 
 /** Rows a refused calendar call must leave alone. */
 function calendarState(db: DbHandle) {
@@ -18,30 +17,6 @@ function calendarState(db: DbHandle) {
   };
 }
 
-/** A submission at 江苏省人民医院's EC, accepted on `acceptedOn` (its clock runs from there). */
-async function acceptedSubmission(db: DbHandle, acceptedOn: string) {
-  const sponsor = callerAs(db, 'sponsor@demo.ctp', { now: at(acceptedOn) });
-  const site = callerAs(db, 'site@demo.ctp', { now: at(acceptedOn) });
-  const ec = callerAs(db, 'ec@demo.ctp', { now: at(acceptedOn) });
-  const { id: trialId } = await sponsor.trials.create({
-    titleZh: `（测试）工作日历 ${acceptedOn}`,
-    type: 'drug',
-    phase: 'III',
-    conditions: ['肺癌'],
-    targetEnrolment: 40,
-    riskLevel: 'medium',
-  });
-  const spec = db.sqlite
-    .prepare('select id from hospital_specialties where hospital_org_id = ? and retired_at is null limit 1')
-    .pluck()
-    .get(HOSPITAL) as string;
-  const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: spec });
-  const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
-  await site.submissions.submit({ id });
-  await ec.submissions.screen({ id, accept: true });
-  return id;
-}
-
 describe('the official working-day calendar (issue 11)', () => {
   let db: DbHandle;
   let admin: ReturnType<typeof callerAs>;
@@ -50,8 +25,8 @@ describe('the official working-day calendar (issue 11)', () => {
   beforeAll(async () => {
     db = await createSeededDatabase();
     admin = callerAs(db, 'admin@demo.ctp', { now: at('2026-12-06') });
-    runningSince1Dec = await acceptedSubmission(db, '2026-12-01');
-    dueIntoJanuary = await acceptedSubmission(db, '2026-12-21');
+    runningSince1Dec = await seedAcceptedSubmission(db, '2026-12-01');
+    dueIntoJanuary = await seedAcceptedSubmission(db, '2026-12-21');
   });
 
   it('lists the package years as complete and next year as pending', async () => {

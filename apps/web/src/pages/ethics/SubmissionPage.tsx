@@ -35,6 +35,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
@@ -501,8 +502,9 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                     </Typography.Text>
                   )}
                   {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+                  <DueDateMoved detail={e.detail} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {beijingTime(e.at)} · {e.actorName ?? '—'}
+                    {beijingTime(e.at)} · {e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—')}
                     {e.actorRole && ` · ${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}`}
                   </Typography.Text>
                 </Flex>

@@ -31,6 +31,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
@@ -508,9 +509,11 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 children: (
                   <>
                     <div>
-                      {t(`recognition.states.${e.toState}`)} · {e.actorName ?? '—'} · {beijingTime(e.at)}
+                      {t(`recognition.states.${e.toState}`)} ·{' '}
+                      {e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—')} · {beijingTime(e.at)}
                     </div>
                     {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+                    <DueDateMoved detail={e.detail} />
                   </>
                 ),
               }))}
