@@ -9,6 +9,7 @@ import {
   recognitionBoardInput,
   recognitionIdInput,
   recognitionRequestsListInput,
+  timelineEventFor,
 } from '@ctp/contracts';
 import {
   type Db,
@@ -241,20 +242,23 @@ export function leadDecisionOf(db: Db, leadSubmissionId: string) {
     .where(eq(submissions.id, leadSubmissionId))
     .get();
   if (!sub) throw notFound();
-  // Consolidated opinions (审查意见): the decision's detail and the information requested — never EC-only rows.
+  // Consolidated opinions (审查意见): what SUBMISSION_EVENT_VISIBILITY shows a participating EC (the committee's
+  // return reasons, questions and decision, under its name) — never EC-only rows, never who acted.
   const opinions = db
-    .select({ step: submissionEvents.step, comment: submissionEvents.comment, at: submissionEvents.at })
+    .select({
+      step: submissionEvents.step,
+      fromState: submissionEvents.fromState,
+      toState: submissionEvents.toState,
+      comment: submissionEvents.comment,
+      at: submissionEvents.at,
+    })
     .from(submissionEvents)
-    .where(
-      and(
-        eq(submissionEvents.submissionId, leadSubmissionId),
-        eq(submissionEvents.isEcOnly, false),
-        inArray(submissionEvents.step, ['request_info', 'decide', 'return']),
-      ),
-    )
-    .orderBy(asc(submissionEvents.at))
+    .where(and(eq(submissionEvents.submissionId, leadSubmissionId), eq(submissionEvents.isEcOnly, false)))
+    .orderBy(asc(submissionEvents.at), asc(submissionEvents.id))
     .all()
-    .filter((o) => o.comment);
+    .map((e) => timelineEventFor({ ...e, actorName: null, actorRole: null, detail: null }, 'participating_ec'))
+    .filter((e) => e !== null && e.comment)
+    .map((e) => ({ step: e!.step, comment: e!.comment, at: e!.at }));
   const letter = db
     .select({
       letterNo: submissionLetters.letterNo,
@@ -413,7 +417,15 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
           [],
         )));
   if (!allowed) throw notFound();
-  const requests = withClocks(ctx, baseQuery(ctx.db).where(eq(recognitionRequests.trialId, trial.id)).all());
+  // A trial office that does not run the trial sees its own site only, as on `trials.get`: the sponsor's other sites,
+  // their PIs and states are not its business (issue 12).
+  const seesAllSites = actor.role === 'commission' || actor.role === 'admin' || canManageTrial(actor, trial) || isLeadEc;
+  const isVisible = (hospitalOrgId: string) => seesAllSites || hospitalOrgId === actor.orgId;
+  const ownSiteIds = new Set(sites.filter((s) => isVisible(s.site.hospitalOrgId)).map((s) => s.site.id));
+  const requests = withClocks(
+    ctx,
+    baseQuery(ctx.db).where(eq(recognitionRequests.trialId, trial.id)).all(),
+  ).filter((r) => ownSiteIds.has(r.trialSiteId));
   const skips = ctx.db.select().from(recognitionSkips).where(eq(recognitionSkips.trialId, trial.id)).all();
   const objections = ctx.db
     .select({ requestId: recognitionObjections.requestId, state: recognitionObjections.state })
@@ -425,7 +437,10 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .from(recognitionAcks)
     .where(eq(recognitionAcks.trialId, trial.id))
     .all();
-  const leadSubmission = leadSite
+  // The lead review's decision is shared with the sites under recognition (DESIGN §2), not with a mere candidate.
+  const seesLeadDecision = seesAllSites || (leadSite && ownSiteIds.has(leadSite.site.id)) || requests.length > 0;
+  const leadSubmission =
+    leadSite && seesLeadDecision
     ? (ctx.db
         .select({
           id: submissions.id,
@@ -442,7 +457,9 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
         .all()
         .at(-1) ?? null)
     : null;
-  const rows = sites.map((s) => {
+  const rows = sites
+    .filter((s) => ownSiteIds.has(s.site.id))
+    .map((s) => {
     const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
     const skip = skips.find((k) => k.trialSiteId === s.site.id);
     const isLead = s.site.id === leadSite?.site.id;
