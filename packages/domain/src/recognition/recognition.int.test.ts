@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../../../../test/helpers/fixtures.ts';
+import { giveExpeditedViews, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import type { Ctx } from '../context.ts';
 import { openSubmissionLetter } from '../ethics/issue-letter.ts';
@@ -74,13 +74,13 @@ async function seedRoster(db: DbHandle) {
   });
 }
 
-/** Submit, accept, expedited review by the member, the chair signs `approved` (at the lead EC). */
+/** Submit, accept, expedited review by two primary reviewers, the chair signs `approved` (at the lead EC). */
 async function approveAtLead(db: DbHandle, id: string) {
   const secretary = callerAs(db, 'ec@demo.ctp');
   await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
   await secretary.submissions.screen({ id, accept: true });
   await secretary.submissions.triage({ id, path: 'expedited' });
-  await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve' });
+  await giveExpeditedViews(db, (email) => callerAs(db, email), id);
   return callerAs(db, 'chair@demo.ctp').submissions.decide({
     id,
     outcome: 'approved',

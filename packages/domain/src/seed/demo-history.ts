@@ -24,6 +24,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { addDays, shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
 import type { Actor, Ctx, Services } from '../context.ts';
 import { createSubmission } from '../ethics/create-submission.ts';
+import { committeeProcedures } from '../ethics/committee-procedures.ts';
 import { decideSubmission } from '../ethics/decide-submission.ts';
 import { assignReviewer, declareReviewConflict } from '../ethics/primary-reviewers.ts';
 import { addCommitteeMember } from '../ethics/manage-committee.ts';
@@ -182,8 +183,8 @@ export function seedDemoHistory(
       .get();
     if (first) rosterStart.set(code, first.d);
   }
-  // The two primary reviewers (主审) of each expedited review before the roster: the chair and a second member, as the
-  // committees' SOP asks for two (the chair then signs after both views).
+  // The primary reviewers (主审) of each expedited review before the roster: the chair and a second member (the
+  // committees' SOP asks for two by default; the chair then signs after their views).
   const historyReviewers = new Map<string, { chair: string; second: string }>();
   for (const [i, code] of HOSPITALS.entries()) {
     const a = accounts[code]!;
@@ -295,9 +296,11 @@ export function seedDemoHistory(
     const roster = rosterStart.get(code);
     const convened = roster !== undefined && acceptOn >= addDays(roster, -45);
     triageSubmission({ ctx: as(a.secretary, acceptOn), input: { id, path: convened ? 'convened' : 'expedited' } });
-    const reviewers = historyReviewers.get(code)!;
+    // As many primary reviewers as the committee's SOP asks for (1 or 2): the chair, then the second member.
+    const { chair: chairMember, second } = historyReviewers.get(code)!;
+    const reviewers = [chairMember, second].slice(0, committeeProcedures(db, `ec-${code}`).expedited.reviewers);
     if (!convened)
-      for (const memberId of [reviewers.chair, reviewers.second])
+      for (const memberId of reviewers)
         assignReviewer({ ctx: as(a.secretary, acceptOn), input: { submissionId: id, memberId } });
     // Faster committees over time, and some slower ones: turnaround in calendar days.
     const speed = code === 'jsph' || code === 'njglyy' ? 0.8 : code === 'njfh' || code === 'etcgh' ? 1.4 : 1;
@@ -325,12 +328,12 @@ export function seedDemoHistory(
       return decideOn;
     }
     // Each primary reviewer declares no conflict before reading the file, then gives a view (the secretary records
-    // the external member's); the chair signs after the two views the SOP requires.
-    declareReviewConflict({ ctx: as(a.chair, decideOn), input: { submissionId: id, hasConflict: false } });
-    voteOnSubmission({ ctx: as(a.chair, decideOn), input: { submissionId: id, choice: 'approve' } });
-    const second = { submissionId: id, memberId: reviewers.second };
-    declareReviewConflict({ ctx: as(a.secretary, decideOn), input: { ...second, hasConflict: false } });
-    voteOnSubmission({ ctx: as(a.secretary, decideOn), input: { ...second, choice: 'approve' } });
+    // them for the members); the chair signs after the views the SOP requires.
+    for (const memberId of reviewers) {
+      const input = { submissionId: id, memberId };
+      declareReviewConflict({ ctx: as(a.secretary, decideOn), input: { ...input, hasConflict: false } });
+      voteOnSubmission({ ctx: as(a.secretary, decideOn), input: { ...input, choice: 'approve' } });
+    }
     decideSubmission({ ctx: as(a.chair, decideOn), input: { id, outcome: 'approved', followUpMonths: 12 } });
     return decideOn;
   };
