@@ -6,6 +6,7 @@ import {
   type LocalChecklistItem,
   RECOGNITION_CLOCK_STATES,
   type RecognitionSkipReason,
+  type Role,
   recognitionBoardInput,
   recognitionIdInput,
   recognitionRequestsListInput,
@@ -298,6 +299,7 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
   )
     throw notFound();
   const [view] = withClocks(ctx, [row]);
+  const ownEc = ctx.actor !== null && isEcRole(ctx.actor.role) && canActForCommittee(ctx.actor, row.req.committeeId);
   const timeline = ctx.db
     .select({
       step: recognitionEvents.step,
@@ -312,7 +314,15 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
     .leftJoin(users, eq(users.id, recognitionEvents.actorUserId))
     .where(eq(recognitionEvents.requestId, input.id))
     .orderBy(asc(recognitionEvents.at), asc(recognitionEvents.id))
-    .all();
+    .all()
+    .map((e) => {
+      // EC people act under their committee's name outside it (issue 12): the lead EC's signer who opened the
+      // request, the participating EC's secretary to the site and the sponsor.
+      const byEc = e.actorRole !== null && isEcRole(e.actorRole as Role);
+      const insideActorsCommittee = ownEc && e.step !== 'open';
+      const byCommittee = byEc && !insideActorsCommittee;
+      return { ...e, ...(byCommittee ? { actorName: null, actorRole: null } : {}), byCommittee };
+    });
   const objections = ctx.db
     .select()
     .from(recognitionObjections)
