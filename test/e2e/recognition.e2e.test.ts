@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
-import { giveExpeditedViews } from '../helpers/fixtures.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { giveExpeditedViews } from '../helpers/fixtures.ts';
 import { apiErrorOf, callerAs } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）HR-707 治疗 2 型糖尿病的多中心 III 期研究';

@@ -89,7 +89,13 @@ export async function runDeliberationJourney(db: DbHandle) {
     })
   ).id;
   const lawyerId = (
-    await secretary.committees.addMember({ ...base, name: lawyer, role: 'member', expertise: 'law', isAffiliated: false })
+    await secretary.committees.addMember({
+      ...base,
+      name: lawyer,
+      role: 'member',
+      expertise: 'law',
+      isAffiliated: false,
+    })
   ).id;
   const ethicistId = (
     await secretary.committees.addMember({
@@ -173,7 +179,11 @@ export async function runDeliberationJourney(db: DbHandle) {
   const meeting = await secretary.meetings.create({ committeeId: 'ec-jsph', date: today, submissionIds: [convenedId] });
   for (const id of [chairId, memberId, viceId, lawyerId, ethicistId])
     await secretary.meetings.recordAttendance({ meetingId: meeting.id, memberId: id, present: true });
-  await member.meetings.declareConflict({ meetingId: meeting.id, submissionId: convenedId, reason: S.conflictReasons[0] });
+  await member.meetings.declareConflict({
+    meetingId: meeting.id,
+    submissionId: convenedId,
+    reason: S.conflictReasons[0],
+  });
   for (const id of [chairId, viceId, lawyerId, ethicistId])
     await secretary.meetings.vote({ meetingId: meeting.id, submissionId: convenedId, memberId: id, choice: 'approve' });
   await secretary.submissions.decide({ id: convenedId, outcome: 'approved' });
@@ -184,14 +194,18 @@ export async function runDeliberationJourney(db: DbHandle) {
   });
   await chair.meetings.approveMinutes({ meetingId: meeting.id });
 
-  // 4. Expedited amendment: the external vice chair (assigned, declared by the secretary) says no → to a meeting.
+  // 4. Expedited amendment: the external vice chair approves (recorded by the secretary), then 郑委员 says no
+  //    himself → it goes to a meeting.
   const { id: referredId } = await site.submissions.create({ trialSiteId: leadSiteId, type: 'amendment' });
   await site.submissions.submit({ id: referredId });
   await secretary.submissions.screen({ id: referredId, accept: true });
   await secretary.submissions.triage({ id: referredId, path: 'expedited' });
   await secretary.reviews.assign({ submissionId: referredId, memberId: viceId });
+  await secretary.reviews.assign({ submissionId: referredId, memberId });
   await secretary.reviews.declare({ submissionId: referredId, memberId: viceId, hasConflict: false });
-  await secretary.meetings.vote({ submissionId: referredId, memberId: viceId, choice: 'disapprove' });
+  await secretary.meetings.vote({ submissionId: referredId, memberId: viceId, choice: 'approve' });
+  await member.reviews.declare({ submissionId: referredId, hasConflict: false });
+  await member.meetings.vote({ submissionId: referredId, choice: 'disapprove' });
 
   return {
     trialId,

@@ -9,22 +9,21 @@ import type { AuditAction } from './audit.ts';
  * The chain keeps every field (verification recomputes hashes over the stored rows); only the admin's view
  * (`audit.list`, and any export built from it) is redacted, by `redactAuditEvent`.
  */
-export const DELIBERATION_AUDIT_FIELDS: Partial<Record<AuditAction, { fields: readonly string[]; actor: boolean }>> =
-  {
-    'meeting.vote': { fields: ['memberId', 'choice'], actor: true },
-    'meeting.declare_conflict': { fields: ['memberId', 'reason'], actor: true },
-    'meeting.record_attendance': { fields: ['memberId', 'present'], actor: false },
-    'review.declare': { fields: ['memberId', 'hasConflict', 'statement', 'reviewerRemoved'], actor: true },
-    'review.assign': { fields: ['memberId', 'memberName'], actor: false },
-    'review.unassign': { fields: ['memberId'], actor: false },
-    'review.save_worksheet': { fields: ['memberId', 'recommendedOutcome'], actor: true },
-    'review.submit_worksheet': { fields: ['memberId', 'recommendedOutcome'], actor: true },
-    // The expedited objection's actor is the reviewer who said no.
-    'submission.refer_to_meeting': { fields: [], actor: true },
-    // Internal notes: why a file was accepted despite the checklist; the triage note.
-    'submission.accept': { fields: ['comment'], actor: false },
-    'submission.triage': { fields: ['comment'], actor: false },
-  };
+export const DELIBERATION_AUDIT_FIELDS: Partial<Record<AuditAction, { fields: readonly string[]; actor: boolean }>> = {
+  'meeting.vote': { fields: ['memberId', 'choice'], actor: true },
+  'meeting.declare_conflict': { fields: ['memberId', 'reason'], actor: true },
+  'meeting.record_attendance': { fields: ['memberId', 'present'], actor: false },
+  'review.declare': { fields: ['memberId', 'hasConflict', 'statement', 'reviewerRemoved'], actor: true },
+  'review.assign': { fields: ['memberId', 'memberName'], actor: false },
+  'review.unassign': { fields: ['memberId'], actor: false },
+  'review.save_worksheet': { fields: ['memberId', 'recommendedOutcome'], actor: true },
+  'review.submit_worksheet': { fields: ['memberId', 'recommendedOutcome'], actor: true },
+  // The expedited objection's actor is the reviewer who said no.
+  'submission.refer_to_meeting': { fields: [], actor: true },
+  // Internal notes: why a file was accepted despite the checklist; the triage note.
+  'submission.accept': { fields: ['comment'], actor: false },
+  'submission.triage': { fields: ['comment'], actor: false },
+};
 
 /** What replaces a redacted value in the admin's view. */
 export const REDACTED = '[redacted]';

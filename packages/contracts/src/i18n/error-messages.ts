@@ -180,7 +180,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     DECISION_NOT_MAJORITY: "The decision must follow the majority of the meeting's votes (majority: {majority}).",
     CHAIR_MUST_SIGN: 'An expedited decision is signed by the chair of the committee.',
     NO_EXPEDITED_REVIEW:
-      'An expedited decision needs the approving views of {required} primary reviewers under the committee\'s rules (so far {given}).',
+      "An expedited decision needs the approving views of {required} primary reviewers under the committee's rules (so far {given}).",
     NOT_EXPEDITED_REVIEWER:
       'Only a primary reviewer assigned to this submission may give an expedited view; ask the secretary to assign one.',
     NOT_A_VOTER: "Only the committee's secretary, its chair or the member themselves can record a member's vote.",

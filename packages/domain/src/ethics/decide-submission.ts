@@ -12,8 +12,8 @@ import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { effectiveSop } from './committee-access.ts';
-import { applyDecisionEffects } from './decision-effects.ts';
 import { committeeProcedures } from './committee-procedures.ts';
+import { applyDecisionEffects } from './decision-effects.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { addMonths, followUpMonthsFor, majorityOf } from './quorum.ts';
 import { countableExpeditedReviewers } from './reviewer-access.ts';
@@ -114,7 +114,9 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
       });
     // An approval rests on the number of reviews the committee's rules require (2 by default).
     if (views.length < required)
-      throw new DomainError('PRECONDITION_FAILED', 'NO_EXPEDITED_REVIEW', { params: { required, given: views.length } });
+      throw new DomainError('PRECONDITION_FAILED', 'NO_EXPEDITED_REVIEW', {
+        params: { required, given: views.length },
+      });
     return decide();
   }
   // Recognition (互认确认) decisions come with the mutual-recognition workflow (DESIGN §4.2).

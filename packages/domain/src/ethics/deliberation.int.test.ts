@@ -49,7 +49,7 @@ describe('deliberation stays inside the committee (issue 12)', () => {
     // Inside the committee: every event with its author.
     const own = await callerAs(db, 'ec@demo.ctp').submissions.get({ id: j.referredId });
     expect(own.timeline.find((e) => e.step === 'refer_to_meeting')).toMatchObject({
-      actorName: '孙秘书',
+      actorName: '郑委员',
       byCommittee: false,
     });
     const triage = (await callerAs(db, 'ec@demo.ctp').submissions.get({ id: j.expeditedId })).timeline.find(
@@ -94,9 +94,7 @@ describe('deliberation stays inside the committee (issue 12)', () => {
       }
     }
     const votes = (await admin.audit.list({ action: 'meeting.vote', limit: 200 })).items;
-    expect(votes.every((v) => (v.after as { choice: string }).choice === REDACTED && v.actorName === null)).toBe(
-      true,
-    );
+    expect(votes.every((v) => (v.after as { choice: string }).choice === REDACTED && v.actorName === null)).toBe(true);
     // The keys stay (marked redacted); no value, name or text of the deliberation does.
     const valuesOnly = (v: unknown) => hits(v).filter((h) => h !== '"choice"');
     expect(valuesOnly(seen)).toEqual([]);

@@ -19,8 +19,8 @@ import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, type Reader } from './committee-access.ts';
 import { loadMeeting, type MeetingRow, sittingFor, votesOn } from './meeting-access.ts';
 import { agendaOf } from './meeting-record.ts';
-import { ownMemberIds } from './reviewer-access.ts';
 import { majorityOf } from './quorum.ts';
+import { ownMemberIds } from './reviewer-access.ts';
 import { applySubmissionStep, loadSubmission, submissionSideOf } from './submission-access.ts';
 
 type MinutesRow = typeof meetingMinutes.$inferSelect;

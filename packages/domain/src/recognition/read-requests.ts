@@ -258,8 +258,7 @@ export function leadDecisionOf(db: Db, leadSubmissionId: string) {
     .orderBy(asc(submissionEvents.at), asc(submissionEvents.id))
     .all()
     .map((e) => timelineEventFor({ ...e, actorName: null, actorRole: null, detail: null }, 'participating_ec'))
-    .filter((e) => e !== null && e.comment)
-    .map((e) => ({ step: e!.step, comment: e!.comment, at: e!.at }));
+    .flatMap((e) => (e?.comment ? [{ step: e.step, comment: e.comment, at: e.at }] : []));
   const letter = db
     .select({
       letterNo: submissionLetters.letterNo,
@@ -429,13 +428,13 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
   if (!allowed) throw notFound();
   // A trial office that does not run the trial sees its own site only, as on `trials.get`: the sponsor's other sites,
   // their PIs and states are not its business (issue 12).
-  const seesAllSites = actor.role === 'commission' || actor.role === 'admin' || canManageTrial(actor, trial) || isLeadEc;
+  const seesAllSites =
+    actor.role === 'commission' || actor.role === 'admin' || canManageTrial(actor, trial) || isLeadEc;
   const isVisible = (hospitalOrgId: string) => seesAllSites || hospitalOrgId === actor.orgId;
   const ownSiteIds = new Set(sites.filter((s) => isVisible(s.site.hospitalOrgId)).map((s) => s.site.id));
-  const requests = withClocks(
-    ctx,
-    baseQuery(ctx.db).where(eq(recognitionRequests.trialId, trial.id)).all(),
-  ).filter((r) => ownSiteIds.has(r.trialSiteId));
+  const requests = withClocks(ctx, baseQuery(ctx.db).where(eq(recognitionRequests.trialId, trial.id)).all()).filter(
+    (r) => ownSiteIds.has(r.trialSiteId),
+  );
   const skips = ctx.db.select().from(recognitionSkips).where(eq(recognitionSkips.trialId, trial.id)).all();
   const objections = ctx.db
     .select({ requestId: recognitionObjections.requestId, state: recognitionObjections.state })
@@ -451,59 +450,59 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const seesLeadDecision = seesAllSites || (leadSite && ownSiteIds.has(leadSite.site.id)) || requests.length > 0;
   const leadSubmission =
     leadSite && seesLeadDecision
-    ? (ctx.db
-        .select({
-          id: submissions.id,
-          state: submissions.state,
-          outcome: submissions.outcome,
-          decidedDate: submissions.decidedDate,
-          acceptedDate: submissions.acceptedDate,
-        })
-        .from(submissions)
-        .where(
-          and(eq(submissions.trialSiteId, leadSite.site.id), inArray(submissions.type, ['initial', 'resubmission'])),
-        )
-        .orderBy(asc(submissions.createdAt))
-        .all()
-        .at(-1) ?? null)
-    : null;
+      ? (ctx.db
+          .select({
+            id: submissions.id,
+            state: submissions.state,
+            outcome: submissions.outcome,
+            decidedDate: submissions.decidedDate,
+            acceptedDate: submissions.acceptedDate,
+          })
+          .from(submissions)
+          .where(
+            and(eq(submissions.trialSiteId, leadSite.site.id), inArray(submissions.type, ['initial', 'resubmission'])),
+          )
+          .orderBy(asc(submissions.createdAt))
+          .all()
+          .at(-1) ?? null)
+      : null;
   const rows = sites
     .filter((s) => ownSiteIds.has(s.site.id))
     .map((s) => {
-    const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
-    const skip = skips.find((k) => k.trialSiteId === s.site.id);
-    const isLead = s.site.id === leadSite?.site.id;
-    return {
-      trialSiteId: s.site.id,
-      hospitalOrgId: s.site.hospitalOrgId,
-      hospitalName: s.hospitalName,
-      hospitalNameEn: s.hospitalNameEn,
-      piName: s.piName,
-      role: isLead ? ('lead' as const) : ('participating' as const),
-      siteState: s.site.state,
-      ethicsApprovedDate: s.site.ethicsApprovedDate,
-      request: request
-        ? {
-            id: request.id,
-            state: request.state,
-            outcome: request.outcome,
-            committeeName: request.committeeName,
-            committeeNameEn: request.committeeNameEn,
-            acceptedDate: request.acceptedDate,
-            decidedDate: request.decidedDate,
-            clock: request.clock,
-            fallbackSubmissionId: request.fallbackSubmissionId,
-            letterNo: request.letterNo,
-            openObjections: objections.filter((o) => o.requestId === request.id && o.state === 'open').length,
-            pendingAcks: acks.filter((a) => a.requestId === request.id && a.state !== 'acknowledged').length,
-          }
-        : null,
-      /** Why no request (shown to the sponsor), when the lead's approval found the site not covered. */
-      skipReason: (skip?.reason ?? null) as RecognitionSkipReason | null,
-      /** An approved amendment not yet acknowledged by its EC: the site may still use a superseded ICF. */
-      icfSuperseded: request ? acks.some((a) => a.requestId === request.id && a.state !== 'acknowledged') : false,
-    };
-  });
+      const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
+      const skip = skips.find((k) => k.trialSiteId === s.site.id);
+      const isLead = s.site.id === leadSite?.site.id;
+      return {
+        trialSiteId: s.site.id,
+        hospitalOrgId: s.site.hospitalOrgId,
+        hospitalName: s.hospitalName,
+        hospitalNameEn: s.hospitalNameEn,
+        piName: s.piName,
+        role: isLead ? ('lead' as const) : ('participating' as const),
+        siteState: s.site.state,
+        ethicsApprovedDate: s.site.ethicsApprovedDate,
+        request: request
+          ? {
+              id: request.id,
+              state: request.state,
+              outcome: request.outcome,
+              committeeName: request.committeeName,
+              committeeNameEn: request.committeeNameEn,
+              acceptedDate: request.acceptedDate,
+              decidedDate: request.decidedDate,
+              clock: request.clock,
+              fallbackSubmissionId: request.fallbackSubmissionId,
+              letterNo: request.letterNo,
+              openObjections: objections.filter((o) => o.requestId === request.id && o.state === 'open').length,
+              pendingAcks: acks.filter((a) => a.requestId === request.id && a.state !== 'acknowledged').length,
+            }
+          : null,
+        /** Why no request (shown to the sponsor), when the lead's approval found the site not covered. */
+        skipReason: (skip?.reason ?? null) as RecognitionSkipReason | null,
+        /** An approved amendment not yet acknowledged by its EC: the site may still use a superseded ICF. */
+        icfSuperseded: request ? acks.some((a) => a.requestId === request.id && a.state !== 'acknowledged') : false,
+      };
+    });
   const clocks = rows.flatMap((r) => (r.request?.clock ? [r.request] : []));
   return {
     trialId: trial.id,

@@ -23,11 +23,11 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { addDays, shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
 import type { Actor, Ctx, Services } from '../context.ts';
-import { createSubmission } from '../ethics/create-submission.ts';
 import { committeeProcedures } from '../ethics/committee-procedures.ts';
+import { createSubmission } from '../ethics/create-submission.ts';
 import { decideSubmission } from '../ethics/decide-submission.ts';
-import { assignReviewer, declareReviewConflict } from '../ethics/primary-reviewers.ts';
 import { addCommitteeMember } from '../ethics/manage-committee.ts';
+import { assignReviewer, declareReviewConflict } from '../ethics/primary-reviewers.ts';
 import { requestSubmissionInfo, respondToSubmission } from '../ethics/request-submission-info.ts';
 import { createMeeting, recordAttendance } from '../ethics/run-meetings.ts';
 import { screenSubmission } from '../ethics/screen-submission.ts';
@@ -76,7 +76,18 @@ const RECOGNISING = new Set(['jsph', 'njglyy', 'jsch', 'njfh']);
 
 /** The hospitals the history runs at, with their trial office, EC secretary and chair accounts. */
 /** The second history reviewer of each committee (an invented name, in HOSPITALS order). */
-const HISTORY_REVIEWER_NAMES = ['顾文杰', '邵敏', '沈立群', '胡雪梅', '陆建国', '谢婉如', '卢振宇', '潘慧', '姜宏', '严晓岚'];
+const HISTORY_REVIEWER_NAMES = [
+  '顾文杰',
+  '邵敏',
+  '沈立群',
+  '胡雪梅',
+  '陆建国',
+  '谢婉如',
+  '卢振宇',
+  '潘慧',
+  '姜宏',
+  '严晓岚',
+];
 const HOSPITALS = ['jsph', 'njglyy', 'zdyy', 'njfh', 'jszyy', 'jsch', 'etcgh', 'njmu2', 'njnk', 'njfy'] as const;
 const EXISTING: Record<string, Partial<Record<'office' | 'secretary' | 'chair', string>>> = {
   jsph: { office: 'site@demo.ctp', secretary: 'ec@demo.ctp', chair: 'chair@demo.ctp' },
@@ -193,7 +204,14 @@ export function seedDemoHistory(
     const term = { termStart: addDays(start, -365), termEnd: until ? addDays(until, -1) : undefined };
     const chairMember = addCommitteeMember({
       ctx: as(a.secretary, start),
-      input: { committeeId: `ec-${code}`, userId: chair.id, role: 'chair', expertise: 'medical', isAffiliated: true, ...term },
+      input: {
+        committeeId: `ec-${code}`,
+        userId: chair.id,
+        role: 'chair',
+        expertise: 'medical',
+        isAffiliated: true,
+        ...term,
+      },
     });
     const second = addCommitteeMember({
       ctx: as(a.secretary, start),
