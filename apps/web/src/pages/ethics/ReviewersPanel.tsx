@@ -171,6 +171,12 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
               <Typography.Text type="secondary">{t('meetings.reviewers.max', { max: r.maxReviewers })}</Typography.Text>
             </Space>
           )}
+          {r.isRecused && (
+            <Typography.Text type="secondary" data-testid="reviewers-recused">
+              <Tag color="orange">{t('meetings.meeting.recusedHidden')}</Tag>
+              {t('meetings.meeting.recusedSelfHint')}
+            </Typography.Text>
+          )}
           {r.me.isReviewer && !r.me.declaration && <DeclareForm submissionId={sub.id} onError={setError} />}
           {r.me.isReviewer && r.mayOpenFiles && (
             <WorksheetForm submissionId={sub.id} worksheet={r.me.worksheet} editable={r.isUnderReview} />

@@ -497,7 +497,14 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 children: (
                   <>
                     <div>
-                      {t(`recognition.states.${e.toState}`)} · {e.actorName ?? '—'} · {beijingTime(e.at)}
+                      {t(`recognition.states.${e.toState}`)} ·{' '}
+                      {e.byCommittee
+                        ? // EC people act under their committee's name outside it (issue 12): the lead EC opened it.
+                          e.step === 'open' && lead
+                          ? pick(en, lead.committeeName, lead.committeeNameEn)
+                          : pick(en, r.committeeName, r.committeeNameEn)
+                        : (e.actorName ?? '—')}{' '}
+                      · {beijingTime(e.at)}
                     </div>
                     {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                   </>

@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
+import { useBrowserServer } from '../helpers/browser-server.ts';
+import { DELIBERATION_SECRETS, runDeliberationJourney } from '../helpers/deliberation-journey.ts';
+
+/** Issue 12 in the browser: what a recused member, the applicant and the admin see of the committee's deliberation. */
+describe('confidential deliberation, in the browser', () => {
+  const env = useBrowserServer();
+
+  async function pageAs(email: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, env.server.url, email);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return { page, errors };
+  }
+
+  it('shows 已回避 to the recused member, the committee’s name to the applicant, a redacted audit to the admin', async () => {
+    const j = await runDeliberationJourney(env.server.database);
+
+    // 郑委员 declared a conflict on the convened item: the meeting and the submission say 已回避, no vote shows.
+    const member = await pageAs('member@demo.ctp');
+    await member.page.goto(`${env.server.url}/ethics/meetings/${j.meetingId}`);
+    await member.page.getByTestId('item-recused').waitFor();
+    expect(await member.page.getByTestId('vote-tally').count()).toBe(0);
+    await member.page.screenshot({ path: `${ARTIFACTS}deliberation-meeting-recused.png`, fullPage: true });
+    await member.page.goto(`${env.server.url}/ethics/submissions/${j.convenedId}`);
+    await member.page.getByTestId('review-recused').waitFor();
+    expect(await member.page.getByTestId('submission-review').innerText()).not.toContain('同意');
+    await member.page.screenshot({ path: `${ARTIFACTS}deliberation-submission-recused.png`, fullPage: true });
+    expect(member.errors).toEqual([]);
+
+    // The applicant: the committee's acts under its name; no member, no internal note, no referral.
+    const site = await pageAs('site@demo.ctp');
+    await site.page.goto(`${env.server.url}/ethics/submissions/${j.expeditedId}`);
+    const timeline = site.page.getByTestId('submission-timeline');
+    await timeline.getByText('医学伦理委员会').first().waitFor();
+    const text = await site.page.locator('main').innerText();
+    for (const secret of [...DELIBERATION_SECRETS.memberNames, ...DELIBERATION_SECRETS.internalNotes, '孙秘书'])
+      expect({ secret, shown: text.includes(secret) }).toEqual({ secret, shown: false });
+    await site.page.screenshot({ path: `${ARTIFACTS}deliberation-applicant-timeline.png`, fullPage: true });
+    expect(site.errors).toEqual([]);
+
+    // The admin: the vote rows are marked, the choice is not shown.
+    const admin = await pageAs('admin@demo.ctp');
+    await admin.page.goto(`${env.server.url}/audit`);
+    await admin.page.getByText('委员（审议保密）').first().waitFor();
+    await admin.page.screenshot({ path: `${ARTIFACTS}deliberation-admin-audit.png` });
+    expect(admin.errors).toEqual([]);
+  }, 180_000);
+});
