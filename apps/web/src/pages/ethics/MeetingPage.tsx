@@ -365,6 +365,8 @@ function AgendaItemCard({
             },
             {
               title: t('meetings.meeting.vote'),
+              // The recused viewer gets no vote from the server: no column rather than a row of "—".
+              hidden: item.isRecused,
               render: (_, m) =>
                 open && (runs || m.userId === actor?.userId) ? (
                   <Radio.Group
@@ -389,8 +391,6 @@ function AgendaItemCard({
                       </Radio.Button>
                     ))}
                   </Radio.Group>
-                ) : item.isRecused ? (
-                  <Typography.Text type="secondary">{t('meetings.meeting.recusedHidden')}</Typography.Text>
                 ) : voteOf.get(m.id) ? (
                   t(`meetings.votes.${voteOf.get(m.id)}`)
                 ) : (
