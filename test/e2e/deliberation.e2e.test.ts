@@ -29,7 +29,7 @@ describe('confidential deliberation, in the browser', () => {
     await member.page.screenshot({ path: `${ARTIFACTS}deliberation-meeting-recused.png`, fullPage: true });
     await member.page.goto(`${env.server.url}/ethics/submissions/${j.convenedId}`);
     await member.page.getByTestId('review-recused').waitFor();
-    expect(await member.page.getByTestId('submission-review').innerText()).not.toContain('同意');
+    expect((await member.page.getByTestId('submission-review').textContent()) ?? '').not.toContain('同意');
     await member.page.screenshot({ path: `${ARTIFACTS}deliberation-submission-recused.png`, fullPage: true });
     expect(member.errors).toEqual([]);
 
@@ -38,7 +38,7 @@ describe('confidential deliberation, in the browser', () => {
     await site.page.goto(`${env.server.url}/ethics/submissions/${j.expeditedId}`);
     const timeline = site.page.getByTestId('submission-timeline');
     await timeline.getByText('医学伦理委员会').first().waitFor();
-    const text = await site.page.locator('main').innerText();
+    const text = (await site.page.locator('main').textContent()) ?? '';
     for (const secret of [...DELIBERATION_SECRETS.memberNames, ...DELIBERATION_SECRETS.internalNotes, '孙秘书'])
       expect({ secret, shown: text.includes(secret) }).toEqual({ secret, shown: false });
     await site.page.screenshot({ path: `${ARTIFACTS}deliberation-applicant-timeline.png`, fullPage: true });
