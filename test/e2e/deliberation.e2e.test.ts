@@ -47,7 +47,7 @@ describe('confidential deliberation, in the browser', () => {
     // The admin: the vote rows are marked, the choice is not shown.
     const admin = await pageAs('admin@demo.ctp');
     await admin.page.goto(`${env.server.url}/audit`);
-    await admin.page.getByText('委员（审议保密）').first().waitFor();
+    await admin.page.getByText('委员会内部（审议保密）').first().waitFor();
     await admin.page.screenshot({ path: `${ARTIFACTS}deliberation-admin-audit.png` });
     expect(admin.errors).toEqual([]);
   }, 180_000);

@@ -136,7 +136,7 @@ export const en: Messages = {
     after: 'After',
     hash: 'Hash',
     system: 'System',
-    redactedActor: 'Member (confidential deliberation)',
+    redactedActor: 'Inside the committee (confidential)',
     redactedNote:
       'Ethics committee deliberation (votes, conflict statements, internal notes) is hidden here; the audit chain keeps it and still verifies.',
     anyActor: 'Any actor',
