@@ -68,6 +68,15 @@ describe('DELIBERATION_AUDIT_FIELDS (issue 12)', () => {
     expect(Object.keys(DELIBERATION_AUDIT_FIELDS).filter((a) => !actions.has(a))).toEqual([]);
   });
 
+  it('decides every committee-internal action: listed as deliberation, or named here as carrying none', () => {
+    // Their payloads hold no vote, statement or note: counts, versions, the meeting date and agenda.
+    const carryNone = new Set(['meeting.create', 'meeting.save_minutes', 'meeting.approve_minutes']);
+    const undecided = AUDIT_ACTIONS.filter(
+      (a) => /^(meeting|review)\./.test(a) && !(a in DELIBERATION_AUDIT_FIELDS) && !carryNone.has(a),
+    );
+    expect(undecided).toEqual([]);
+  });
+
   it('redacts the vote and the actor in the admin view, and leaves other events alone', () => {
     const vote = {
       action: 'meeting.vote',
