@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { DELIBERATION_SECRETS, runDeliberationJourney } from '../helpers/deliberation-journey.ts';
+import { callerAs } from '../helpers/test-app.ts';
 
 /** Issue 12 in the browser: what a recused member, the applicant and the admin see of the committee's deliberation. */
 describe('confidential deliberation, in the browser', () => {
@@ -31,18 +32,35 @@ describe('confidential deliberation, in the browser', () => {
     await member.page.getByTestId('review-recused').waitFor();
     expect((await member.page.getByTestId('submission-review').textContent()) ?? '').not.toContain('同意');
     await member.page.screenshot({ path: `${ARTIFACTS}deliberation-submission-recused.png`, fullPage: true });
+    // A primary reviewer gives the expedited view in the browser (assigned and declared through the API).
+    const db = env.server.database;
+    const site = callerAs(db, 'site@demo.ctp');
+    const secretary = callerAs(db, 'ec@demo.ctp');
+    const { id } = await site.submissions.create({ trialSiteId: j.leadSiteId, type: 'amendment' });
+    await site.submissions.submit({ id });
+    await secretary.submissions.screen({ id, accept: true });
+    await secretary.submissions.triage({ id, path: 'expedited' });
+    await secretary.reviews.assign({ submissionId: id, memberId: j.memberIds.memberId });
+    await callerAs(db, 'member@demo.ctp').reviews.declare({ submissionId: id, hasConflict: false });
+    await member.page.goto(`${env.server.url}/ethics/submissions/${id}`);
+    await member.page.getByTestId('expedited-view-approve').click();
+    await member.page.getByTestId('submission-review').getByText('郑委员').waitFor();
+    await member.page.getByTestId('expedited-view').scrollIntoViewIfNeeded();
+    await member.page.screenshot({ path: `${ARTIFACTS}deliberation-expedited-view.png`, fullPage: true });
+    const views = (await callerAs(db, 'ec@demo.ctp').submissions.get({ id })).review?.expeditedViews;
+    expect(views?.map((v) => v.choice)).toEqual(['approve']);
     expect(member.errors).toEqual([]);
 
     // The applicant: the committee's acts under its name; no member, no internal note, no referral.
-    const site = await pageAs('site@demo.ctp');
-    await site.page.goto(`${env.server.url}/ethics/submissions/${j.expeditedId}`);
-    const timeline = site.page.getByTestId('submission-timeline');
+    const applicant = await pageAs('site@demo.ctp');
+    await applicant.page.goto(`${env.server.url}/ethics/submissions/${j.expeditedId}`);
+    const timeline = applicant.page.getByTestId('submission-timeline');
     await timeline.getByText('医学伦理委员会').first().waitFor();
-    const text = (await site.page.locator('main').textContent()) ?? '';
+    const text = (await applicant.page.locator('main').textContent()) ?? '';
     for (const secret of [...DELIBERATION_SECRETS.memberNames, ...DELIBERATION_SECRETS.internalNotes, '孙秘书'])
       expect({ secret, shown: text.includes(secret) }).toEqual({ secret, shown: false });
-    await site.page.screenshot({ path: `${ARTIFACTS}deliberation-applicant-timeline.png`, fullPage: true });
-    expect(site.errors).toEqual([]);
+    await applicant.page.screenshot({ path: `${ARTIFACTS}deliberation-applicant-timeline.png`, fullPage: true });
+    expect(applicant.errors).toEqual([]);
 
     // The admin: the vote rows are marked, the choice is not shown.
     const admin = await pageAs('admin@demo.ctp');

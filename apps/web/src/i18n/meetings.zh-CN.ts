@@ -163,6 +163,15 @@ export const meetingsZh = {
     locked: '已提交，锁定',
     confidential: '仅伦理委员会可见',
     mayNotOpen: '您需要被指定为主审并声明无利益冲突后，才能查阅送审文件和工作表。',
+    expeditedView: '简易程序审查意见',
+    view: {
+      approve: '同意',
+      approve_with_modifications: '必要的修改后同意',
+      disapprove: '不同意（转会议审查）',
+    },
+    viewSaved: '审查意见已记录',
+    viewReferred: '已转会议审查',
+    viewsNeeded: '按本委员会规程，须有 {{count}} 名主审委员给出同意意见后，主任委员方可签发决定。',
   },
   items: {
     scientific_design: '研究的科学设计与实施',
