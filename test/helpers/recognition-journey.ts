@@ -1,7 +1,7 @@
 import type { DocumentKind } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { type Ctx, uploadSubmissionDocument } from '@ctp/domain';
-import { tinyPdf } from './fixtures.ts';
+import { giveExpeditedViews, tinyPdf } from './fixtures.ts';
 import { callerAs } from './test-app.ts';
 
 /** The recognition journey of issue 6 as tests set it up: a trial led by 省人医 (EC ec-jsph), recognised elsewhere. */
@@ -58,13 +58,13 @@ export async function seedRoster(db: DbHandle) {
   });
 }
 
-/** Submit, accept, expedited review by the member, the chair signs `approved` (at the lead EC). */
+/** Submit, accept, expedited review by two primary reviewers, the chair signs `approved` (at the lead EC). */
 export async function approveAtLead(db: DbHandle, id: string) {
   const secretary = callerAs(db, 'ec@demo.ctp');
   await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
   await secretary.submissions.screen({ id, accept: true });
   await secretary.submissions.triage({ id, path: 'expedited' });
-  await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve' });
+  await giveExpeditedViews(db, (email) => callerAs(db, email), id);
   return callerAs(db, 'chair@demo.ctp').submissions.decide({
     id,
     outcome: 'approved',

@@ -26,4 +26,6 @@ export type AuditEventView = {
   after: unknown;
   requestId: string | null;
   hash: string;
+  /** Deliberation fields (or the acting member) taken out of the admin's view (`redactAuditEvent`). */
+  redacted: boolean;
 };

@@ -97,6 +97,7 @@ export const ERROR_DETAILS = [
   'DECISION_NOT_MAJORITY',
   'CHAIR_MUST_SIGN',
   'NO_EXPEDITED_REVIEW',
+  'NOT_EXPEDITED_REVIEWER',
   'NOT_A_VOTER',
   // Mutual recognition (issue 6).
   'NOT_INVITED',

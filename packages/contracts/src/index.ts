@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './audit-deliberation.ts';
 export * from './audit-log.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
@@ -20,5 +21,6 @@ export * from './recognition.ts';
 export * from './reviews.ts';
 export * from './roles.ts';
 export * from './site-search.ts';
+export * from './timeline-visibility.ts';
 export * from './trials.ts';
 export * from './users.ts';

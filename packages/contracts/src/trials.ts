@@ -121,6 +121,15 @@ export const MILESTONE_STEP: Record<RecordableMilestone, SiteStep> = {
   closed: 'close',
 };
 
+/**
+ * Pure: may this side record (or correct) this milestone? Only the side its step names (DESIGN §4.3): a first patient
+ * in is the site's date, a sponsor cannot write or rewrite it — these dates feed the commission's figures.
+ */
+export function mayRecordMilestone(milestone: RecordableMilestone, side: SiteActor | null): boolean {
+  const t = SITE_TRANSITIONS.find((x) => x.step === MILESTONE_STEP[milestone])!;
+  return side !== null && (t.by as readonly SiteActor[]).includes(side);
+}
+
 export function siteActorOf(role: Role): SiteActor | null {
   if (role === 'sponsor') return 'sponsor';
   if (role === 'site_admin' || role === 'investigator') return 'site';

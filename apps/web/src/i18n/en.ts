@@ -137,6 +137,9 @@ export const en: Messages = {
     after: 'After',
     hash: 'Hash',
     system: 'System',
+    redactedActor: 'Inside the committee (confidential)',
+    redactedNote:
+      'Ethics committee deliberation (votes, conflict statements, internal notes) is hidden here; the audit chain keeps it and still verifies.',
     anyActor: 'Any actor',
     anyEntity: 'Any entity type',
     anyAction: 'Any action',

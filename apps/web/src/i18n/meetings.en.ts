@@ -32,6 +32,9 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     quorumMet: 'Quorum met ({{present}} present of {{total}} members, at least {{required}})',
     quorumNotMet: 'No quorum ({{present}} present of {{total}} members, at least {{required}})',
     recused: 'Recused',
+    recusedHidden: 'Recused',
+    recusedSelf: 'Recused: you declared a conflict of interest on this item',
+    recusedSelfHint: 'A recused member does not vote on this item and does not see its votes or review worksheets.',
     declare: 'Conflict of interest',
     declareNone: 'Declare no conflict',
     declareConflict: 'Declare a conflict',
@@ -170,6 +173,16 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     locked: 'Submitted and locked',
     confidential: 'Visible to the ethics committee only',
     mayNotOpen: 'You can open the documents and worksheet once you are assigned as a reviewer and declare no conflict.',
+    expeditedView: 'Expedited review view',
+    view: {
+      approve: 'Approve',
+      approve_with_modifications: 'Approve with modifications',
+      disapprove: 'Do not approve (to a meeting)',
+    },
+    viewSaved: 'Your view is recorded',
+    viewReferred: 'Sent to a convened meeting',
+    viewsNeeded:
+      "Under the committee's rules, {{count}} primary reviewers must approve before the chair signs the decision.",
   },
   items: {
     scientific_design: 'Scientific design and conduct',

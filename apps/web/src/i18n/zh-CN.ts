@@ -133,6 +133,8 @@ export const zhCN = {
     after: '变更后',
     hash: '哈希',
     system: '系统',
+    redactedActor: '委员会内部（审议保密）',
+    redactedNote: '伦理委员会审议内容（表决、利益冲突说明、内部备注）已隐去；审计链中保留原文，校验不受影响。',
     anyActor: '全部操作人',
     anyEntity: '全部对象类型',
     anyAction: '全部操作',

@@ -146,6 +146,11 @@ export default function AuditLogPage() {
           expandable={{
             expandedRowRender: (e) => (
               <div className="ctp-audit-detail">
+                {e.redacted && (
+                  <Typography.Text type="warning" data-testid="audit-redacted">
+                    {t('audit.redactedNote')}
+                  </Typography.Text>
+                )}
                 <div>
                   <Typography.Text strong>{t('audit.before')}</Typography.Text>
                   <JsonBlock value={e.before} />
@@ -181,6 +186,9 @@ export default function AuditLogPage() {
                   >
                     {e.actorName ?? e.actorEmail}
                   </Button>
+                ) : e.redacted ? (
+                  // A committee member acting inside the committee: not the admin's to see (issue 12).
+                  <Tag color="orange">{t('audit.redactedActor')}</Tag>
                 ) : (
                   <Tag>{t('audit.system')}</Tag>
                 ),

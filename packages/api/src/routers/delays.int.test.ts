@@ -1,5 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 /** Noon in Beijing on a calendar date. */
@@ -21,6 +22,16 @@ async function buildScenario(db: DbHandle) {
     committeeId: 'ec-jsph',
     userId: chairUser,
     role: 'chair',
+    expertise: 'medical',
+    isAffiliated: true,
+    termStart: '2025-01-01',
+  });
+  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
+  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
+  await ec('2025-01-02').committees.addMember({
+    committeeId: 'ec-jsph',
+    userId: memberUser,
+    role: 'member',
     expertise: 'medical',
     isAffiliated: true,
     termStart: '2025-01-01',
@@ -47,7 +58,7 @@ async function buildScenario(db: DbHandle) {
   await site('2025-03-20').submissions.submit({ id });
   await ec('2025-03-21').submissions.screen({ id, accept: true });
   await ec('2025-03-21').submissions.triage({ id, path: 'expedited' });
-  await chair('2025-04-01').meetings.vote({ submissionId: id, choice: 'approve' });
+  await giveExpeditedViews(db, (email) => callerAs(db, email, { now: at('2025-04-01') }), id);
   await chair('2025-04-01').submissions.decide({ id, outcome: 'approved' });
   return { trialId, a, b };
 }

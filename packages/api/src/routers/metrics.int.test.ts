@@ -1,6 +1,7 @@
 import { POLICIES, type Policy } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { appRouter } from '../root.ts';
 
@@ -39,6 +40,16 @@ async function buildScenario(db: DbHandle) {
     isAffiliated: true,
     termStart: '2025-01-01',
   });
+  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
+  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
+  await ec('2025-01-02').committees.addMember({
+    committeeId: 'ec-jsph',
+    userId: memberUser,
+    role: 'member',
+    expertise: 'medical',
+    isAffiliated: true,
+    termStart: '2025-01-01',
+  });
   const { id: trialId } = await sponsor('2025-04-01').trials.create({
     titleZh: '（测试）指标场景 III 期研究',
     type: 'drug',
@@ -68,7 +79,7 @@ async function buildScenario(db: DbHandle) {
       await ec(info[0]).submissions.requestInfo({ id, questions: '请补充本中心知情同意书' });
       await site(info[1]).submissions.respond({ id, answer: '已补充知情同意书' });
     }
-    await chair(decided).meetings.vote({ submissionId: id, choice: 'approve' });
+    await giveExpeditedViews(db, (email) => callerAs(db, email, { now: at(decided) }), id);
     await chair(decided).submissions.decide({ id, outcome: 'approved' });
     return id;
   };

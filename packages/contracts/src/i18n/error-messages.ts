@@ -64,7 +64,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_MAJORITY: '尚无任何意见获得出席且未回避委员的过半数，不能作出决定。',
     DECISION_NOT_MAJORITY: '审查决定须与会议表决的多数意见一致（多数意见：{majority}）。',
     CHAIR_MUST_SIGN: '简易程序的审查决定须由主任委员签发。',
-    NO_EXPEDITED_REVIEW: '简易程序须至少有一名审查委员给出意见后方可决定。',
+    NO_EXPEDITED_REVIEW: '简易程序须有 {required} 名主审委员给出同意意见后方可签发决定（目前 {given} 名）。',
+    NOT_EXPEDITED_REVIEWER: '只有本送审的主审委员可以给出简易程序审查意见，请先由秘书指定主审委员。',
     NOT_A_VOTER: '只有伦理委员会秘书、主任委员或委员本人可以登记该委员的意见。',
     KEY_PROJECT_UNCHANGED: '该试验已是（或已不是）市重点攻关项目，无需重复操作。',
     CALENDAR_FILE_INVALID: '日历文件第 {line} 行有误：{reason}。文件未导入。',
@@ -183,7 +184,10 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_MAJORITY: 'No view has a majority of the present, non-recused members yet, so no decision can be recorded.',
     DECISION_NOT_MAJORITY: "The decision must follow the majority of the meeting's votes (majority: {majority}).",
     CHAIR_MUST_SIGN: 'An expedited decision is signed by the chair of the committee.',
-    NO_EXPEDITED_REVIEW: 'An expedited decision needs the view of at least one reviewing member first.',
+    NO_EXPEDITED_REVIEW:
+      "An expedited decision needs the approving views of {required} primary reviewers under the committee's rules (so far {given}).",
+    NOT_EXPEDITED_REVIEWER:
+      'Only a primary reviewer assigned to this submission may give an expedited view; ask the secretary to assign one.',
     NOT_A_VOTER: "Only the committee's secretary, its chair or the member themselves can record a member's vote.",
     KEY_PROJECT_UNCHANGED: 'The trial already is (or already is not) a city key project.',
     CALENDAR_FILE_INVALID: 'Line {line} of the calendar file is wrong: {reason}. Nothing was imported.',

@@ -1,4 +1,4 @@
-import { createSubmissionInput, POLICIES, type SiteState, type SubmissionState } from '@ctp/contracts';
+import { createSubmissionInput, isEcOnlyEvent, POLICIES, type SiteState, type SubmissionState } from '@ctp/contracts';
 import { ethicsCommittees, submissionEvents, submissions, type Tx } from '@ctp/db';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -111,6 +111,7 @@ export function insertDraftSubmission(
       actorUserId: ctx.actor?.userId ?? null,
       actorRole: ctx.actor?.role ?? null,
       comment: comment ?? null,
+      isEcOnly: isEcOnlyEvent('create'),
       at: row.createdAt,
     })
     .run();

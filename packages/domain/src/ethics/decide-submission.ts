@@ -12,9 +12,11 @@ import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { effectiveSop } from './committee-access.ts';
+import { committeeProcedures } from './committee-procedures.ts';
 import { applyDecisionEffects } from './decision-effects.ts';
-import { loadMeeting, recusalsFor, sittingFor, votesOn } from './meeting-access.ts';
+import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { addMonths, followUpMonthsFor, majorityOf } from './quorum.ts';
+import { countableExpeditedReviewers } from './reviewer-access.ts';
 import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
 
 /**
@@ -86,9 +88,12 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   }
   if (sub.reviewPath === 'expedited') {
     if (side !== 'chair') throw forbidden('CHAIR_MUST_SIGN');
-    const recused = new Set(recusalsFor(ctx.db, sub.id, null));
-    const views = votesOn(ctx.db, sub.id, null).filter((v) => !recused.has(v.memberId) && v.choice !== 'abstain');
-    if (views.length === 0) throw new DomainError('PRECONDITION_FAILED', 'NO_EXPEDITED_REVIEW');
+    // Only the views of assigned, declared, non-recused primary reviewers count; the committee's SOP says how many.
+    const reviewers = countableExpeditedReviewers(ctx.db, sub.id);
+    const views = votesOn(ctx.db, sub.id, null).filter((v) => reviewers.has(v.memberId) && v.choice !== 'abstain');
+    const required = committeeProcedures(ctx.db, sub.committeeId).expedited.reviewers;
+    if (views.length === 0)
+      throw new DomainError('PRECONDITION_FAILED', 'NO_EXPEDITED_REVIEW', { params: { required, given: 0 } });
     if (!(EXPEDITED_OUTCOMES as readonly string[]).includes(input.outcome))
       // The chair's own "no" is an objection too: the expedited procedure cannot refuse, only a meeting can.
       return inTransaction(ctx.db, (tx) => {
@@ -106,6 +111,11 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
           followUpDate: null,
           referredToMeeting: true,
         };
+      });
+    // An approval rests on the number of reviews the committee's rules require (2 by default).
+    if (views.length < required)
+      throw new DomainError('PRECONDITION_FAILED', 'NO_EXPEDITED_REVIEW', {
+        params: { required, given: views.length },
       });
     return decide();
   }

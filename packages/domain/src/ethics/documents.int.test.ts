@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
+import { giveExpeditedViews, pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, testFilesDir } from '../../../../test/helpers/test-app.ts';
 import type { Ctx } from '../context.ts';
 import { sha256Hex } from '../files/file-store.ts';
@@ -97,14 +97,14 @@ function upload(
   });
 }
 
-/** Submit, accept, expedited review by the member, the chair signs `approved`. */
+/** Submit, accept, expedited review by two primary reviewers (the member and the chair), the chair signs `approved`. */
 async function approveExpedited(db: DbHandle, id: string) {
   const secretary = callerAs(db, 'ec@demo.ctp');
   const sub = await callerAs(db, 'site@demo.ctp').submissions.get({ id });
   if (sub.state === 'draft') await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
   await secretary.submissions.screen({ id, accept: true });
   await secretary.submissions.triage({ id, path: 'expedited' });
-  await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve' });
+  await giveExpeditedViews(db, (email) => callerAs(db, email), id);
   return callerAs(db, 'chair@demo.ctp').submissions.decide({
     id,
     outcome: 'approved',
@@ -421,7 +421,7 @@ describe('submission documents, bound versions and letters', () => {
     await site.submissions.submit({ id });
     await secretary.submissions.screen({ id, accept: true });
     await secretary.submissions.triage({ id, path: 'expedited' });
-    await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve_with_modifications' });
+    await giveExpeditedViews(db, (email) => callerAs(db, email), id, { choice: 'approve_with_modifications' });
     await callerAs(db, 'chair@demo.ctp').submissions.decide({
       id,
       outcome: 'approved_with_modifications',

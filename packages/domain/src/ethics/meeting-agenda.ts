@@ -1,4 +1,5 @@
 import {
+  type ActorRef,
   approveMinutesInput,
   checkSubmissionTransition,
   meetingIdInput,
@@ -19,6 +20,7 @@ import { assertCommitteeRole, effectiveSop, type Reader } from './committee-acce
 import { loadMeeting, type MeetingRow, sittingFor, votesOn } from './meeting-access.ts';
 import { agendaOf } from './meeting-record.ts';
 import { majorityOf } from './quorum.ts';
+import { ownMemberIds } from './reviewer-access.ts';
 import { applySubmissionStep, loadSubmission, submissionSideOf } from './submission-access.ts';
 
 type MinutesRow = typeof meetingMinutes.$inferSelect;
@@ -160,8 +162,13 @@ export function meetingRecord(db: Reader, meeting: MeetingRow) {
 }
 export type MeetingRecord = ReturnType<typeof meetingRecord>;
 
-function minutesView(db: Reader, meeting: MeetingRow, row: MinutesRow | undefined) {
+/**
+ * The minutes as one member reads them: for an item they were recused from (issue 12), no individual vote, tally or
+ * majority — `isRecused` makes the web say 已回避; the decision itself stays (it is shared even with the applicant).
+ */
+function minutesView(db: Reader, viewer: ActorRef, meeting: MeetingRow, row: MinutesRow | undefined) {
   const record = row?.recordJson ? (JSON.parse(row.recordJson) as MeetingRecord) : meetingRecord(db, meeting);
+  const mine = new Set(ownMemberIds(db, viewer, meeting.committeeId));
   const discussions = new Map(
     (row ? (JSON.parse(row.itemsJson) as { submissionId: string; discussion: string }[]) : []).map((i) => [
       i.submissionId,
@@ -179,7 +186,17 @@ function minutesView(db: Reader, meeting: MeetingRow, row: MinutesRow | undefine
     isLocked: row?.status === 'approved',
     record: {
       ...record,
-      items: record.items.map((i) => ({ ...i, discussion: discussions.get(i.submissionId) ?? '' })),
+      items: record.items.map((i) => {
+        const isRecused = i.recusals.some((r) => mine.has(r.memberId));
+        const hidden = isRecused
+          ? {
+              votes: [],
+              tally: Object.fromEntries(VOTE_CHOICES.map((c) => [c, 0])) as Record<VoteChoice, number>,
+              majority: null,
+            }
+          : {};
+        return { ...i, ...hidden, isRecused, discussion: discussions.get(i.submissionId) ?? '' };
+      }),
     },
   };
 }
@@ -189,7 +206,7 @@ export function getMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeo
   const input = meetingIdInput.parse(raw);
   const meeting = loadMeeting(ctx.db, input.meetingId);
   assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_secretary', 'ec_chair', 'ec_member']);
-  return minutesView(ctx.db, meeting, minutesOf(ctx.db, meeting.id));
+  return minutesView(ctx.db, ctx.actor, meeting, minutesOf(ctx.db, meeting.id));
 }
 
 /** `meetings.saveMinutes`: the secretary drafts the minutes (会议纪要) — a summary and each item's discussion. */
@@ -231,7 +248,7 @@ export function saveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
       before: before ? { version: before.version } : undefined,
       after: { version: saved!.version, summaryLength: input.summary.length, items: input.items.length },
     });
-    return minutesView(tx, meeting, saved);
+    return minutesView(tx, ctx.actor!, meeting, saved);
   });
 }
 
@@ -271,6 +288,6 @@ export function approveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
       before: { status: before.status, version: before.version },
       after: { status: 'approved', version: saved!.version, items: record.items.length },
     });
-    return minutesView(tx, meeting, saved);
+    return minutesView(tx, ctx.actor!, meeting, saved);
   });
 }

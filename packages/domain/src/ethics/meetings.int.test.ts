@@ -458,7 +458,29 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect((await apiErrorOf(chair.submissions.decide({ id: first, outcome: 'approved' }))).detail).toBe(
       'NO_EXPEDITED_REVIEW',
     );
+    // Issue 12: a serving member who is no primary reviewer (主审) gives no expedited view — nor does the chair.
+    expect(await apiErrorOf(member.meetings.vote({ submissionId: first, choice: 'approve' }))).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'NOT_EXPEDITED_REVIEWER',
+    });
+    expect((await apiErrorOf(chair.meetings.vote({ submissionId: first, choice: 'approve' }))).detail).toBe(
+      'NOT_EXPEDITED_REVIEWER',
+    );
+    // Assigned, but no declaration yet: the same gate as the file.
+    await secretary.reviews.assign({ submissionId: first, memberId: roster.member });
+    expect((await apiErrorOf(member.meetings.vote({ submissionId: first, choice: 'approve' }))).detail).toBe(
+      'CONFLICT_DECLARATION_REQUIRED',
+    );
+    expect(audits(db, 'meeting.vote')).toBe(0);
+    await member.reviews.declare({ submissionId: first, hasConflict: false });
     expect((await member.meetings.vote({ submissionId: first, choice: 'approve' })).referredToMeeting).toBe(false);
+    // One view of the two the committee's SOP asks for (default 2): the chair cannot sign an approval yet.
+    const short = await apiErrorOf(chair.submissions.decide({ id: first, outcome: 'approved' }));
+    expect(short).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'NO_EXPEDITED_REVIEW' });
+    expect(short.message).toContain('2');
+    await secretary.reviews.assign({ submissionId: first, memberId: roster.chair });
+    await chair.reviews.declare({ submissionId: first, hasConflict: false });
+    await chair.meetings.vote({ submissionId: first, choice: 'approve' });
     expect(await apiErrorOf(secretary.submissions.decide({ id: first, outcome: 'approved' }))).toMatchObject({
       code: 'FORBIDDEN',
       detail: 'CHAIR_MUST_SIGN',
@@ -480,6 +502,9 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     );
 
     const second = await expedited();
+    await secretary.reviews.assign({ submissionId: second, memberId: roster.doctor });
+    // The secretary records the external member's declaration and view for them.
+    await secretary.reviews.declare({ submissionId: second, memberId: roster.doctor, hasConflict: false });
     const { version } = await secretary.submissions.get({ id: second });
     const objected = await secretary.meetings.vote({
       submissionId: second,
@@ -498,10 +523,12 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     // The referral is the vote's consequence, not a button; the secretary's next step is the agenda.
     expect(view.availableSteps).not.toContain('refer_to_meeting');
     expect(view.availableSteps).toContain('schedule');
-    // The applicant sees that it went to a meeting, not who objected.
+    // The applicant sees that it goes to a meeting (the path), not the objection nor who made it (issue 12).
     const applicantView = await site.submissions.get({ id: second });
-    expect(applicantView.timeline.at(-1)?.step).toBe('refer_to_meeting');
+    expect(applicantView.reviewPath).toBe('convened');
+    expect(applicantView.timeline.map((e) => e.step)).not.toContain('refer_to_meeting');
     expect(JSON.stringify(applicantView)).not.toContain('disapprove');
+    expect(JSON.stringify(applicantView)).not.toContain('张医生');
     // Now it takes a meeting.
     expect((await apiErrorOf(chair.submissions.decide({ id: second, outcome: 'approved' }))).detail).toBe(
       'NOT_ON_AGENDA',
@@ -512,6 +539,8 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
 
     // The chair's own "no" on an expedited review also goes to a meeting instead of deciding.
     const third = await expedited();
+    await secretary.reviews.assign({ submissionId: third, memberId: roster.member });
+    await member.reviews.declare({ submissionId: third, hasConflict: false });
     await member.meetings.vote({ submissionId: third, choice: 'approve' });
     const referred = await chair.submissions.decide({ id: third, outcome: 'disapproved' });
     expect(referred).toMatchObject({

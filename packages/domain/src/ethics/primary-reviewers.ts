@@ -344,9 +344,11 @@ export function reviewsForSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.i
   const worksheets = ctx.db.select().from(reviewWorksheets).where(eq(reviewWorksheets.submissionId, sub.id)).all();
   const myMemberIds = ownMemberIds(ctx.db, actor, sub.committeeId);
   const mine = new Set(myMemberIds);
-  const canSee = (w: typeof reviewWorksheets.$inferSelect) =>
-    mine.has(w.memberId) || runs || (mayOpen && w.status === 'submitted');
   const recused = new Set(recusalsFor(ctx.db, sub.id, sub.meetingId));
+  // Recusal (a declared conflict) hides the other reviewers' worksheets, whatever the member's role (issue 12).
+  const isRecused = myMemberIds.some((m) => recused.has(m));
+  const canSee = (w: typeof reviewWorksheets.$inferSelect) =>
+    mine.has(w.memberId) || (!isRecused && (runs || (mayOpen && w.status === 'submitted')));
   const myReviewer = reviewers.find((x) => mine.has(x.r.memberId) && x.r.removedAt === null)?.r;
   const myDeclaration = myMemberIds.map((m) => declarationOf(ctx.db, sub.id, m)).find((d) => d !== undefined);
   const myWorksheet = worksheets.find((w) => mine.has(w.memberId));
@@ -358,6 +360,7 @@ export function reviewsForSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.i
     isUnderReview: isUnderReview(sub.state),
     canAssign: actor.role === 'ec_secretary' && runs,
     mayOpenFiles: mayOpen,
+    isRecused,
     reviewers: reviewers.map(({ r, name, expertise }) => {
       const w = worksheets.find((x) => x.memberId === r.memberId);
       return {

@@ -9,6 +9,8 @@ import {
   type SubmissionsListInput,
   submissionIdInput,
   submissionsListInput,
+  type TimelineAudience,
+  timelineEventFor,
 } from '@ctp/contracts';
 import {
   committeeMembers,
@@ -36,6 +38,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { votesOn } from './meeting-access.ts';
+import { isRecusedFrom } from './reviewer-access.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
 
 type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -204,6 +207,7 @@ export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     .where(eq(submissionClockStops.submissionId, input.id))
     .orderBy(asc(submissionClockStops.id))
     .all();
+  const audience = timelineAudienceOf(ctx.actor, row);
   const timeline = ctx.db
     .select({
       step: submissionEvents.step,
@@ -218,21 +222,42 @@ export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     .from(submissionEvents)
     .leftJoin(users, eq(users.id, submissionEvents.actorUserId))
     .where(
-      isEc
+      audience === 'committee'
         ? eq(submissionEvents.submissionId, input.id)
         : and(eq(submissionEvents.submissionId, input.id), eq(submissionEvents.isEcOnly, false)),
     )
     .orderBy(asc(submissionEvents.at), asc(submissionEvents.id))
     .all()
-    .map(({ detailJson, ...e }) => ({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }));
+    // The flag keeps EC-only rows out in SQL; the table masks the rest event by event (actor, comment, detail).
+    .map(({ detailJson, ...e }) =>
+      timelineEventFor({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }, audience),
+    )
+    .filter((e) => e !== null);
   // Votes and conflict declarations are the committee's alone (DESIGN §4.1): never in the applicant's or sponsor's view.
-  const review = isEc && ctx.actor ? ecReviewOf(ctx.db, row.sub, row.riskLevel) : undefined;
+  const review = isEc && ctx.actor ? ecReviewOf(ctx.db, ctx.actor, row.sub, row.riskLevel) : undefined;
   return { ...view!, stops, timeline, ...(review ? { review } : {}) };
 }
 
-/** EC-only: the votes (meeting and expedited) and the conflict declarations on a submission. */
-function ecReviewOf(db: Db, sub: SubmissionRow, riskLevel: RiskLevel) {
+/** Who reads a submission's timeline: its committee, else the applicant side or the sponsor (SUBMISSION_EVENT_VISIBILITY). */
+function timelineAudienceOf(actor: ActorRef | null, r: ViewRow): TimelineAudience {
+  if (actor && isEcRole(actor.role)) return 'committee';
+  const side = submissionSideOf(
+    actor,
+    r.sub,
+    { sponsorOrgId: r.sponsorOrgId, croOrgId: r.croOrgId, type: r.trialType },
+    { hospitalOrgId: r.hospitalOrgId },
+    r.piUserId,
+  );
+  return side === 'applicant' ? 'applicant' : 'sponsor';
+}
+
+/**
+ * EC-only: the votes (meeting and expedited) and the conflict declarations on a submission. A member recused for it
+ * (a declared conflict) sees no individual vote: `isRecused` tells the web to say 已回避 instead.
+ */
+function ecReviewOf(db: Db, actor: ActorRef, sub: SubmissionRow, riskLevel: RiskLevel) {
   const procedures = committeeProcedures(db, sub.committeeId);
+  const isRecused = isRecusedFrom(db, actor, sub);
   const conflicts = db
     .select({
       memberId: memberConflicts.memberId,
@@ -253,8 +278,9 @@ function ecReviewOf(db: Db, sub: SubmissionRow, riskLevel: RiskLevel) {
     )
     .all();
   return {
-    expeditedViews: votesOn(db, sub.id, null),
-    meetingVotes: sub.meetingId ? votesOn(db, sub.id, sub.meetingId) : [],
+    isRecused,
+    expeditedViews: isRecused ? [] : votesOn(db, sub.id, null),
+    meetingVotes: sub.meetingId && !isRecused ? votesOn(db, sub.id, sub.meetingId) : [],
     conflicts,
     /** The committee's rules as they apply here: why the expedited path is closed (null: open), the checklist. */
     expedited: {

@@ -115,3 +115,51 @@ export function declarationOf(db: Reader, submissionId: string, memberId: string
     .where(and(eq(submissionDeclarations.submissionId, submissionId), eq(submissionDeclarations.memberId, memberId)))
     .get();
 }
+
+/**
+ * Is the actor recused for this submission (a conflict declared for it, or for the meeting it is reviewed at)?
+ * Recusal hides the item's individual votes and the other reviewers' worksheets from them (issue 12), whatever
+ * their role on the committee.
+ */
+export function isRecusedFrom(
+  db: Reader,
+  actor: ActorRef,
+  sub: { id: string; committeeId: string; meetingId: string | null },
+): boolean {
+  const recused = new Set(recusalsFor(db, sub.id, sub.meetingId));
+  if (recused.size === 0) return false;
+  return ownMemberIds(db, actor, sub.committeeId).some((m) => recused.has(m));
+}
+
+/**
+ * The gate of an expedited view (简易程序, issue 12): the member must be an assigned primary reviewer (主审) of the
+ * submission who has declared no conflict — the same conditions as opening its files. NOT_EXPEDITED_REVIEWER,
+ * CONFLICT_DECLARATION_REQUIRED or MEMBER_CONFLICTED otherwise.
+ */
+export function assertExpeditedReviewer(db: Reader, submissionId: string, memberId: string): ReviewerRow {
+  if (recusalsFor(db, submissionId, null).includes(memberId)) throw forbidden('MEMBER_CONFLICTED');
+  const reviewer = activeReviewer(db, submissionId, memberId);
+  if (!reviewer) throw forbidden('NOT_EXPEDITED_REVIEWER');
+  if (reviewer.hasConflict !== false) throw new DomainError('PRECONDITION_FAILED', 'CONFLICT_DECLARATION_REQUIRED');
+  return reviewer;
+}
+
+/** Members whose expedited view counts: live reviewer assignment, declared no conflict, not recused. */
+export function countableExpeditedReviewers(db: Reader, submissionId: string): Set<string> {
+  const recused = new Set(recusalsFor(db, submissionId, null));
+  return new Set(
+    db
+      .select({ memberId: submissionReviewers.memberId })
+      .from(submissionReviewers)
+      .where(
+        and(
+          eq(submissionReviewers.submissionId, submissionId),
+          isNull(submissionReviewers.removedAt),
+          eq(submissionReviewers.hasConflict, false),
+        ),
+      )
+      .all()
+      .map((r) => r.memberId)
+      .filter((m) => !recused.has(m)),
+  );
+}

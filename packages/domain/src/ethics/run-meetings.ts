@@ -18,6 +18,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, loadCommittee, resolveMember, servingMembers } from './committee-access.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { majorityOf } from './quorum.ts';
+import { ownMemberIds } from './reviewer-access.ts';
 import { applySubmissionStep, loadSubmission, submissionSideOf } from './submission-access.ts';
 
 /**
@@ -198,16 +199,20 @@ export function getMeeting({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeo
       ),
     )
     .all();
+  const myMemberIds = new Set(ownMemberIds(ctx.db, ctx.actor, meeting.committeeId));
   const agenda = agendaRows.map((a) => {
     const sitting = sittingFor(ctx.db, sop, meeting, a.id);
-    const votes = votesOn(ctx.db, a.id, meeting.id);
+    // A member recused for the item (issue 12) sees neither its votes nor the majority they make: "已回避".
+    const isRecused = sitting.recusals.some((m) => myMemberIds.has(m));
+    const votes = isRecused ? [] : votesOn(ctx.db, a.id, meeting.id);
     const counted = votes.filter((v) => sitting.voterIds.includes(v.memberId)).map((v) => v.choice);
     return {
       ...a,
       quorum: sitting.quorum,
       recusedMemberIds: sitting.recusals,
+      isRecused,
       votes,
-      majority: majorityOf(counted, sitting.voterIds.length, 'abstain'),
+      majority: isRecused ? null : majorityOf(counted, sitting.voterIds.length, 'abstain'),
     };
   });
   return {

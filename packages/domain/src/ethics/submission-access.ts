@@ -3,6 +3,7 @@ import {
   type AuditAction,
   canActForCommittee,
   checkSubmissionTransition,
+  isEcOnlyEvent,
   isEcRole,
   type Locale,
   SUBMISSION_STATE_LABELS,
@@ -184,6 +185,7 @@ export function applySubmissionStep(
       actorRole: ctx.actor?.role ?? null,
       comment: opts.comment ?? null,
       detailJson: opts.detail ? JSON.stringify(opts.detail) : null,
+      isEcOnly: isEcOnlyEvent(step),
       at: opts.now,
     })
     .run();

@@ -8,7 +8,8 @@ import type { AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, resolveMember } from './committee-access.ts';
-import { loadMeeting, recusalsFor, sittingFor, type VoteQuorum } from './meeting-access.ts';
+import { loadMeeting, sittingFor, type VoteQuorum } from './meeting-access.ts';
+import { assertExpeditedReviewer } from './reviewer-access.ts';
 import { applySubmissionStep, loadSubmission } from './submission-access.ts';
 
 /** Pure: is this view a "no" that takes an expedited review to a meeting (anything but approval or abstention)? */
@@ -63,8 +64,9 @@ function upsertVote(
 
 /**
  * Public contract `meetings.vote`. At a meeting: a present, non-recused member's vote, refused while the quorum is
- * not met at that moment (QUORUM_NOT_MET). Without a meeting: an expedited reviewer's view (简易程序); any "no"
- * sends the submission to a convened meeting in the same transaction. A conflicted member never votes
+ * not met at that moment (QUORUM_NOT_MET). Without a meeting: an expedited reviewer's view (简易程序) — only from an
+ * assigned primary reviewer who declared no conflict; any "no" sends the submission to a convened meeting in the same
+ * transaction. A conflicted member never votes
  * (MEMBER_CONFLICTED). The secretary or chair records any member's vote; a member records their own.
  */
 export function voteOnSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof voteInput> }) {
@@ -116,7 +118,8 @@ export function voteOnSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     throw new DomainError('PRECONDITION_FAILED', 'NOT_EXPEDITED_PATH');
   const member = resolveMember(ctx.db, ctx.actor, sub.committeeId, input.memberId, shanghaiDate(now));
   return inTransaction(ctx.db, (tx) => {
-    if (recusalsFor(tx, sub.id, null).includes(member.id)) throw forbidden('MEMBER_CONFLICTED');
+    // Only an assigned primary reviewer who declared no conflict gives an expedited view (the file-access gate).
+    assertExpeditedReviewer(tx, sub.id, member.id);
     upsertVote(tx, ctx, { submissionId: sub.id, meetingId: null, memberId: member.id, choice: input.choice, now });
     const referredToMeeting = isExpeditedObjection(input.choice);
     if (referredToMeeting)

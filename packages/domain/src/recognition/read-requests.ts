@@ -7,9 +7,11 @@ import {
   RECOGNISING_OUTCOMES,
   RECOGNITION_CLOCK_STATES,
   type RecognitionSkipReason,
+  type Role,
   recognitionBoardInput,
   recognitionIdInput,
   recognitionRequestsListInput,
+  timelineEventFor,
 } from '@ctp/contracts';
 import {
   type Db,
@@ -242,20 +244,22 @@ export function leadDecisionOf(db: Db, leadSubmissionId: string) {
     .where(eq(submissions.id, leadSubmissionId))
     .get();
   if (!sub) throw notFound();
-  // Consolidated opinions (审查意见): the decision's detail and the information requested — never EC-only rows.
+  // Consolidated opinions (审查意见): what SUBMISSION_EVENT_VISIBILITY shows a participating EC (the committee's
+  // return reasons, questions and decision, under its name) — never EC-only rows, never who acted.
   const opinions = db
-    .select({ step: submissionEvents.step, comment: submissionEvents.comment, at: submissionEvents.at })
+    .select({
+      step: submissionEvents.step,
+      fromState: submissionEvents.fromState,
+      toState: submissionEvents.toState,
+      comment: submissionEvents.comment,
+      at: submissionEvents.at,
+    })
     .from(submissionEvents)
-    .where(
-      and(
-        eq(submissionEvents.submissionId, leadSubmissionId),
-        eq(submissionEvents.isEcOnly, false),
-        inArray(submissionEvents.step, ['request_info', 'decide', 'return']),
-      ),
-    )
-    .orderBy(asc(submissionEvents.at))
+    .where(and(eq(submissionEvents.submissionId, leadSubmissionId), eq(submissionEvents.isEcOnly, false)))
+    .orderBy(asc(submissionEvents.at), asc(submissionEvents.id))
     .all()
-    .filter((o) => o.comment);
+    .map((e) => timelineEventFor({ ...e, actorName: null, actorRole: null, detail: null }, 'participating_ec'))
+    .flatMap((e) => (e?.comment ? [{ step: e.step, comment: e.comment, at: e.at }] : []));
   const letter = db
     .select({
       letterNo: submissionLetters.letterNo,
@@ -295,6 +299,7 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
   )
     throw notFound();
   const [view] = withClocks(ctx, [row]);
+  const ownEc = ctx.actor !== null && isEcRole(ctx.actor.role) && canActForCommittee(ctx.actor, row.req.committeeId);
   const timeline = ctx.db
     .select({
       step: recognitionEvents.step,
@@ -311,7 +316,19 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
     .where(eq(recognitionEvents.requestId, input.id))
     .orderBy(asc(recognitionEvents.at), asc(recognitionEvents.id))
     .all()
-    .map(({ detailJson, ...e }) => ({ ...e, detail: detailJson ? (JSON.parse(detailJson) as unknown) : null }));
+    .map(({ detailJson, ...e }) => {
+      // EC people act under their committee's name outside it (issue 12): the lead EC's signer who opened the
+      // request, the participating EC's secretary to the site and the sponsor.
+      const byEc = e.actorRole !== null && isEcRole(e.actorRole as Role);
+      const insideActorsCommittee = ownEc && e.step !== 'open';
+      const byCommittee = byEc && !insideActorsCommittee;
+      return {
+        ...e,
+        ...(byCommittee ? { actorName: null, actorRole: null } : {}),
+        byCommittee,
+        detail: detailJson ? (JSON.parse(detailJson) as unknown) : null,
+      };
+    });
   const objections = ctx.db
     .select()
     .from(recognitionObjections)
@@ -421,7 +438,15 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
           [],
         )));
   if (!allowed) throw notFound();
-  const requests = withClocks(ctx, baseQuery(ctx.db).where(eq(recognitionRequests.trialId, trial.id)).all());
+  // A trial office that does not run the trial sees its own site only, as on `trials.get`: the sponsor's other sites,
+  // their PIs and states are not its business (issue 12).
+  const seesAllSites =
+    actor.role === 'commission' || actor.role === 'admin' || canManageTrial(actor, trial) || isLeadEc;
+  const isVisible = (hospitalOrgId: string) => seesAllSites || hospitalOrgId === actor.orgId;
+  const ownSiteIds = new Set(sites.filter((s) => isVisible(s.site.hospitalOrgId)).map((s) => s.site.id));
+  const requests = withClocks(ctx, baseQuery(ctx.db).where(eq(recognitionRequests.trialId, trial.id)).all()).filter(
+    (r) => ownSiteIds.has(r.trialSiteId),
+  );
   const skips = ctx.db.select().from(recognitionSkips).where(eq(recognitionSkips.trialId, trial.id)).all();
   const objections = ctx.db
     .select({ requestId: recognitionObjections.requestId, state: recognitionObjections.state })
@@ -433,69 +458,74 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .from(recognitionAcks)
     .where(eq(recognitionAcks.trialId, trial.id))
     .all();
-  const leadSubmission = leadSite
-    ? (ctx.db
-        .select({
-          id: submissions.id,
-          state: submissions.state,
-          outcome: submissions.outcome,
-          decidedDate: submissions.decidedDate,
-          acceptedDate: submissions.acceptedDate,
-        })
-        .from(submissions)
-        .where(
-          and(eq(submissions.trialSiteId, leadSite.site.id), inArray(submissions.type, ['initial', 'resubmission'])),
-        )
-        .orderBy(asc(submissions.createdAt))
-        .all()
-        .at(-1) ?? null)
-    : null;
+  // The lead review's decision is shared with the sites under recognition (DESIGN §2), not with a mere candidate.
+  const seesLeadDecision = seesAllSites || (leadSite && ownSiteIds.has(leadSite.site.id)) || requests.length > 0;
+  const leadSubmission =
+    leadSite && seesLeadDecision
+      ? (ctx.db
+          .select({
+            id: submissions.id,
+            state: submissions.state,
+            outcome: submissions.outcome,
+            decidedDate: submissions.decidedDate,
+            acceptedDate: submissions.acceptedDate,
+          })
+          .from(submissions)
+          .where(
+            and(eq(submissions.trialSiteId, leadSite.site.id), inArray(submissions.type, ['initial', 'resubmission'])),
+          )
+          .orderBy(asc(submissions.createdAt))
+          .all()
+          .at(-1) ?? null)
+      : null;
   // The superseded-ICF flag compares versions, not tasks: a recognised site's effective ICF against the lead's
   // current approved one (an acknowledgement moves the site's versions, and so clears it).
-  const leadVersions = leadSite ? effectiveVersionsOf(ctx.db, leadSite.site.id) : [];
+  const leadVersions = leadSite && seesLeadDecision ? effectiveVersionsOf(ctx.db, leadSite.site.id) : [];
   const icfOf = (versions: typeof leadVersions) => {
     const icf = versions.find((v) => v.kind === 'icf');
     return icf ? { versionLabel: icf.versionLabel, versionDate: icf.versionDate } : null;
   };
-  const rows = sites.map((s) => {
-    const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
-    const siteVersions = effectiveVersionsOf(ctx.db, s.site.id);
-    const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(request?.outcome ?? null);
-    const skip = skips.find((k) => k.trialSiteId === s.site.id);
-    const isLead = s.site.id === leadSite?.site.id;
-    return {
-      trialSiteId: s.site.id,
-      hospitalOrgId: s.site.hospitalOrgId,
-      hospitalName: s.hospitalName,
-      hospitalNameEn: s.hospitalNameEn,
-      piName: s.piName,
-      role: isLead ? ('lead' as const) : ('participating' as const),
-      siteState: s.site.state,
-      ethicsApprovedDate: s.site.ethicsApprovedDate,
-      request: request
-        ? {
-            id: request.id,
-            state: request.state,
-            outcome: request.outcome,
-            committeeName: request.committeeName,
-            committeeNameEn: request.committeeNameEn,
-            acceptedDate: request.acceptedDate,
-            decidedDate: request.decidedDate,
-            clock: request.clock,
-            fallbackSubmissionId: request.fallbackSubmissionId,
-            letterNo: request.letterNo,
-            openObjections: objections.filter((o) => o.requestId === request.id && o.state === 'open').length,
-            pendingAcks: acks.filter((a) => a.requestId === request.id && a.state !== 'acknowledged').length,
-          }
-        : null,
-      /** Why no request (shown to the sponsor), when the lead's approval found the site not covered. */
-      skipReason: (skip?.reason ?? null) as RecognitionSkipReason | null,
-      /** The site's effective ICF version (its own approval's, or bound by recognition), if any. */
-      effectiveIcf: icfOf(siteVersions),
-      /** A recognised site whose effective ICF is not the lead's current approved one. */
-      icfSuperseded: recognised && isIcfSuperseded(siteVersions, leadVersions),
-    };
-  });
+  const rows = sites
+    .filter((s) => ownSiteIds.has(s.site.id))
+    .map((s) => {
+      const request = requests.find((r) => r.trialSiteId === s.site.id) ?? null;
+      const siteVersions = effectiveVersionsOf(ctx.db, s.site.id);
+      const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(request?.outcome ?? null);
+      const skip = skips.find((k) => k.trialSiteId === s.site.id);
+      const isLead = s.site.id === leadSite?.site.id;
+      return {
+        trialSiteId: s.site.id,
+        hospitalOrgId: s.site.hospitalOrgId,
+        hospitalName: s.hospitalName,
+        hospitalNameEn: s.hospitalNameEn,
+        piName: s.piName,
+        role: isLead ? ('lead' as const) : ('participating' as const),
+        siteState: s.site.state,
+        ethicsApprovedDate: s.site.ethicsApprovedDate,
+        request: request
+          ? {
+              id: request.id,
+              state: request.state,
+              outcome: request.outcome,
+              committeeName: request.committeeName,
+              committeeNameEn: request.committeeNameEn,
+              acceptedDate: request.acceptedDate,
+              decidedDate: request.decidedDate,
+              clock: request.clock,
+              fallbackSubmissionId: request.fallbackSubmissionId,
+              letterNo: request.letterNo,
+              openObjections: objections.filter((o) => o.requestId === request.id && o.state === 'open').length,
+              pendingAcks: acks.filter((a) => a.requestId === request.id && a.state !== 'acknowledged').length,
+            }
+          : null,
+        /** Why no request (shown to the sponsor), when the lead's approval found the site not covered. */
+        skipReason: (skip?.reason ?? null) as RecognitionSkipReason | null,
+        /** The site's effective ICF version (its own approval's, or bound by recognition), if any. */
+        effectiveIcf: icfOf(siteVersions),
+        /** A recognised site whose effective ICF is not the lead's current approved one. */
+        icfSuperseded: recognised && isIcfSuperseded(siteVersions, leadVersions),
+      };
+    });
   const clocks = rows.flatMap((r) => (r.request?.clock ? [r.request] : []));
   return {
     trialId: trial.id,

@@ -570,4 +570,45 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const own = await callerAs(db, 'ec@demo.ctp').submissions.get({ id: leadSubmissionId });
     expect(own).toHaveProperty('review');
   });
+
+  it('shows a hospital that was only sent an inquiry its own site on the board, as trials.get does (issue 12)', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266006' });
+    // 省肿瘤 (jsch) is selected on that trial; on a second trial it is only sent an inquiry.
+    const { id: other } = await sponsor.trials.create({
+      titleZh: '（测试）仅发调研的多中心研究',
+      type: 'drug',
+      phase: 'III',
+      ctrNo: 'CTR20266007',
+      conditions: ['2 型糖尿病'],
+      targetEnrolment: 100,
+      riskLevel: 'low',
+      leadHospitalId: 'hosp-jsph',
+    });
+    const lead = await sponsor.trialSites.select({ trialId: other, hospitalSpecialtyId: specialtyOf(db, 'jsph') });
+    await sponsor.trialSites.select({ trialId: other, hospitalSpecialtyId: specialtyOf(db, 'njglyy') });
+    await sponsor.inquiries.send({
+      trialId: other,
+      hospitalSpecialtyIds: [specialtyOf(db, 'jsch')],
+      synopsis: '一项多中心 III 期研究的可行性调研，请评估入组能力。',
+      replyBy: '2030-01-01',
+    });
+    const zhongliu = callerAs(db, 'site-zhongliu@demo.ctp');
+    const board = await zhongliu.recognition.board({ trialId: other });
+    expect(board.rows.map((r) => r.hospitalOrgId)).toEqual(['hosp-jsch']);
+    expect(board.rows[0]).toMatchObject({ siteState: 'inquiry_sent', request: null });
+    expect(board.leadSubmission).toBeNull();
+    const json = JSON.stringify(board);
+    expect(json).not.toContain(lead.trialSiteId);
+    expect(json).not.toContain('hosp-njglyy');
+    // Same as trials.get for that hospital; the sponsor still sees every site.
+    expect((await zhongliu.trials.get({ id: other })).sites.map((s) => s.hospitalId)).toEqual(['hosp-jsch']);
+    expect((await sponsor.recognition.board({ trialId: other })).rows).toHaveLength(3);
+    // A participating site under recognition sees its own row and the lead decision it recognises.
+    await approveAtLead(db, leadSubmissionId);
+    const own = await callerAs(db, 'site-gulou@demo.ctp').recognition.board({ trialId });
+    expect(own.rows.map((r) => r.trialSiteId)).toEqual([sites.njglyy]);
+    expect(own.leadSubmission?.outcome).toBe('approved');
+    expect(own.summary.requests).toBe(1);
+  });
 });

@@ -23,9 +23,11 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { addDays, shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
 import type { Actor, Ctx, Services } from '../context.ts';
+import { committeeProcedures } from '../ethics/committee-procedures.ts';
 import { createSubmission } from '../ethics/create-submission.ts';
 import { decideSubmission } from '../ethics/decide-submission.ts';
 import { addCommitteeMember } from '../ethics/manage-committee.ts';
+import { assignReviewer, declareReviewConflict } from '../ethics/primary-reviewers.ts';
 import { requestSubmissionInfo, respondToSubmission } from '../ethics/request-submission-info.ts';
 import { createMeeting, recordAttendance } from '../ethics/run-meetings.ts';
 import { screenSubmission } from '../ethics/screen-submission.ts';
@@ -73,6 +75,19 @@ export function prng(seed: number) {
 const RECOGNISING = new Set(['jsph', 'njglyy', 'jsch', 'njfh']);
 
 /** The hospitals the history runs at, with their trial office, EC secretary and chair accounts. */
+/** The second history reviewer of each committee (an invented name, in HOSPITALS order). */
+const HISTORY_REVIEWER_NAMES = [
+  '顾文杰',
+  '邵敏',
+  '沈立群',
+  '胡雪梅',
+  '陆建国',
+  '谢婉如',
+  '卢振宇',
+  '潘慧',
+  '姜宏',
+  '严晓岚',
+];
 const HOSPITALS = ['jsph', 'njglyy', 'zdyy', 'njfh', 'jszyy', 'jsch', 'etcgh', 'njmu2', 'njnk', 'njfy'] as const;
 const EXISTING: Record<string, Partial<Record<'office' | 'secretary' | 'chair', string>>> = {
   jsph: { office: 'site@demo.ctp', secretary: 'ec@demo.ctp', chair: 'chair@demo.ctp' },
@@ -148,7 +163,7 @@ const noon = (date: string) => Date.parse(`${date}T12:00:00+08:00`);
 /**
  * 24 months of demo history (issue 7) made through the domain use-cases with a controllable clock: trials, inquiries
  * and answers, selections, initial and continuing ethics reviews at each hospital's EC (accepted, some with a request
- * for information, decided by the chair after an expedited view), contracts, SIVs, first patients and monthly
+ * for information, decided by the chair after the views of its two primary reviewers), contracts, SIVs, first patients and monthly
  * enrolment, the delay reasons of stages that missed their targets; at committees with a demo roster, convened
  * meetings (attendance, votes, decision) from the roster's term on. Deterministic (seeded PRNG); `now` is the end.
  */
@@ -179,11 +194,15 @@ export function seedDemoHistory(
       .get();
     if (first) rosterStart.set(code, first.d);
   }
-  for (const code of HOSPITALS) {
+  // The primary reviewers (主审) of each expedited review before the roster: the chair and a second member (the
+  // committees' SOP asks for two by default; the chair then signs after their views).
+  const historyReviewers = new Map<string, { chair: string; second: string }>();
+  for (const [i, code] of HOSPITALS.entries()) {
     const a = accounts[code]!;
     const chair = db.select({ id: users.id }).from(users).where(eq(users.email, a.chair)).get()!;
     const until = rosterStart.get(code);
-    addCommitteeMember({
+    const term = { termStart: addDays(start, -365), termEnd: until ? addDays(until, -1) : undefined };
+    const chairMember = addCommitteeMember({
       ctx: as(a.secretary, start),
       input: {
         committeeId: `ec-${code}`,
@@ -191,10 +210,21 @@ export function seedDemoHistory(
         role: 'chair',
         expertise: 'medical',
         isAffiliated: true,
-        termStart: addDays(start, -365),
-        termEnd: until ? addDays(until, -1) : undefined,
+        ...term,
       },
     });
+    const second = addCommitteeMember({
+      ctx: as(a.secretary, start),
+      input: {
+        committeeId: `ec-${code}`,
+        name: HISTORY_REVIEWER_NAMES[i]!,
+        role: 'member',
+        expertise: 'pharmacy',
+        isAffiliated: true,
+        ...term,
+      },
+    });
+    historyReviewers.set(code, { chair: chairMember.id, second: second.id });
   }
 
   // 妇幼's secretary confirms the demo agreement it was invited to (when the demo agreement exists).
@@ -284,6 +314,12 @@ export function seedDemoHistory(
     const roster = rosterStart.get(code);
     const convened = roster !== undefined && acceptOn >= addDays(roster, -45);
     triageSubmission({ ctx: as(a.secretary, acceptOn), input: { id, path: convened ? 'convened' : 'expedited' } });
+    // As many primary reviewers as the committee's SOP asks for (1 or 2): the chair, then the second member.
+    const { chair: chairMember, second } = historyReviewers.get(code)!;
+    const reviewers = [chairMember, second].slice(0, committeeProcedures(db, `ec-${code}`).expedited.reviewers);
+    if (!convened)
+      for (const memberId of reviewers)
+        assignReviewer({ ctx: as(a.secretary, acceptOn), input: { submissionId: id, memberId } });
     // Faster committees over time, and some slower ones: turnaround in calendar days.
     const speed = code === 'jsph' || code === 'njglyy' ? 0.8 : code === 'njfh' || code === 'etcgh' ? 1.4 : 1;
     let day = acceptOn;
@@ -309,7 +345,13 @@ export function seedDemoHistory(
       convene(code, id, decideOn);
       return decideOn;
     }
-    voteOnSubmission({ ctx: as(a.chair, decideOn), input: { submissionId: id, choice: 'approve' } });
+    // Each primary reviewer declares no conflict before reading the file, then gives a view (the secretary records
+    // them for the members); the chair signs after the views the SOP requires.
+    for (const memberId of reviewers) {
+      const input = { submissionId: id, memberId };
+      declareReviewConflict({ ctx: as(a.secretary, decideOn), input: { ...input, hasConflict: false } });
+      voteOnSubmission({ ctx: as(a.secretary, decideOn), input: { ...input, choice: 'approve' } });
+    }
     decideSubmission({ ctx: as(a.chair, decideOn), input: { id, outcome: 'approved', followUpMonths: 12 } });
     return decideOn;
   };

@@ -3,6 +3,7 @@ import {
   MILESTONE_ORDER,
   MILESTONE_STEP,
   type MilestoneKey,
+  mayRecordMilestone,
   type RecordableMilestone,
   recordEnrolmentInput,
   type SiteState,
@@ -32,8 +33,8 @@ function assertNotFuture(date: string, now: number) {
 
 /**
  * Public contract `trialSites.recordMilestone`: records a milestone date (contract, SIV, first/last patient in,
- * close). A first recording moves the site through the lifecycle; a later one corrects the date, keeping the
- * order of milestones. Never a date in the future; no first patient before the SIV.
+ * close), by the side its step names in SITE_TRANSITIONS. A first recording moves the site through the lifecycle; a
+ * later one corrects the date (same side only), keeping the order of milestones. Never a date in the future; no first patient before the SIV.
  */
 export function recordMilestone({
   ctx,
@@ -58,7 +59,9 @@ export function recordMilestone({
     );
     return;
   }
-  // A correction: still no later than the next milestone already recorded.
+  // A correction: by the side that records this milestone only (a sponsor never rewrites a site's dates), and
+  // still no later than the next milestone already recorded.
+  if (!mayRecordMilestone(input.milestone, side)) throw forbidden('ROLE_REQUIRED');
   const next = MILESTONE_ORDER.slice(MILESTONE_ORDER.indexOf(input.milestone) + 1).find(
     (m) => site[MILESTONE_COLUMN[m]],
   );

@@ -174,6 +174,17 @@ describe('trials, inquiries and the site lifecycle', () => {
       milestones: { siv: daysAgo(5), fpi: daysAgo(1), ethicsApproved: daysAgo(10) },
     });
     expect(await freeSlots()).toBe(before - 1);
+    // Issue 12: the first patient in is the site's date — the sponsor can neither record nor correct it.
+    const audited = db.sqlite.prepare('select count(*) from audit_events').pluck().get();
+    expect(
+      await apiErrorOf(sponsor.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(2) })),
+    ).toMatchObject({ code: 'FORBIDDEN', detail: 'ROLE_REQUIRED' });
+    expect(db.sqlite.prepare('select count(*) from audit_events').pluck().get()).toBe(audited);
+    expect((await sponsor.trials.get({ id: trialId })).sites[0]!.milestones.fpi).toBe(daysAgo(1));
+    // The site corrects its own date (audited as a correction); the SIV is recorded by either side.
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(2) });
+    await site.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(1) });
+    await sponsor.trialSites.recordMilestone({ trialSiteId, milestone: 'siv', date: daysAgo(5) });
 
     // Enrolment: counts only, enrolled ≤ screened, lower numbers need a reason.
     const month = today.slice(0, 7);

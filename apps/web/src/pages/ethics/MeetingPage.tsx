@@ -336,6 +336,16 @@ function AgendaItemCard({
             </Button>
           </Space>
         )}
+        {item.isRecused && (
+          // The server sends no vote of an item the viewer is recused from (issue 12): say so instead of "—".
+          <Alert
+            type="warning"
+            showIcon
+            title={t('meetings.meeting.recusedSelf')}
+            description={t('meetings.meeting.recusedSelfHint')}
+            data-testid="item-recused"
+          />
+        )}
         <Table
           rowKey="id"
           size="small"
@@ -355,6 +365,8 @@ function AgendaItemCard({
             },
             {
               title: t('meetings.meeting.vote'),
+              // The recused viewer gets no vote from the server: no column rather than a row of "—".
+              hidden: item.isRecused,
               render: (_, m) =>
                 open && (runs || m.userId === actor?.userId) ? (
                   <Radio.Group
@@ -405,14 +417,16 @@ function AgendaItemCard({
               : []),
           ]}
         />
-        <Space wrap data-testid="vote-tally">
-          <Typography.Text strong>{t('meetings.meeting.tally')}：</Typography.Text>
-          {tally.length ? tally.map(([c, n]) => <Tag key={c}>{`${t(`meetings.votes.${c}`)} ${n}`}</Tag>) : '—'}
-          <Typography.Text strong>{t('meetings.meeting.majority')}：</Typography.Text>
-          <span data-testid="vote-majority">
-            {majorityOutcome ? t(`ethics.outcomes.${majorityOutcome}`) : t('meetings.meeting.noMajority')}
-          </span>
-        </Space>
+        {!item.isRecused && (
+          <Space wrap data-testid="vote-tally">
+            <Typography.Text strong>{t('meetings.meeting.tally')}：</Typography.Text>
+            {tally.length ? tally.map(([c, n]) => <Tag key={c}>{`${t(`meetings.votes.${c}`)} ${n}`}</Tag>) : '—'}
+            <Typography.Text strong>{t('meetings.meeting.majority')}：</Typography.Text>
+            <span data-testid="vote-majority">
+              {majorityOutcome ? t(`ethics.outcomes.${majorityOutcome}`) : t('meetings.meeting.noMajority')}
+            </span>
+          </Space>
+        )}
         {runs && open && (
           <Flex vertical gap={8}>
             {majorityOutcome === 'approved_with_modifications' && (
@@ -545,6 +559,11 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
                   <Typography.Text type="secondary"> （{t('meetings.minutes.quorumAtVoteHelp')}）</Typography.Text>
                 )}
               </Typography.Text>
+              {i.isRecused && (
+                <Tag color="orange" data-testid="minutes-item-recused">
+                  {t('meetings.meeting.recusedHidden')}
+                </Tag>
+              )}
               {(i.votes ?? []).length > 0 && (
                 <Typography.Text data-testid="minutes-item-votes">
                   {t('meetings.minutes.votes')}：
@@ -564,7 +583,7 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
                 {t('meetings.minutes.recusals')}：
                 {i.recusals.map((r) => r.name).join('、') || t('meetings.minutes.none')}
               </Typography.Text>
-              <Typography.Text>
+              <Typography.Text hidden={i.isRecused}>
                 {t('meetings.meeting.tally')}：
                 {VOTE_CHOICES.filter((c) => i.tally[c] > 0)
                   .map((c) => `${t(`meetings.votes.${c}`)} ${i.tally[c]}`)

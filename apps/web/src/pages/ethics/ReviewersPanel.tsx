@@ -171,9 +171,18 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
               <Typography.Text type="secondary">{t('meetings.reviewers.max', { max: r.maxReviewers })}</Typography.Text>
             </Space>
           )}
+          {r.isRecused && (
+            <Typography.Text type="secondary" data-testid="reviewers-recused">
+              <Tag color="orange">{t('meetings.meeting.recusedHidden')}</Tag>
+              {t('meetings.meeting.recusedSelfHint')}
+            </Typography.Text>
+          )}
           {r.me.isReviewer && !r.me.declaration && <DeclareForm submissionId={sub.id} onError={setError} />}
           {r.me.isReviewer && r.mayOpenFiles && (
             <WorksheetForm submissionId={sub.id} worksheet={r.me.worksheet} editable={r.isUnderReview} />
+          )}
+          {r.me.isReviewer && r.mayOpenFiles && sub.reviewPath === 'expedited' && sub.state === 'in_review' && (
+            <ExpeditedViewForm sub={sub} memberIds={r.me.memberIds} onError={setError} />
           )}
           {!r.mayOpenFiles && !r.me.isReviewer && !r.canAssign && (
             <Typography.Text type="secondary">{t('meetings.reviewers.mayNotOpen')}</Typography.Text>
@@ -185,6 +194,59 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
         </Flex>
       )}
     </Card>
+  );
+}
+
+/**
+ * An assigned, declared primary reviewer's expedited view (简易程序审查意见, issue 12): approve, approve with
+ * modifications, or a "no" that sends the submission to a convened meeting. The chair signs once the committee's SOP
+ * number of views is in.
+ */
+function ExpeditedViewForm({
+  sub,
+  memberIds,
+  onError,
+}: {
+  sub: SubmissionDetail;
+  memberIds: string[];
+  onError: (m: string) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { message } = App.useApp();
+  const invalidate = useInvalidateReviews();
+  const mine = sub.review?.expeditedViews.find((v) => memberIds.includes(v.memberId));
+  const vote = useMutation(
+    trpc.meetings.vote.mutationOptions({
+      onSuccess: async (res) => {
+        message.success(t(res.referredToMeeting ? 'meetings.reviewers.viewReferred' : 'meetings.reviewers.viewSaved'));
+        await invalidate();
+      },
+      onError: (e) => onError(apiError(e, t('common.networkError')).message),
+    }),
+  );
+  const choices = ['approve', 'approve_with_modifications', 'disapprove'] as const;
+  return (
+    <Space wrap data-testid="expedited-view">
+      <Typography.Text strong>{t('meetings.reviewers.expeditedView')}：</Typography.Text>
+      <Radio.Group
+        optionType="button"
+        value={mine?.choice ?? null}
+        disabled={vote.isPending}
+        onChange={(e) => vote.mutate({ submissionId: sub.id, choice: e.target.value })}
+      >
+        {choices.map((c) => (
+          <Radio.Button key={c} value={c}>
+            <span data-testid={`expedited-view-${c}`}>{t(`meetings.reviewers.view.${c}`)}</span>
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      {sub.review && (
+        <Typography.Text type="secondary">
+          {t('meetings.reviewers.viewsNeeded', { count: sub.review.expedited.reviewers })}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
 

@@ -504,7 +504,11 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                   {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                   <DueDateMoved detail={e.detail} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {beijingTime(e.at)} · {e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—')}
+                    {beijingTime(e.at)} ·{' '}
+                    {e.byCommittee
+                      ? // Outside the committee its acts are its own, never a named member's (issue 12).
+                        (en ? sub.committeeNameEn : null) || sub.committeeName
+                      : (e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—'))}
                     {e.actorRole && ` · ${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}`}
                   </Typography.Text>
                 </Flex>
@@ -556,7 +560,13 @@ function ReviewCard({ review }: { review: NonNullable<SubmissionDetail['review']
       <Typography.Text strong>
         {t('ethics.detail.expeditedViews')} / {t('ethics.detail.meetingVotes')}
       </Typography.Text>
-      {votes.length === 0 ? (
+      {review.isRecused ? (
+        // A member recused for this submission gets no individual vote from the server (issue 12).
+        <div data-testid="review-recused">
+          <Tag color="orange">{t('meetings.meeting.recusedHidden')}</Tag>
+          <Typography.Text type="secondary">{t('meetings.meeting.recusedSelfHint')}</Typography.Text>
+        </div>
+      ) : votes.length === 0 ? (
         <div className="ctp-muted-inline">{t('ethics.detail.none')}</div>
       ) : (
         votes.map((v) => (

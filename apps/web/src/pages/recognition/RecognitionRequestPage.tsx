@@ -510,7 +510,13 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                   <>
                     <div>
                       {t(`recognition.states.${e.toState}`)} ·{' '}
-                      {e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—')} · {beijingTime(e.at)}
+                      {e.byCommittee
+                        ? // EC people act under their committee's name outside it (issue 12): the lead EC opened it.
+                          e.step === 'open' && lead
+                          ? pick(en, lead.committeeName, lead.committeeNameEn)
+                          : pick(en, r.committeeName, r.committeeNameEn)
+                        : (e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—'))}{' '}
+                      · {beijingTime(e.at)}
                     </div>
                     {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                     <DueDateMoved detail={e.detail} />
