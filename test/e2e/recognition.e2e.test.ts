@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
-import { uploadVersion } from '../helpers/recognition-journey.ts';
 import { giveExpeditedViews } from '../helpers/fixtures.ts';
+import { uploadVersion } from '../helpers/recognition-journey.ts';
 import { apiErrorOf, callerAs } from '../helpers/test-app.ts';
 
 const TITLE = '（测试）HR-707 治疗 2 型糖尿病的多中心 III 期研究';

@@ -48,6 +48,11 @@ const submissionIdsOf = (i: Ids) => [i.expeditedId, i.convenedId, i.referredId];
 /** Plausible inputs per procedure (several where one id would not cover the journey). */
 const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'organisations.list': () => [{}, { kind: 'hospital' }],
+  'calendar.year': () => [{ year: 2026 }, { year: 2027 }],
+  'calendar.export': () => [
+    { year: 2026, format: 'json' },
+    { year: 2027, format: 'csv' },
+  ],
   'organisations.get': () => [{ id: 'hosp-jsph' }, { id: 'hosp-njglyy' }],
   'sites.search': () => [{}, { q: '内分泌' }],
   'sites.compare': () => [{ hospitalIds: ['hosp-jsph', 'hosp-njglyy'] }],

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
 import {
   approveAtLead,
   multiCentreTrial,
@@ -241,7 +242,7 @@ describe("a recognised site's effective documents (issue 11)", () => {
     await site.submissions.submit({ id });
     await secretary.submissions.screen({ id, accept: true });
     await secretary.submissions.triage({ id, path: 'expedited' });
-    await callerAs(db, 'member@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve_with_modifications' });
+    await giveExpeditedViews(db, (email) => callerAs(db, email), id, { choice: 'approve_with_modifications' });
     await callerAs(db, 'chair@demo.ctp').submissions.decide({
       id,
       outcome: 'approved_with_modifications',
