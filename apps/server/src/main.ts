@@ -54,8 +54,9 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  app.log.info(`CTP is serving http://${config.host}:${config.port} (database ${config.dbPath})`);
+  // The address actually bound (PORT=0 picks a free port; tests read it from this line).
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`CTP is serving ${address} (database ${config.dbPath})`);
 }
 
 main().catch((e) => {

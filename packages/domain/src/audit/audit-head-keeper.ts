@@ -86,29 +86,32 @@ export class AuditHeadKeeper {
 
   private markDirty() {
     this.dirty = true;
-    if (!this.writing) this.writing = this.drain();
+    if (this.writing) return;
+    this.writing = this.drain().finally(() => {
+      this.writing = null;
+      if (this.dirty) this.markDirty();
+    });
   }
 
   private async drain() {
     while (this.dirty) {
       this.dirty = false;
-      const head = headNow(this.db, this.now());
-      if (head.id === this.lastWrittenId) continue;
-      if (head.id < this.lastWrittenId) {
-        this.log.error(
-          { headId: head.id, lastWrittenId: this.lastWrittenId },
-          'audit events vanished from the database while serving: the head file is kept as it was',
-        );
-        continue;
-      }
       try {
+        const head = headNow(this.db, this.now());
+        if (head.id === this.lastWrittenId) continue;
+        if (head.id < this.lastWrittenId) {
+          this.log.error(
+            { headId: head.id, lastWrittenId: this.lastWrittenId },
+            'audit events vanished from the database while serving: the head file is kept as it was',
+          );
+          continue;
+        }
         await writeAuditHead(this.files, this.key, head);
         this.lastWrittenId = head.id;
       } catch (err) {
         this.log.error({ err }, 'writing the audit head failed');
       }
     }
-    this.writing = null;
   }
 
   /** Waits for the write in flight, if any (tests, shutdown). */
