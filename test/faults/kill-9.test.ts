@@ -69,7 +69,7 @@ describe('faults: kill -9 during a burst of writes and uploads', () => {
     console.log(
       `faults: ${totals.kills} kill -9 rounds; ${totals.sent} writes sent, ${totals.acked} acknowledged ` +
         `(${acked.shortlists.length} shortlists, ${acked.documents.length} uploads), all present after restart; ` +
-        `${totals.failed} cut off by the kills; audit events ${final.audit.count}`,
+        `${totals.failed} refused or cut off around the kills; audit events ${final.audit.count}`,
     );
   }, 600_000);
 });

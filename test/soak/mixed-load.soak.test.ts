@@ -117,7 +117,13 @@ describe('soak', () => {
     expect(throttled).toBe(0);
     expect(other).toBe(0);
     expect(acked.shortlists.length + acked.documents.length).toBeGreaterThan(0);
-    expect(check).toMatchObject({ integrity: [], audit: { ok: true }, lostShortlists: [], lostDocuments: [], badFiles: [] });
+    expect(check).toMatchObject({
+      integrity: [],
+      audit: { ok: true },
+      lostShortlists: [],
+      lostDocuments: [],
+      badFiles: [],
+    });
     // Growth in the second half stays within a modest margin of the first half's peak.
     expect(Math.max(...half)).toBeLessThan(firstHalfMax * 1.5 + 50);
   });
