@@ -140,7 +140,7 @@ export const en: Messages = {
     anyEntity: 'Any entity type',
     anyAction: 'Any action',
     verify: 'Verify hash chain',
-    verifyOk: 'Audit record intact: {{count}} events{{anchor}}; {{votes}} votes match their checksums.',
+    verifyOk: 'Hash chain intact: {{count}} events{{anchor}}; {{votes}} votes match their checksums.',
     verifyBroken: 'Audit record broken at event {{id}}: {{reason}}.',
     verifyBrokenNoEvent: 'Audit record broken: {{reason}}.',
     verifyAnchor: ', up to the signed head #{{id}}',

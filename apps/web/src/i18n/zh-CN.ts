@@ -136,7 +136,7 @@ export const zhCN = {
     anyEntity: '全部对象类型',
     anyAction: '全部操作',
     verify: '校验哈希链',
-    verifyOk: '审计记录完整：共 {{count}} 条{{anchor}}；{{votes}} 张表决票与校验和一致。',
+    verifyOk: '哈希链完整：共 {{count}} 条记录{{anchor}}；{{votes}} 张表决票与校验和一致。',
     verifyBroken: '审计记录在第 {{id}} 条处断裂：{{reason}}。',
     verifyBrokenNoEvent: '审计记录不完整：{{reason}}。',
     verifyAnchor: '，与签名链头 #{{id}} 一致',
