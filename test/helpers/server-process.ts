@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, migrateDatabase, openDatabase } from '@ctp/db';
@@ -31,69 +32,92 @@ export const dataPaths = (dir: string) => ({
 });
 
 /**
- * The real server (`apps/server/src/main.ts`) as a child process on a random loopback port over the data folder
+ * The real server (`apps/server/src/main.ts`) as a child process on a free loopback port over the data folder
  * `dir`. Run as `node --import tsx` (what the tsx binary spawns) so that the pid is the server's own: a kill -9 of
  * a wrapper would leave the server running.
  */
-export function spawnServer(
+export async function spawnServer(
   dir: string,
   env: Record<string, string> = {},
   timeoutMs = 180_000,
 ): Promise<ServerProcess> {
   const { dbPath, filesDir } = dataPaths(dir);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
-      PORT: '0',
+      PORT: String(port),
       CTP_DB: dbPath,
       CTP_DATA_DIR: filesDir,
-      CTP_LOG_LEVEL: 'info',
+      CTP_LOG_LEVEL: 'warn',
       CTP_WEB_DIST: join(dir, 'no-web'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start within ${timeoutMs} ms:\n${out}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /CTP is serving (http:\/\/[^\s"]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        const pid = child.pid!;
-        resolve({
-          url: match[1],
-          pid,
-          child,
-          output: () => out,
-          kill9: async () => {
-            child.kill('SIGKILL');
-            await exited;
-          },
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-          rssMb: () => {
-            const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-            return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-          },
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((resolve) =>
     child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before serving:\n${out}`));
+      exitCode = code;
+      resolve();
+    }),
+  );
+  // Ready when /healthz answers (whatever the log level); gone if the process exits first.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`server exited (${exitCode}) before serving:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start within ${timeoutMs} ms:\n${out}`);
+    }
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    child,
+    output: () => out,
+    kill9: async () => {
+      if (exitCode !== undefined) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (exitCode !== undefined) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+    rssMb: () => {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+  };
+}
+
+/** A port free right now on loopback (the kernel picks it; the server binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
     });
   });
 }

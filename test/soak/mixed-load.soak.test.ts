@@ -56,7 +56,9 @@ describe('soak', () => {
       },
     ];
     const wheel = ops.flatMap((op) => Array.from({ length: op.weight }, () => op));
-    const stats = new Map(ops.map((op) => [op.name, { count: 0, statuses: {} as Record<number, number> }]));
+    const stats = new Map(
+      ops.map((op) => [op.name, { count: 0, statuses: {} as Record<number, number>, ms: [] as number[] }]),
+    );
     const latencies: number[] = [];
 
     const rss = { start: server.rssMb(), max: 0, samples: [] as number[] };
@@ -72,8 +74,10 @@ describe('soak', () => {
         const op = wheel[Math.floor(Math.random() * wheel.length)]!;
         const t0 = performance.now();
         const r = await op.run();
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
         const s = stats.get(op.name)!;
+        s.ms.push(ms);
         s.count++;
         s.statuses[r.status] = (s.statuses[r.status] ?? 0) + 1;
         if (r.status >= 200 && r.status < 300) r.ack?.();
@@ -92,8 +96,11 @@ describe('soak', () => {
     const serverErrors = byStatus((c) => c >= 500 || c === 0);
     const throttled = byStatus((c) => c === 429);
     const other = byStatus((c) => c >= 300 && c < 500 && c !== 429);
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(latencies[Math.floor((latencies.length - 1) * p)] ?? 0);
+    const pctOf = (xs: number[], p: number) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return Math.round(sorted[Math.floor((sorted.length - 1) * p)] ?? 0);
+    };
+    const pct = (p: number) => pctOf(latencies, p);
     const check = checkDataDir(dir, acked);
     // Stable memory: compare the second half of the run with the first (after warm-up), not with a cold start.
     const half = rss.samples.slice(Math.floor(rss.samples.length / 2));
@@ -104,12 +111,19 @@ describe('soak', () => {
         `soak: ${DURATION_MS / 1000} s at concurrency ${CONCURRENCY}: ${total} requests (${Math.round(total / (DURATION_MS / 1000))}/s), ` +
           `p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, p99 ${pct(0.99)} ms`,
         `  server errors (5xx or dropped): ${serverErrors}; 429: ${throttled}; other 3xx/4xx: ${other}`,
-        ...[...stats].map(([name, s]) => `  ${name}: ${s.count} ${JSON.stringify(s.statuses)}`),
+        ...[...stats].map(
+          ([name, s]) =>
+            `  ${name}: ${s.count} ${JSON.stringify(s.statuses)}, p50 ${pctOf(s.ms, 0.5)} ms, p95 ${pctOf(s.ms, 0.95)} ms, max ${pctOf(s.ms, 1)} ms`,
+        ),
         `  acknowledged writes: ${acked.shortlists.length} shortlists, ${acked.documents.length} uploads; ` +
           `lost: ${check.lostShortlists.length + check.lostDocuments.length}, bad files: ${check.badFiles.length}`,
         `  audit: ${check.audit.ok ? `intact, ${check.audit.count} events` : `BROKEN (${check.audit.reason})`}; integrity ${check.integrity.length ? check.integrity.join(';') : 'ok'}`,
         `  RSS MB: start ${rss.start.toFixed(0)}, end ${rssEnd.toFixed(0)}, max ${rss.max.toFixed(0)}, ` +
-          `max of the first half ${firstHalfMax.toFixed(0)}, of the second half ${Math.max(...half).toFixed(0)}`,
+          `max of the first half ${firstHalfMax.toFixed(0)}, of the second half ${Math.max(...half).toFixed(0)}; ` +
+          `every 10 s: ${rss.samples
+            .filter((_, i) => i % 10 === 9)
+            .map((mb) => mb.toFixed(0))
+            .join(' ')}`,
       ].join('\n'),
     );
 

@@ -6,6 +6,7 @@ import {
   type AuditHeadFiles,
   currentChainHead,
   ensureAuditHeadKey,
+  isKeyFileExposed,
   loadAuditHead,
   writeAuditHead,
   writeAuditHeadSync,
@@ -81,6 +82,8 @@ export class AuditHeadKeeper {
           'audit head key created for an existing chain: first start with head keeping (or the head and its key were removed)',
         );
     }
+    if (isKeyFileExposed(files.keyFile))
+      opts.log.warn({ keyFile: files.keyFile }, 'the audit head key is readable by group or others: chmod 600 it');
     return new AuditHeadKeeper(db, files, key, opts.log, opts.now ?? Date.now, opts.intervalMs ?? 2_000);
   }
 

@@ -113,7 +113,8 @@ export function loadAuditHead(files: AuditHeadFiles): LoadedAuditHead {
   }
 }
 
-const pendingOf = (headFile: string) => `${headFile}.pending`;
+/** Per process: the server and a CLI command may both sign the head at the same moment. */
+const pendingOf = (headFile: string) => `${headFile}.${process.pid}.pending`;
 const contentOf = (key: Buffer, head: AuditHead) => `${JSON.stringify(signAuditHead(key, head))}\n`;
 
 /**
