@@ -21,7 +21,12 @@ describe('soak', () => {
   it(`${DURATION_MS / 1000} s of mixed reads and writes at concurrency ${CONCURRENCY}`, async () => {
     const { submissionId } = await prepareDataDir(dir);
     // Limits raised so that the figures measure the server, not the rate limiter (a 429 fails the soak).
-    server = await spawnServer(dir, { CTP_LOG_LEVEL: 'warn', CTP_RATE_LIMIT_PER_MINUTE: '100000' });
+    // CTP_SOAK_NODE_OPTIONS (e.g. --max-old-space-size=96) runs the server on a small heap: a leak then crashes it.
+    server = await spawnServer(dir, {
+      CTP_LOG_LEVEL: 'warn',
+      CTP_RATE_LIMIT_PER_MINUTE: '100000',
+      ...(process.env.CTP_SOAK_NODE_OPTIONS && { NODE_OPTIONS: process.env.CTP_SOAK_NODE_OPTIONS }),
+    });
     const url = server.url;
     const sponsor = await signInHttp(url, 'sponsor@demo.ctp');
     const site = await signInHttp(url, 'site@demo.ctp');
