@@ -8,6 +8,7 @@ import {
   ensureAuditHeadKey,
   isKeyFileExposed,
   loadAuditHead,
+  sweepPendingAuditHeads,
   writeAuditHead,
   writeAuditHeadSync,
 } from './audit-head.ts';
@@ -71,6 +72,7 @@ export class AuditHeadKeeper {
   ): AuditHeadKeeper {
     const hadHead = loadAuditHead(files).status !== 'missing';
     const { key, created } = ensureAuditHeadKey(files.keyFile);
+    sweepPendingAuditHeads(files);
     if (hadHead || !created) {
       const check = checkAuditHead(db, files);
       if (!check.ok) throw new AuditHeadError(check.reason, check.brokenAt);

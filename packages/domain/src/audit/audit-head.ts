@@ -1,7 +1,18 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { open, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { auditEvents, type Db } from '@ctp/db';
 import { desc } from 'drizzle-orm';
 import { canonicalJson } from './canonical-json.ts';
@@ -131,6 +142,19 @@ export function writeAuditHeadSync(files: AuditHeadFiles, key: Buffer, head: Aud
     closeSync(fd);
   }
   renameSync(pending, files.headFile);
+}
+
+/** Removes pending head files left by a process killed between write and rename (they were never the head). */
+export function sweepPendingAuditHeads(files: AuditHeadFiles): number {
+  const prefix = `${basename(files.headFile)}.`;
+  let removed = 0;
+  for (const name of readdirSync(dirname(files.headFile))) {
+    if (name.startsWith(prefix) && name.endsWith('.pending')) {
+      rmSync(join(dirname(files.headFile), name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** The same, without blocking the event loop: used by the server after commits. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditEvents, type DbHandle } from '@ctp/db';
@@ -214,7 +214,10 @@ describe('AuditHeadKeeper', () => {
   const headOnFile = () => JSON.parse(readFileSync(files.headFile, 'utf8')) as { id: number };
 
   it('writes the head after commits, never backwards, and refuses a start on a database that lost rows', async () => {
+    const stale = `${files.headFile}.99999.pending`; // left by a process killed between write and rename
+    writeFileSync(stale, '{"half":');
     const keeper = AuditHeadKeeper.start(database.db, files, { log, intervalMs: 60_000 });
+    expect(existsSync(stale)).toBe(false);
     expect(headOnFile().id).toBe(0);
     for (let i = 0; i < 25; i++) append();
     await keeper.settle();
