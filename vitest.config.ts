@@ -18,6 +18,7 @@ export default defineConfig({
             'apps/**/src/**/*.int.test.ts',
             'test/http/**/*.test.ts',
             'test/flows/**/*.test.ts',
+            'test/faults/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**'],
           testTimeout: 30_000,

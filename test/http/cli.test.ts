@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ function ctp(args: string[], env: Record<string, string> = {}): Promise<Run> {
           CTP_LOG_LEVEL: 'silent',
           ...env,
         },
-        timeout: 60_000,
+        timeout: 240_000,
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -71,7 +71,7 @@ describe('ctp CLI', () => {
     ]);
 
     expect(help.code).toBe(0);
-    for (const command of ['migrate', 'seed', 'user:create', 'audit', 'backup']) {
+    for (const command of ['migrate', 'seed', 'user:create', 'audit', 'backup', 'restore']) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
 
@@ -95,7 +95,7 @@ describe('ctp CLI', () => {
       h.sqlite.prepare(`update audit_events set after_json = '{"x":1}' where id = 1`).run(),
     );
 
-    const backupFile = join(dir, 'backup.sqlite');
+    const backupFile = join(dir, 'backup.tar.gz');
     const [verified, broken, backup, created] = await Promise.all([
       ctp(['audit', 'verify']),
       ctp(['audit', 'verify'], { CTP_DB: tamperedPath }),
@@ -106,14 +106,46 @@ describe('ctp CLI', () => {
     ]);
 
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/audit chain intact: \d+ events, head [0-9a-f]{64}/);
+    // `seed` signed the head beside the database: verify checks the rows against it.
+    expect(verified.stdout).toMatch(/audit chain intact: \d+ events, head [0-9a-f]{64}; signed head #\d+ matches/);
 
     expect(broken.code).not.toBe(0);
     expect(broken.stderr).toMatch(/BROKEN at event #1 \(hash_mismatch\)/);
 
     expect(backup.code).toBe(0);
-    expect(withDatabase(backupFile, (h) => h.sqlite.prepare('select count(*) from organisations').pluck().get())).toBe(
+    expect(backup.stdout).toMatch(/backup written to .*backup\.tar\.gz: database and \d+ files/);
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+
+    // Restore: refused onto a folder that is not empty; onto an empty one, restored, verified and servable.
+    const occupied = join(dir, 'occupied');
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, 'keep.txt'), 'x');
+    const restoredDir = join(dir, 'restored');
+    const [refused, restored] = await Promise.all([
+      ctp(['restore', backupFile, '--data-dir', occupied]),
+      ctp(['restore', backupFile, '--data-dir', restoredDir]),
+    ]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/not empty/);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/restored and verified: \d+ audit events/);
+    const restoredDb = join(restoredDir, 'ctp.sqlite');
+    expect(withDatabase(restoredDb, (h) => h.sqlite.prepare('select count(*) from organisations').pluck().get())).toBe(
       organisations,
+    );
+    expect(statSync(restoredDb).mode & 0o777).toBe(0o600);
+    expect(statSync(join(restoredDir, 'files')).mode & 0o777).toBe(0o700);
+    const restoredEnv = { CTP_DB: restoredDb, CTP_DATA_DIR: join(restoredDir, 'files') };
+    const [restoredVerify, anchor] = await Promise.all([
+      ctp(['audit', 'verify'], restoredEnv),
+      ctp(['audit', 'anchor'], restoredEnv),
+    ]);
+    expect(restoredVerify.stdout).toMatch(/audit chain intact: .* signed head #\d+ matches/);
+    const anchored = JSON.parse(anchor.stdout) as { id: number; hash: string };
+    expect(anchored.hash).toBe(
+      withDatabase(restoredDb, (h) =>
+        h.sqlite.prepare('select hash from audit_events where id = ?').pluck().get(anchored.id),
+      ),
     );
 
     expect(created.code).toBe(0);
@@ -130,5 +162,5 @@ describe('ctp CLI', () => {
     expect(user).toEqual({ email: 'ops@example.cn', org_id: 'hosp-jsph', role: 'site_admin', actor_user_id: null });
     // The CLI's own writes keep the chain intact.
     expect(withDatabase(dbPath, (h) => verifyAuditChain(h.db).ok)).toBe(true);
-  }, 120_000); // seven processes: generous on a loaded machine
+  }, 600_000); // eleven processes: generous on a loaded machine (a shared CI box runs them at a fraction of a core)
 });

@@ -5,7 +5,14 @@ import type { AppRouter } from '@ctp/api';
 import { type ApiContext, appRouter } from '@ctp/api';
 import { pickLocale } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
-import { LoginThrottle, resolveSession, SESSION_COOKIE, type Services, type ThrottleSettings } from '@ctp/domain';
+import {
+  type AuditHeadFiles,
+  LoginThrottle,
+  resolveSession,
+  SESSION_COOKIE,
+  type Services,
+  type ThrottleSettings,
+} from '@ctp/domain';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -21,10 +28,12 @@ export type BuildOptions = {
   /** Tests inject a clock and a throttle with other limits. */
   now?: () => number;
   throttle?: ThrottleSettings;
+  /** The signed audit head kept beside a file database (main.ts keeps it current); the admin's verify checks it. */
+  auditHead?: AuditHeadFiles | null;
 };
 
 /** The one Fastify host: tRPC at /trpc, health, and the built web app with client-side routes at /. */
-export async function buildApp({ config, database, now = Date.now, throttle }: BuildOptions) {
+export async function buildApp({ config, database, now = Date.now, throttle, auditHead }: BuildOptions) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -41,6 +50,7 @@ export async function buildApp({ config, database, now = Date.now, throttle }: B
     loginThrottle: new LoginThrottle(throttle),
     session: config.session,
     files: { dir: config.dataDir, maxUploadBytes: config.maxUploadBytes },
+    ...(auditHead && { auditHead }),
   };
 
   app.addHook('onRequest', async (req, reply) => {

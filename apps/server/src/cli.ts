@@ -1,21 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { createUserInput, errorMessage, ROLES, type Role } from '@ctp/contracts';
-import { backupDatabase, closeDatabase, organisations } from '@ctp/db';
+import { closeDatabase, type DbHandle, openDatabase, organisations } from '@ctp/db';
 import {
+  AuditHeadError,
   type Ctx,
   completeCalendarYear,
   createUser,
+  currentChainHead,
   DomainError,
   exportCalendarYear,
   importCalendarFile,
   LoginThrottle,
   listCalendarYears,
+  sealAuditHead,
   seedDemo,
-  verifyAuditChain,
+  verifyAudit,
 } from '@ctp/domain';
 import { Command, Option } from 'commander';
 import { eq, or } from 'drizzle-orm';
 import { ZodError } from 'zod';
+import { createBackup } from './backup/create-backup.ts';
+import { RestoreError, restoreBackup } from './backup/restore-backup.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
 
@@ -29,6 +34,7 @@ program
   .description('apply the migrations in drizzle/ to CTP_DB')
   .action(async () => {
     const db = await open();
+    seal(db);
     closeDatabase(db);
     console.log('migrations applied');
   });
@@ -47,6 +53,7 @@ program
       withUsers: opts.users && config.demoUsers,
       withHistory: true,
     });
+    seal(db);
     closeDatabase(db);
     console.log(
       result.seeded
@@ -97,38 +104,138 @@ program
         input: input.data,
       });
       console.log(`created user ${opts.email} (${id}) as ${opts.role} of ${org.nameZh}`);
+      seal(db);
     } finally {
       closeDatabase(db);
     }
   });
 
-const audit = program.command('audit').description('the hash-chained audit log');
+const audit = program.command('audit').description('the hash-chained audit log and its signed head');
 audit
   .command('verify')
-  .description('recompute the whole chain; exit 1 naming the first broken event')
-  .action(async () => {
-    const db = await open();
-    const verdict = verifyAuditChain(db.db);
+  .description(
+    'recompute the whole chain, check it against the signed head file and the autoincrement counter, and each vote ' +
+      'row against its audit checksum; exit 1 naming the first break',
+  )
+  .action(() => {
+    const config = loadConfig();
+    const db = openExisting(config.dbPath);
+    const verdict = verifyAudit(db.db, { head: config.auditHead });
     closeDatabase(db);
     if (verdict.ok) {
-      console.log(`audit chain intact: ${verdict.count} events, head ${verdict.headHash}`);
-    } else {
-      console.error(
-        `audit chain BROKEN at event #${verdict.brokenAt} (${verdict.reason}); ${verdict.count - 1} events before it verify`,
+      const anchor = verdict.anchor ? `; signed head #${verdict.anchor.id} matches` : '';
+      console.log(
+        `audit chain intact: ${verdict.count} events, head ${verdict.headHash}${anchor}; ${verdict.votesChecked} votes match their checksums`,
       );
+    } else {
+      const at = verdict.brokenAt === null ? '' : ` at event #${verdict.brokenAt}`;
+      const vote = verdict.voteId ? ` (vote #${verdict.voteId})` : '';
+      console.error(`audit chain BROKEN${at} (${verdict.reason})${vote}; ${verdict.count} events walked`);
       process.exitCode = 1;
+    }
+  });
+audit
+  .command('anchor')
+  .description('verify, then print the newest event (id, hash) as one JSON line to keep OUTSIDE this machine')
+  .action(() => {
+    const config = loadConfig();
+    const db = openExisting(config.dbPath);
+    try {
+      const verdict = verifyAudit(db.db, { head: config.auditHead });
+      if (!verdict.ok) throw new CliError(`refused: the audit record does not verify (${verdict.reason})`);
+      const head = currentChainHead(db.db, Date.now());
+      console.log(
+        JSON.stringify({
+          ctpAuditAnchor: 1,
+          id: head?.id ?? 0,
+          hash: verdict.headHash,
+          events: verdict.count,
+          at: new Date().toISOString(),
+        }),
+      );
+    } finally {
+      closeDatabase(db);
+    }
+  });
+audit
+  .command('reseal')
+  .description(
+    'after an investigation: sign the current end of the chain as the head (the chain must verify); the old head ' +
+      'file is kept beside it',
+  )
+  .action(() => {
+    const config = loadConfig();
+    if (!config.auditHead) throw new CliError('no head is kept for an in-memory database');
+    const db = openExisting(config.dbPath);
+    try {
+      const verdict = verifyAudit(db.db, { head: null });
+      if (!verdict.ok)
+        throw new CliError(`refused: the chain itself does not verify (${verdict.reason} at #${verdict.brokenAt})`);
+      const { headFile } = config.auditHead;
+      if (existsSync(headFile)) renameSync(headFile, `${headFile}.superseded-${Date.now()}`);
+      const sealed = sealAuditHead(db.db, config.auditHead);
+      if (!sealed.ok) throw new CliError(`refused: ${sealed.reason}`);
+      console.log(`audit head resealed at event #${sealed.anchor?.id ?? 0}`);
+    } finally {
+      closeDatabase(db);
     }
   });
 
 program
-  .command('backup <file>')
-  .description('copy the database to <file> with the SQLite online backup (safe while the server runs)')
-  .action(async (file: string) => {
-    const db = await open();
-    const { totalPages } = await backupDatabase(db, file);
-    closeDatabase(db);
-    console.log(`backup written to ${file} (${totalPages} pages)`);
+  .command('backup <archive>')
+  .description(
+    'one .tar.gz: the database (SQLite online backup, safe while the server runs), the uploaded documents and ' +
+      'letters, and a manifest with the sha256 of each',
+  )
+  .action(async (archive: string) => {
+    const config = loadConfig();
+    const db = openExisting(config.dbPath);
+    try {
+      const { manifest, manifestSha256 } = await createBackup(db, config.dataDir, archive);
+      console.log(`backup written to ${archive}: database and ${manifest.files.length} files`);
+      console.log(
+        `audit chain: ${manifest.audit.count} events, head #${manifest.audit.headId} ${manifest.audit.headHash}`,
+      );
+      console.log(`manifest sha256 ${manifestSha256} (keep it with the archive's record)`);
+      if (manifest.missingFiles.length)
+        console.error(
+          `warning: ${manifest.missingFiles.length} files the database points at are missing from the store: ${manifest.missingFiles.join(', ')}`,
+        );
+    } finally {
+      closeDatabase(db);
+    }
   });
+
+program
+  .command('restore <archive>')
+  .description('restore a backup archive into an EMPTY data folder, then verify it (hashes, integrity, audit chain)')
+  .requiredOption('--data-dir <dir>', 'the empty folder to restore into (gets ctp.sqlite and files/)')
+  .action(async (archive: string, opts: { dataDir: string }) => {
+    try {
+      const r = await restoreBackup(archive, opts.dataDir);
+      console.log(
+        `restored and verified: ${r.auditCount} audit events, ${r.files} files (backup of ${r.manifest.createdAt})`,
+      );
+      console.log(`serve it with CTP_DB=${r.dbPath} CTP_DATA_DIR=${r.filesDir}`);
+    } catch (e) {
+      if (e instanceof RestoreError) throw new CliError(e.message);
+      throw e;
+    }
+  });
+
+/** For commands that only read: the database must exist (better-sqlite3 would create an empty one). */
+function openExisting(path: string) {
+  if (path !== ':memory:' && !existsSync(path)) throw new CliError(`no database at ${path}`);
+  return openDatabase(path);
+}
+
+/** After a command's writes: sign the audit head as it now stands. */
+function seal(db: DbHandle) {
+  const config = loadConfig();
+  if (!config.auditHead) return;
+  const sealed = sealAuditHead(db.db, config.auditHead);
+  if (!sealed.ok) console.error(`warning: the audit head does not match the database (${sealed.reason})`);
+}
 
 /** The CLI acts as the platform itself (no session), with English messages. */
 function systemCtx(db: Awaited<ReturnType<typeof open>>, requestId: string): Ctx {
@@ -179,6 +286,7 @@ calendar
         console.log(`${done.year} marked complete; ${done.movedDueDates} due dates moved`);
       }
     } finally {
+      seal(db);
       closeDatabase(db);
     }
   });
@@ -202,7 +310,7 @@ calendar
 class CliError extends Error {}
 
 program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof CliError || e instanceof ConfigError) console.error(e.message);
+  if (e instanceof CliError || e instanceof ConfigError || e instanceof AuditHeadError) console.error(e.message);
   else if (e instanceof DomainError)
     console.error(`refused: ${e.code} ${e.detail}: ${errorMessage('en', e.detail, e.params)}`);
   else if (e instanceof ZodError)

@@ -15,6 +15,13 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   CTP_DB: z.string().min(1).default('./data/ctp.sqlite'),
   CTP_DATA_DIR: z.string().min(1).default('./data/files'),
+  /** The signed audit head (default: beside the database, `<CTP_DB>.audit-head.json`). */
+  CTP_AUDIT_HEAD_FILE: z.string().min(1).optional(),
+  /**
+   * The key that signs it (default `<CTP_DB>.audit-head.key`, created 0600 at first start). Put it where whoever can
+   * edit the database cannot write: another mount or owner.
+   */
+  CTP_AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** Largest accepted upload (submission documents), in MB. */
   CTP_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   CTP_WEB_DIST: z.string().min(1).default('./apps/web/dist'),
@@ -45,6 +52,8 @@ export type Config = {
   host: string;
   dbPath: string;
   dataDir: string;
+  /** Null for an in-memory database: nothing outlives it to check. */
+  auditHead: { headFile: string; keyFile: string } | null;
   maxUploadBytes: number;
   webDist: string;
   secureCookies: boolean;
@@ -70,12 +79,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const dbPath = fromRoot(c.CTP_DB);
   return {
     env: c.NODE_ENV,
     port: c.PORT,
     host: c.HOST,
-    dbPath: fromRoot(c.CTP_DB),
+    dbPath,
     dataDir: fromRoot(c.CTP_DATA_DIR),
+    auditHead:
+      dbPath === ':memory:'
+        ? null
+        : {
+            headFile: fromRoot(c.CTP_AUDIT_HEAD_FILE ?? `${dbPath}.audit-head.json`),
+            keyFile: fromRoot(c.CTP_AUDIT_KEY_FILE ?? `${dbPath}.audit-head.key`),
+          },
     maxUploadBytes: c.CTP_UPLOAD_MAX_MB * 1024 * 1024,
     webDist: fromRoot(c.CTP_WEB_DIST),
     secureCookies: c.CTP_SECURE_COOKIES,

@@ -1,5 +1,5 @@
 import { closeDatabase } from '@ctp/db';
-import { sweepReminders } from '@ctp/domain';
+import { AuditHeadError, AuditHeadKeeper, sweepReminders } from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
@@ -16,8 +16,24 @@ async function main() {
     }
     throw e;
   }
-  const database = await prepareDatabase(config, { seed: true });
-  const app = await buildApp({ config, database });
+  // The signed audit head beside the database is checked before anything is written (a mismatch stops the start),
+  // then kept current after every commit.
+  const refuse = (e: unknown): never => {
+    if (e instanceof AuditHeadError) {
+      console.error(`CTP will not start: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  };
+  const database = await prepareDatabase(config, { seed: true }).catch(refuse);
+  const app = await buildApp({ config, database, auditHead: config.auditHead });
+  let keeper: AuditHeadKeeper | null = null;
+  try {
+    if (config.auditHead) keeper = AuditHeadKeeper.start(database.db, config.auditHead, { log: app.log });
+  } catch (e) {
+    closeDatabase(database);
+    refuse(e);
+  }
   // Time-driven notifications (reply deadlines near, milestones overdue): at start, then every 15 minutes.
   const sweep = () => {
     try {
@@ -32,13 +48,15 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await keeper?.close();
     closeDatabase(database);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  app.log.info(`CTP is serving http://${config.host}:${config.port} (database ${config.dbPath})`);
+  // The address actually bound (PORT=0 picks a free port; tests read it from this line).
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`CTP is serving ${address} (database ${config.dbPath})`);
 }
 
 main().catch((e) => {

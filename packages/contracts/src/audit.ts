@@ -116,3 +116,24 @@ export const AUDIT_ENTITY_TYPES = [
   'incentive_weights',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/**
+ * Why `audit verify` fails. The chain: a row's own hash, or its link to the previous row. Against the signed head
+ * kept outside the database: missing, unsigned, its row gone (newest rows deleted) or different (chain rewritten and
+ * re-hashed). `sequence_ahead`: SQLite's autoincrement counter is past the last row (newest rows deleted). Votes: a
+ * vote row that no longer matches the checksum in its audit event, has no audit event, or has disappeared.
+ */
+export const AUDIT_BREAK_REASONS = [
+  'prev_hash_mismatch',
+  'hash_mismatch',
+  'sequence_ahead',
+  'head_missing',
+  'head_key_missing',
+  'head_signature_invalid',
+  'head_row_missing',
+  'head_hash_mismatch',
+  'vote_checksum_mismatch',
+  'vote_unaudited',
+  'vote_missing',
+] as const;
+export type AuditBreakReason = (typeof AUDIT_BREAK_REASONS)[number];

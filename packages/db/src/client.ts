@@ -42,3 +42,10 @@ export async function backupDatabase(handle: DbHandle, file: string): Promise<{ 
 export function closeDatabase(handle: DbHandle): void {
   handle.sqlite.close();
 }
+
+/** SQLite's own consistency check of every page and index: [] when sound, else its messages. */
+export function checkDatabaseIntegrity(handle: DbHandle): string[] {
+  const rows = handle.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+  const messages = rows.map((r) => r.integrity_check);
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}

@@ -1,5 +1,6 @@
 import type { ActorRef, Locale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
+import type { AuditHeadFiles } from './audit/audit-head.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { FileStoreSettings } from './files/file-store.ts';
 
@@ -19,6 +20,8 @@ export type Services = {
   session: SessionSettings;
   /** Uploaded documents and letters (ethics): the server configures it; absent where no files are handled. */
   files?: FileStoreSettings;
+  /** The signed audit head file and its key, beside the database (absent for in-memory databases). */
+  auditHead?: AuditHeadFiles;
 };
 
 /** `ctx` of every use-case (CONVENTIONS §2). */

@@ -73,8 +73,15 @@ export default function AuditLogPage() {
           type={verify.data.ok ? 'success' : 'error'}
           title={
             verify.data.ok
-              ? t('audit.verifyOk', { count: verify.data.count })
-              : t('audit.verifyBroken', { id: verify.data.brokenAt, reason: verify.data.reason })
+              ? t('audit.verifyOk', {
+                  count: verify.data.count,
+                  votes: verify.data.votesChecked,
+                  anchor: verify.data.anchor ? t('audit.verifyAnchor', { id: verify.data.anchor.id }) : '',
+                })
+              : t(verify.data.brokenAt === null ? 'audit.verifyBrokenNoEvent' : 'audit.verifyBroken', {
+                  id: verify.data.brokenAt,
+                  reason: t(`audit.breakReasons.${verify.data.reason}`),
+                })
           }
           data-testid="audit-verify-result"
         />

@@ -87,4 +87,16 @@ describe('audit router', () => {
     const count = database.sqlite.prepare('select count(*) from audit_events').pluck().get();
     expect(await callerAs(database, 'admin@demo.ctp').audit.verify()).toMatchObject({ ok: true, count });
   });
+
+  it("the admin's verify sees the newest events deleted, which the chain alone does not", async () => {
+    const own = await createSeededDatabase();
+    const last = own.sqlite.prepare('select max(id) from audit_events').pluck().get() as number;
+    own.sqlite.prepare('delete from audit_events where id > ?').run(last - 2);
+    expect(await callerAs(own, 'admin@demo.ctp').audit.verify()).toMatchObject({
+      ok: false,
+      reason: 'sequence_ahead',
+      brokenAt: last - 1,
+    });
+    own.sqlite.close();
+  });
 });

@@ -237,6 +237,12 @@ export const submissionVotes = sqliteTable(
     recordedBy: text('recorded_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /**
+     * Random, rewritten with each vote: salts the row checksum kept in the vote's audit event, so that the checksum
+     * (visible wherever the audit payload is) cannot be matched against the few possible choices. Null on votes cast
+     * before checksums existed; those are checked by their choice.
+     */
+    checksumSalt: text('checksum_salt'),
   },
   (t) => [index('submission_votes_submission_idx').on(t.submissionId, t.meetingId)],
 );

@@ -11,6 +11,7 @@ import { assertCommitteeRole, effectiveSop, resolveMember } from './committee-ac
 import { loadMeeting, sittingFor, type VoteQuorum } from './meeting-access.ts';
 import { assertExpeditedReviewer } from './reviewer-access.ts';
 import { applySubmissionStep, loadSubmission } from './submission-access.ts';
+import { newVoteSalt, voteRowChecksum } from './vote-checksum.ts';
 
 /** Pure: is this view a "no" that takes an expedited review to a meeting (anything but approval or abstention)? */
 export function isExpeditedObjection(choice: VoteChoice): boolean {
@@ -38,8 +39,12 @@ function upsertVote(
   );
   const before = tx.select().from(submissionVotes).where(where).get();
   const recordedBy = ctx.actor?.userId ?? null;
+  const checksumSalt = newVoteSalt();
   if (before)
-    tx.update(submissionVotes).set({ choice: v.choice, quorumJson, recordedBy, updatedAt: v.now }).where(where).run();
+    tx.update(submissionVotes)
+      .set({ choice: v.choice, quorumJson, recordedBy, updatedAt: v.now, checksumSalt })
+      .where(where)
+      .run();
   else
     tx.insert(submissionVotes)
       .values({
@@ -51,14 +56,23 @@ function upsertVote(
         recordedBy,
         createdAt: v.now,
         updatedAt: v.now,
+        checksumSalt,
       })
       .run();
+  // The row as written, checksummed into its audit event: `audit verify` then catches a vote edited in its table.
+  const written = tx.select().from(submissionVotes).where(where).get()!;
   writeAuditEvent(tx, ctx, {
     action: 'meeting.vote',
     entityType: 'submission',
     entityId: v.submissionId,
     before: before ? { memberId: v.memberId, choice: before.choice } : undefined,
-    after: { meetingId: v.meetingId, memberId: v.memberId, choice: v.choice },
+    after: {
+      meetingId: v.meetingId,
+      memberId: v.memberId,
+      choice: v.choice,
+      voteId: written.id,
+      rowChecksum: voteRowChecksum(written),
+    },
   });
 }
 

@@ -49,9 +49,10 @@ export type StagedFile = { tempPath: string; key: string; finalPath: string; exi
  */
 export function stageFile(store: FileStoreSettings, bytes: Uint8Array, sha256: string): StagedFile {
   const tmpDir = join(resolve(store.dir), 'tmp');
-  mkdirSync(tmpDir, { recursive: true });
+  // Owner only: the documents of every committee sit here (the server creates the store 0700 too).
+  mkdirSync(tmpDir, { recursive: true, mode: 0o700 });
   const tempPath = join(tmpDir, `${randomBytes(16).toString('hex')}.part`);
-  writeFileSync(tempPath, bytes, { flag: 'wx', mode: 0o640 });
+  writeFileSync(tempPath, bytes, { flag: 'wx', mode: 0o600 });
   const key = storageKeyOf(sha256);
   const finalPath = storedPath(store, key);
   return { tempPath, key, finalPath, existed: existsSync(finalPath) };
@@ -63,7 +64,7 @@ export function commitStaged(staged: StagedFile): void {
     rmSync(staged.tempPath, { force: true });
     return;
   }
-  mkdirSync(resolve(staged.finalPath, '..'), { recursive: true });
+  mkdirSync(resolve(staged.finalPath, '..'), { recursive: true, mode: 0o700 });
   renameSync(staged.tempPath, staged.finalPath);
 }
 

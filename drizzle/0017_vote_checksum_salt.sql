@@ -1,0 +1,1 @@
+ALTER TABLE `submission_votes` ADD `checksum_salt` text;
