@@ -19,5 +19,6 @@ export * from './recognition.ts';
 export * from './reviews.ts';
 export * from './roles.ts';
 export * from './site-search.ts';
+export * from './text-safety.ts';
 export * from './trials.ts';
 export * from './users.ts';
