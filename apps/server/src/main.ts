@@ -1,5 +1,5 @@
 import { closeDatabase } from '@ctp/db';
-import { sweepReminders } from '@ctp/domain';
+import { sweepOrphanParts, sweepReminders } from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
@@ -17,6 +17,7 @@ async function main() {
     throw e;
   }
   const database = await prepareDatabase(config, { seed: true });
+  const orphans = sweepOrphanParts({ dir: config.dataDir });
   const app = await buildApp({ config, database });
   // Time-driven notifications (reply deadlines near, milestones overdue): at start, then every 15 minutes.
   const sweep = () => {
@@ -26,6 +27,7 @@ async function main() {
       app.log.error({ err }, 'reminder sweep failed');
     }
   };
+  if (orphans > 0) app.log.warn({ orphans }, 'removed unfinished uploads (*.part) left by an earlier stop');
   sweep();
   const sweeper = setInterval(sweep, 15 * 60_000);
   sweeper.unref();
