@@ -4,7 +4,7 @@
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** C0/C1 control characters: never meaningful in a name, and some break the file formats that carry names. */
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARACTERS = /\p{Cc}/gu;
 
 /** Pure: the text without bidi controls. */
 export function stripBidiControls(text: string): string {
