@@ -151,7 +151,8 @@ describe('tenant A’s ids used by tenant B (issue 12)', () => {
         );
         calls++;
         const role = caller.ctx.session?.actor?.role;
-        if (watch.changed()) offenders.push({ path: p.path, role, changed: 'database' });
+        const changed = watch.changed();
+        if (changed) offenders.push({ path: p.path, role, changed });
         if (outcome.ok && isEmpty(outcome.data)) continue;
         if (outcome.ok) {
           offenders.push({ path: p.path, role, answered: JSON.stringify(outcome.data).slice(0, 200) });

@@ -30,24 +30,54 @@ export const totalChanges = (database: DbHandle) =>
 
 /**
  * Watches a database for changes across calls, dumping it only when this connection wrote something
- * (`total_changes()` moved — a rolled-back write moves it too, hence the checksum to tell).
+ * (`total_changes()` moved — a rolled-back write moves it too, hence the checksum to tell). New audit rows whose
+ * action is in `allowedAuditActions` are not a change (see AUDITED_REFUSALS).
  */
 export class ChangeWatch {
   private changes: number;
   private checksum: string;
-  constructor(private readonly database: DbHandle) {
+  private lastAuditId: number;
+  private auditCountAt: number;
+  constructor(
+    private readonly database: DbHandle,
+    private readonly allowedAuditActions: ReadonlySet<string> = new Set(),
+  ) {
     this.changes = totalChanges(database);
-    this.checksum = databaseChecksum(database);
+    this.checksum = this.tablesChecksum();
+    this.lastAuditId = this.auditHead();
+    this.auditCountAt = this.auditCount();
   }
 
-  /** True when the database differs from what it was at the last call (or construction); then re-baselines. */
-  changed(): boolean {
+  /** What changed since the last call (or construction), or null; then re-baselines. */
+  changed(): string | null {
     const now = totalChanges(this.database);
-    if (now === this.changes) return false;
+    if (now === this.changes) return null;
     this.changes = now;
-    const checksum = databaseChecksum(this.database);
-    const changed = checksum !== this.checksum;
+    const checksum = this.tablesChecksum();
+    const newActions = this.database.sqlite
+      .prepare('select action from audit_events where id > ? order by id')
+      .pluck()
+      .all(this.lastAuditId) as string[];
+    const auditCount = this.auditCount();
+    const tablesChanged = checksum !== this.checksum;
+    const unexpectedAudit = newActions.filter((a) => !this.allowedAuditActions.has(a));
+    const auditRewritten = auditCount !== this.auditCountAt + newActions.length;
     this.checksum = checksum;
-    return changed;
+    this.lastAuditId = this.auditHead();
+    this.auditCountAt = auditCount;
+    if (tablesChanged) return 'tables changed';
+    if (unexpectedAudit.length > 0) return `audit rows written: ${unexpectedAudit.join(', ')}`;
+    if (auditRewritten) return 'audit rows removed';
+    return null;
+  }
+
+  private tablesChecksum() {
+    return databaseChecksum(this.database, { except: ['audit_events'] });
+  }
+  private auditHead() {
+    return this.database.sqlite.prepare('select coalesce(max(id), 0) from audit_events').pluck().get() as number;
+  }
+  private auditCount() {
+    return this.database.sqlite.prepare('select count(*) from audit_events').pluck().get() as number;
   }
 }

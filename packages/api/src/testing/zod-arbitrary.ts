@@ -131,6 +131,10 @@ function validString(s: Schema): fc.Arbitrary<string> {
       fc.string({ minLength: min, maxLength: upper }),
       fc.string({ unit: 'grapheme', minLength: min, maxLength: upper }),
       fc.constantFrom(...MARKUP_PAYLOADS).filter((p) => p.length >= min && p.length <= (max ?? Infinity)),
+      // Legal text with bidi controls and odd code points inside.
+      fc
+        .array(fc.constantFrom(...BIDI, ...ODD_UNICODE, '方案', 'ab', ' '), { minLength: min, maxLength: upper })
+        .map((parts) => parts.join('').slice(0, max ?? 200)),
     );
   return arb.filter((v) => v.trim().length >= min && v.length >= min && v.length <= (max ?? Infinity));
 }
@@ -234,12 +238,16 @@ export function validArbitrary(
  * What an attacker sends: mostly the schema's shape with hostile leaves (so the call gets past the outer
  * checks), sometimes a wrong type at any level, sometimes garbage instead of the whole input.
  */
-export function hostileArbitrary(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+export function hostileArbitrary(
+  schema: Schema | undefined,
+  overrides: Record<string, fc.Arbitrary<unknown>> = {},
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (!schema) return fc.oneof(fc.constant(undefined), wrongType);
   const d = defOf(schema);
   const leaf = (valid: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<unknown>) =>
     fc.oneof({ arbitrary: valid, weight: 2 }, { arbitrary: hostile, weight: 2 }, { arbitrary: wrongType, weight: 1 });
-  const recur = (s: Schema) => hostileArbitrary(s, depth + 1);
+  const recur = (s: Schema) => hostileArbitrary(s, overrides, depth + 1);
   switch (d.type) {
     case 'string':
       return leaf(validString(schema), hostileString);
@@ -269,7 +277,8 @@ export function hostileArbitrary(schema: Schema | undefined, depth = 0): fc.Arbi
     case 'object': {
       const shape = d.shape ?? {};
       const fields: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [key, field] of Object.entries(shape)) fields[key] = depth > 3 ? wrongType : recur(field);
+      for (const [key, field] of Object.entries(shape))
+        fields[key] = overrides[key] ?? (depth > 3 ? wrongType : recur(field));
       const record = fc.record(fields, { requiredKeys: [], noNullPrototype: true });
       const withExtra = fc
         .tuple(record, fc.constantFrom('__proto__', 'constructor', 'extra', 'id'), wrongType)
