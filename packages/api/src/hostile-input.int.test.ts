@@ -67,7 +67,11 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 /** The forms a payload would take if something interpreted it instead of keeping it. */
 const alteredForms = (payload: string) =>
-  [escapeHtml(payload), payload.replace(/<[^>]*>/g, ''), payload === '${7*7}' ? '49' : '']
+  [
+    escapeHtml(payload),
+    payload.replace(/<[^>]*>/g, ''),
+    payload.includes('7*7') ? payload.replace(/\$\{7\*7\}/, '49') : '',
+  ]
     .filter((f) => f && f !== payload)
     .map((f) => JSON.stringify(f).slice(1, -1));
 const inDump = (payload: string) => JSON.stringify(payload).slice(1, -1);
@@ -79,8 +83,8 @@ const inDump = (payload: string) => JSON.stringify(payload).slice(1, -1);
 function inputs(schema: Parameters<typeof hostileArbitrary>[0], ids: Record<string, fc.Arbitrary<unknown>>) {
   if (!schema) return hostileArbitrary(schema);
   return fc.oneof(
-    { arbitrary: validArbitrary(schema, ids), weight: 2 },
-    { arbitrary: hostileArbitrary(schema, ids), weight: 3 },
+    { arbitrary: validArbitrary(schema, ids), weight: 1 },
+    { arbitrary: hostileArbitrary(schema, ids), weight: 1 },
   );
 }
 
