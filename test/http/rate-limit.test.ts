@@ -45,7 +45,7 @@ describe('tRPC batch size (issue 12)', () => {
   });
   afterAll(() => server.close());
 
-  it(`answers a batch of ${MAX_BATCH_CALLS} calls and refuses a larger one with a localised 400, running none`, async () => {
+  it(`answers a batch of ${MAX_BATCH_CALLS} calls and refuses a larger one with a localised 400`, async () => {
     const token = await signIn(server, 'commission@demo.ctp');
     const ok = await batch(server, 'auth.me', MAX_BATCH_CALLS, token);
     expect(ok.status).toBe(200);
