@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEMO_PASSWORD } from '@ctp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_CSP } from '../../apps/server/src/file-routes.ts';
 import { giveExpeditedViews, selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
 import { callerAs, startTestServer } from '../helpers/test-app.ts';
 
@@ -68,6 +69,8 @@ describe('file routes: multipart upload and downloads', () => {
     expect(disposition).toMatch(/^inline; filename="[^"]+"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('研究方案 V1.0.pdf');
     expect(Buffer.from(await dl.arrayBuffer()).equals(pdf)).toBe(true);
+    // Untrusted content: sandboxed and loading nothing, instead of no CSP at all (issue 12).
+    expect(dl.headers.get('content-security-policy')).toBe(FILE_CSP);
 
     // The commission cannot tell the file exists; nobody signed in gets 401.
     const commission = await signIn('commission@demo.ctp');
@@ -75,6 +78,25 @@ describe('file routes: multipart upload and downloads', () => {
       (await fetch(`${server.url}/api/files/documents/${doc.id}`, { headers: { cookie: commission } })).status,
     ).toBe(404);
     expect((await fetch(`${server.url}/api/files/documents/${doc.id}`)).status).toBe(401);
+  });
+
+  it('stores an upload without the bidi controls of its name, and downloads it under the cleaned name', async () => {
+    const cookie = await signIn('site@demo.ctp');
+    const res = await fetch(`${server.url}/api/files/submissions/${submissionId}/documents`, {
+      method: 'POST',
+      headers: { cookie },
+      body: uploadForm(tinyPdf('bidi'), '知情同意书\u202Efdp.exe', { ...fields, kind: 'icf' }),
+    });
+    expect(res.status).toBe(201);
+    const doc = (await res.json()) as { id: string };
+    const stored = server.database.sqlite
+      .prepare('select original_name from submission_documents where id = ?')
+      .pluck()
+      .get(doc.id);
+    expect(stored).toBe('知情同意书fdp.exe');
+    const dl = await fetch(`${server.url}/api/files/documents/${doc.id}?download=1`, { headers: { cookie } });
+    expect(dl.headers.get('content-disposition')).not.toMatch(/%E2%80%AE/i);
+    expect(dl.headers.get('content-security-policy')).toBe(FILE_CSP);
   });
 
   it('refuses a disguised executable, an oversized file and a cross-origin post, with localised messages', async () => {

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppRouter } from '@ctp/api';
-import { type ApiContext, appRouter } from '@ctp/api';
-import { pickLocale } from '@ctp/contracts';
+import { type ApiContext, appRouter, describeError, RequestRateLimit, rateLimitKey, toTrpcError } from '@ctp/api';
+import { MAX_BATCH_CALLS, pickLocale } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import {
   type AuditHeadFiles,
+  DomainError,
   LoginThrottle,
   resolveSession,
   SESSION_COOKIE,
@@ -15,12 +16,13 @@ import {
 } from '@ctp/domain';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { registerFileRoutes } from './file-routes.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -43,11 +45,11 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
     // tRPC batches name every procedure in the path (`/trpc/a.b,c.d,…`): a dashboard's six queries exceed the default 100.
     routerOptions: { maxParamLength: 2000 },
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 5 * 1024 * 1024,
   });
   const services: Services = {
-    loginThrottle: new LoginThrottle(throttle),
+    loginThrottle: new LoginThrottle(throttle, now),
     session: config.session,
     files: { dir: config.dataDir, maxUploadBytes: config.maxUploadBytes },
     ...(auditHead && { auditHead }),
@@ -80,10 +82,21 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, {
-    max: config.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/trpc') && !req.url.startsWith('/api'),
+  // One counter for API calls: tRPC counts each call of a batch (middleware in packages/api), the file routes here.
+  const rateLimit = new RequestRateLimit({ perMinute: config.rateLimitPerMinute, now });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api')) return;
+    const session = resolveSession(database.db, req.cookies[SESSION_COOKIE], now(), config.session);
+    const wait = rateLimit.take(rateLimitKey(session, req.ip ?? null));
+    if (wait === 0) return;
+    const error = new DomainError('RATE_LIMITED', 'TOO_MANY_REQUESTS', {
+      params: { seconds: wait, retryAfterSeconds: wait },
+    });
+    const locale = pickLocale((req.headers['x-ctp-locale'] as string | undefined) ?? req.headers['accept-language']);
+    return reply
+      .code(429)
+      .header('retry-after', String(wait))
+      .send({ error: describeError(toTrpcError(error), locale, req.id) });
   });
 
   // A cross-site page cannot post JSON to us with the user's cookie unless the browser says where it comes from.
@@ -121,6 +134,7 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
         set: (token, expiresAt) => setSessionCookie(res, token, expiresAt),
         clear: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
       },
+      rateLimit,
       log: req.log,
     };
   }
@@ -130,12 +144,15 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
     trpcOptions: {
       router: appRouter,
       createContext,
+      maxBatchSize: MAX_BATCH_CALLS,
+      // A refused call says when to come back, in the header as well as in its body.
+      responseMeta({ errors }) {
+        const waits = errors.map((e) => retryAfterOf(e)).filter((w) => w > 0);
+        return waits.length > 0 ? { headers: { 'retry-after': String(Math.max(...waits)) } } : {};
+      },
       onError({ error, ctx }) {
-        if (error.code === 'TOO_MANY_REQUESTS') {
-          const cause = error.cause as { params?: { retryAfterSeconds?: number } } | undefined;
-          const retry = cause?.params?.retryAfterSeconds;
-          if (retry) ctx?.log.warn({ retryAfterSeconds: retry }, 'sign-in throttled');
-        }
+        const retry = retryAfterOf(error);
+        if (retry > 0) ctx?.log.warn({ retryAfterSeconds: retry, detail: error.message }, 'throttled');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
@@ -170,6 +187,13 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
   });
 
   return app;
+}
+
+/** Seconds a throttled call (429) was told to wait, or 0. */
+function retryAfterOf(error: TRPCError): number {
+  if (error.code !== 'TOO_MANY_REQUESTS' || !(error.cause instanceof DomainError)) return 0;
+  const retry = error.cause.params.retryAfterSeconds;
+  return typeof retry === 'number' ? retry : 0;
 }
 
 /** The host of an Origin header; `null` for an opaque origin ("null", from sandboxed frames) or a malformed one. */

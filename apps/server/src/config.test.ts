@@ -56,4 +56,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).demoUsers).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development' }).demoUsers).toBe(true);
   });
+
+  it('reads CTP_TRUST_PROXY as off, a hop count, or proxy addresses and CIDR ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CTP_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ CTP_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ CTP_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ CTP_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses CTP_TRUST_PROXY=true (any client could name its own address) and malformed addresses', () => {
+    expect(errorOf({ CTP_TRUST_PROXY: 'true' }).message).toMatch(/^\s*CTP_TRUST_PROXY: .*number of proxies/m);
+    expect(errorOf({ CTP_TRUST_PROXY: '10.0.0.300' }).message).toContain('10.0.0.300');
+    expect(errorOf({ CTP_TRUST_PROXY: '10.0.0.0/33' }).message).toContain('CTP_TRUST_PROXY');
+    expect(errorOf({ CTP_TRUST_PROXY: 'proxy.internal' }).message).toContain('proxy.internal');
+  });
 });

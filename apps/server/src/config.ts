@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 /** The repository root: relative paths in the configuration are taken from here, whatever the cwd. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,8 +27,21 @@ const schema = z.object({
   CTP_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   CTP_WEB_DIST: z.string().min(1).default('./apps/web/dist'),
   CTP_SECURE_COOKIES: bool.default(false),
-  /** Behind a reverse proxy, trust its X-Forwarded-For so sign-in throttling sees each client's own address. */
-  CTP_TRUST_PROXY: bool.default(false),
+  /**
+   * Behind a reverse proxy: the number of proxy hops to trust, or the proxies' addresses / CIDR ranges
+   * (comma-separated), so throttling and rate limits see each client's own address. `false` when CTP faces clients.
+   */
+  CTP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, zctx) => {
+      const parsed = parseTrustProxy(raw);
+      if ('error' in parsed) {
+        zctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
   CTP_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -57,7 +71,7 @@ export type Config = {
   maxUploadBytes: number;
   webDist: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   session: { idleMs: number; absoluteMs: number };
   logLevel: string;
   rateLimitPerMinute: number;

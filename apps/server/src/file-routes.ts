@@ -25,6 +25,9 @@ type Options = {
   maxUploadBytes: number;
 };
 
+/** The CSP of every file served (inline PDFs above all), instead of the app's. */
+export const FILE_CSP = "sandbox; default-src 'none'; frame-ancestors 'self'";
+
 /** Pure: a Content-Disposition value with an ASCII fallback and the RFC 5987 UTF-8 name (中文 file names survive). */
 export function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -85,8 +88,9 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .header('etag', `"${file.sha256}"`);
-    // The browser's own PDF viewer must run for inline PDFs; the app's CSP (scripts from 'self') would block it.
-    if (isPdf) reply.removeHeader('content-security-policy');
+    // A stored file is untrusted content: sandboxed, loading nothing (a PDF's scripts, forms and links go nowhere).
+    // Chromium's PDF viewer still displays under it (test/e2e/pdf-inline.e2e.test.ts looks).
+    reply.header('content-security-policy', FILE_CSP);
     return reply.send(createReadStream(file.path));
   }
 

@@ -1,5 +1,5 @@
 import { closeDatabase } from '@ctp/db';
-import { AuditHeadError, AuditHeadKeeper, sweepReminders } from '@ctp/domain';
+import { AuditHeadError, AuditHeadKeeper, sweepOrphanParts, sweepReminders } from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
@@ -26,6 +26,7 @@ async function main() {
     throw e;
   };
   const database = await prepareDatabase(config, { seed: true }).catch(refuse);
+  const orphans = sweepOrphanParts({ dir: config.dataDir });
   const app = await buildApp({ config, database, auditHead: config.auditHead });
   let keeper: AuditHeadKeeper | null = null;
   try {
@@ -42,6 +43,7 @@ async function main() {
       app.log.error({ err }, 'reminder sweep failed');
     }
   };
+  if (orphans > 0) app.log.warn({ orphans }, 'removed unfinished uploads (*.part) left by an earlier stop');
   sweep();
   const sweeper = setInterval(sweep, 15 * 60_000);
   sweeper.unref();

@@ -1,6 +1,7 @@
 import type { Locale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import type { Ctx, ResolvedSession, Services } from '@ctp/domain';
+import type { RequestRateLimit } from './request-rate-limit.ts';
 
 /** What the transport hands to every procedure. The server builds it per request (see apps/server). */
 export type ApiContext = {
@@ -14,6 +15,8 @@ export type ApiContext = {
   session: ResolvedSession | null;
   /** The raw cookie token, needed only to rotate the session at sign-in. */
   cookies: { set: (token: string, expiresAt: number) => void; clear: () => void };
+  /** Per-caller call counter (absent in tests that call the router directly). */
+  rateLimit?: RequestRateLimit;
   log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
 };
 

@@ -5,6 +5,7 @@ import {
   type ErrorDetail,
   errorMessage,
   type Locale,
+  MAX_BATCH_CALLS,
   validationMessage,
 } from '@ctp/contracts';
 import { DomainError } from '@ctp/domain';
@@ -56,6 +57,9 @@ const DEFAULT_DETAIL: Record<ErrorCode, ErrorDetail> = {
   INTERNAL: 'INTERNAL_ERROR',
 };
 
+/** The message @trpc/server 11 gives a batch over `maxBatchSize` (checked by test/http/batch-limit.test.ts). */
+const TRPC_BATCH_TOO_LARGE = 'Batch call exceeds maximum size';
+
 const isDetail = (s: string): s is ErrorDetail => (ERROR_DETAILS as readonly string[]).includes(s);
 
 /**
@@ -89,6 +93,16 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
         path: issue.path.map(String).join('.'),
         message: validationMessage(issue as Parameters<typeof validationMessage>[0], locale),
       })),
+    };
+  }
+  // tRPC's own refusal of an oversized batch (trpcOptions.maxBatchSize), raised before any context exists.
+  if (error.code === 'BAD_REQUEST' && error.message === TRPC_BATCH_TOO_LARGE) {
+    const params = { max: MAX_BATCH_CALLS, requestId };
+    return {
+      code: 'VALIDATION',
+      detail: 'BATCH_TOO_LARGE',
+      message: errorMessage(locale, 'BATCH_TOO_LARGE', params),
+      requestId,
     };
   }
   // Errors raised by tRPC itself (no procedure, bad JSON, the guards' own refusals).

@@ -1,8 +1,10 @@
 import { POLICIES, type Policy } from '@ctp/contracts';
+import { DomainError } from '@ctp/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { ApiContext } from './context.ts';
 import { describeError, toTrpcError } from './error-mapping.ts';
+import { rateLimitKey } from './request-rate-limit.ts';
 
 /** Every procedure carries the name of the policy that guards it; a test fails on any procedure without one. */
 export type ProcedureMeta = { policy: string };
@@ -35,7 +37,15 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const base = t.procedure.use(mapErrors);
+/** Every call counts against its caller's limit, one by one inside a batch, before its input is even parsed. */
+const countCall = t.middleware(({ ctx, next }) => {
+  const wait = ctx.rateLimit?.take(rateLimitKey(ctx.session, ctx.ip)) ?? 0;
+  if (wait > 0)
+    throw new DomainError('RATE_LIMITED', 'TOO_MANY_REQUESTS', { params: { seconds: wait, retryAfterSeconds: wait } });
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(countCall);
 
 /** A procedure guarded by a policy over the acting membership. */
 export function guarded(policy: Policy) {

@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
   'auth.password_change',
+  'auth.password_change_failed',
   'auth.switch_membership',
   'user.create',
   'membership.create',

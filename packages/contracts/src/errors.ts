@@ -32,6 +32,8 @@ export const ERROR_DETAILS = [
   'INVALID_CREDENTIALS',
   'ACCOUNT_DISABLED',
   'TOO_MANY_ATTEMPTS',
+  'TOO_MANY_REQUESTS',
+  'BATCH_TOO_LARGE',
   'SESSION_EXPIRED',
   'NOT_SIGNED_IN',
   'ROLE_REQUIRED',
@@ -153,3 +155,9 @@ export type ApiErrorData = {
   fieldErrors?: { path: string; message: string }[];
   retryAfterSeconds?: number;
 };
+
+/**
+ * Most procedure calls in one tRPC batch request. The server refuses a larger batch (400, BATCH_TOO_LARGE) and the
+ * web client splits its batches at this size: a batch of heavy queries runs on one event loop turn after another.
+ */
+export const MAX_BATCH_CALLS = 20;

@@ -21,6 +21,7 @@ export * from './recognition.ts';
 export * from './reviews.ts';
 export * from './roles.ts';
 export * from './site-search.ts';
+export * from './text-safety.ts';
 export * from './timeline-visibility.ts';
 export * from './trials.ts';
 export * from './users.ts';

@@ -187,6 +187,7 @@ export const en: Messages = {
       'auth.login': 'Sign-in',
       'auth.logout': 'Sign-out',
       'auth.password_change': 'Password change',
+      'auth.password_change_failed': 'Password change refused (wrong current password)',
       'auth.switch_membership': 'Role switch',
       'user.create': 'User created',
       'membership.create': 'Membership added',

@@ -182,6 +182,7 @@ export const zhCN = {
       'auth.login': '登录',
       'auth.logout': '退出登录',
       'auth.password_change': '修改密码',
+      'auth.password_change_failed': '修改密码失败（当前密码错误）',
       'auth.switch_membership': '切换身份',
       'user.create': '创建用户',
       'membership.create': '添加成员身份',

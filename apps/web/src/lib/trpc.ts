@@ -1,4 +1,5 @@
 import type { AppRouter } from '@ctp/api';
+import { MAX_BATCH_CALLS } from '@ctp/contracts';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
@@ -27,6 +28,8 @@ export function createClients(onUnauthenticated: () => void) {
     links: [
       httpBatchLink({
         url: '/trpc',
+        // The server refuses larger batches; the link splits them instead.
+        maxItems: MAX_BATCH_CALLS,
         transformer: superjson,
         headers: () => ({ 'x-ctp-locale': currentLocale() }),
       }),

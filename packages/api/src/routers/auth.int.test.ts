@@ -1,6 +1,6 @@
 import { meOutput } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
-import { DEMO_PASSWORD, resolveSession } from '@ctp/domain';
+import { DEFAULT_THROTTLE, DEMO_PASSWORD, resolveSession } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   apiErrorOf,
@@ -216,10 +216,11 @@ describe('auth.switchMembership', () => {
 });
 
 describe('auth.changePassword', () => {
-  it('refuses a wrong current password with a field error, changing nothing', async () => {
+  it('refuses a wrong current password with a field error, changing nothing but auditing the attempt', async () => {
     const token = await signInToken('pi@demo.ctp');
     const userBefore = userRow('pi@demo.ctp');
     const counts = tableCounts(database);
+    const lastBefore = lastAuditId();
     const caller = callerWithToken(database, token, { locale: 'en' });
 
     const error = await apiErrorOf(
@@ -233,8 +234,33 @@ describe('auth.changePassword', () => {
       fieldErrors: [{ path: 'currentPassword', message: 'The current password is not correct.' }],
     });
     expect(userRow('pi@demo.ctp')).toEqual(userBefore);
-    expect(tableCounts(database)).toEqual(counts);
+    expect(tableCounts(database)).toEqual({ ...counts, auditEvents: counts.auditEvents + 1 });
+    const [row] = auditRowsAfter(lastBefore);
+    expect(row).toMatchObject({ action: 'auth.password_change_failed', entity_type: 'user', role: 'investigator' });
+    expect(JSON.parse(row!.after_json!)).toEqual({ reason: 'WRONG_CURRENT_PASSWORD', ip: '127.0.0.1' });
+    expect(row!.after_json).not.toContain('not-the-password');
     expect(isLive(token)).toBe(true);
+  });
+
+  it('slows repeated wrong current passwords like sign-in (429, the right one too), auditing each miss', async () => {
+    const caller = callerWithToken(database, await signInToken('pi@demo.ctp'));
+    const before = lastAuditId();
+    const attempt = (currentPassword: string) =>
+      apiErrorOf(caller.auth.changePassword({ currentPassword, newPassword: 'a-brand-new-password' }));
+    for (let i = 0; i < DEFAULT_THROTTLE.freeFailures + 1; i++) {
+      expect((await attempt(`guess-${i}`)).detail).toBe('WRONG_CURRENT_PASSWORD');
+    }
+    const slowed = await attempt('guess-x');
+    expect(slowed).toMatchObject({
+      trpcCode: 'TOO_MANY_REQUESTS',
+      code: 'RATE_LIMITED',
+      detail: 'TOO_MANY_ATTEMPTS',
+      retryAfterSeconds: DEFAULT_THROTTLE.baseDelaySeconds,
+      message: `密码错误次数过多，请 ${DEFAULT_THROTTLE.baseDelaySeconds} 秒后再试。`,
+    });
+    expect((await attempt(DEMO_PASSWORD)).detail).toBe('TOO_MANY_ATTEMPTS');
+    const actions = auditRowsAfter(before).map((r) => r.action);
+    expect(actions).toEqual(Array(DEFAULT_THROTTLE.freeFailures + 1).fill('auth.password_change_failed'));
   });
 
   it('refuses the current password as the new one', async () => {

@@ -7,16 +7,16 @@ const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].
 
 describe('errorMessage', () => {
   it('fills placeholders from the params, in each language', () => {
-    expect(errorMessage('zh-CN', 'TOO_MANY_ATTEMPTS', { minutes: 15 })).toBe('登录失败次数过多，请 15 分钟后再试。');
-    expect(errorMessage('en', 'TOO_MANY_ATTEMPTS', { minutes: 15 })).toBe(
-      'Too many failed sign-ins. Please try again in 15 minutes.',
+    expect(errorMessage('zh-CN', 'TOO_MANY_ATTEMPTS', { seconds: 16 })).toBe('密码错误次数过多，请 16 秒后再试。');
+    expect(errorMessage('en', 'TOO_MANY_ATTEMPTS', { seconds: 16 })).toBe(
+      'Too many wrong passwords. Please try again in 16 seconds.',
     );
     expect(errorMessage('en', 'INTERNAL_ERROR', { requestId: 'req-42' })).toContain('request id req-42');
     expect(errorMessage('zh-CN', 'HAS_ACTIVE_TRIALS', { count: 3 })).toBe('仍有 3 项在研试验，暂不能停用。');
   });
 
   it('leaves a placeholder visible when its param is missing, rather than printing "undefined"', () => {
-    expect(errorMessage('en', 'TOO_MANY_ATTEMPTS')).toContain('{minutes}');
+    expect(errorMessage('en', 'TOO_MANY_ATTEMPTS')).toContain('{seconds}');
     expect(formatMessage('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 

@@ -8,7 +8,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
   'zh-CN': {
     INVALID_CREDENTIALS: '邮箱或密码不正确。',
     ACCOUNT_DISABLED: '邮箱或密码不正确。',
-    TOO_MANY_ATTEMPTS: '登录失败次数过多，请 {minutes} 分钟后再试。',
+    TOO_MANY_ATTEMPTS: '密码错误次数过多，请 {seconds} 秒后再试。',
+    TOO_MANY_REQUESTS: '请求过于频繁，请 {seconds} 秒后再试。',
+    BATCH_TOO_LARGE: '一次请求包含的调用过多（最多 {max} 个）。',
     SESSION_EXPIRED: '登录已过期，请重新登录。',
     NOT_SIGNED_IN: '请先登录。',
     ROLE_REQUIRED: '当前角色无权执行此操作。',
@@ -121,7 +123,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
   en: {
     INVALID_CREDENTIALS: 'The e-mail or password is not correct.',
     ACCOUNT_DISABLED: 'The e-mail or password is not correct.',
-    TOO_MANY_ATTEMPTS: 'Too many failed sign-ins. Please try again in {minutes} minutes.',
+    TOO_MANY_ATTEMPTS: 'Too many wrong passwords. Please try again in {seconds} seconds.',
+    TOO_MANY_REQUESTS: 'Too many requests. Please try again in {seconds} seconds.',
+    BATCH_TOO_LARGE: 'Too many calls in one request (at most {max}).',
     SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
     NOT_SIGNED_IN: 'Please sign in first.',
     ROLE_REQUIRED: 'Your current role is not allowed to do this.',

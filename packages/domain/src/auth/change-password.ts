@@ -4,6 +4,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { assertNotThrottled } from './assert-not-throttled.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /** Changes the signed-in user's password and signs out every other session of theirs. */
@@ -18,7 +19,20 @@ export async function changePassword({
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'NOT_SIGNED_IN');
   const user = ctx.db.select().from(users).where(eq(users.id, actor.userId)).get();
   if (!user) throw new DomainError('UNAUTHENTICATED', 'NOT_SIGNED_IN');
+  // The same backoff as sign-in, per account and address: a stolen session cannot guess the password at speed.
+  const throttleKey = `password-change:${user.id}`;
+  assertNotThrottled(ctx.services.loginThrottle, throttleKey, ctx.ip);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    ctx.services.loginThrottle.recordFailure(throttleKey, ctx.ip);
+    // A refused attempt is a security event the account's owner and the admin must be able to see.
+    inTransaction(ctx.db, (tx) =>
+      writeAuditEvent(tx, ctx, {
+        action: 'auth.password_change_failed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { reason: 'WRONG_CURRENT_PASSWORD', ip: ctx.ip },
+      }),
+    );
     throw new DomainError('VALIDATION', 'WRONG_CURRENT_PASSWORD', {
       fieldErrors: [{ path: 'currentPassword', message: 'WRONG_CURRENT_PASSWORD' }],
     });
@@ -28,6 +42,7 @@ export async function changePassword({
       fieldErrors: [{ path: 'newPassword', message: 'PASSWORD_REUSED' }],
     });
   }
+  ctx.services.loginThrottle.recordSuccess(throttleKey, ctx.ip);
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.now();
   inTransaction(ctx.db, (tx) => {

@@ -5,6 +5,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { assertNotThrottled } from './assert-not-throttled.ts';
 import { loadMemberships } from './load-memberships.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { newSessionToken } from './session-token.ts';
@@ -25,19 +26,14 @@ export async function signIn({
 }): Promise<{ token: string; expiresAt: number; me: MeOutput }> {
   const email = input.email.trim().toLowerCase();
   const throttle = ctx.services.loginThrottle;
-  const wait = await throttle.blockedFor(email, ctx.ip);
-  if (wait > 0) {
-    throw new DomainError('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', {
-      params: { minutes: Math.max(1, Math.ceil(wait / 60)), retryAfterSeconds: wait },
-    });
-  }
+  assertNotThrottled(throttle, email, ctx.ip);
   const user = ctx.db.select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok || user.disabledAt !== null) {
-    await throttle.recordFailure(email, ctx.ip);
+    throttle.recordFailure(email, ctx.ip);
     throw new DomainError('UNAUTHENTICATED', 'INVALID_CREDENTIALS');
   }
-  await throttle.recordSuccess(email);
+  throttle.recordSuccess(email, ctx.ip);
 
   const memberships = loadMemberships(ctx.db, user.id);
   const active = memberships[0] ?? null;

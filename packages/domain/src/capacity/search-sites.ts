@@ -92,11 +92,14 @@ export function searchSites({
   ctx,
   input: raw,
   hospitalIds,
+  suggest = true,
 }: {
   ctx: Ctx;
   input: SitesSearchInput;
   /** Restricts the search to these hospitals (shortlists and compare reuse the same scoring). */
   hospitalIds?: string[];
+  /** Whether an empty result suggests filters to relax (not for the relaxed searches themselves). */
+  suggest?: boolean;
 }): SitesSearchOutput {
   if (!POLICIES.searchSites.allows(ctx.actor)) throw forbidden();
   const input = sitesSearchInput.parse(raw);
@@ -207,7 +210,7 @@ export function searchSites({
     total: items.length,
     nextCursor: offset + input.limit < items.length ? encodeCursor(offset + input.limit) : null,
     facets,
-    suggestions: items.length || hospitalIds ? [] : suggestRelaxations({ ctx, input }),
+    suggestions: items.length || hospitalIds || !suggest ? [] : suggestRelaxations({ ctx, input }),
   };
 }
 
@@ -382,14 +385,18 @@ const RELAXABLE = [
   'q',
 ] as const;
 
-/** For an empty result: how many results each single filter's removal would give, best first. */
+/**
+ * For an empty result: how many results each single filter's removal would give, best first. The relaxed searches
+ * suggest nothing themselves: otherwise an empty search with n filters ran n! searches (nine filters stalled the
+ * server for minutes — issue 12).
+ */
 function suggestRelaxations({ ctx, input }: { ctx: Ctx; input: Input }): SitesSearchOutput['suggestions'] {
   const out: SitesSearchOutput['suggestions'] = [];
   for (const key of RELAXABLE) {
     const v = input[key];
     if (v === undefined || (Array.isArray(v) && v.length === 0) || v === '') continue;
     const relaxed = { ...input, [key]: undefined, cursor: undefined, limit: 1 };
-    const total = searchSites({ ctx, input: relaxed }).total;
+    const total = searchSites({ ctx, input: relaxed, suggest: false }).total;
     if (total > 0) out.push({ filter: key, label: Array.isArray(v) ? v.join(', ') : String(v), total });
   }
   return out.sort((a, b) => b.total - a.total);

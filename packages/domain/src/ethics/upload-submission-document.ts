@@ -1,6 +1,7 @@
 import {
   canActForCommittee,
   canUploadSubmissionDocuments,
+  cleanDisplayName,
   isEcRole,
   SUBMISSION_STATE_LABELS,
   type UploadDocumentFields,
@@ -32,17 +33,10 @@ export type UploadedFile = {
   truncated?: boolean;
 };
 
-/** Pure: a display name safe to keep (no path, no control characters), or a neutral one. */
+/** Pure: a display name safe to keep (no path, no control or bidi characters), or a neutral one. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base]
-    .filter((ch) => {
-      const code = ch.charCodeAt(0);
-      return code >= 0x20 && code !== 0x7f;
-    })
-    .join('')
-    .trim()
-    .slice(0, 200);
+  const cleaned = Array.from(cleanDisplayName(base)).slice(0, 200).join('').trim();
   return cleaned || 'document';
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { ALLOWED_UPLOAD_TYPES, type AllowedUploadMime } from '@ctp/contracts';
 import { fileTypeFromBuffer } from 'file-type';
@@ -79,4 +79,21 @@ export function storedSize(store: FileStoreSettings, key: string): number | null
   } catch {
     return null;
   }
+}
+
+/**
+ * Removes the `*.part` files a crash left behind (bytes staged for an upload whose transaction never committed),
+ * anywhere under the store. Run once at server start, when no upload is in flight; stored files, named by their
+ * hash, never end in `.part`. Returns how many were removed.
+ */
+export function sweepOrphanParts(store: Pick<FileStoreSettings, 'dir'>): number {
+  const root = resolve(store.dir);
+  if (!existsSync(root)) return 0;
+  let removed = 0;
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.part')) continue;
+    rmSync(join(entry.parentPath, entry.name), { force: true });
+    removed++;
+  }
+  return removed;
 }

@@ -1,4 +1,4 @@
-import { type ExportFile, POLICIES, type SiteSearchItem } from '@ctp/contracts';
+import { cleanDisplayName, type ExportFile, POLICIES, type SiteSearchItem } from '@ctp/contracts';
 import { shortlistItems, shortlists } from '@ctp/db';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { siteSheet } from '../capacity/export-search.ts';
@@ -62,6 +62,6 @@ export async function exportShortlist({ ctx, input }: { ctx: Ctx; input: { id: s
     list.items.map((i) => i.site),
     notes,
   );
-  const safe = list.name.replace(/[\\/:*?"<>|]+/g, '_');
+  const safe = cleanDisplayName(list.name).replace(/[\\/:*?"<>|]+/g, '_');
   return toXlsx(`ctp-shortlist-${safe}.xlsx`, [{ ...sheet, name: list.name }]);
 }

@@ -45,6 +45,27 @@ describe('shortlists', () => {
     expect(JSON.parse(removed.before_json)).toEqual({ hospitalId: 'hosp-jsch', note: 'PI 有意向' });
   });
 
+  it.each([
+    'A/B: 2026? [draft]*',
+    "'quoted'",
+    '"double" \\ back',
+    'History',
+    '一个很长很长的候选清单名称超过了三十一个字符的限制，会被截断吗？是的',
+    'rtl\u202Egpj.exe',
+  ])('exports a list whose name is legal for us but not as an Excel sheet: %s', async (name) => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id } = await sponsor.shortlists.create({ name });
+    await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' });
+    const file = await sponsor.shortlists.export({ id });
+    expect(file.filename).not.toMatch(/[\u202A-\u202E\u2066-\u2069/\\:*?"]/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name.length).toBeLessThanOrEqual(31);
+    expect(sheet.name).not.toMatch(/[\\/:*?[\]\u202A-\u202E]|^'|'$/);
+    expect(sheet.rowCount).toBe(2);
+  });
+
   it('refuses a duplicate and an unknown hospital, changing nothing', async () => {
     const sponsor = callerAs(db, 'sponsor@demo.ctp');
     const { id } = await sponsor.shortlists.create({ name: 'A' });

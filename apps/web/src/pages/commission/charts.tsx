@@ -2,6 +2,7 @@ import { FUNNEL_STAGES } from '@ctp/contracts';
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { capacityTooltip } from './capacity-tooltip.ts';
 import { EChart } from './EChart.tsx';
 import type { RouterOutputs } from './types.ts';
 
@@ -116,8 +117,7 @@ export function CapacityHeat({ data }: { data: Charts['capacity'] }) {
   const option = useMemo(
     () => ({
       tooltip: {
-        formatter: (p: { data: [number, number, number | null, number, number] }) =>
-          `${data.hospitals[p.data[1]]?.name} · ${data.specialties[p.data[0]]?.name}<br/>${p.data[3]} / ${p.data[4]} (${p.data[2] ?? '—'}%)`,
+        formatter: (p: { data: [number, number, number | null, number, number] }) => capacityTooltip(data, p.data),
       },
       grid: { left: 190, right: 20, top: 10, bottom: 80 },
       xAxis: { type: 'category', data: data.specialties.map((s) => s.name), axisLabel: { rotate: 40, fontSize: 11 } },
