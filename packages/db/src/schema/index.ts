@@ -10,3 +10,4 @@ export * from './organisations.ts';
 export * from './recognition.ts';
 export * from './reviews.ts';
 export * from './trials.ts';
+export * from './registry.ts';
