@@ -88,6 +88,9 @@ export const AUDIT_ACTIONS = [
   'incentive.set_weights',
   'trial.flag_key_project',
   'trial.unflag_key_project',
+  'registry.import',
+  'registry.resolve',
+  'registry.reject',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -110,5 +113,7 @@ export const AUDIT_ENTITY_TYPES = [
   'recognition_request',
   'local_context',
   'incentive_weights',
+  'registry_import',
+  'registry_queue_item',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

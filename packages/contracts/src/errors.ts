@@ -134,6 +134,8 @@ export const ERROR_DETAILS = [
   'MINUTES_NOT_DRAFTED',
   // The commission's view (issue 7).
   'KEY_PROJECT_UNCHANGED',
+  // Registry imports and the name review queue (issue 13).
+  'QUEUE_ITEM_DECIDED',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

@@ -67,6 +67,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_EXPEDITED_REVIEW: '简易程序须至少有一名审查委员给出意见后方可决定。',
     NOT_A_VOTER: '只有伦理委员会秘书、主任委员或委员本人可以登记该委员的意见。',
     KEY_PROJECT_UNCHANGED: '该试验已是（或已不是）市重点攻关项目，无需重复操作。',
+    QUEUE_ITEM_DECIDED: '该名称已处理过（已对应到医院或已标记为非医院），请刷新。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -181,6 +182,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NO_EXPEDITED_REVIEW: 'An expedited decision needs the view of at least one reviewing member first.',
     NOT_A_VOTER: "Only the committee's secretary, its chair or the member themselves can record a member's vote.",
     KEY_PROJECT_UNCHANGED: 'The trial already is (or already is not) a city key project.',
+    QUEUE_ITEM_DECIDED:
+      'This name has already been handled (mapped to a hospital or marked as not a hospital). Refresh.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',
     FILE_EMPTY: 'The file is empty and was not stored.',
     FILE_TYPE_NOT_ALLOWED:

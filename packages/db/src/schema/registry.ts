@@ -63,7 +63,10 @@ export const registryTrials = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('registry_trials_registry_id_uq').on(t.registryId), index('registry_trials_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('registry_trials_registry_id_uq').on(t.registryId),
+    index('registry_trials_status_idx').on(t.status),
+  ],
 );
 
 /**
@@ -81,7 +84,10 @@ export const registryTrialConditions = sqliteTable(
     term: text('term').notNull(),
     meshId: text('mesh_id'),
   },
-  (t) => [index('registry_trial_conditions_trial_idx').on(t.registryTrialId), index('registry_trial_conditions_term_idx').on(t.term)],
+  (t) => [
+    index('registry_trial_conditions_trial_idx').on(t.registryTrialId),
+    index('registry_trial_conditions_term_idx').on(t.term),
+  ],
 );
 
 /** An admin's look at a name no rule could place: one item per normalised name and city. */

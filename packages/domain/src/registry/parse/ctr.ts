@@ -10,8 +10,20 @@ export const CTR_FILES = {
   ethics: 'trial_ec_info.csv',
 } as const;
 const COLUMNS = { trials: 43, sites: 6, pis: 7, ethics: 4 } as const;
-const TRIAL = { ctrNo: 0, status: 1, detailStatus: 2, sponsor: 4, publicationDate: 5, indication: 11, phase: 12,
-  plannedSize: 18, fpiDate: 24, closeDate: 25, officialName: 27, commonName: 28 } as const;
+const TRIAL = {
+  ctrNo: 0,
+  status: 1,
+  detailStatus: 2,
+  sponsor: 4,
+  publicationDate: 5,
+  indication: 11,
+  phase: 12,
+  plannedSize: 18,
+  fpiDate: 24,
+  closeDate: 25,
+  officialName: 27,
+  commonName: 28,
+} as const;
 
 type Kind = keyof typeof CTR_FILES;
 
@@ -31,12 +43,15 @@ export function parseCtrFiles(files: Record<string, string>): ParsedFile {
     if (content === undefined) continue;
     let parsed: string[][];
     try {
-      parsed = parse(content.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+      parsed = parse(content.replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as string[][];
     } catch (e) {
       errors.push({ index: -1, id: null, reason: `${CTR_FILES[kind]}: not CSV: ${(e as Error).message}` });
       continue;
     }
-    parsed.forEach((cells, i) => rows[kind].push({ line: i + 1, cells }));
+    for (const [i, cells] of parsed.entries()) rows[kind].push({ line: i + 1, cells });
   }
   if (errors.length) return { records: [], errors, total: 0 };
 
@@ -47,7 +62,11 @@ export function parseCtrFiles(files: Record<string, string>): ParsedFile {
       const ctrNo = (cells[0] ?? '').trim();
       const where = `${CTR_FILES[kind]} line ${line}`;
       if (cells.length !== COLUMNS[kind]) {
-        errors.push({ index: line, id: ctrNo || null, reason: `${where}: ${cells.length} columns, expected ${COLUMNS[kind]}` });
+        errors.push({
+          index: line,
+          id: ctrNo || null,
+          reason: `${where}: ${cells.length} columns, expected ${COLUMNS[kind]}`,
+        });
         if (ctrNo) refused.add(ctrNo);
         continue;
       }
@@ -67,12 +86,17 @@ export function parseCtrFiles(files: Record<string, string>): ParsedFile {
   const ethics = byTrial('ethics', (c) => c);
   for (const kind of ['sites', 'pis', 'ethics'] as const)
     for (const ctrNo of { sites, pis, ethics }[kind].keys())
-      if (!trials.has(ctrNo)) errors.push({ index: -1, id: ctrNo, reason: `${CTR_FILES[kind]}: ${ctrNo} is not in ${CTR_FILES.trials}` });
+      if (!trials.has(ctrNo))
+        errors.push({ index: -1, id: ctrNo, reason: `${CTR_FILES[kind]}: ${ctrNo} is not in ${CTR_FILES.trials}` });
 
   const records: RegistryRecord[] = [];
   for (const [ctrNo, [cells, ...duplicates]] of trials) {
     if (duplicates.length) {
-      errors.push({ index: -1, id: ctrNo, reason: `${CTR_FILES.trials}: ${ctrNo} appears ${duplicates.length + 1} times` });
+      errors.push({
+        index: -1,
+        id: ctrNo,
+        reason: `${CTR_FILES.trials}: ${ctrNo} appears ${duplicates.length + 1} times`,
+      });
       continue;
     }
     if (refused.has(ctrNo) || !cells) continue;

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ctrPhases, ctrStatus, ecDecision, parseCtrFiles, plannedSize } from './ctr.ts';
 import { parseCtgovJson } from './ctgov.ts';
+import { ctrPhases, ctrStatus, ecDecision, parseCtrFiles, plannedSize } from './ctr.ts';
 import { registryDate } from './record.ts';
 
 const sample = (path: string) => readFileSync(new URL(`../../seed/registries/${path}`, import.meta.url), 'utf8');
 const ctrFolder = () =>
   Object.fromEntries(
-    ['trial_info.csv', 'trial_site_info.csv', 'trial_pi_info.csv', 'trial_ec_info.csv'].map((f) => [f, sample(`ctr/${f}`)]),
+    ['trial_info.csv', 'trial_site_info.csv', 'trial_pi_info.csv', 'trial_ec_info.csv'].map((f) => [
+      f,
+      sample(`ctr/${f}`),
+    ]),
   );
 
 describe('CT.gov study JSON', () => {
@@ -17,15 +20,26 @@ describe('CT.gov study JSON', () => {
     expect(total).toBe(100);
     expect(records.reduce((n, r) => n + r.sites.length, 0)).toBe(959);
     const r = records.find((x) => x.registryId === 'NCT04764188')!;
-    expect(r.sites.find((s) => s.city === 'Nanjing')).toMatchObject({ facility: 'Jiangsu Province Hospital', country: 'China' });
+    expect(r.sites.find((s) => s.city === 'Nanjing')).toMatchObject({
+      facility: 'Jiangsu Province Hospital',
+      country: 'China',
+    });
     expect(records.some((x) => x.mesh.some((m) => m.id === 'D002289'))).toBe(true);
-    expect(records[0]).toMatchObject({ registryId: 'NCT06576635', status: 'recruiting', phases: ['na'], conditions: ['NSCLC'], lastUpdateDate: '2025-11-06' });
+    expect(records[0]).toMatchObject({
+      registryId: 'NCT06576635',
+      status: 'recruiting',
+      phases: ['na'],
+      conditions: ['NSCLC'],
+      lastUpdateDate: '2025-11-06',
+    });
   });
 
   it('accepts the API page shape {studies:[…]} and reports bad studies by index', () => {
     const ok = { protocolSection: { identificationModule: { nctId: 'NCT00000001', briefTitle: 'A' } } };
     const parsed = parseCtgovJson(
-      JSON.stringify({ studies: [ok, 42, { protocolSection: { identificationModule: { nctId: 'X1' } } }, { protocolSection: {} }] }),
+      JSON.stringify({
+        studies: [ok, 42, { protocolSection: { identificationModule: { nctId: 'X1' } } }, { protocolSection: {} }],
+      }),
     );
     expect(parsed.records.map((r) => r.registryId)).toEqual(['NCT00000001']);
     expect(parsed.errors).toEqual([
@@ -49,8 +63,18 @@ describe('CTR CSV folder', () => {
     expect(records.reduce((n, r) => n + r.sites.length, 0)).toBe(257);
     expect(records.reduce((n, r) => n + r.ethics.length, 0)).toBe(56);
     const r = records.find((x) => x.registryId === 'CTR20230454')!;
-    expect(r).toMatchObject({ status: 'not_yet_recruiting', phases: ['be'], enrolment: 45, lastUpdateDate: '2023-02-16' });
-    expect(r.sites[0]).toMatchObject({ facility: '安徽医科大学第二附属医院', piName: '胡伟', piTitle: '主任药师/教授', city: '合肥市' });
+    expect(r).toMatchObject({
+      status: 'not_yet_recruiting',
+      phases: ['be'],
+      enrolment: 45,
+      lastUpdateDate: '2023-02-16',
+    });
+    expect(r.sites[0]).toMatchObject({
+      facility: '安徽医科大学第二附属医院',
+      piName: '胡伟',
+      piTitle: '主任药师/教授',
+      city: '合肥市',
+    });
     expect(records.find((x) => x.registryId === 'CTR20230425')!.ethics.map((e) => e.decision)).toEqual([
       'approved_with_modifications',
       'approved',
@@ -61,7 +85,9 @@ describe('CTR CSV folder', () => {
     const folder = ctrFolder();
     folder['trial_site_info.csv'] = `${folder['trial_site_info.csv']}CTR20230454,only three,cols\n`;
     const { records, errors } = parseCtrFiles(folder);
-    expect(errors).toEqual([{ index: 258, id: 'CTR20230454', reason: 'trial_site_info.csv line 258: 3 columns, expected 6' }]);
+    expect(errors).toEqual([
+      { index: 258, id: 'CTR20230454', reason: 'trial_site_info.csv line 258: 3 columns, expected 6' },
+    ]);
     expect(records.map((r) => r.registryId)).not.toContain('CTR20230454');
     expect(records).toHaveLength(45);
   });

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { RegistryEcDecision, RegistryImportError, RegistryPhase, RegistrySource, RegistryStatus } from '@ctp/contracts';
+import type {
+  RegistryEcDecision,
+  RegistryImportError,
+  RegistryPhase,
+  RegistrySource,
+  RegistryStatus,
+} from '@ctp/contracts';
 import { canonicalJson } from '../../audit/canonical-json.ts';
 
 /** One registry record in the shape the importer writes, whichever registry it came from. */

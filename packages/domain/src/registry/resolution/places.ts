@@ -19,7 +19,17 @@ export function cityKey(city: string | null | undefined): string {
     .replace(/[^a-z]/g, '');
 }
 
-const CHINA = new Set(['china', 'cn', 'prc', 'peoplesrepublicofchina', 'chinamainland', 'mainlandchina', '中国', '中华人民共和国', '中国大陆']);
+const CHINA = new Set([
+  'china',
+  'cn',
+  'prc',
+  'peoplesrepublicofchina',
+  'chinamainland',
+  'mainlandchina',
+  '中国',
+  '中华人民共和国',
+  '中国大陆',
+]);
 
 /** Mainland China as registries spell it. Taiwan, Hong Kong and Macao are listed as their own countries. */
 export function isChina(country: string | null | undefined): boolean {

@@ -16,7 +16,8 @@ const at = (name: string, city: string | null, country = 'China') => resolver.re
 
 describe('cityKey and isChina', () => {
   it('gives one key for the Chinese and English forms of a city', () => {
-    for (const c of ['Nanjing', 'NANJING', 'Nanjing Shi', '南京', '南京市', 'Nanjing City']) expect(cityKey(c)).toBe('nanjing');
+    for (const c of ['Nanjing', 'NANJING', 'Nanjing Shi', '南京', '南京市', 'Nanjing City'])
+      expect(cityKey(c)).toBe('nanjing');
     expect(cityKey("Xi'an")).toBe(cityKey('西安市'));
     expect(cityKey('Shanghai')).not.toBe(cityKey('Nanjing'));
     expect(cityKey(null)).toBe('');
@@ -99,23 +100,32 @@ describe('fuzzy matches', () => {
       hospitalId: 'jszyy',
       method: 'fuzzy',
     });
-    expect(at('Nanjing Drum Tower Hospital, Affiliated Hospital of Nanjing University Medical School', 'Nanjing')).toMatchObject({
+    expect(
+      at('Nanjing Drum Tower Hospital, Affiliated Hospital of Nanjing University Medical School', 'Nanjing'),
+    ).toMatchObject({
       kind: 'resolved',
       hospitalId: 'njglyy',
     });
   });
 
   it('need a city', () => {
-    expect(at('Jiangsu Provincial Hospital of Chinese Medicine', null)).toMatchObject({ kind: 'queued', because: 'no_city' });
+    expect(at('Jiangsu Provincial Hospital of Chinese Medicine', null)).toMatchObject({
+      kind: 'queued',
+      because: 'no_city',
+    });
   });
 
   it('never cross a kind of hospital or an ordinal', () => {
     const cancer = at('Jiangsu Provincial Cancer Hospital', 'Nanjing');
     expect(cancer).not.toMatchObject({ hospitalId: 'jsph' });
-    expect(at('Second Affiliated Hospital of Nanjing Medical University', 'Nanjing')).toMatchObject({ hospitalId: 'njmu2' });
+    expect(at('Second Affiliated Hospital of Nanjing Medical University', 'Nanjing')).toMatchObject({
+      hospitalId: 'njmu2',
+    });
     expect(at('Fourth Affiliated Hospital of Nanjing Medical University', 'Nanjing').kind).toBe('queued');
     expect(at('南京医科大学第四附属医院', '南京市').kind).toBe('queued');
-    expect(at("Nanjing Children's Hospital of Nanjing University", 'Nanjing')).not.toMatchObject({ hospitalId: 'njglyy' });
+    expect(at("Nanjing Children's Hospital of Nanjing University", 'Nanjing')).not.toMatchObject({
+      hospitalId: 'njglyy',
+    });
     const a = nameFeatures('南京医科大学第一附属医院');
     const b = nameFeatures('南京医科大学第二附属医院');
     expect(guardedSimilarity(a, b)).toBe(0);
@@ -142,7 +152,9 @@ describe('junk and remembered names', () => {
       { nameNorm: 'shengcunfang', cityKey: '*', decision: 'rejected', hospitalId: null },
       { nameNorm: '东南大学附属中大医院', cityKey: 'wuxi', decision: 'hospital', hospitalId: 'zdyy' },
     ]);
-    expect(r.resolve({ name: 'Shengcun Fang', city: 'Shanghai', country: 'China' })).toMatchObject({ kind: 'rejected' });
+    expect(r.resolve({ name: 'Shengcun Fang', city: 'Shanghai', country: 'China' })).toMatchObject({
+      kind: 'rejected',
+    });
     expect(r.resolve({ name: '东南大学附属中大医院', city: '无锡市', country: '中国' })).toMatchObject({
       kind: 'resolved',
       hospitalId: 'zdyy',
@@ -162,6 +174,7 @@ describe('queue candidates', () => {
   it('still suggests the close hospitals the guard refused to pick', () => {
     const r = at('Nanjing Drum Tower Hospital Jiangbei', 'Nanjing');
     expect(r.kind).toBe('queued');
-    if (r.kind === 'queued') expect(r.candidates.map((c) => c.hospitalId)).toEqual(expect.arrayContaining(['gljb', 'njglyy']));
+    if (r.kind === 'queued')
+      expect(r.candidates.map((c) => c.hospitalId)).toEqual(expect.arrayContaining(['gljb', 'njglyy']));
   });
 });

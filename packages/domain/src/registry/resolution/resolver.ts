@@ -41,7 +41,8 @@ export type Resolution =
 type IndexedAlias = { hospitalId: string; alias: string; features: NameFeatures };
 
 /** Masked or placeholder sites: never a hospital, never queued ("Local Institution - 0266", "Research Site 12"). */
-const MASKED_SITE = /^(?:local institution|investigational site|research site|study site|clinical site|site)\s*[-#:]?\s*\d*$/i;
+const MASKED_SITE =
+  /^(?:local institution|investigational site|research site|study site|clinical site|site)\s*[-#:]?\s*\d*$/i;
 
 export type Resolver = {
   resolve(location: RegistryLocation): Resolution & { nameNorm: string; cityKey: string };

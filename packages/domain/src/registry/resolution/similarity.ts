@@ -36,7 +36,18 @@ const ORDINAL_WORDS: Record<string, string> = {
   ninth: '9',
   tenth: '10',
 };
-const ZH_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+const ZH_DIGITS: Record<string, string> = {
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  十: '10',
+};
 
 /** Words that say what kind of institution, not which: an unmatched one does not block a fuzzy match. */
 const GENERIC_WORDS = new Set([
