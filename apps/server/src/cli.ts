@@ -4,6 +4,7 @@ import { backupDatabase, closeDatabase, organisations } from '@ctp/db';
 import { createUser, DomainError, LoginThrottle, seedDemo, verifyAuditChain } from '@ctp/domain';
 import { Command, Option } from 'commander';
 import { eq, or } from 'drizzle-orm';
+import { registerImportCommands } from './cli-import.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
 
@@ -117,6 +118,8 @@ program
     closeDatabase(db);
     console.log(`backup written to ${file} (${totalPages} pages)`);
   });
+
+registerImportCommands(program);
 
 class CliError extends Error {}
 
