@@ -13,7 +13,9 @@ const study = (n: number) => ({
   protocolSection: {
     identificationModule: { nctId: `NCT0900010${n}`, briefTitle: `Fixture study ${n}` },
     statusModule: { overallStatus: 'RECRUITING', lastUpdatePostDateStruct: { date: '2025-01-01' } },
-    contactsLocationsModule: { locations: [{ facility: 'Jiangsu Province Hospital', city: 'Nanjing', country: 'China' }] },
+    contactsLocationsModule: {
+      locations: [{ facility: 'Jiangsu Province Hospital', city: 'Nanjing', country: 'China' }],
+    },
   },
 });
 
@@ -60,10 +62,25 @@ describe('CT.gov API v2 paging', () => {
       new Promise<{ code: number; stdout: string }>((resolve) => {
         execFile(
           process.execPath,
-          ['--import', 'tsx', join(ROOT, 'apps/server/src/cli.ts'), 'import', 'ctgov', '--api', base, '--query', 'lung cancer'],
+          [
+            '--import',
+            'tsx',
+            join(ROOT, 'apps/server/src/cli.ts'),
+            'import',
+            'ctgov',
+            '--api',
+            base,
+            '--query',
+            'lung cancer',
+          ],
           {
             cwd: ROOT,
-            env: { ...process.env, NODE_ENV: 'development', CTP_DB: join(dir, 'ctp.sqlite'), CTP_DATA_DIR: join(dir, 'files') },
+            env: {
+              ...process.env,
+              NODE_ENV: 'development',
+              CTP_DB: join(dir, 'ctp.sqlite'),
+              CTP_DATA_DIR: join(dir, 'files'),
+            },
             timeout: 60_000,
           },
           (error, stdout) => resolve({ code: error ? Number(error.code) || 1 : 0, stdout }),

@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 export async function fetchCtgovStudies(
   baseUrl: string,
   query: string,
-  opts: { pageSize?: number; maxPages?: number; fetchImpl?: typeof fetch; onPage?: (page: number, studies: number) => void } = {},
+  opts: {
+    pageSize?: number;
+    maxPages?: number;
+    fetchImpl?: typeof fetch;
+    onPage?: (page: number, studies: number) => void;
+  } = {},
 ): Promise<{ studies: unknown[]; sha256: string; pages: number }> {
   const fetchImpl = opts.fetchImpl ?? fetch;
   const hash = createHash('sha256');

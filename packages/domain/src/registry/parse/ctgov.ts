@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { RegistryImportError, RegistryPhase, RegistryStatus } from '@ctp/contracts';
-import { hashOf, type ParsedFile, type RegistryRecord, registryDate, text } from './record.ts';
+import { type ParsedFile, type RegistryRecord, registryDate, text } from './record.ts';
 
 /**
  * ClinicalTrials.gov API v2 study JSON (an array of studies, or the API's `{studies: […]}` page) → records.
@@ -120,6 +121,7 @@ function parseStudy(study: unknown): RegistryRecord | { id: string | null; reaso
       : [],
     sites,
     ethics: [],
-    hash: hashOf(study),
+    // The registry's own serialisation (key order included) is stable, so hashing it as read is enough and fast.
+    hash: createHash('sha256').update(JSON.stringify(study)).digest('hex'),
   };
 }
