@@ -5,6 +5,7 @@ import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { recognitionEn } from './recognition.en.ts';
+import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -162,6 +163,8 @@ export const en: Messages = {
       recognition_request: 'Recognition request',
       local_context: 'Local context',
       incentive_weights: 'Incentive index weights',
+      registry_import: 'Registry import',
+      registry_queue_item: 'Name review item',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -239,6 +242,9 @@ export const en: Messages = {
       'incentive.set_weights': 'Set incentive index weights',
       'trial.flag_key_project': 'Flagged a city key project',
       'trial.unflag_key_project': 'Unflagged a city key project',
+      'registry.import': 'Imported registry records',
+      'registry.resolve': 'Mapped a name to a hospital',
+      'registry.reject': 'Marked a name as not a hospital',
       'submission.unschedule': 'Removed from meeting agenda',
       'submission.submit_modifications': 'Submitted modifications',
       'submission.verify_modifications': 'Verified modifications',
@@ -299,6 +305,7 @@ export const en: Messages = {
   trials: trialsEn,
   commission: commissionEn,
   delays: delaysEn,
+  registry: registryEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

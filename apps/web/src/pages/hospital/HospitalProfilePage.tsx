@@ -32,6 +32,7 @@ import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/p
 import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { HospitalRegistryTrials } from '../registry/HospitalRegistryTrials.tsx';
 import {
   CapabilitiesModal,
   type HospitalProfile,
@@ -272,6 +273,9 @@ export default function HospitalProfilePage() {
         </Col>
         <Col xs={24} xl={14}>
           <HistoryCard profile={p} />
+        </Col>
+        <Col span={24}>
+          <HospitalRegistryTrials hospitalId={h.id} />
         </Col>
       </Row>
 
