@@ -25,7 +25,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { RegistryLink } from './registry-ui.tsx';
 
-type Rejecting = { id: number; rawName: string } | null;
+type Target = { id: number; rawName: string } | null;
 
 /** 平台管理 → 名称核对: registry names no rule could place; the admin maps them to a hospital or rejects them. */
 export default function RegistryQueuePage() {
@@ -34,7 +34,9 @@ export default function RegistryQueuePage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [status, setStatus] = useState<RegistryQueueStatus>('open');
-  const [rejecting, setRejecting] = useState<Rejecting>(null);
+  const [rejecting, setRejecting] = useState<Target>(null);
+  const [mapping, setMapping] = useState<Target>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const queue = useInfiniteQuery(
     trpc.registry.queue.infiniteQueryOptions(
@@ -52,6 +54,8 @@ export default function RegistryQueuePage() {
     trpc.registry.resolve.mutationOptions({
       onSuccess: async (r) => {
         message.success(t('registry.queue.resolved', { count: r.locationsLinked }));
+        setMapping(null);
+        setChosen(null);
         await refresh();
       },
       onError,
@@ -152,18 +156,15 @@ export default function RegistryQueuePage() {
                           </Button>
                         </Space>
                       ))}
-                      <Space.Compact style={{ width: '100%', maxWidth: 360 }}>
-                        <Select
-                          showSearch
-                          optionFilterProp="label"
-                          placeholder={t('registry.queue.chooseHospital')}
-                          options={hospitalOptions}
-                          style={{ flex: 1 }}
-                          onChange={(hospitalId: string) => resolve.mutate({ queueId: r.id, hospitalId })}
-                          value={null}
-                          data-testid="queue-map-select"
-                        />
-                      </Space.Compact>
+                      <Button
+                        size="small"
+                        type="link"
+                        style={{ paddingInline: 0 }}
+                        onClick={() => setMapping({ id: r.id, rawName: r.rawName })}
+                        data-testid="queue-map-other"
+                      >
+                        {t('registry.queue.chooseHospital')}…
+                      </Button>
                     </Space>
                   ),
                 }
@@ -205,6 +206,26 @@ export default function RegistryQueuePage() {
           </Button>
         )}
       </Card>
+      <Modal
+        open={mapping !== null}
+        title={`${t('registry.queue.map')}: ${mapping?.rawName ?? ''}`}
+        okText={t('registry.queue.map')}
+        okButtonProps={{ disabled: !chosen, loading: resolve.isPending, id: 'queue-map-ok' }}
+        onCancel={() => setMapping(null)}
+        onOk={() => mapping && chosen && resolve.mutate({ queueId: mapping.id, hospitalId: chosen })}
+        destroyOnHidden
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('registry.queue.chooseHospital')}
+          options={hospitalOptions}
+          style={{ width: '100%' }}
+          value={chosen}
+          onChange={setChosen}
+          data-testid="queue-map-select"
+        />
+      </Modal>
       <Modal
         open={rejecting !== null}
         title={`${t('registry.queue.reject')}: ${rejecting?.rawName ?? ''}`}

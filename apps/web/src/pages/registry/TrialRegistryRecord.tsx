@@ -49,7 +49,8 @@ export function TrialRegistryRecord({ trialId }: { trialId: string }) {
           <Table
             size="small"
             rowKey={(s) => `${s.facility}-${s.city}-${s.piName}`}
-            dataSource={r.sites}
+            // Platform hospitals first: those are the locations this platform knows.
+            dataSource={[...r.sites].sort((a, b) => Number(!!b.hospitalId) - Number(!!a.hospitalId))}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             title={() => t('registry.trial.sites')}
             columns={[
