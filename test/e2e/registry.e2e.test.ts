@@ -11,10 +11,11 @@ const CTR_FILES = readdirSync(`${SAMPLES}ctr`)
   .filter((f) => f.endsWith('.csv'))
   .map((f) => `${SAMPLES}ctr/${f}`);
 
-async function snapshot(page: Page, file: string) {
+/** The queue runs to hundreds of rows: its pictures are of the first screen only. */
+async function snapshot(page: Page, file: string, fullPage = true) {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${ARTIFACTS}${file}`, fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}${file}`, fullPage });
 }
 
 /** Loads queue pages ("load more") until the row shows. */
@@ -60,7 +61,7 @@ describe('registry imports and the name review queue in a real browser', () => {
     const tianjin = await findRow(page, '东南大学附属中大医院', '天津市');
     await tianjin.getByText('1.00').waitFor();
     await tianjin.getByText('城市与医院不符').waitFor();
-    await snapshot(page, 'registry-queue.png');
+    await snapshot(page, 'registry-queue.png', false);
 
     // Map the Wuxi listing to 中大医院 through its candidate button.
     const wuxi = await findRow(page, '东南大学附属中大医院', '无锡市');
@@ -82,7 +83,7 @@ describe('registry imports and the name review queue in a real browser', () => {
     await page.getByTestId('locale-switch').click();
     await page.getByText('Name review', { exact: true }).first().waitFor();
     await (await findRow(page, '东南大学附属中大医院', '天津市')).getByText("City is not the hospital's").waitFor();
-    await snapshot(page, 'registry-queue-en.png');
+    await snapshot(page, 'registry-queue-en.png', false);
     await page.getByTestId('main-nav').getByText('Registry imports', { exact: true }).click();
     await page.getByTestId('registry-import-log').getByText('Completed').first().waitFor();
     await snapshot(page, 'registry-imports-en.png');

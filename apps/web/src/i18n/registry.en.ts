@@ -133,6 +133,7 @@ export const registryEn: typeof registryZh = {
     ethics: 'Ethics review',
     decisions: { approved: 'Approved', approved_with_modifications: 'Approved after modifications', other: 'Other' },
     onPlatform: 'Platform hospital',
+    pi: 'Investigator',
     open: 'Open in the registry',
   },
 };

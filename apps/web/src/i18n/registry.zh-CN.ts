@@ -129,6 +129,7 @@ export const registryZh = {
     ethics: '伦理审查',
     decisions: { approved: '同意', approved_with_modifications: '修改后同意', other: '其他' },
     onPlatform: '平台医院',
+    pi: '研究者',
     open: '在登记平台查看',
   },
 };

@@ -68,7 +68,7 @@ export function TrialRegistryRecord({ trialId }: { trialId: string }) {
                     ? orgLabel({ nameZh: s.hospitalName ?? '', nameEn: s.hospitalNameEn }, i18n.language)
                     : '—',
               },
-              { title: t('registry.profile.sitesHere'), key: 'pi', render: (_, s) => s.piName ?? '—' },
+              { title: t('registry.trial.pi'), key: 'pi', render: (_, s) => s.piName ?? '—' },
             ]}
           />
           {r.ethics.length > 0 && (
