@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DbHandle } from '@ctp/db';
-import type { RegistryImportResult } from '@ctp/domain';
+import { createTestDatabase } from '@ctp/db/testing';
+import { type RegistryImportResult, seedDemo } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
@@ -379,5 +380,22 @@ describe('registry history of hospitals and trials', () => {
     expect(record).toMatchObject({ registryId: 'NCT04764188', source: 'ctgov' });
     expect(record!.sites.find((s) => s.city === 'Nanjing')).toMatchObject({ hospitalId: 'hosp-jsph' });
     expect((await apiErrorOf(callerAs(db, 'cro@demo.ctp').registry.ofTrial({ trialId: id }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the demo seed', () => {
+  it('imports both samples, so the profiles show registry history from the start', async () => {
+    const fresh = createTestDatabase();
+    await seedDemo({
+      db: fresh.db,
+      ctx: { actor: null, now: Date.now, requestId: 'seed' },
+      withUsers: false,
+      withRegistries: true,
+    });
+    const count = (sql: string) => fresh.sqlite.prepare(sql).pluck().get() as number;
+    expect(count('select count(*) from registry_trials')).toBe(146);
+    expect(count("select count(*) from registry_imports where outcome = 'completed'")).toBe(2);
+    expect(count('select count(distinct hospital_id) from registry_sites where hospital_id is not null')).toBe(6);
+    fresh.sqlite.close();
   });
 });
