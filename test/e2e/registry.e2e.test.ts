@@ -18,15 +18,14 @@ async function snapshot(page: Page, file: string, fullPage = true) {
   await page.screenshot({ path: `${ARTIFACTS}${file}`, fullPage });
 }
 
-/** Loads queue pages ("load more") until the row shows. */
+/** Finds a queue row through the page's search box. */
 async function findRow(page: Page, name: string, city: string) {
-  const row = page.getByTestId('registry-queue').locator('tr', { hasText: name }).filter({ hasText: city });
-  for (let i = 0; i < 10 && (await row.count()) === 0; i++) {
-    await page.getByRole('button', { name: /加载更多|Load more/ }).click();
-    await page.waitForTimeout(500);
-  }
-  await row.first().waitFor();
-  return row.first();
+  const search = page.getByTestId('queue-search').locator('input');
+  await search.fill(name);
+  await search.press('Enter');
+  const row = page.getByTestId('registry-queue').locator('tr', { hasText: name }).filter({ hasText: city }).first();
+  await row.waitFor();
+  return row;
 }
 
 async function upload(page: Page, files: string[]) {
@@ -58,10 +57,11 @@ describe('registry imports and the name review queue in a real browser', () => {
     const queue = page.getByTestId('registry-queue');
     // The famous name with the wrong city waits with its candidate at similarity 1.00.
     await queue.locator('tr.ant-table-row').first().waitFor();
+    await snapshot(page, 'registry-queue.png', false);
     const tianjin = await findRow(page, '东南大学附属中大医院', '天津市');
     await tianjin.getByText('1.00').waitFor();
     await tianjin.getByText('城市与医院不符').waitFor();
-    await snapshot(page, 'registry-queue.png', false);
+    await snapshot(page, 'registry-queue-search.png', false);
 
     // Map the Wuxi listing to 中大医院 through its candidate button.
     const wuxi = await findRow(page, '东南大学附属中大医院', '无锡市');
@@ -76,6 +76,8 @@ describe('registry imports and the name review queue in a real browser', () => {
     await page.getByText('已标记为非医院，该名称不会再进入核对').waitFor();
     await page.getByRole('tab', { name: /已标记非医院/ }).click();
     await queue.getByText('天津医科大学总医院').waitFor();
+    await page.getByTestId('queue-search').locator('input').fill('无锡');
+    await page.getByTestId('queue-search').locator('input').press('Enter');
     await page.getByRole('tab', { name: /已对应/ }).click();
     await queue.locator('tr', { hasText: '无锡市' }).getByText('东南大学附属中大医院').first().waitFor();
 

@@ -89,6 +89,8 @@ export const registryImportsInput = z
 export const registryQueueInput = z
   .object({
     status: z.enum(REGISTRY_QUEUE_STATUSES).optional(),
+    /** Part of the raw name or the city (an addition to the contract: the queue runs to hundreds). */
+    q: z.string().trim().max(200).optional(),
     limit: z.number().int().min(1).max(200).default(50),
     /** The id of the last item of the previous page. */
     cursor: z.number().int().min(0).optional(),

@@ -60,6 +60,7 @@ export const registryEn: typeof registryZh = {
     decidedHospital: 'Hospital',
     decidedReason: 'Note',
     empty: 'No names to review',
+    search: 'Find by name or city',
     more: 'Load more',
   },
   imports: {

@@ -58,6 +58,7 @@ export const registryZh = {
     decidedHospital: '对应医院',
     decidedReason: '处理说明',
     empty: '没有待核对的名称',
+    search: '按名称或城市查找',
     more: '加载更多',
   },
   imports: {

@@ -399,3 +399,14 @@ describe('the demo seed', () => {
     fresh.sqlite.close();
   });
 });
+
+describe('queue search', () => {
+  it('finds open items by part of the raw name or by city', async () => {
+    await importSamples();
+    const byName = await admin().registry.queue({ status: 'open', q: '中大医院' });
+    expect(byName.items.map((i) => i.city).sort()).toEqual(['天津市', '无锡市']);
+    const byCity = await admin().registry.queue({ status: 'open', q: '无锡' });
+    expect(byCity.items.every((i) => i.city === '无锡市')).toBe(true);
+    expect((await admin().registry.queue({ q: 'shengcun' })).items.map((i) => i.rawName)).toEqual(['Shengcun Fang']);
+  });
+});

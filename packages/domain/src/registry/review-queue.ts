@@ -14,7 +14,7 @@ import {
   registryTrials,
   type Tx,
 } from '@ctp/db';
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { rebuildHospitalSearchDocument } from '../capacity/search-document.ts';
@@ -33,6 +33,12 @@ export function listRegistryQueue({ ctx, input }: { ctx: Ctx; input: z.output<ty
   const where = and(
     input.status ? eq(registryReviewQueue.status, input.status) : undefined,
     input.cursor !== undefined ? lt(registryReviewQueue.id, input.cursor) : undefined,
+    input.q
+      ? or(
+          sql`instr(lower(${registryReviewQueue.rawName}), lower(${input.q})) > 0`,
+          sql`instr(coalesce(${registryReviewQueue.city}, ''), ${input.q}) > 0`,
+        )
+      : undefined,
   );
   const rows = ctx.db
     .select()

@@ -34,6 +34,7 @@ export default function RegistryQueuePage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [status, setStatus] = useState<RegistryQueueStatus>('open');
+  const [q, setQ] = useState('');
   const [rejecting, setRejecting] = useState<Target>(null);
   const [mapping, setMapping] = useState<Target>(null);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -78,6 +79,13 @@ export default function RegistryQueuePage() {
     <>
       <PageHeader title={t('registry.queue.title')} subtitle={t('registry.queue.subtitle')} />
       <Card>
+        <Input.Search
+          allowClear
+          placeholder={t('registry.queue.search')}
+          onSearch={setQ}
+          style={{ maxWidth: 360, marginBottom: 8 }}
+          data-testid="queue-search"
+        />
         <Tabs
           activeKey={status}
           onChange={(k) => setStatus(k as RegistryQueueStatus)}
