@@ -18,11 +18,11 @@ async function snapshot(page: Page, file: string, fullPage = true) {
   await page.screenshot({ path: `${ARTIFACTS}${file}`, fullPage });
 }
 
+const SEARCH_BOX = 'input[data-testid="queue-search"], [data-testid="queue-search"] input';
+
 /** Finds a queue row through the page's search box. */
 async function findRow(page: Page, name: string, city: string) {
-  const search = page.getByTestId('queue-search').locator('input');
-  await search.fill(name);
-  await search.press('Enter');
+  await page.locator(SEARCH_BOX).fill(name);
   const row = page.getByTestId('registry-queue').locator('tr', { hasText: name }).filter({ hasText: city }).first();
   await row.waitFor();
   return row;
@@ -76,8 +76,7 @@ describe('registry imports and the name review queue in a real browser', () => {
     await page.getByText('已标记为非医院，该名称不会再进入核对').waitFor();
     await page.getByRole('tab', { name: /已标记非医院/ }).click();
     await queue.getByText('天津医科大学总医院').waitFor();
-    await page.getByTestId('queue-search').locator('input').fill('无锡');
-    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await page.locator(SEARCH_BOX).fill('无锡');
     await page.getByRole('tab', { name: /已对应/ }).click();
     await queue.locator('tr', { hasText: '无锡市' }).getByText('东南大学附属中大医院').first().waitFor();
 

@@ -1,4 +1,4 @@
-import { CheckOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
 import type { RegistryQueueStatus } from '@ctp/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -79,10 +79,12 @@ export default function RegistryQueuePage() {
     <>
       <PageHeader title={t('registry.queue.title')} subtitle={t('registry.queue.subtitle')} />
       <Card>
-        <Input.Search
+        <Input
           allowClear
+          prefix={<SearchOutlined />}
           placeholder={t('registry.queue.search')}
-          onSearch={setQ}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
           style={{ maxWidth: 360, marginBottom: 8 }}
           data-testid="queue-search"
         />

@@ -178,3 +178,10 @@ describe('queue candidates', () => {
       expect(r.candidates.map((c) => c.hospitalId)).toEqual(expect.arrayContaining(['gljb', 'njglyy']));
   });
 });
+
+describe('candidate noise', () => {
+  it('suggests no hospital that shares only generic words (医院, 大学, 附属, 第一)', () => {
+    const r = at('中山大学附属第一医院', '广州市');
+    expect(r).toMatchObject({ kind: 'queued', candidates: [] });
+  });
+});

@@ -73,7 +73,8 @@ const GENERIC_WORDS = new Set([
   'campus',
   'department',
 ]);
-const GENERIC_HAN = new Set([...'医院大学附属省市人民第中心科研究所总分部门区县立']);
+// Ordinals are compared by the discriminators, so they are generic here.
+const GENERIC_HAN = new Set([...'医院大学附属省市人民第中心科研究所总分部门区县立一二三四五六七八九十']);
 
 /** Kinds of hospital: a facility and an alias must name the same kinds to match at all. */
 const KIND_MARKERS: [RegExp, string][] = [
@@ -139,9 +140,15 @@ function discriminatorsOf(text: string): string {
   return [...found].sort().join(',');
 }
 
-/** Dice coefficient over the token sets (0…1); names of different scripts compare as 0. */
+/**
+ * Dice coefficient over the token sets (0…1); names of different scripts, or sharing no distinctive word or
+ * character (only 医院/大学/Hospital…), compare as 0.
+ */
 export function tokenSimilarity(a: NameFeatures, b: NameFeatures): number {
   if (a.script !== b.script || a.tokens.size === 0 || b.tokens.size === 0) return 0;
+  let sharesDistinctive = false;
+  for (const d of a.distinctive) if (b.distinctive.has(d)) sharesDistinctive = true;
+  if (!sharesDistinctive) return 0;
   let shared = 0;
   for (const t of a.tokens) if (b.tokens.has(t)) shared++;
   return (2 * shared) / (a.tokens.size + b.tokens.size);
