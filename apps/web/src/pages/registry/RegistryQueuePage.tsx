@@ -41,7 +41,7 @@ export default function RegistryQueuePage() {
   const [form] = Form.useForm<{ reason: string }>();
   const queue = useInfiniteQuery(
     trpc.registry.queue.infiniteQueryOptions(
-      { status, limit: 50 },
+      { status, q: q.trim() || undefined, limit: 50 },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
