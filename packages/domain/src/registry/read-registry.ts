@@ -172,7 +172,7 @@ export function listHospitalRegistryTrials({
       condition: countBy(all.flatMap((t) => conditions(t.id).conditions)).slice(0, 15),
       phase: countBy(all.flatMap((t) => JSON.parse(t.phasesJson) as RegistryPhase[])),
       status: countBy(all.map((t) => t.status as RegistryStatus)),
-      year: countBy(all.map((t) => t.startDate?.slice(0, 4) ?? ''))
+      year: countBy(all.map((t) => (t.startDate ?? t.lastUpdateDate)?.slice(0, 4) ?? ''))
         .filter((y) => y.key !== '')
         .sort((a, b) => b.key.localeCompare(a.key)),
     },

@@ -1,6 +1,6 @@
 import { REGISTRY_STATUSES, type RegistryStatus } from '@ctp/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -76,7 +76,15 @@ export function HospitalRegistryTrials({ hospitalId }: { hospitalId: string }) {
                     facets={data?.facets.status ?? []}
                     label={(k) => t(`registry.statuses.${k}`)}
                   />
-                  <FacetList title={t('registry.profile.byYear')} facets={data?.facets.year ?? []} label={(k) => k} />
+                  <Tooltip title={t('registry.profile.yearHint')}>
+                    <div>
+                      <FacetList
+                        title={t('registry.profile.byYear')}
+                        facets={data?.facets.year ?? []}
+                        label={(k) => k}
+                      />
+                    </div>
+                  </Tooltip>
                 </Space>
               </Flex>
             </Col>

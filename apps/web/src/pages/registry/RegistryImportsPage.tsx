@@ -214,7 +214,11 @@ export default function RegistryImportsPage() {
                 <Tag color={OUTCOME_COLOURS[r.outcome]}>{t(`registry.imports.outcomes.${r.outcome}`)}</Tag>
               ),
             },
-            { title: '', key: 'summary', render: (_, r) => <SummaryTags summary={r.summary} /> },
+            {
+              title: t('registry.imports.summaryTitle'),
+              key: 'summary',
+              render: (_, r) => <SummaryTags summary={r.summary} />,
+            },
             {
               title: t('registry.imports.actor'),
               key: 'actor',
