@@ -23,6 +23,7 @@ import {
   verifyAuditChain,
   writeAuditEvent,
 } from '@ctp/domain';
+import { benchRegistryImport } from './registry-import.ts';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -202,3 +203,4 @@ async function main() {
 }
 
 await main();
+await benchRegistryImport();

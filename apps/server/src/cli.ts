@@ -21,6 +21,7 @@ import { eq, or } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { createBackup } from './backup/create-backup.ts';
 import { RestoreError, restoreBackup } from './backup/restore-backup.ts';
+import { registerImportCommands } from './cli-import.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
 
@@ -306,6 +307,8 @@ calendar
       closeDatabase(db);
     }
   });
+
+registerImportCommands(program);
 
 class CliError extends Error {}
 

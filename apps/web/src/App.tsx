@@ -51,6 +51,8 @@ const MonthlyReportPage = lazy(() => import('./pages/commission/MonthlyReportPag
 const MeetingsPage = lazy(() => import('./pages/ethics/MeetingsPage.tsx'));
 const MeetingPage = lazy(() => import('./pages/ethics/MeetingPage.tsx'));
 const CommitteePage = lazy(() => import('./pages/ethics/CommitteePage.tsx'));
+const RegistryQueuePage = lazy(() => import('./pages/registry/RegistryQueuePage.tsx'));
+const RegistryImportsPage = lazy(() => import('./pages/registry/RegistryImportsPage.tsx'));
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -276,6 +278,22 @@ export function App() {
                       element={
                         <Guard policy={POLICIES.administer}>
                           <UsersPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="registry/queue"
+                      element={
+                        <Guard policy={POLICIES.manageRegistry}>
+                          <RegistryQueuePage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="registry/imports"
+                      element={
+                        <Guard policy={POLICIES.manageRegistry}>
+                          <RegistryImportsPage />
                         </Guard>
                       }
                     />

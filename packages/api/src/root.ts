@@ -6,6 +6,7 @@ import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
 import { organisationsRouter } from './routers/organisations.ts';
 import { recognitionRouter } from './routers/recognition.ts';
+import { registryRouter } from './routers/registry.ts';
 import { modificationsRouter, reviewsRouter } from './routers/reviews.ts';
 import { shortlistsRouter } from './routers/shortlists.ts';
 import { sitesRouter } from './routers/sites.ts';
@@ -38,5 +39,6 @@ export const appRouter = router({
   metrics: metricsRouter,
   incentive: incentiveRouter,
   keyProjects: keyProjectsRouter,
+  registry: registryRouter,
 });
 export type AppRouter = typeof appRouter;

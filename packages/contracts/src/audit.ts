@@ -92,6 +92,9 @@ export const AUDIT_ACTIONS = [
   'trial.unflag_key_project',
   'calendar.set_days',
   'calendar.complete_year',
+  'registry.import',
+  'registry.resolve',
+  'registry.reject',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -115,6 +118,8 @@ export const AUDIT_ENTITY_TYPES = [
   'recognition_request',
   'local_context',
   'incentive_weights',
+  'registry_import',
+  'registry_queue_item',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -143,6 +143,8 @@ export const ERROR_DETAILS = [
   'CALENDAR_YEAR_COMPLETE',
   'CALENDAR_YEAR_EMPTY',
   'CALENDAR_MAKEUP_NOT_WEEKEND',
+  // Registry imports and the name review queue (issue 13).
+  'QUEUE_ITEM_DECIDED',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

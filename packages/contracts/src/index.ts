@@ -18,6 +18,7 @@ export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './policies.ts';
 export * from './recognition.ts';
+export * from './registry.ts';
 export * from './reviews.ts';
 export * from './roles.ts';
 export * from './site-search.ts';

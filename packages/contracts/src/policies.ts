@@ -97,6 +97,10 @@ export const POLICIES = {
   runRecognition: roles('runRecognition', ['ec_secretary', 'ec_chair']),
   /** An EC's recognition tasks: acknowledgements and SAE/SUSAR reports delivered under recognition (read receipts). */
   readRecognitionTasks: roles('readRecognitionTasks', ['ec_secretary', 'ec_member', 'ec_chair']),
+  /** Registry imports and the name review queue (名称核对): the platform admin. */
+  manageRegistry: roles('manageRegistry', ['admin']),
+  /** Registry history of hospitals and trials (public records): every signed-in role. */
+  readRegistry: { name: 'readRegistry', allows: (a) => a !== null } satisfies Policy,
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

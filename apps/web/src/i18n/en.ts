@@ -6,6 +6,7 @@ import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { recognitionEn } from './recognition.en.ts';
+import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -182,6 +183,8 @@ export const en: Messages = {
       local_context: 'Local context',
       incentive_weights: 'Incentive index weights',
       calendar_year: 'Calendar year',
+      registry_import: 'Registry import',
+      registry_queue_item: 'Name review item',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -263,6 +266,9 @@ export const en: Messages = {
       'trial.unflag_key_project': 'Unflagged a city key project',
       'calendar.set_days': 'Entered working-calendar days',
       'calendar.complete_year': 'Marked a calendar year complete',
+      'registry.import': 'Imported registry records',
+      'registry.resolve': 'Mapped a name to a hospital',
+      'registry.reject': 'Marked a name as not a hospital',
       'submission.unschedule': 'Removed from meeting agenda',
       'submission.submit_modifications': 'Submitted modifications',
       'submission.verify_modifications': 'Verified modifications',
@@ -324,6 +330,7 @@ export const en: Messages = {
   commission: commissionEn,
   delays: delaysEn,
   calendar: calendarEn,
+  registry: registryEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

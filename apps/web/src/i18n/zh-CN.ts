@@ -6,6 +6,7 @@ import { ethicsZh } from './ethics.zh-CN.ts';
 import { hospitalZh } from './hospital.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
+import { registryZh } from './registry.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
 import { trialsZh } from './trials.zh-CN.ts';
 
@@ -177,6 +178,8 @@ export const zhCN = {
       local_context: '本院本地信息',
       incentive_weights: '激励指数权重',
       calendar_year: '工作日历年度',
+      registry_import: '登记数据导入',
+      registry_queue_item: '名称核对项',
     },
     actions: {
       'auth.login': '登录',
@@ -258,6 +261,9 @@ export const zhCN = {
       'trial.unflag_key_project': '取消市重点攻关项目',
       'calendar.set_days': '录入工作日历',
       'calendar.complete_year': '工作日历年度标记完整',
+      'registry.import': '导入登记数据',
+      'registry.resolve': '名称对应到医院',
+      'registry.reject': '名称标记为非医院',
       'submission.unschedule': '移出会议议程',
       'submission.submit_modifications': '提交修改材料',
       'submission.verify_modifications': '确认修改',
@@ -315,6 +321,7 @@ export const zhCN = {
   commission: commissionZh,
   delays: delaysZh,
   calendar: calendarZh,
+  registry: registryZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

@@ -2,8 +2,10 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DiffOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -77,6 +79,14 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, policy: POLICIES.administer },
   { path: '/calendar', labelKey: 'calendar.nav', icon: <ScheduleOutlined />, policy: calendarPagePolicy },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, policy: POLICIES.readAuditLog },
+  // 平台管理 (issue 13): the name review queue and the registry imports.
+  { path: '/registry/queue', labelKey: 'registry.nav.queue', icon: <DiffOutlined />, policy: POLICIES.manageRegistry },
+  {
+    path: '/registry/imports',
+    labelKey: 'registry.nav.imports',
+    icon: <CloudUploadOutlined />,
+    policy: POLICIES.manageRegistry,
+  },
   { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined />, policy: POLICIES.signedIn },
 ];
 

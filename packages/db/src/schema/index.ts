@@ -8,5 +8,6 @@ export * from './identity.ts';
 export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './recognition.ts';
+export * from './registry.ts';
 export * from './reviews.ts';
 export * from './trials.ts';

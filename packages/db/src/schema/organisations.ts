@@ -1,4 +1,4 @@
-import { HOSPITAL_LEVELS, HOSPITAL_TYPES, ORG_KINDS } from '@ctp/contracts';
+import { ALIAS_KINDS, HOSPITAL_LEVELS, HOSPITAL_TYPES, ORG_KINDS } from '@ctp/contracts';
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -13,6 +13,8 @@ export const organisations = sqliteTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en'),
     shortName: text('short_name'),
+    /** City (南京市): registry name resolution links a location only when its city agrees (issue 13). */
+    city: text('city'),
     district: text('district'),
     level: text('level', { enum: HOSPITAL_LEVELS }),
     hospitalType: text('hospital_type', { enum: HOSPITAL_TYPES }),
@@ -58,6 +60,8 @@ export const organisationAliases = sqliteTable(
     aliasNorm: text('alias_norm').notNull(),
     lang: text('lang', { enum: ['zh', 'en'] }).notNull(),
     source: text('source'),
+    /** What sort of name: official, short, former, English, a registry spelling, learnt in the review queue. */
+    kind: text('kind', { enum: ALIAS_KINDS }),
   },
   (t) => [
     uniqueIndex('organisation_aliases_norm_uq').on(t.aliasNorm),

@@ -45,3 +45,22 @@ describe('normaliseInstitutionName', () => {
     expect(normalise('ＪＳＰＨ　１')).toBe('jsph1');
   });
 });
+
+describe('normaliseInstitutionName, registry forms (issue 13)', () => {
+  it('strips a trailing " - Site 012" or ", Site No. 3" but keeps a number that is part of the name', () => {
+    expect(normalise('Jiangsu Province Hospital - Site 012')).toBe(normalise('Jiangsu Province Hospital'));
+    expect(normalise('Jiangsu Province Hospital, Research Site No. 3')).toBe(normalise('Jiangsu Province Hospital'));
+    expect(normalise('Local Institution - 0266')).toBe('localinstitution0266');
+  });
+
+  it('folds 医学院附属 and 医学部附属 to 附属 but keeps 医科大学 apart', () => {
+    expect(normalise('南京大学医学院附属鼓楼医院')).toBe(normalise('南京大学附属鼓楼医院'));
+    expect(normalise('北京大学医学部附属某医院')).toBe(normalise('北京大学附属某医院'));
+    expect(normalise('南京医科大学附属逸夫医院')).toBe('南京医科大学附属逸夫医院');
+  });
+
+  it('folds full-width parentheses of a site suffix', () => {
+    expect(normalise('Nanjing Drum Tower Hospital /ID# 253042')).toBe('nanjingdrumtowerhospital');
+    expect(normalise('江苏省人民医院（Site 3）')).toBe('江苏省人民医院');
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  type AliasKind,
   HOSPITAL_LEVELS,
   HOSPITAL_TYPES,
   type HospitalLevel,
@@ -20,9 +21,10 @@ import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoCommittees } from './demo-committees.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
+import { seedDemoRegistries } from './demo-registries.ts';
 import { seedDemoTrials } from './demo-trials.ts';
 import { ensureReferenceData } from './reference-catalogue.ts';
-import { type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
+import { type AliasRef, type HospitalRef, loadAliases, loadHospitals } from './reference-data.ts';
 
 export const hospitalId = (code: string) => `hosp-${code}`;
 export const committeeId = (code: string) => `ec-${code}`;
@@ -77,6 +79,8 @@ function hospitalRow(h: HospitalRef, now: number) {
     nameZh: h.name_zh,
     nameEn: h.name_en || null,
     shortName: h.short_zh || null,
+    // The reference list is nanjing-hospitals.csv: every row is in Nanjing (registry name resolution needs it).
+    city: '南京市',
     district: h.district || null,
     level: levelOf(h.level),
     hospitalType: typeOf(h.type),
@@ -97,6 +101,13 @@ function hospitalRow(h: HospitalRef, now: number) {
   };
 }
 
+/** What sort of name a reference alias is, from its source note ("ctgov", "name before 2018", …). */
+function aliasKindOf(a: AliasRef): AliasKind {
+  if (/former|before|until/i.test(a.source)) return 'former';
+  if (/^(?:ctgov|ctr)\b/.test(a.source)) return 'registry';
+  return a.lang === 'en' ? 'english' : 'other';
+}
+
 export type SeedResult = { seeded: boolean; hospitals: number; users: number };
 
 /**
@@ -110,6 +121,7 @@ export async function seedDemo({
   withUsers,
   withHistory = false,
   withRosters = true,
+  withRegistries = withHistory,
 }: {
   db: Db;
   ctx: AuditCtx;
@@ -118,6 +130,8 @@ export async function seedDemo({
   withHistory?: boolean;
   /** The demo committees' rosters (issue 5); tests that build their own roster through the use-case pass false. */
   withRosters?: boolean;
+  /** The real registry samples (issue 13), imported as the platform: registry history on the profiles. */
+  withRegistries?: boolean;
 }): Promise<SeedResult> {
   if (db.select({ id: organisations.id }).from(organisations).limit(1).get()) {
     return { seeded: false, hospitals: 0, users: 0 };
@@ -159,20 +173,21 @@ export async function seedDemo({
         .run();
     }
     const seen = new Set<string>();
-    const addAlias = (code: string, alias: string, lang: 'zh' | 'en', source: string | null) => {
+    const addAlias = (code: string, alias: string, lang: 'zh' | 'en', source: string | null, kind: AliasKind) => {
       const norm = normaliseInstitutionName(alias);
       if (!norm || seen.has(norm)) return;
       seen.add(norm);
       tx.insert(organisationAliases)
-        .values({ orgId: hospitalId(code), alias, aliasNorm: norm, lang, source })
+        .values({ orgId: hospitalId(code), alias, aliasNorm: norm, lang, source, kind })
         .run();
     };
     for (const h of hospitals) {
-      addAlias(h.code, h.name_zh, 'zh', 'name');
-      if (h.name_en) addAlias(h.code, h.name_en, 'en', 'name');
-      if (h.short_zh) addAlias(h.code, h.short_zh, 'zh', 'short name');
+      addAlias(h.code, h.name_zh, 'zh', 'name', 'name');
+      if (h.name_en) addAlias(h.code, h.name_en, 'en', 'name', 'name');
+      if (h.short_zh) addAlias(h.code, h.short_zh, 'zh', 'short name', 'short');
     }
-    for (const a of aliases) if (codes.has(a.code)) addAlias(a.code, a.alias, a.lang === 'en' ? 'en' : 'zh', a.source);
+    for (const a of aliases)
+      if (codes.has(a.code)) addAlias(a.code, a.alias, a.lang === 'en' ? 'en' : 'zh', a.source, aliasKindOf(a));
 
     let userCount = 0;
     let piUserId: string | null = null;
@@ -233,5 +248,6 @@ export async function seedDemo({
     seedDemoCommittees(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers && withHistory)
     seedDemoHistory(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+  if (withRegistries) seedDemoRegistries(db, ctx);
   return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
 }

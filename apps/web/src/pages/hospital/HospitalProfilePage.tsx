@@ -31,6 +31,7 @@ import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/p
 import { apiError } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { HospitalRegistryTrials } from '../registry/HospitalRegistryTrials.tsx';
 import {
   CapabilitiesModal,
   type HospitalProfile,
@@ -271,6 +272,9 @@ export default function HospitalProfilePage() {
         </Col>
         <Col xs={24} xl={14}>
           <HistoryCard profile={p} />
+        </Col>
+        <Col span={24}>
+          <HospitalRegistryTrials hospitalId={h.id} />
         </Col>
       </Row>
 

@@ -30,6 +30,7 @@ import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
+import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
 import { DelayCell } from './DelayReasons.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import {
@@ -474,6 +475,7 @@ export default function TrialPage() {
           </Descriptions>
         </Card>
       )}
+      {data && <TrialRegistryRecord trialId={data.id} />}
       <Card>
         <Tabs
           items={[
