@@ -49,6 +49,8 @@ const submissionIdsOf = (i: Ids) => [i.expeditedId, i.convenedId, i.referredId];
 const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'organisations.list': () => [{}, { kind: 'hospital' }],
   'calendar.year': () => [{ year: 2026 }, { year: 2027 }],
+  'registry.trialsOfHospital': () => [{ hospitalId: 'hosp-jsph' }, { hospitalId: 'hosp-njglyy', condition: '肺癌' }],
+  'registry.ofTrial': (i) => [{ trialId: i.trialId }],
   'calendar.export': () => [
     { year: 2026, format: 'json' },
     { year: 2027, format: 'csv' },

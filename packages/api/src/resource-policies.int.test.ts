@@ -42,6 +42,8 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   leadHospitalId: (w) => w.hospitalId,
   croOrgId: (w) => w.hospitalId,
   actorUserId: (w) => w.userIdA,
+  // Registry name-review items belong to the platform, not to a tenant (admin only): a made-up id.
+  queueId: () => 'a-made-up-queue-id',
 };
 
 /** What `id` names, by procedure path prefix. */

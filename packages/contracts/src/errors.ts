@@ -145,6 +145,7 @@ export const ERROR_DETAILS = [
   'CALENDAR_MAKEUP_NOT_WEEKEND',
   // Registry imports and the name review queue (issue 13).
   'QUEUE_ITEM_DECIDED',
+  'REGISTRY_ONE_FILE',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

@@ -76,6 +76,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     CALENDAR_YEAR_EMPTY: '{year} 年尚未录入任何法定节假日，不能标记为完整。',
     CALENDAR_MAKEUP_NOT_WEEKEND: '{date} 不是周六或周日，不能作为调休上班日。',
     QUEUE_ITEM_DECIDED: '该名称已处理过（已对应到医院或已标记为非医院），请刷新。',
+    REGISTRY_ONE_FILE: 'ClinicalTrials.gov 导入一次只接受一个 JSON 文件。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -200,6 +201,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     CALENDAR_YEAR_COMPLETE: '{year} is already marked complete.',
     CALENDAR_YEAR_EMPTY: 'No public holiday of {year} has been entered yet: it cannot be marked complete.',
     CALENDAR_MAKEUP_NOT_WEEKEND: '{date} is not a Saturday or Sunday: it cannot be a make-up working day.',
+    REGISTRY_ONE_FILE: 'A ClinicalTrials.gov import takes exactly one JSON file.',
     QUEUE_ITEM_DECIDED:
       'This name has already been handled (mapped to a hospital or marked as not a hospital). Refresh.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',

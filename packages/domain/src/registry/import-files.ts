@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { POLICIES, type RegistrySource, registryImportInput } from '@ctp/contracts';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import { DomainError, forbidden } from '../errors.ts';
 import { type ImportProgress, importRegistry, type RegistryImportRequest } from './import-registry.ts';
 import { parseCtgovJson } from './parse/ctgov.ts';
 import { parseCtrFiles } from './parse/ctr.ts';
@@ -23,7 +23,7 @@ export function prepareRegistryImport(
 ): RegistryImportRequest {
   if (source === 'ctgov') {
     const [file] = files;
-    if (!file || files.length !== 1) throw new Error('a CT.gov import takes one JSON file');
+    if (!file || files.length !== 1) throw new DomainError('VALIDATION', 'REGISTRY_ONE_FILE');
     return {
       source,
       fileName: options.label ?? basename(file.name),
