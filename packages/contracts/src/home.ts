@@ -27,6 +27,8 @@ export type TodoItem = {
   title: string;
   titleEn: string | null;
   ref: string | null;
+  /** The reference in English where it is a name (a hospital, a sponsor); null: the same in both languages. */
+  refEn?: string | null;
   date: string | null;
   link: string;
 };

@@ -10,7 +10,12 @@ function TodoLine({ group, item }: { group: TodoGroup; item: TodoItem }) {
   const { t, i18n } = useTranslation();
   const title = i18n.language === 'en' && item.titleEn ? item.titleEn : item.title;
   // An overdue milestone's reference is the site's next step: shown by its name.
-  const ref = group.code === 'milestonesOverdue' && item.ref ? t(`trials.steps.${item.ref}`) : item.ref;
+  const ref =
+    group.code === 'milestonesOverdue' && item.ref
+      ? t(`trials.steps.${item.ref}`)
+      : i18n.language === 'en' && item.refEn
+        ? item.refEn
+        : item.ref;
   return (
     <li>
       <Link to={item.link} data-testid={`todo-item-${group.code}`}>
