@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
+import { homeRouter } from './routers/home.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
 import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   users: usersRouter,
   organisations: organisationsRouter,
   system: systemRouter,
+  home: homeRouter,
   calendar: calendarRouter,
   sites: sitesRouter,
   shortlists: shortlistsRouter,

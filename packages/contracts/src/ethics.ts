@@ -281,11 +281,18 @@ export const QUORUM_REASON_LABELS = {
 export const VOTING_MEMBER_ROLES = ['member', 'chair', 'vice_chair'] as const;
 
 /**
+ * The legal quorum (涉及人的生命科学和医学研究伦理审查办法): more than half of the members present, and no fewer than
+ * five. A committee's SOP may ask for more, never for less (issue 14).
+ */
+export const LEGAL_QUORUM = { minPercent: 50, minCount: 5 } as const;
+
+/**
  * Platform SOP defaults (DESIGN §4.1/§4.4), used when a committee has not saved its own settings. Quorum: more than
- * half of the members, at least one non-medical and one unaffiliated member present; no absolute floor.
+ * half of the members, at least one non-medical and one unaffiliated member present. The floor of five is enforced
+ * when a committee saves its SOP; the meeting quorum does not apply it yet (the demo rosters and tests hold fewer).
  */
 export const DEFAULT_COMMITTEE_SOP = {
-  quorumMinPercent: 50,
+  quorumMinPercent: LEGAL_QUORUM.minPercent,
   quorumMinCount: 1,
   quorumNeedsNonMedical: true,
   quorumNeedsUnaffiliated: true,
@@ -325,8 +332,30 @@ export type AddCommitteeMemberInput = z.input<typeof addCommitteeMemberInput>;
 
 export const updateCommitteeSettingsInput = z.object({
   committeeId: id,
-  quorumMinPercent: z.number().int().min(50).max(100).optional(),
-  quorumMinCount: z.number().int().min(1).max(50).optional(),
+  quorumMinPercent: z
+    .number()
+    .int()
+    .min(
+      LEGAL_QUORUM.minPercent,
+      bi(
+        `出席比例不能低于法定的超过 ${LEGAL_QUORUM.minPercent}%`,
+        `The attendance share cannot be below the legal more than ${LEGAL_QUORUM.minPercent}%`,
+      ),
+    )
+    .max(100)
+    .optional(),
+  quorumMinCount: z
+    .number()
+    .int()
+    .min(
+      LEGAL_QUORUM.minCount,
+      bi(
+        `最少出席人数不能低于法定的 ${LEGAL_QUORUM.minCount} 人`,
+        `At least ${LEGAL_QUORUM.minCount} members must be present by law: the minimum cannot be lower`,
+      ),
+    )
+    .max(50)
+    .optional(),
   quorumNeedsNonMedical: z.boolean().optional(),
   quorumNeedsUnaffiliated: z.boolean().optional(),
   reviewLimitDays: z.number().int().min(1).max(60).optional(),

@@ -9,6 +9,7 @@ export * from './disease-areas.ts';
 export * from './documents.ts';
 export * from './errors.ts';
 export * from './ethics.ts';
+export * from './home.ts';
 export * from './hospital-profile.ts';
 export * from './i18n/error-messages.ts';
 export * from './i18n/locale.ts';

@@ -63,6 +63,7 @@ export * from './ethics/vote-on-submission.ts';
 export * from './ethics/withdraw-submission.ts';
 export * from './files/file-store.ts';
 export * from './files/referenced-keys.ts';
+export * from './home/list-todos.ts';
 export * from './hospitals/add-investigator.ts';
 export * from './hospitals/add-specialty.ts';
 export * from './hospitals/confirm-capacity.ts';

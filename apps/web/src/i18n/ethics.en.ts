@@ -82,6 +82,8 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     due: 'Due',
     notAccepted: 'Not accepted',
     overdue: 'Overdue',
+    decidedInTime: 'Decided within the limit',
+    decidedLate: 'Decided after the limit',
     clockStopped: 'Clock stopped',
     calendarUnknown: 'Holiday calendar unknown',
     calendarUnknownHelp: "This year's public holidays are not known yet; working days are counted as Monday–Friday",

@@ -79,6 +79,8 @@ export const ethicsZh = {
     due: '到期日',
     notAccepted: '未受理',
     overdue: '已超期',
+    decidedInTime: '按时限决定',
+    decidedLate: '超时限决定',
     clockStopped: '计时暂停',
     calendarUnknown: '节假日日历未知',
     calendarUnknownHelp: '该年度的法定节假日尚未收录，工作日按周一至周五估算',

@@ -102,6 +102,8 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     sop: 'SOP settings',
     quorumMinPercent: 'More than this share present (%)',
     quorumMinCount: 'At least this many present',
+    quorumRequired:
+      'Under this SOP a meeting now needs at least {{required}} present (of {{serving}} serving members). The law asks for more than half and no fewer than {{min}}: a saved SOP cannot set the minimum below {{min}}.',
     quorumNeedsNonMedical: 'A non-medical member must be present',
     quorumNeedsUnaffiliated: 'An unaffiliated member must be present',
     reviewLimitDays: 'Review limit (working days)',

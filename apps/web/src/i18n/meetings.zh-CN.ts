@@ -99,6 +99,8 @@ export const meetingsZh = {
     sop: 'SOP 设置',
     quorumMinPercent: '出席比例须超过（%）',
     quorumMinCount: '最少出席人数',
+    quorumRequired:
+      '按本会章程，会议现须至少 {{required}} 人出席（在任委员 {{serving}} 人）。法定要求超过半数且不少于 {{min}} 人：保存章程时最少出席人数不能低于 {{min}}。',
     quorumNeedsNonMedical: '须有非医药专业委员出席',
     quorumNeedsUnaffiliated: '须有独立于本机构的委员出席',
     reviewLimitDays: '审查时限（工作日）',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { districtLabel, levelLabel } from '../components/place-labels.ts';
+import { TodoCard } from '../components/TodoCard.tsx';
 import { navFor } from '../layout/nav.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -39,6 +40,7 @@ export default function HomePage() {
         </Typography.Text>
         <Typography.Paragraph className="ctp-welcome-intro">{t(`home.roleIntro.${active.role}`)}</Typography.Paragraph>
       </Card>
+      <TodoCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('home.orgCard')} data-testid="home-org">

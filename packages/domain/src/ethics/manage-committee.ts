@@ -16,6 +16,7 @@ import { DomainError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, loadCommittee, servingMembers } from './committee-access.ts';
+import { requiredAttendance } from './quorum.ts';
 
 /**
  * Public contract `committees.addMember`: the committee's secretary or chair adds a member — a platform user who
@@ -129,11 +130,15 @@ export function getCommittee({ ctx, input: raw }: { ctx: Ctx; input: z.input<typ
     .where(eq(committeeMembers.committeeId, input.committeeId))
     .all()
     .map((m) => ({ ...m, isServing: serving.has(m.id) }));
+  const sop = effectiveSop(ctx.db, input.committeeId);
   return {
     id: committee.id,
     name: committee.nameZh,
     nameEn: committee.nameEn,
-    sop: effectiveSop(ctx.db, input.committeeId),
+    sop,
+    /** The attendance a meeting needs today with the serving members: what the meeting page will require. */
+    quorumRequired: requiredAttendance(sop, serving.size),
+    servingCount: serving.size,
     members,
   };
 }

@@ -148,19 +148,31 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       quorumMinPercent: 50,
       isDefault: true,
     });
-    await chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 4, defaultFollowUpMonths: 9 });
+    await chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 6, defaultFollowUpMonths: 9 });
     expect(audits(db, 'committee.update_sop')).toBe(1);
     const view = await callerAs(db, 'member@demo.ctp').committees.get({ committeeId: EC });
     expect(view.sop).toMatchObject({
-      quorumMinCount: 4,
+      quorumMinCount: 6,
       defaultFollowUpMonths: 9,
       reviewLimitDays: 15,
       isDefault: false,
     });
     expect(view.members.map((m) => m.name)).toEqual(['王主任委员', '郑委员', '张医生', '李律师', '赵伦理']);
-    expect((await apiErrorOf(gulou.committees.updateSettings({ committeeId: EC, quorumMinCount: 1 }))).code).toBe(
+    expect((await apiErrorOf(gulou.committees.updateSettings({ committeeId: EC, quorumMinCount: 6 }))).code).toBe(
       'FORBIDDEN',
     );
+    // The SOP cannot go below the legal minimum of five present (issue 14): refused, localised, nothing changed.
+    const auditsBefore = allAudits(db);
+    const tooFew = await apiErrorOf(chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 4 }));
+    expect(tooFew.code).toBe('VALIDATION');
+    expect(JSON.stringify(tooFew)).toContain('不能低于法定的 5 人');
+    const tooFewEn = await apiErrorOf(chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 1 }), 'en');
+    expect(JSON.stringify(tooFewEn)).toContain('At least 5 members must be present by law');
+    expect(allAudits(db)).toBe(auditsBefore);
+    const after = await chair.committees.get({ committeeId: EC });
+    expect(after.sop.quorumMinCount).toBe(6);
+    // The page shows the attendance a meeting needs now: five serving members, more than half and at least six.
+    expect(after).toMatchObject({ servingCount: 5, quorumRequired: 6 });
   });
 
   it('runs a convened review: quorum, recusal, votes, decision by majority, site ethics_approved, confidential votes', async () => {

@@ -19,6 +19,14 @@ export type Quorum = {
   reasons: QuorumReason[];
 };
 
+/** Pure: members to be present — more than `quorumMinPercent` % of `memberCount`, and at least `quorumMinCount`. */
+export function requiredAttendance(
+  sop: Pick<CommitteeSop, 'quorumMinPercent' | 'quorumMinCount'>,
+  memberCount: number,
+): number {
+  return Math.max(Math.floor((memberCount * sop.quorumMinPercent) / 100) + 1, sop.quorumMinCount);
+}
+
 /**
  * Pure: the quorum (法定人数) of the SOP rule (DESIGN §4.1). More than `quorumMinPercent` % of the serving members
  * — and at least `quorumMinCount` — present, with a non-medical and an unaffiliated member among them when the SOP
@@ -34,7 +42,7 @@ export function quorumOf(
   const presentIds = new Set(attendance.filter((a) => a.present).map((a) => a.memberId));
   const recused = new Set(recusals);
   const counted = members.filter((m) => presentIds.has(m.id) && !recused.has(m.id));
-  const required = Math.max(Math.floor((members.length * sop.quorumMinPercent) / 100) + 1, sop.quorumMinCount);
+  const required = requiredAttendance(sop, members.length);
   const hasNonMedical = counted.some((m) => (NON_MEDICAL_EXPERTISE as readonly string[]).includes(m.expertise));
   const hasUnaffiliated = counted.some((m) => !m.isAffiliated);
   const reasons: QuorumReason[] = [];

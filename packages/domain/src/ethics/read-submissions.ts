@@ -38,11 +38,16 @@ import { forbidden, notFound } from '../errors.ts';
 import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { votesOn } from './meeting-access.ts';
+import { compareQueue } from './queue-order.ts';
 import { isRecusedFrom } from './reviewer-access.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
 
 type RiskLevel = (typeof RISK_LEVELS)[number];
-export type SubmissionClock = ClockState;
+/**
+ * A decided clock is never overdue: it tells whether the decision came within the limit, by working days used
+ * (`decidedWithinLimit`, null while undecided) — comparing dates would call 15 / 15 days late.
+ */
+export type SubmissionClock = ClockState & { decidedWithinLimit: boolean | null };
 type Stop = { from: string; to: string | null };
 
 /**
@@ -59,8 +64,11 @@ export function submissionClock(
   if (!sub.acceptedDate) return null;
   const until = sub.decidedDate ?? (sub.state === 'withdrawn' ? shanghaiDate(sub.updatedAt) : today);
   const clock = computeClock(cal, { accepted: sub.acceptedDate, limitDays, stops, until });
-  // A decided or withdrawn submission is no longer waiting on anyone: its clock neither runs nor stands stopped.
-  return sub.decidedDate || sub.state === 'withdrawn' ? { ...clock, isStopped: false } : clock;
+  // A decided or withdrawn submission is no longer waiting on anyone: its clock neither runs, stands stopped nor is late.
+  if (sub.decidedDate)
+    return { ...clock, isStopped: false, isOverdue: false, decidedWithinLimit: clock.usedDays <= clock.limitDays };
+  if (sub.state === 'withdrawn') return { ...clock, isStopped: false, isOverdue: false, decidedWithinLimit: null };
+  return { ...clock, decidedWithinLimit: null };
 }
 
 const viewColumns = {
@@ -291,18 +299,6 @@ function ecReviewOf(db: Db, actor: ActorRef, sub: SubmissionRow, riskLevel: Risk
     },
     checklist: procedures.checklists[sub.type] ?? [],
   };
-}
-
-/** Overdue first, then by due date (running clocks), then the rest by last change. */
-export function compareQueue(a: SubmissionView, b: SubmissionView): number {
-  const overdue = Number(b.clock?.isOverdue ?? false) - Number(a.clock?.isOverdue ?? false);
-  if (overdue) return overdue;
-  const running = (v: SubmissionView) => v.clock !== null && !v.decidedDate && v.state !== 'withdrawn';
-  const ra = running(a);
-  const rb = running(b);
-  if (ra !== rb) return ra ? -1 : 1;
-  if (ra && rb && a.clock!.dueDate !== b.clock!.dueDate) return a.clock!.dueDate < b.clock!.dueDate ? -1 : 1;
-  return b.updatedAt - a.updatedAt;
 }
 
 /**

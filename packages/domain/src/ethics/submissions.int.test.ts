@@ -282,6 +282,7 @@ describe('review clocks in Chinese working days (DESIGN §4.4)', () => {
       isStopped: false,
       isOverdue: false,
       calendarUnknown: false,
+      decidedWithinLimit: null,
     });
     const late = await callerAs(db, 'ec@demo.ctp', { now: at('2025-10-24') }).submissions.get({ id });
     expect(late.clock).toMatchObject({ dueDate: '2025-10-23', usedDays: 16, isOverdue: true });

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
   EXPEDITED_RISK_CEILINGS,
+  LEGAL_QUORUM,
   MEMBER_EXPERTISE,
   MEMBER_GENDERS,
   POLICIES,
@@ -26,6 +27,7 @@ import {
   Switch,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -76,7 +78,15 @@ export default function CommitteePage() {
           manage={manage}
           ecUsers={p.data?.ecUsers ?? []}
         />
-        {q.data && <SopCard committeeId={committeeId} sop={q.data.sop} manage={manage} />}
+        {q.data && (
+          <SopCard
+            committeeId={committeeId}
+            sop={q.data.sop}
+            manage={manage}
+            required={q.data.quorumRequired}
+            serving={q.data.servingCount}
+          />
+        )}
         {p.data && <ProceduresCard committeeId={committeeId} procedures={p.data} manage={manage} />}
       </Flex>
     </>
@@ -357,7 +367,20 @@ type Sop = {
   defaultFollowUpMonths: number;
 };
 
-function SopCard({ committeeId, sop, manage }: { committeeId: string; sop: Sop; manage: boolean }) {
+/** `required`: the attendance a meeting needs today with the `serving` members (the meeting page applies it). */
+function SopCard({
+  committeeId,
+  sop,
+  manage,
+  required,
+  serving,
+}: {
+  committeeId: string;
+  sop: Sop;
+  manage: boolean;
+  required: number;
+  serving: number;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { message } = App.useApp();
@@ -381,6 +404,9 @@ function SopCard({ committeeId, sop, manage }: { committeeId: string; sop: Sop; 
   return (
     <Card title={t('meetings.committee.sop')} data-testid="sop-card">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph data-testid="sop-quorum-required">
+        {t('meetings.committee.quorumRequired', { required, serving, min: LEGAL_QUORUM.minCount })}
+      </Typography.Paragraph>
       <Form
         form={form}
         layout="inline"
@@ -392,7 +418,7 @@ function SopCard({ committeeId, sop, manage }: { committeeId: string; sop: Sop; 
           <InputNumber min={50} max={100} />
         </Form.Item>
         <Form.Item name="quorumMinCount" label={t('meetings.committee.quorumMinCount')}>
-          <InputNumber min={1} max={50} />
+          <InputNumber min={LEGAL_QUORUM.minCount} max={50} />
         </Form.Item>
         <Form.Item
           name="quorumNeedsNonMedical"

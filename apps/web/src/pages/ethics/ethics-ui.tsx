@@ -8,6 +8,8 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type SubmissionListItem = Outputs['submissions']['list'][number];
 export type SubmissionDetail = Outputs['submissions']['get'];
 export type SubmissionClock = NonNullable<SubmissionListItem['clock']>;
+/** A clock as the tags show it: recognition clocks (no decided-within-limit flag yet) share the cell. */
+type ShownClock = Omit<SubmissionClock, 'decidedWithinLimit'> & { decidedWithinLimit?: boolean | null };
 
 /** One colour per submission state (blue: with the office, purple: in review, green: decided, orange: waiting). */
 export const SUBMISSION_STATE_COLOURS: Record<SubmissionState, string> = {
@@ -33,14 +35,19 @@ export function SubmissionStateTag({ state }: { state: SubmissionState }) {
   );
 }
 
-/** Overdue / clock stopped / calendar unknown, as tags. */
-export function ClockTags({ clock }: { clock: SubmissionClock }) {
+/** Overdue / decided within the limit or not (by working days) / clock stopped / calendar unknown, as tags. */
+export function ClockTags({ clock }: { clock: ShownClock }) {
   const { t } = useTranslation();
   return (
     <>
       {clock.isOverdue && (
         <Tag color="red" data-testid="clock-overdue">
           {t('ethics.queue.overdue')}
+        </Tag>
+      )}
+      {clock.decidedWithinLimit != null && (
+        <Tag color={clock.decidedWithinLimit ? 'green' : 'volcano'} data-testid="clock-decided">
+          {t(clock.decidedWithinLimit ? 'ethics.queue.decidedInTime' : 'ethics.queue.decidedLate')}
         </Tag>
       )}
       {clock.isStopped && (
@@ -60,7 +67,7 @@ export function ClockTags({ clock }: { clock: SubmissionClock }) {
 }
 
 /** Due date with working days used / limit, and the clock's flags. */
-export function DueCell({ clock }: { clock: SubmissionListItem['clock'] }) {
+export function DueCell({ clock }: { clock: ShownClock | null }) {
   const { t } = useTranslation();
   if (!clock) return <Typography.Text type="secondary">{t('ethics.queue.notAccepted')}</Typography.Text>;
   return (
