@@ -14,7 +14,7 @@ export const trialsZh = {
   },
   riskLevels: { low: '低', medium: '中', high: '高' },
   statuses: { planning: '筹备中', active: '进行中', closed: '已结束' },
-  roles: { lead: '组长单位', participating: '参加单位' },
+  roles: { lead: '组长单位', participating: '参与单位' },
   states: {
     candidate: '候选',
     inquiry_sent: '已发调研',

@@ -40,6 +40,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
+import { trialLeadOf } from './lead-site.ts';
 import { localContextOf } from './local-context.ts';
 import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
 
@@ -394,9 +395,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .where(eq(trialSites.trialId, trial.id))
     .orderBy(asc(trialSites.createdAt))
     .all();
-  const leadSite = sites.find(
-    (s) => s.site.role === 'lead' || (trial.leadHospitalId !== null && s.site.hospitalOrgId === trial.leadHospitalId),
-  );
+  // Lead sites by the trial's lead designation (as the trial page tags them); the lead decision is the one recognised.
+  const { leadSite, leadSiteIds, leadSubmission } = trialLeadOf(ctx.db, trial, sites);
   const leadCommittee = leadSite
     ? ctx.db
         .select()
@@ -433,23 +433,6 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .from(recognitionAcks)
     .where(eq(recognitionAcks.trialId, trial.id))
     .all();
-  const leadSubmission = leadSite
-    ? (ctx.db
-        .select({
-          id: submissions.id,
-          state: submissions.state,
-          outcome: submissions.outcome,
-          decidedDate: submissions.decidedDate,
-          acceptedDate: submissions.acceptedDate,
-        })
-        .from(submissions)
-        .where(
-          and(eq(submissions.trialSiteId, leadSite.site.id), inArray(submissions.type, ['initial', 'resubmission'])),
-        )
-        .orderBy(asc(submissions.createdAt))
-        .all()
-        .at(-1) ?? null)
-    : null;
   // The superseded-ICF flag compares versions, not tasks: a recognised site's effective ICF against the lead's
   // current approved one (an acknowledgement moves the site's versions, and so clears it).
   const leadVersions = leadSite ? effectiveVersionsOf(ctx.db, leadSite.site.id) : [];
@@ -462,7 +445,7 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     const siteVersions = effectiveVersionsOf(ctx.db, s.site.id);
     const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(request?.outcome ?? null);
     const skip = skips.find((k) => k.trialSiteId === s.site.id);
-    const isLead = s.site.id === leadSite?.site.id;
+    const isLead = leadSiteIds.has(s.site.id);
     return {
       trialSiteId: s.site.id,
       hospitalOrgId: s.site.hospitalOrgId,

@@ -593,6 +593,41 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     expect(enText).toContain('Leadsiteacceptance');
   });
 
+  it('labels every site at the lead hospital 组长单位 on the board and shows the lead decision that was recognised', async () => {
+    const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266041' });
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    // A second specialty of the lead hospital joins (first on the list), and its own review is declined.
+    const otherSpecialty = db.sqlite
+      .prepare(
+        "select id from hospital_specialties where hospital_org_id = 'hosp-jsph' and id <> (select hospital_specialty_id from trial_sites where id = ?) order by id limit 1",
+      )
+      .pluck()
+      .get(sites.jsph) as string;
+    const { trialSiteId: declinedSite } = await sponsor.trialSites.select({
+      trialId,
+      hospitalSpecialtyId: otherSpecialty,
+    });
+    db.sqlite.prepare('update trial_sites set created_at = 0 where id = ?').run(declinedSite);
+    const { id: declinedSub } = await callerAs(db, 'site@demo.ctp').submissions.create({
+      trialSiteId: declinedSite,
+      type: 'initial',
+    });
+    db.sqlite
+      .prepare("update submissions set state = 'decided', outcome = 'disapproved', decided_date = ? where id = ?")
+      .run('2026-01-05', declinedSub);
+    await approveAtLead(db, leadSubmissionId);
+    await callerAs(db, 'ec@demo.ctp').submissions.issueLetter({ id: leadSubmissionId });
+
+    const board = await sponsor.recognition.board({ trialId });
+    const roleOf = (id: string) => board.rows.find((r) => r.trialSiteId === id)!.role;
+    // Both sites at the lead hospital are the lead (the trial page tags both 组长); the others participate.
+    expect([roleOf(declinedSite), roleOf(sites.jsph!)]).toEqual(['lead', 'lead']);
+    expect(roleOf(sites.njglyy!)).toBe('participating');
+    // The lead decision is the approval the requests were opened from, not the declined specialty's.
+    expect(board.leadSubmission).toMatchObject({ id: leadSubmissionId, outcome: 'approved' });
+    expect(board.leadCommitteeName).toBe('江苏省人民医院医学伦理委员会');
+  });
+
   it('shows a participating EC the lead decision, never its votes, conflicts or EC notes', async () => {
     const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266005' });
     await callerAs(db, 'member@demo.ctp')
