@@ -497,7 +497,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
       declined: requests.filter((r) => r.outcome === 'declined' || r.outcome === 'not_approved_locally').length,
       open: requests.filter((r) => r.state !== 'decided').length,
       overdue: clocks.filter((r) => r.clock!.isOverdue && r.state !== 'decided').length,
-      skipped: rows.filter((r) => r.skipReason).length,
+      // A lead site needs no request: only participating sites left out count.
+      skipped: rows.filter((r) => r.skipReason && r.role === 'participating').length,
     },
   };
 }

@@ -626,6 +626,8 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     // The lead decision is the approval the requests were opened from, not the declined specialty's.
     expect(board.leadSubmission).toMatchObject({ id: leadSubmissionId, outcome: 'approved' });
     expect(board.leadCommitteeName).toBe('江苏省人民医院医学伦理委员会');
+    // Only the participating site left out (中大) counts as not included.
+    expect(board.summary.skipped).toBe(1);
   });
 
   it('shows a participating EC the lead decision, never its votes, conflicts or EC notes', async () => {
