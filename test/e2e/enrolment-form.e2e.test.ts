@@ -64,6 +64,14 @@ describe('monthly enrolment means one thing: each month its own counts', () => {
     expect(after.enrolmentByMonth[thisMonth]).toEqual(saved);
     // The totals are the sum of the months.
     expect(after.enrolment.enrolled).toBe(Object.values(after.enrolmentByMonth).reduce((n, m) => n + m.enrolled, 0));
+    // In English the fields say the same.
+    await page.getByTestId('enrolment-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId(`enrolment-${row.id}`).click();
+    await page.getByTestId('enrolment-modal').getByText('Screened this month').waitFor();
+    expect(await page.getByTestId('enrolment-month-note').textContent()).toContain('not running totals');
+    await page.waitForTimeout(600); // the modal's opening animation, for the screenshot only
+    await page.screenshot({ path: `${ARTIFACTS}enrolment-form-en.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
