@@ -173,7 +173,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await ec.getByTestId('letter-issue-ok').click();
     await ec.getByTestId('submission-header').getByText('批件已签发').waitFor();
     const letterNo = (await ec.getByTestId('letter-no').textContent())!.trim();
-    expect(letterNo).toMatch(/^JSPH-伦审-\d{4}-\d{4}$/);
+    expect(letterNo).toMatch(/^JSPH-EC-\d{4}-\d{4}$/);
     const [download] = await Promise.all([ec.waitForEvent('download'), ec.getByTestId('letter-download').click()]);
     const letter = await letterText(readFileSync((await download.path())!));
     for (const s of [letterNo, acceptanceNo, '同意', 'V2.0', 'V1.1', 'CTR20260606']) expect(letter).toContain(s);

@@ -215,17 +215,11 @@ export const recordEnrolmentInput = z
     withdrawn: count.default(0),
     correctionReason: z.string().trim().min(2).max(500).optional(),
   })
-  .refine((e) => e.enrolled <= e.screened, {
-    path: ['enrolled'],
-    message: bi('入组数不能超过筛选数', 'Enrolled cannot exceed screened'),
-  })
+  // A month's counts (not running totals). Screen failures belong to the month of screening; a patient screened in one
+  // month may be enrolled or withdraw in a later one, so those two are checked on the running totals (recordEnrolment).
   .refine((e) => e.screenFailures <= e.screened, {
     path: ['screenFailures'],
-    message: bi('筛选失败数不能超过筛选数', 'Screen failures cannot exceed screened'),
-  })
-  .refine((e) => e.withdrawn <= e.enrolled, {
-    path: ['withdrawn'],
-    message: bi('退出数不能超过入组数', 'Withdrawn cannot exceed enrolled'),
+    message: bi('本月筛选失败数不能超过本月筛选数', "This month's screen failures cannot exceed this month's screened"),
   });
 
 export const siteStepInput = z.object({

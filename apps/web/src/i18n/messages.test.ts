@@ -30,4 +30,11 @@ describe('UI translations', () => {
         expect((messages.audit.entityTypes as Record<string, string>)[e], e).toBeTruthy();
     }
   });
+
+  it('calls a participating site 参与单位 everywhere (one word, as the recognition rules do)', () => {
+    const zh = keys(zhCN).map((k) => String(get(zhCN, k)));
+    expect(zh.filter((v) => v.includes('参加单位'))).toEqual([]);
+    expect(get(zhCN, 'trials.roles.participating')).toBe('参与单位');
+    expect(get(zhCN, 'recognition.board.roles.participating')).toBe('参与单位');
+  });
 });

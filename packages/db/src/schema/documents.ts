@@ -67,7 +67,7 @@ export const submissionLetters = sqliteTable(
     committeeId: text('committee_id')
       .notNull()
       .references(() => ethicsCommittees.id),
-    /** e.g. `JSPH-伦审-2026-0007`. */
+    /** e.g. `JSPH-EC-2026-0007` (earlier letters: `JSPH-伦审-…`). */
     letterNo: text('letter_no').notNull(),
     year: text('year').notNull(),
     kind: text('kind', { enum: LETTER_KINDS }).notNull(),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -344,11 +344,13 @@ describe('submission documents, bound versions and letters', () => {
     expect((await apiErrorOf(callerAs(db, 'site@demo.ctp').submissions.issueLetter({ id }))).code).toBe('FORBIDDEN');
     expect((await apiErrorOf(callerAs(db, 'chair@demo.ctp').submissions.issueLetter({ id }))).code).toBe('FORBIDDEN');
 
+    // Registry ids are stored with their prefix; the letter writes each once.
+    db.sqlite.prepare("update trials set nct_no = 'NCT01234567' where ctr_no = 'CTR20260777'").run();
     const year = new Date().getFullYear().toString();
     const issued = await secretary.submissions.issueLetter({ id, bilingual: true });
     expect(issued).toMatchObject({
       state: 'letter_issued',
-      letterNo: `JSPH-伦审-${year}-0001`,
+      letterNo: `JSPH-EC-${year}-0001`,
       letterKind: 'approval',
     });
     expect(audits(db, 'submission.issue_letter')).toBe(1);
@@ -364,8 +366,14 @@ describe('submission documents, bound versions and letters', () => {
     expect(sha256Hex(pdf)).toBe(issued.sha256);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeLessThan(200_000);
+    if (process.env.LETTER_OUT) writeFileSync(join(process.env.LETTER_OUT, 'lead-letter.pdf'), pdf);
     const text = (await pdfText(pdf)).replace(/\s+/g, '');
+    expect(text).not.toMatch(/CTR\s*CTR|NCT\s*NCT/);
+    // The number reads the same in an English letter or page: ASCII only.
+    expect(issued.letterNo).toMatch(/^[\x20-\x7e]+$/);
+    expect(text).toContain(`LetterNo.:${issued.letterNo}`);
     for (const s of [
+      'CTR20260777;NCT01234567',
       issued.letterNo,
       'V2.1',
       'V1.3',
@@ -400,7 +408,7 @@ describe('submission documents, bound versions and letters', () => {
       .prepare("update submissions set state = 'decided', outcome = 'disapproved', decided_date = ? where id = ?")
       .run(`${year}-03-01`, second.id);
     const notice = await secretary.submissions.issueLetter({ id: second.id });
-    expect(notice).toMatchObject({ letterNo: `JSPH-伦审-${year}-0002`, letterKind: 'opinion' });
+    expect(notice).toMatchObject({ letterNo: `JSPH-EC-${year}-0002`, letterKind: 'opinion' });
     const noticeText = (
       await pdfText(
         readFileSync(openSubmissionLetter({ ctx: useCaseCtx(secretary.ctx), submissionId: second.id }).path),
@@ -451,10 +459,19 @@ describe('submission documents, bound versions and letters', () => {
     expect(text).toContain(issued.letterNo);
     expect(text).toContain('V1.1');
     expect(text).not.toContain('V1.0');
+    // The letter states that the modifications were verified, and when (Beijing day of the verification).
+    const verifiedOn = db.sqlite
+      .prepare('select verified_at from submission_modifications where submission_id = ?')
+      .pluck()
+      .get(id) as number;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(verifiedOn);
+    expect(text).toContain(`修改确认：申请人已按上述要求完成修改，经本委员会于${day}确认`);
   });
 
   it('numbers letters per committee and year', () => {
-    expect(formatLetterNo('JSPH', '2026', null)).toBe('JSPH-伦审-2026-0001');
-    expect(formatLetterNo('JSPH', '2026', 'JSPH-伦审-2026-0041')).toBe('JSPH-伦审-2026-0042');
+    expect(formatLetterNo('JSPH', '2026', null)).toBe('JSPH-EC-2026-0001');
+    expect(formatLetterNo('JSPH', '2026', 'JSPH-EC-2026-0041')).toBe('JSPH-EC-2026-0042');
+    // A number issued in the former Chinese form continues the sequence.
+    expect(formatLetterNo('JSPH', '2026', 'JSPH-伦审-2026-0041')).toBe('JSPH-EC-2026-0042');
   });
 });

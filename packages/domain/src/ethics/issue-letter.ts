@@ -9,7 +9,7 @@ import {
   submissionLetters,
   type Tx,
 } from '@ctp/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
@@ -27,23 +27,28 @@ import {
   type LoadedSubmission,
   loadSubmission,
 } from './submission-access.ts';
-import { modificationsStatus } from './verify-modifications.ts';
+import { modificationsStatus, modificationsVerifiedDateOf } from './verify-modifications.ts';
 
-/** Pure: the letter number after `last` in a committee's year, e.g. `JSPH-伦审-2026-0007`. */
+/**
+ * Pure: the letter number after `last` in a committee's year, e.g. `JSPH-EC-2026-0007` — ASCII, so it reads the
+ * same in a Chinese and an English letter or page (like the recognition letters' `NJGLYY-HR-2026-0001`).
+ */
 export function formatLetterNo(prefix: string, year: string, last: string | null): string {
   const n = last ? Number(last.slice(last.lastIndexOf('-') + 1)) + 1 : 1;
-  return `${prefix}-伦审-${year}-${String(n).padStart(4, '0')}`;
+  return `${prefix}-EC-${year}-${String(n).padStart(4, '0')}`;
 }
 
+/** The next number of the committee's year, after the highest sequence (numbers issued as `…-伦审-…` count too). */
 function nextLetterNo(db: Db | Tx, committeeId: string, prefix: string, year: string): string {
   const last = db
     .select({ no: submissionLetters.letterNo })
     .from(submissionLetters)
     .where(and(eq(submissionLetters.committeeId, committeeId), eq(submissionLetters.year, year)))
-    .orderBy(desc(submissionLetters.letterNo))
-    .limit(1)
-    .get();
-  return formatLetterNo(prefix, year, last?.no ?? null);
+    .all()
+    .map((r) => r.no)
+    .sort((a, b) => Number(a.slice(a.lastIndexOf('-') + 1)) - Number(b.slice(b.lastIndexOf('-') + 1)))
+    .at(-1);
+  return formatLetterNo(prefix, year, last ?? null);
 }
 
 /** The signer: the committee's serving chair (主任委员) from the roster, else the secretary issuing it. */
@@ -85,6 +90,7 @@ function letterContentOf(
     trialTitleEn: trial.titleEn,
     registryIds,
     piName: pi?.name ?? null,
+    modificationsVerifiedDate: modificationsVerifiedDateOf(db, sub),
     submissionType: sub.type,
     acceptanceNo: sub.acceptanceNo,
     reviewPath: sub.reviewPath,

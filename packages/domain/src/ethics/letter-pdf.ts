@@ -42,6 +42,12 @@ export type LetterContent = {
   piName: string | null;
   submissionType: SubmissionType;
   acceptanceNo: string | null;
+  /** The label of `acceptanceNo` when it is not the letter's own submission's (a recognition cites the lead's). */
+  acceptanceLabel?: { zh: string; en: string };
+  /** Why this letter exists when it rests on another committee's decision (a recognition). */
+  basis?: { zh: string; en: string } | null;
+  /** After 必要的修改后同意: the day the committee verified the required modifications. */
+  modificationsVerifiedDate?: string | null;
   reviewPath: ReviewPath | null;
   reviewDate: string | null;
   outcome: SubmissionOutcome;
@@ -65,6 +71,11 @@ function cjkFonts() {
     bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
   };
   return fonts;
+}
+
+/** Pure: a registry id as written once — `CTR20261234`, not `CTR CTR20261234`; a bare number gets its label. */
+export function registryIdText(r: { label: string; value: string }): string {
+  return r.value.toUpperCase().startsWith(r.label.toUpperCase()) ? r.value : `${r.label} ${r.value}`;
 }
 
 /** Renders the letter (审查批件 / 审查意见通知书) as an A4 PDF in Chinese, with English lines when bilingual. */
@@ -101,7 +112,8 @@ export function renderLetterPdf(c: LetterContent): Promise<Buffer> {
   doc.font('cjk-bold').fontSize(20).text(title.zh, { align: 'center' });
   if (c.bilingual) doc.font('cjk').fontSize(10).text(title.en, { align: 'center' });
   doc.moveDown(0.4);
-  doc.font('cjk').fontSize(10.5).text(`批件号 Letter No.：${c.letterNo}`, { align: 'right' });
+  doc.font('cjk').fontSize(10.5).text(`批件号：${c.letterNo}`, { align: 'right' });
+  en(`Letter No.: ${c.letterNo}`, 'right');
   doc.moveDown(0.6);
 
   const field = (zh: string, enLabel: string, value: string, valueEn?: string | null) => {
@@ -116,12 +128,14 @@ export function renderLetterPdf(c: LetterContent): Promise<Buffer> {
   field(
     '注册号',
     'Registry',
-    c.registryIds.length ? c.registryIds.map((r) => `${r.label} ${r.value}`).join('；') : '—',
+    c.registryIds.length ? c.registryIds.map(registryIdText).join('；') : '—',
+    c.registryIds.length ? c.registryIds.map(registryIdText).join('; ') : '—',
   );
   field('研究机构', 'Site', c.hospitalName, c.hospitalNameEn);
   field('主要研究者', 'Principal investigator', c.piName ?? '—');
   field('审查类别', 'Submission type', type.zh, type.en);
-  field('受理号', 'Acceptance No.', c.acceptanceNo ?? '—');
+  field(c.acceptanceLabel?.zh ?? '受理号', c.acceptanceLabel?.en ?? 'Acceptance No.', c.acceptanceNo ?? '—');
+  if (c.basis) field('审查依据', 'Basis', c.basis.zh, c.basis.en);
   field(
     '审查方式及日期',
     'Review',
@@ -130,6 +144,13 @@ export function renderLetterPdf(c: LetterContent): Promise<Buffer> {
   );
   field('审查决定', 'Decision', outcome.zh, outcome.en);
   if (c.conditions) field('审查意见 / 修改要求', 'Conditions', c.conditions);
+  if (c.modificationsVerifiedDate)
+    field(
+      '修改确认',
+      'Modifications verified',
+      `申请人已按上述要求完成修改，经本委员会于 ${c.modificationsVerifiedDate} 确认`,
+      `The required modifications were made and verified by the committee on ${c.modificationsVerifiedDate}`,
+    );
 
   doc.moveDown(0.4);
   doc

@@ -51,6 +51,13 @@ export function modificationsStatus(
   return modificationStatusOf(latestRound(db, sub.id));
 }
 
+/** The Beijing day the required modifications were verified (for the letter), or null when none were verified. */
+export function modificationsVerifiedDateOf(db: Reader, sub: { id: string; outcome: string | null }): string | null {
+  if (sub.outcome !== 'approved_with_modifications') return null;
+  const latest = latestRound(db, sub.id);
+  return latest?.verdict === 'verified' && latest.verifiedAt !== null ? shanghaiDate(latest.verifiedAt) : null;
+}
+
 function assertNeedsModifications(sub: { outcome: string | null }) {
   if (sub.outcome !== 'approved_with_modifications')
     throw new DomainError('PRECONDITION_FAILED', 'NO_MODIFICATIONS_REQUIRED');

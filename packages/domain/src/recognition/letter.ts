@@ -5,19 +5,23 @@ import {
   investigators,
   organisations,
   recognitionDocumentBindings,
+  recognitionEvents,
   recognitionRequests,
+  submissionLetters,
+  users,
 } from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { servingMembers } from '../ethics/committee-access.ts';
 import { effectiveVersionsOf } from '../ethics/effective-versions.ts';
 import { type LetterContent, renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
 import { inTransaction } from '../transaction.ts';
-import { canReadRequest, loadRequest } from './request-access.ts';
+import { canReadRequest, loadRequest, type RecognitionRequestRow } from './request-access.ts';
 
 /**
  * The recognition letter (互认确认批件) of a recognised request: the participating EC's approval of the site by
@@ -45,7 +49,13 @@ function letterContentOf(ctx: Pick<Ctx, 'db' | 'locale'>, loaded: ReturnType<typ
         .get()
     : undefined;
   const leadSub = loadSubmission(ctx.db, req.leadSubmissionId);
-  const recognisedFrom = `依据${lead.nameZh}的审查决定（受理号 ${leadSub.sub.acceptanceNo ?? '—'}）互认`;
+  const leadLetterNo =
+    ctx.db
+      .select({ no: submissionLetters.letterNo })
+      .from(submissionLetters)
+      .where(eq(submissionLetters.submissionId, req.leadSubmissionId))
+      .get()?.no ?? null;
+  const leadNameEn = lead.nameEn ?? lead.nameZh;
   return {
     kind: 'approval',
     letterNo: req.letterNo,
@@ -63,17 +73,42 @@ function letterContentOf(ctx: Pick<Ctx, 'db' | 'locale'>, loaded: ReturnType<typ
     ].filter((r): r is { label: string; value: string } => Boolean(r.value)),
     piName: pi?.name ?? null,
     submissionType: 'initial',
-    acceptanceNo: null,
+    // The request has no 受理号 of its own: the letter cites the lead review it recognises.
+    acceptanceNo: leadSub.sub.acceptanceNo,
+    acceptanceLabel: { zh: '组长单位受理号', en: 'Lead site acceptance No.' },
+    basis: {
+      zh: leadLetterNo ? `互认${lead.nameZh}的审查决定（批件号 ${leadLetterNo}）` : `互认${lead.nameZh}的审查决定`,
+      en: leadLetterNo
+        ? `Recognition of the decision of ${leadNameEn} (letter No. ${leadLetterNo})`
+        : `Recognition of the decision of ${leadNameEn}`,
+    },
     reviewPath: 'recognition',
     reviewDate: req.decidedDate,
     outcome: 'approved',
-    conditions: [recognisedFrom, req.conditions].filter(Boolean).join('\n'),
+    conditions: req.conditions,
     documents: recognisedVersionsOf(ctx.db, req.id, leadSub.site.id),
     followUpDate: leadSub.sub.followUpDate,
-    signerName: committee.nameZh,
+    signerName: signerOf(ctx.db, req, committee.nameZh),
     issueDate: req.decidedDate!,
     issuedAt: req.updatedAt,
   };
+}
+
+/**
+ * The signer: the committee's chair (主任委员) serving on the decision day, else the person who recorded the decision
+ * — a person, never the committee's name (the committee is named under the signature).
+ */
+function signerOf(db: Ctx['db'], req: RecognitionRequestRow, fallback: string): string {
+  const chair = servingMembers(db, req.committeeId, req.decidedDate!).find((m) => m.role === 'chair')?.name;
+  if (chair) return chair;
+  const decider = db
+    .select({ name: users.name })
+    .from(recognitionEvents)
+    .innerJoin(users, eq(users.id, recognitionEvents.actorUserId))
+    .where(and(eq(recognitionEvents.requestId, req.id), eq(recognitionEvents.step, 'decide')))
+    .orderBy(desc(recognitionEvents.at))
+    .get()?.name;
+  return decider ?? fallback;
 }
 
 /**

@@ -42,6 +42,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
+import { trialLeadOf } from './lead-site.ts';
 import { localContextOf } from './local-context.ts';
 import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
 
@@ -411,9 +412,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .where(eq(trialSites.trialId, trial.id))
     .orderBy(asc(trialSites.createdAt))
     .all();
-  const leadSite = sites.find(
-    (s) => s.site.role === 'lead' || (trial.leadHospitalId !== null && s.site.hospitalOrgId === trial.leadHospitalId),
-  );
+  // Lead sites by the trial's lead designation (as the trial page tags them); the lead decision is the one recognised.
+  const { leadSite, leadSiteIds, leadSubmission: leadReview } = trialLeadOf(ctx.db, trial, sites);
   const leadCommittee = leadSite
     ? ctx.db
         .select()
@@ -459,25 +459,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
     .where(eq(recognitionAcks.trialId, trial.id))
     .all();
   // The lead review's decision is shared with the sites under recognition (DESIGN §2), not with a mere candidate.
-  const seesLeadDecision = seesAllSites || (leadSite && ownSiteIds.has(leadSite.site.id)) || requests.length > 0;
-  const leadSubmission =
-    leadSite && seesLeadDecision
-      ? (ctx.db
-          .select({
-            id: submissions.id,
-            state: submissions.state,
-            outcome: submissions.outcome,
-            decidedDate: submissions.decidedDate,
-            acceptedDate: submissions.acceptedDate,
-          })
-          .from(submissions)
-          .where(
-            and(eq(submissions.trialSiteId, leadSite.site.id), inArray(submissions.type, ['initial', 'resubmission'])),
-          )
-          .orderBy(asc(submissions.createdAt))
-          .all()
-          .at(-1) ?? null)
-      : null;
+  const seesLeadDecision = seesAllSites || [...leadSiteIds].some((id) => ownSiteIds.has(id)) || requests.length > 0;
+  const leadSubmission = seesLeadDecision ? leadReview : null;
   // The superseded-ICF flag compares versions, not tasks: a recognised site's effective ICF against the lead's
   // current approved one (an acknowledgement moves the site's versions, and so clears it).
   const leadVersions = leadSite && seesLeadDecision ? effectiveVersionsOf(ctx.db, leadSite.site.id) : [];
@@ -492,7 +475,7 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
       const siteVersions = effectiveVersionsOf(ctx.db, s.site.id);
       const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(request?.outcome ?? null);
       const skip = skips.find((k) => k.trialSiteId === s.site.id);
-      const isLead = s.site.id === leadSite?.site.id;
+      const isLead = leadSiteIds.has(s.site.id);
       return {
         trialSiteId: s.site.id,
         hospitalOrgId: s.site.hospitalOrgId,
@@ -544,7 +527,8 @@ export function recognitionBoard({ ctx, input: raw }: { ctx: Ctx; input: z.input
       declined: requests.filter((r) => r.outcome === 'declined' || r.outcome === 'not_approved_locally').length,
       open: requests.filter((r) => r.state !== 'decided').length,
       overdue: clocks.filter((r) => r.clock!.isOverdue && r.state !== 'decided').length,
-      skipped: rows.filter((r) => r.skipReason).length,
+      // A lead site needs no request: only participating sites left out count.
+      skipped: rows.filter((r) => r.skipReason && r.role === 'participating').length,
     },
   };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../../../../test/helpers/fixtures.ts';
+import { pdfText, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import {
   approveAtLead,
   multiCentreTrial,
@@ -17,13 +18,14 @@ import {
 } from '../../../../test/helpers/recognition-journey.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { openSubmissionLetter } from '../ethics/issue-letter.ts';
+import { renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { uploadSubmissionDocument } from '../ethics/upload-submission-document.ts';
 import { inTransaction } from '../transaction.ts';
 import { openRecognitionRequests } from './fan-out.ts';
 import { medianOf, recognitionFigures } from './figures.ts';
-import { openRecognitionLetter } from './letter.ts';
+import { openRecognitionLetter, recognitionLetterContent } from './letter.ts';
 
 const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
   (db.sqlite
@@ -535,6 +537,97 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     expect(() =>
       db.sqlite.prepare('update recognition_requests set letter_no = ? where id = ?').run(stored.letter_no, second.id),
     ).toThrow(/UNIQUE/);
+  });
+
+  it('writes a true recognition letter: the PI, the lead acceptance No., a person as signer, the basis once', async () => {
+    const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266031' });
+    db.sqlite.prepare("update trials set nct_no = 'NCT07654321' where ctr_no = 'CTR20266031'").run();
+    const pi = db.sqlite
+      .prepare(
+        `select i.id, i.name from investigators i join investigator_specialties s on s.investigator_id = i.id
+         join hospital_specialties h on h.id = s.hospital_specialty_id where h.hospital_org_id = 'hosp-njglyy' limit 1`,
+      )
+      .get() as { id: string; name: string };
+    db.sqlite.prepare('update trial_sites set investigator_id = ? where id = ?').run(pi.id, sites.njglyy);
+    await approveAtLead(db, leadSubmissionId);
+    const leadLetter = await callerAs(db, 'ec@demo.ctp').submissions.issueLetter({ id: leadSubmissionId });
+    const leadAcceptanceNo = db.sqlite
+      .prepare('select acceptance_no from submissions where id = ?')
+      .pluck()
+      .get(leadSubmissionId) as string;
+    const req = requestOf(db, sites.njglyy!)!;
+    const ecGulou = callerAs(db, 'ec-gulou@demo.ctp');
+    await callerAs(db, 'site-gulou@demo.ctp').recognition.requests.submitPacket({ id: req.id, ...PACKET });
+    await ecGulou.recognition.requests.accept({ id: req.id });
+    await ecGulou.recognition.requests.saveChecklist({ id: req.id, items: [...OK_CHECKLIST] });
+    await ecGulou.recognition.requests.decide({ id: req.id, outcome: 'recognised' });
+
+    const file = await openRecognitionLetter({ ctx: useCaseCtx(ecGulou.ctx), requestId: req.id });
+    const pdf = readFileSync(file.path);
+    if (process.env.LETTER_OUT) writeFileSync(join(process.env.LETTER_OUT, 'recognition-letter.pdf'), pdf);
+    const text = (await pdfText(pdf)).replace(/\s+/g, '');
+    const committee = db.sqlite.prepare("select name_zh from ethics_committees where id = 'ec-njglyy'").pluck().get();
+    const decider = db.sqlite.prepare("select name from users where email = 'ec-gulou@demo.ctp'").pluck().get();
+    expect(text).toContain(`主要研究者：${pi.name}`);
+    expect(text).toContain(`组长单位受理号：${leadAcceptanceNo}`);
+    expect(text).not.toContain('受理号：—');
+    // No chair on 鼓楼's roster in this set-up: the person who recorded the decision signs, above the committee.
+    expect(text).toContain(`签发人：${decider}${committee}`);
+    expect(text).toContain(`审查依据：互认江苏省人民医院医学伦理委员会的审查决定（批件号${leadLetter.letterNo}）`);
+    // The basis is not repeated as a condition of an unconditional recognition.
+    expect(text).not.toContain('审查意见/修改要求');
+    expect(text).toContain('注册号：CTR20266031；NCT07654321');
+    // One embedded font for every line, Chinese and English (digits included).
+    const fonts = new Set(
+      [...pdf.toString('latin1').matchAll(/\/BaseFont\s*\/(\S+)/g)].map((m) => m[1]!.split('+')[1]),
+    );
+    expect([...fonts].sort()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
+
+    // The English reading: the number and the basis in English.
+    const en = await renderLetterPdf(recognitionLetterContent({ ...useCaseCtx(ecGulou.ctx), locale: 'en' }, req.id));
+    if (process.env.LETTER_OUT) writeFileSync(join(process.env.LETTER_OUT, 'recognition-letter-en.pdf'), en);
+    const enText = (await pdfText(en)).replace(/\s+/g, '');
+    expect(enText).toMatch(/LetterNo\.:NJGLYY-HR-\d{4}-0001/);
+    expect(enText).toContain(`Basis:Recognitionofthedecisionof`);
+    expect(enText).toContain(`(letterNo.${leadLetter.letterNo})`);
+    expect(enText).toContain('Leadsiteacceptance');
+  });
+
+  it('labels every site at the lead hospital 组长单位 on the board and shows the lead decision that was recognised', async () => {
+    const { trialId, sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266041' });
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    // A second specialty of the lead hospital joins (first on the list), and its own review is declined.
+    const otherSpecialty = db.sqlite
+      .prepare(
+        "select id from hospital_specialties where hospital_org_id = 'hosp-jsph' and id <> (select hospital_specialty_id from trial_sites where id = ?) order by id limit 1",
+      )
+      .pluck()
+      .get(sites.jsph) as string;
+    const { trialSiteId: declinedSite } = await sponsor.trialSites.select({
+      trialId,
+      hospitalSpecialtyId: otherSpecialty,
+    });
+    db.sqlite.prepare('update trial_sites set created_at = 0 where id = ?').run(declinedSite);
+    const { id: declinedSub } = await callerAs(db, 'site@demo.ctp').submissions.create({
+      trialSiteId: declinedSite,
+      type: 'initial',
+    });
+    db.sqlite
+      .prepare("update submissions set state = 'decided', outcome = 'disapproved', decided_date = ? where id = ?")
+      .run('2026-01-05', declinedSub);
+    await approveAtLead(db, leadSubmissionId);
+    await callerAs(db, 'ec@demo.ctp').submissions.issueLetter({ id: leadSubmissionId });
+
+    const board = await sponsor.recognition.board({ trialId });
+    const roleOf = (id: string) => board.rows.find((r) => r.trialSiteId === id)!.role;
+    // Both sites at the lead hospital are the lead (the trial page tags both 组长); the others participate.
+    expect([roleOf(declinedSite), roleOf(sites.jsph!)]).toEqual(['lead', 'lead']);
+    expect(roleOf(sites.njglyy!)).toBe('participating');
+    // The lead decision is the approval the requests were opened from, not the declined specialty's.
+    expect(board.leadSubmission).toMatchObject({ id: leadSubmissionId, outcome: 'approved' });
+    expect(board.leadCommitteeName).toBe('江苏省人民医院医学伦理委员会');
+    // Only the participating site left out (中大) counts as not included.
+    expect(board.summary.skipped).toBe(1);
   });
 
   it('shows a participating EC the lead decision, never its votes, conflicts or EC notes', async () => {

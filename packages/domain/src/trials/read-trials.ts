@@ -22,6 +22,8 @@ import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';
 
 const sponsorOrg = alias(organisations, 'sponsor_org');
 
+type EnrolmentCounts = { screened: number; enrolled: number; screenFailures: number; withdrawn: number };
+
 /** Site rows with everything a board shows: names, PI, state, days in state, milestones, enrolment, next step. */
 export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number) {
   const today = shanghaiDate(now);
@@ -68,6 +70,23 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       .all()
       .map((t) => [t.id, t]),
   );
+  // Each month's counts as recorded (per month, not running totals), so the enrolment form opens at a month's saved values.
+  const months = new Map<string, Record<string, EnrolmentCounts>>();
+  for (const m of db
+    .select({
+      id: trialSiteEnrolment.trialSiteId,
+      month: trialSiteEnrolment.month,
+      screened: trialSiteEnrolment.screened,
+      enrolled: trialSiteEnrolment.enrolled,
+      screenFailures: trialSiteEnrolment.screenFailures,
+      withdrawn: trialSiteEnrolment.withdrawn,
+    })
+    .from(trialSiteEnrolment)
+    .where(inArray(trialSiteEnrolment.trialSiteId, ids))
+    .all()) {
+    const { id, month, ...counts } = m;
+    months.set(id, { ...months.get(id), [month]: counts });
+  }
   const openInquiries = new Map(
     db
       .select({ siteId: inquiries.trialSiteId, replyBy: inquiries.replyBy, id: inquiries.id, status: inquiries.status })
@@ -119,6 +138,8 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
         screenFailures: t?.screenFailures ?? 0,
         withdrawn: t?.withdrawn ?? 0,
       },
+      /** The counts recorded for each month (YYYY-MM), per month. */
+      enrolmentByMonth: months.get(r.site.id) ?? {},
       inquiry: inquiry ? { id: inquiry.id, status: inquiry.status, replyBy: inquiry.replyBy } : null,
       nextStep: nextStepOf(r.site, today, inquiry?.status === 'sent' ? inquiry.replyBy : null),
       /** Missed or overdue stage targets (DESIGN §5) with their current delay reason. */

@@ -9,7 +9,7 @@ import {
   type SiteState,
 } from '@ctp/contracts';
 import { type Tx, trialSiteEnrolment, trialSites } from '@ctp/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
@@ -95,8 +95,42 @@ export function recordMilestone({
 const ENROLMENT_STATES: SiteState[] = ['enrolling', 'enrolment_closed', 'closed'];
 
 /**
- * Public contract `trialSites.recordEnrolment`: a month's counts (never patient data). Enrolled ≤ screened;
- * recording lower numbers than before for a month is a correction and needs a reason (audited with before/after).
+ * The running totals once this month's counts replace the month's saved ones: enrolled ≤ screened and
+ * withdrawn ≤ enrolled hold over the trial so far, not within one month (a patient screened in April may be
+ * enrolled in May, and withdraw in July).
+ */
+function assertRunningTotals(
+  db: Ctx['db'],
+  siteId: string,
+  input: { month: string; screened: number; enrolled: number; withdrawn: number },
+) {
+  const others = db
+    .select({
+      screened: sql<number>`coalesce(sum(${trialSiteEnrolment.screened}), 0)`,
+      enrolled: sql<number>`coalesce(sum(${trialSiteEnrolment.enrolled}), 0)`,
+      withdrawn: sql<number>`coalesce(sum(${trialSiteEnrolment.withdrawn}), 0)`,
+    })
+    .from(trialSiteEnrolment)
+    .where(and(eq(trialSiteEnrolment.trialSiteId, siteId), ne(trialSiteEnrolment.month, input.month)))
+    .get();
+  const screened = (others?.screened ?? 0) + input.screened;
+  const enrolled = (others?.enrolled ?? 0) + input.enrolled;
+  const withdrawn = (others?.withdrawn ?? 0) + input.withdrawn;
+  if (enrolled > screened)
+    throw new DomainError('VALIDATION', 'ENROLLED_EXCEEDS_SCREENED', {
+      params: { enrolled, screened },
+      fieldErrors: [{ path: 'enrolled', message: 'ENROLLED_EXCEEDS_SCREENED' }],
+    });
+  if (withdrawn > enrolled)
+    throw new DomainError('VALIDATION', 'WITHDRAWN_EXCEEDS_ENROLLED', {
+      params: { withdrawn, enrolled },
+      fieldErrors: [{ path: 'withdrawn', message: 'WITHDRAWN_EXCEEDS_ENROLLED' }],
+    });
+}
+
+/**
+ * Public contract `trialSites.recordEnrolment`: a month's counts (never patient data), enrolled ≤ screened to date;
+ * the counts are the month's own (the totals are their sum); recording lower numbers than saved for a month is a correction and needs a reason (audited with before/after).
  * A suspended or terminated site records nothing.
  */
 export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof recordEnrolmentInput> }): void {
@@ -127,9 +161,11 @@ export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<
     previous && (['screened', 'enrolled', 'screenFailures', 'withdrawn'] as const).some((k) => input[k] < previous[k]);
   if (lowered && !input.correctionReason) {
     throw new DomainError('VALIDATION', 'ENROLMENT_DECREASE_NEEDS_REASON', {
+      params: { month: input.month },
       fieldErrors: [{ path: 'correctionReason', message: 'ENROLMENT_DECREASE_NEEDS_REASON' }],
     });
   }
+  assertRunningTotals(ctx.db, site.id, input);
   const values = {
     screened: input.screened,
     enrolled: input.enrolled,

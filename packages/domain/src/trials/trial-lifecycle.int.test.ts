@@ -41,6 +41,12 @@ function stubEthics(db: DbHandle, trialSiteId: string, submitted: string, approv
   });
 }
 
+/** The calendar month before `month` (YYYY-MM). */
+const prevMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
 describe('trials, inquiries and the site lifecycle', () => {
   let db: DbHandle;
   beforeEach(async () => {
@@ -241,6 +247,55 @@ describe('trials, inquiries and the site lifecycle', () => {
       .prepare('update submissions set follow_up_date = ? where id = ?')
       .run(shanghaiDate(Date.now() + 30 * DAY), 'sub-expired');
     await site.trialSites.recordEnrolment({ trialSiteId, month, screened: 6, enrolled: 3, screenFailures: 3 });
+
+    // Counts are per month: the board gives each month's saved counts (the form opens at them), the totals are
+    // their sum, and a month's counts are checked against the running totals, not against another month.
+    const boardRow = async () =>
+      (await site.trialSites.board()).find((r: { id: string }) => r.id === trialSiteId) as {
+        enrolmentByMonth: Record<string, unknown>;
+        enrolment: unknown;
+      };
+    expect((await boardRow()).enrolmentByMonth).toEqual({
+      [month]: { screened: 6, enrolled: 3, screenFailures: 3, withdrawn: 0 },
+    });
+    const lastMonth = prevMonth(month);
+    db.sqlite.prepare('update trial_sites set fpi_date = ? where id = ?').run(`${lastMonth}-01`, trialSiteId);
+    // Another month's counts, smaller than the last recorded: that month's own, no correction, no reason needed.
+    await site.trialSites.recordEnrolment({
+      trialSiteId,
+      month: lastMonth,
+      screened: 2,
+      enrolled: 1,
+      screenFailures: 1,
+    });
+    expect((await boardRow()).enrolment).toEqual({ screened: 8, enrolled: 4, screenFailures: 4, withdrawn: 0 });
+    // Four withdraw this month, more than this month's three enrolments: allowed (withdrawn ≤ enrolled to date) …
+    await site.trialSites.recordEnrolment({
+      trialSiteId,
+      month,
+      screened: 6,
+      enrolled: 3,
+      screenFailures: 3,
+      withdrawn: 4,
+    });
+    // … but never more withdrawals than enrolments so far.
+    const tooMany = await apiErrorOf(
+      site.trialSites.recordEnrolment({
+        trialSiteId,
+        month,
+        screened: 6,
+        enrolled: 3,
+        screenFailures: 3,
+        withdrawn: 5,
+      }),
+    );
+    expect(tooMany).toMatchObject({ detail: 'WITHDRAWN_EXCEEDS_ENROLLED' });
+    expect(tooMany.message).toBe('累计退出数（5）不能超过累计入组数（4）。');
+    // Lowering a month's saved counts is a correction of that month, and says so.
+    const correction = await apiErrorOf(
+      site.trialSites.recordEnrolment({ trialSiteId, month: lastMonth, screened: 2, enrolled: 0, screenFailures: 1 }),
+    );
+    expect(correction.message).toBe(`低于 ${lastMonth} 已登记的本月数：这是对该月的更正，请填写更正原因。`);
 
     // Closing the site frees the slot.
     await site.trialSites.recordMilestone({ trialSiteId, milestone: 'lpi', date: today });

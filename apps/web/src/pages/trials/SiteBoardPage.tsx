@@ -153,7 +153,12 @@ type EnrolmentValues = {
   correctionReason?: string;
 };
 
-/** 登记月度入组: counts only, never patient data; lower numbers than before need a correction reason. */
+const NO_COUNTS = { screened: 0, enrolled: 0, screenFailures: 0, withdrawn: 0 };
+
+/**
+ * 登记月度入组: a month's own counts (the totals are their sum), never patient data. The form opens at the chosen
+ * month's saved counts, so re-saving a month changes only what is edited; lowering a saved count needs a reason.
+ */
 function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -161,6 +166,7 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
   const invalidate = useInvalidateBoards();
   const [form] = Form.useForm<EnrolmentValues>();
   const [error, setError] = useState<string | null>(null);
+  const [monthSaved, setMonthSaved] = useState(Boolean(site.enrolmentByMonth[beijingMonth()]));
   const record = useMutation(
     trpc.trialSites.recordEnrolment.mutationOptions({
       onSuccess: async (_, input) => {
@@ -204,10 +210,12 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
           layout="vertical"
           initialValues={{
             month: pickerValue(beijingMonth()),
-            screened: 0,
-            enrolled: 0,
-            screenFailures: 0,
-            withdrawn: 0,
+            ...(site.enrolmentByMonth[beijingMonth()] ?? NO_COUNTS),
+          }}
+          onValuesChange={(changed: Partial<EnrolmentValues>) => {
+            if (!changed.month) return;
+            setMonthSaved(Boolean(site.enrolmentByMonth[monthOf(changed.month)]));
+            form.setFieldsValue(site.enrolmentByMonth[monthOf(changed.month)] ?? NO_COUNTS);
           }}
           onFinish={(v) => {
             setError(null);
@@ -233,6 +241,9 @@ function EnrolmentModal({ site, onClose }: { site: SiteRow; onClose: () => void 
               data-testid="enrolment-month"
             />
           </Form.Item>
+          <Typography.Paragraph type="secondary" data-testid="enrolment-month-note">
+            {monthSaved ? t('trials.enrolment.savedMonth') : t('trials.enrolment.newMonth')}
+          </Typography.Paragraph>
           <Space size={12} wrap align="start">
             {count('screened')}
             {count('enrolled')}
