@@ -1,7 +1,7 @@
 import type { TodoCode } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beijingNoon, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { beijingNoon, giveExpeditedViews, selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const TODAY = '2025-05-10';
@@ -45,6 +45,16 @@ async function buildScenario(db: DbHandle) {
     isAffiliated: true,
     termStart: '2025-01-01',
   });
+  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
+  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
+  await as('secretary', '2025-01-02').committees.addMember({
+    committeeId: COMMITTEE,
+    userId: memberUser,
+    role: 'member',
+    expertise: 'medical',
+    isAffiliated: true,
+    termStart: '2025-01-01',
+  });
   const submissionOn = async (label: string, date: string) => {
     const { id: trialId } = await as('sponsor', date).trials.create({
       titleZh: `（测试）待办 ${label}`,
@@ -73,7 +83,7 @@ async function buildScenario(db: DbHandle) {
   const decided = await submissionOn('已决定', '2025-05-06');
   await as('secretary', '2025-05-06').submissions.screen({ id: decided.id, accept: true });
   await as('secretary', '2025-05-06').submissions.triage({ id: decided.id, path: 'expedited' });
-  await as('chair', '2025-05-08').meetings.vote({ submissionId: decided.id, choice: 'approve' });
+  await giveExpeditedViews(db, (email) => callerAs(db, email, { now: beijingNoon('2025-05-08') }), decided.id);
   await as('chair', '2025-05-08').submissions.decide({ id: decided.id, outcome: 'approved' });
   await as('secretary', '2025-05-08').meetings.create({
     committeeId: COMMITTEE,

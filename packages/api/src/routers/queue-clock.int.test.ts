@@ -1,6 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beijingNoon, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { beijingNoon, giveExpeditedViews, selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const COMMITTEE = 'ec-jsph';
@@ -17,6 +17,16 @@ async function buildScenario(db: DbHandle) {
     committeeId: COMMITTEE,
     userId: chairUser,
     role: 'chair',
+    expertise: 'medical',
+    isAffiliated: true,
+    termStart: '2025-01-01',
+  });
+  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
+  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
+  await as('ec@demo.ctp', '2025-01-02').committees.addMember({
+    committeeId: COMMITTEE,
+    userId: memberUser,
+    role: 'member',
     expertise: 'medical',
     isAffiliated: true,
     termStart: '2025-01-01',
@@ -39,7 +49,7 @@ async function buildScenario(db: DbHandle) {
     return id;
   };
   const decide = async (id: string, d: string) => {
-    await as('chair@demo.ctp', d).meetings.vote({ submissionId: id, choice: 'approve' });
+    await giveExpeditedViews(db, (email) => as(email, d), id);
     await as('chair@demo.ctp', d).submissions.decide({ id, outcome: 'approved' });
   };
   const onSaturday = await accepted('周六决定');
