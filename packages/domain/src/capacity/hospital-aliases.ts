@@ -17,7 +17,12 @@ function buildAliasIndex(db: Db): AliasIndex {
     index.set(key, e);
   };
   const hospitals = db
-    .select({ id: organisations.id, zh: organisations.nameZh, en: organisations.nameEn, short: organisations.shortName })
+    .select({
+      id: organisations.id,
+      zh: organisations.nameZh,
+      en: organisations.nameEn,
+      short: organisations.shortName,
+    })
     .from(organisations)
     .where(eq(organisations.kind, 'hospital'))
     .all();
@@ -27,7 +32,10 @@ function buildAliasIndex(db: Db): AliasIndex {
     add(h.id, h.en);
     add(h.id, h.short);
   }
-  for (const a of db.select({ orgId: organisationAliases.orgId, alias: organisationAliases.alias }).from(organisationAliases).all())
+  for (const a of db
+    .select({ orgId: organisationAliases.orgId, alias: organisationAliases.alias })
+    .from(organisationAliases)
+    .all())
     if (ids.has(a.orgId)) add(a.orgId, a.alias);
   return index;
 }

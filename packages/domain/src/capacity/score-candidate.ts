@@ -1,8 +1,15 @@
-import { CAPABILITIES, DISEASE_AREA_EN, type Locale, reasonText, type SiteSearchItem, STALE_AFTER_DAYS } from '@ctp/contracts';
-import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
+import {
+  CAPABILITIES,
+  DISEASE_AREA_EN,
+  type Locale,
+  reasonText,
+  type SiteSearchItem,
+  STALE_AFTER_DAYS,
+} from '@ctp/contracts';
 import type { ConditionEntry } from '../vocabulary/condition-vocabulary.ts';
-import { type ConditionHit, includesText, specialtyNames, type TermHit } from './site-match.ts';
+import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
+import { type ConditionHit, includesText, specialtyNames, type TermHit } from './site-match.ts';
 import type { SitePerformance } from './site-performance.ts';
 
 export type Candidate = {
@@ -45,8 +52,15 @@ function joined(values: string[], locale: Locale, max: number): string {
 function conditionReason(hit: ConditionHit, relevant: SpecialtyCapacity[], locale: Locale): string | null {
   const inScope = (s: SpecialtyCapacity) => relevant.includes(s);
   const within = hit.areas.filter((a) => a.relation === 'within' && inScope(a.spec));
-  const parents = hit.areas.filter((a) => a.relation === 'parent' && inScope(a.spec)).sort((a, b) => a.distance - b.distance);
-  const specs = (list: SpecialtyCapacity[]) => joined(list.map((s) => specName(s, locale)), locale, 2);
+  const parents = hit.areas
+    .filter((a) => a.relation === 'parent' && inScope(a.spec))
+    .sort((a, b) => a.distance - b.distance);
+  const specs = (list: SpecialtyCapacity[]) =>
+    joined(
+      list.map((s) => specName(s, locale)),
+      locale,
+      2,
+    );
   if (within.length)
     return reasonText(locale, 'diseaseMatch', {
       disease: joined(
@@ -121,9 +135,13 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
  */
 function annualPatients(c: Candidate): number {
   if (c.conditionHits.length) {
+    // The filter is the narrower statement ("肿瘤" asked, 肺癌 filtered: count 肺癌).
+    const hits = c.conditionHits.some((x) => x.fromFilter)
+      ? c.conditionHits.filter((x) => x.fromFilter)
+      : c.conditionHits;
     const counted = new Set<string>();
     let n = 0;
-    for (const a of c.conditionHits.flatMap((x) => x.areas)) {
+    for (const a of hits.flatMap((x) => x.areas)) {
       const key = `${a.spec.id}\u0000${a.area.diseaseArea}`;
       if (counted.has(key) || !c.relevant.includes(a.spec)) continue;
       counted.add(key);
@@ -134,11 +152,7 @@ function annualPatients(c: Candidate): number {
   const diseaseTerms = c.hits.filter((x) => x.column === 'diseases').map((x) => x.text);
   return c.relevant
     .flatMap((s) => s.diseaseAreas)
-    .filter(
-      (d) =>
-        !diseaseTerms.length ||
-        diseaseTerms.some((t) => includesText(areaTexts(d.diseaseArea), t)),
-    )
+    .filter((d) => !diseaseTerms.length || diseaseTerms.some((t) => includesText(areaTexts(d.diseaseArea), t)))
     .reduce((n, d) => n + (d.annualPatients ?? 0), 0);
 }
 

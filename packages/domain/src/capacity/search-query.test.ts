@@ -20,7 +20,11 @@ describe('parseSearchQuery', () => {
   });
 
   it('keeps hospital names and other words as free text', () => {
-    expect(parseSearchQuery('江苏省肿瘤医院')).toEqual({ cleaned: '江苏省肿瘤医院', conditions: [], text: '江苏省肿瘤医院' });
+    expect(parseSearchQuery('江苏省肿瘤医院')).toEqual({
+      cleaned: '江苏省肿瘤医院',
+      conditions: [],
+      text: '江苏省肿瘤医院',
+    });
     expect(parseSearchQuery('Drum Tower').text).toBe('Drum Tower');
     const mixed = parseSearchQuery('乳腺癌 PET-CT');
     expect(mixed.text).toBe('PET-CT');

@@ -1,6 +1,6 @@
+import { stripSiteSuffix } from '../names/normalise-name.ts';
 import { conditionTokens, isHanToken } from '../vocabulary/condition-text.ts';
 import { type ConditionEntry, findConditionSpans, lookupCondition } from '../vocabulary/condition-vocabulary.ts';
-import { stripSiteSuffix } from '../names/normalise-name.ts';
 
 /** A part of the query that names a condition of the vocabulary ("lung cancer", "非小细胞肺癌", "NSCLC"). */
 export type ConditionTerm = { text: string; entry: ConditionEntry };

@@ -76,10 +76,10 @@ function applyConditionFilter(
   const term = { text: f.text, entry: f.entry };
   if (f.anyFiled) {
     const areas = areaMatchesOf(h, scopeOf(f.entry.id)).filter((a) => specs.includes(a.spec));
-    return { specs: [...new Set(areas.map((a) => a.spec))], hit: { term, areas, mapped: [] } };
+    return { specs: [...new Set(areas.map((a) => a.spec))], hit: { term, areas, mapped: [], fromFilter: true } };
   }
   const mapped = mappedSpecialties(h, f.entry.id).filter((s) => specs.includes(s));
-  return { specs: mapped, hit: { term, areas: [], mapped } };
+  return { specs: mapped, hit: { term, areas: [], mapped, fromFilter: true } };
 }
 
 function describeCondition(
@@ -154,7 +154,8 @@ export function searchSites({
   const candidates: Candidate[] = loaded.map((h) => {
     const isAlias = alias?.orgIds.has(h.org.id) ?? false;
     const base = { h, alias: isAlias ? alias!.alias : null };
-    if (!hasQuery) return { ...base, hits: [], conditionHits: [], relevance: 0, relevant: h.specialties, focused: false };
+    if (!hasQuery)
+      return { ...base, hits: [], conditionHits: [], relevance: 0, relevant: h.specialties, focused: false };
     const hits = hitsOf.get(h.org.id) ?? [];
     const conditionHits = conditionHitsOf.get(h.org.id) ?? [];
     const best = (t: string) => Math.max(0, ...hits.filter((x) => x.text === t).map((x) => x.weight));

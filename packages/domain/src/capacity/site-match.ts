@@ -33,6 +33,8 @@ export type ConditionHit = {
   areas: AreaMatch[];
   /** When no site files the condition at all: the specialties that treat it by the vocabulary's mapping. */
   mapped: SpecialtyCapacity[];
+  /** From the condition filter (病种) rather than the query. */
+  fromFilter?: boolean;
 };
 
 export function includesText(haystack: (string | null | undefined)[], needle: string): boolean {
