@@ -44,7 +44,10 @@ describe('a sponsor searches by condition in the browser', () => {
     await page.getByTestId('locale-switch').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await page.getByTestId('filter-condition').locator('input').fill('肺癌');
-    await page.locator('.ctp-condition-option').filter({ hasText: '非小细胞肺癌 Non-small cell lung cancer' }).waitFor();
+    await page
+      .locator('.ctp-condition-option')
+      .filter({ hasText: '非小细胞肺癌 Non-small cell lung cancer' })
+      .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}search-condition-options-zh.png` });
     expect(errors).toEqual([]);
     await context.close();

@@ -23,7 +23,8 @@ export const searchEn: Widen<typeof searchZh> = {
   phase: 'Trial phase',
   phaseAll: 'All',
   phases: { I: 'Phase I', BE: 'BE' },
-  phaseHint: 'Phase I: a Phase I unit; BE: a bioequivalence unit. Phases II–IV need registry trial history and cannot be filtered yet',
+  phaseHint:
+    'Phase I: a Phase I unit; BE: a bioequivalence unit. Phases II–IV need registry trial history and cannot be filtered yet',
   understood: 'Read as: {{name}}{{code}}',
   broader: 'Broader: {{path}}',
   notUnderstood: '“{{text}}” is not in the disease vocabulary; matched as written',

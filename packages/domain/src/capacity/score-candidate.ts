@@ -9,7 +9,7 @@ import {
 import type { ConditionEntry } from '../vocabulary/condition-vocabulary.ts';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
-import { type ConditionHit, includesText, specialtyNames, type TermHit } from './site-match.ts';
+import { type ConditionHit, includesText, specialtyNameMatches, type TermHit } from './site-match.ts';
 import type { SitePerformance } from './site-performance.ts';
 
 export type Candidate = {
@@ -49,8 +49,8 @@ function joined(values: string[], locale: Locale, max: number): string {
 }
 
 /** One sentence per condition: the filed areas it found, or the broader area it went through, or the specialty. */
-function conditionReason(hit: ConditionHit, relevant: SpecialtyCapacity[], locale: Locale): string | null {
-  const inScope = (s: SpecialtyCapacity) => relevant.includes(s);
+function conditionReason(hit: ConditionHit, relevant: Set<SpecialtyCapacity>, locale: Locale): string | null {
+  const inScope = (s: SpecialtyCapacity) => relevant.has(s);
   const within = hit.areas.filter((a) => a.relation === 'within' && inScope(a.spec));
   const parents = hit.areas
     .filter((a) => a.relation === 'parent' && inScope(a.spec))
@@ -116,13 +116,14 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
           specialty: specName(spec, locale),
         });
     } else {
-      const spec = c.relevant.find((s) => includesText(specialtyNames(s), hit.text));
+      const spec = c.relevant.find((s) => specialtyNameMatches(s, hit.text));
       if (spec) text = reasonText(locale, 'specialtyMatch', { specialty: specName(spec, locale) });
     }
     if (text) out.push({ weight: hit.weight, text });
   }
+  const relevant = new Set(c.relevant);
   for (const hit of c.conditionHits) {
-    const text = conditionReason(hit, c.relevant, locale);
+    const text = conditionReason(hit, relevant, locale);
     if (text) out.push({ weight: 0.6, text });
   }
   return out.sort((a, b) => b.weight - a.weight).map((r) => r.text);
@@ -133,7 +134,7 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
  * counts 肺癌, not every disease of the specialties that treat it), else the areas a free-text term hit, else all
  * areas of the relevant specialties.
  */
-function annualPatients(c: Candidate): number {
+function annualPatients(c: Candidate, relevant: Set<SpecialtyCapacity>): number {
   if (c.conditionHits.length) {
     // The filter is the narrower statement ("肿瘤" asked, 肺癌 filtered: count 肺癌).
     const hits = c.conditionHits.some((x) => x.fromFilter)
@@ -143,7 +144,7 @@ function annualPatients(c: Candidate): number {
     let n = 0;
     for (const a of hits.flatMap((x) => x.areas)) {
       const key = `${a.spec.id}\u0000${a.area.diseaseArea}`;
-      if (counted.has(key) || !c.relevant.includes(a.spec)) continue;
+      if (counted.has(key) || !relevant.has(a.spec)) continue;
       counted.add(key);
       n += a.area.annualPatients ?? 0;
     }
@@ -156,57 +157,70 @@ function annualPatients(c: Candidate): number {
     .reduce((n, d) => n + (d.annualPatients ?? 0), 0);
 }
 
+/** The figures a candidate is ranked by; reasons are written only for the page that is returned. */
+export type Fit = {
+  score: number;
+  freeSlots: number;
+  best: SpecialtyCapacity | undefined;
+  patients: number;
+  senior: SpecialtyCapacity['investigators'][number] | undefined;
+};
+
 /**
  * Score, with a query: relevance up to 55 (the weakest term's best evidence: name > pinyin > specialty > PI >
  * disease area > broader disease area > mapped specialty > capability), free slots in the best relevant specialty up
  * to 15 (full at 30), annual patients in the matched areas up to 10 (full at 10 000), a senior PI there 10 (正高) or
  * 6 (副高), capacity confirmed in the last 90 days 10. Without a query the non-text parts (45) are scaled to 100.
  */
+export function fitOf(c: Candidate, hasQuery: boolean): Fit {
+  const best = c.relevant.reduce<SpecialtyCapacity | undefined>(
+    (b, s) => (!b || s.freeSlots > b.freeSlots ? s : b),
+    undefined,
+  );
+  const freeSlots = c.relevant.reduce((n, s) => n + s.freeSlots, 0);
+  const capacityPts = best ? 15 * (Math.min(best.freeSlots, 30) / 30) : 0;
+  const patients = annualPatients(c, new Set(c.relevant));
+  const volumePts = 10 * (Math.min(patients, 10_000) / 10_000);
+  const pis = c.relevant.flatMap((s) => s.investigators);
+  const senior = pis.find((p) => p.level === '正高') ?? pis.find((p) => p.level === '副高');
+  const piPts = senior ? (senior.level === '正高' ? 10 : 6) : 0;
+  const freshPts = c.h.stale ? 0 : 10;
+  const rest = capacityPts + volumePts + piPts + freshPts; // out of 45
+  const raw = hasQuery ? Math.round(55 * c.relevance + rest) : Math.round((rest / 45) * 100);
+  return { score: Math.max(0, Math.min(100, raw)), freeSlots, best, patients, senior };
+}
+
+/** The result card: the fit with the sentences that explain it, in the caller's language. */
 export function scoreCandidate(
   c: Candidate,
-  hasQuery: boolean,
+  fit: Fit,
   now: number,
   locale: Locale,
   perf: SitePerformance | null,
   extraReasons: string[],
 ): SiteSearchItem {
   const { h } = c;
+  const { best, patients, senior, freeSlots } = fit;
   const reasons = matchReasons(c, locale);
-
-  const best = [...c.relevant].sort((a, b) => b.freeSlots - a.freeSlots)[0];
-  const freeSlots = c.relevant.reduce((n, s) => n + s.freeSlots, 0);
-  let capacityPts = 0;
-  if (best) {
-    capacityPts = 15 * (Math.min(best.freeSlots, 30) / 30);
+  if (best)
     reasons.push(
       best.freeSlots > 0
         ? reasonText(locale, 'freeSlots', { specialty: specName(best, locale), n: best.freeSlots })
         : reasonText(locale, 'noFreeSlots', { specialty: specName(best, locale) }),
     );
-  }
-  const patients = annualPatients(c);
-  const volumePts = 10 * (Math.min(patients, 10_000) / 10_000);
   if (patients > 0 && c.focused) reasons.push(reasonText(locale, 'patients', { n: patients.toLocaleString(locale) }));
-  const pis = c.relevant.flatMap((s) => s.investigators);
-  const senior = pis.find((p) => p.level === '正高') ?? pis.find((p) => p.level === '副高');
-  let piPts = 0;
-  if (senior) {
-    piPts = senior.level === '正高' ? 10 : 6;
+  if (senior)
     reasons.push(reasonText(locale, 'seniorPi', { level: senior.level, name: senior.name, title: senior.title }));
-  } else if (c.focused) reasons.push(reasonText(locale, 'noEligiblePi'));
+  else if (c.focused) reasons.push(reasonText(locale, 'noEligiblePi'));
   if (perf?.startupMedianDays != null) reasons.push(reasonText(locale, 'startup', { n: perf.startupMedianDays }));
   if (perf?.enrolmentRate != null) reasons.push(reasonText(locale, 'enrolment', { n: perf.enrolmentRate }));
   if (perf?.ethicsMedianWorkingDays != null)
     reasons.push(reasonText(locale, 'ethics', { n: perf.ethicsMedianWorkingDays }));
   if (h.hasPhase1Unit) reasons.push(reasonText(locale, 'phase1'));
   reasons.push(...extraReasons);
-  const freshPts = h.stale ? 0 : 10;
   const days = h.org.capacityConfirmedAt === null ? null : Math.floor((now - h.org.capacityConfirmedAt) / DAY);
   if (h.stale) reasons.push(reasonText(locale, 'stale', { days: days ?? '∞' }));
   else reasons.push(reasonText(locale, 'fresh', { days: STALE_AFTER_DAYS }));
-
-  const rest = capacityPts + volumePts + piPts + freshPts; // out of 45
-  const score = hasQuery ? Math.round(55 * c.relevance + rest) : Math.round((rest / 45) * 100);
 
   return {
     hospitalId: h.org.id,
@@ -214,7 +228,7 @@ export function scoreCandidate(
     nameEn: h.org.nameEn,
     district: h.org.district,
     level: h.org.level,
-    score: Math.max(0, Math.min(100, score)),
+    score: fit.score,
     // One sentence once: two terms can find the same area ("Disease area: 肺癌" twice was a defect).
     reasons: [...new Set(reasons)],
     specialties: c.relevant.map((s) => ({

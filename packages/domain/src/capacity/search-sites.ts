@@ -19,7 +19,7 @@ import { areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts'
 import { cachedByGeneration } from './generation-cache.ts';
 import { exactAliasMatch } from './hospital-aliases.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
-import { type Candidate, scoreCandidate } from './score-candidate.ts';
+import { type Candidate, type Fit, fitOf, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from './search-query.ts';
 import {
   areaNames,
@@ -30,10 +30,10 @@ import {
   matchConditionTerm,
   matchTextTerms,
   specialtyMatchesText,
-  specialtyNames,
+  specialtyNameMatches,
   type TermHit,
 } from './site-match.ts';
-import { loadSitePerformance } from './site-performance.ts';
+import { loadSitePerformance, type SitePerformance } from './site-performance.ts';
 
 type Input = z.output<typeof sitesSearchInput>;
 
@@ -167,7 +167,8 @@ export function searchSites({
     ];
     const relevant = new Set(h.specialties.filter((sp) => textTerms.some((t) => specialtyMatchesText(sp, t))));
     for (const t of parsed?.conditions ?? [])
-      for (const sp of h.specialties) if (includesText(specialtyNames(sp), t.text)) relevant.add(sp);
+      if (hits.some((x) => x.text === t.text && x.column === 'specialties'))
+        for (const sp of h.specialties) if (specialtyNameMatches(sp, t.text)) relevant.add(sp);
     for (const c of conditionHits) for (const sp of conditionHitSpecialties(c)) relevant.add(sp);
     const list = h.specialties.filter((sp) => relevant.has(sp));
     return {
@@ -222,41 +223,44 @@ export function searchSites({
     refined.push({ ...c, relevant: specs, focused, conditionHits });
   }
 
-  // 3. Score and explain.
+  // 3. Score; sort (an exact name match first, whatever the order).
   const performance = cachedByGeneration(ctx.db, 'site-performance', now, () => loadSitePerformance(ctx.db, now));
-  const extra = input.phase === 'BE' ? [reasonText(ctx.locale, 'beUnit')] : [];
-  const items = refined.map((c) =>
-    scoreCandidate(c, hasQuery, now, ctx.locale, performance.get(c.h.org.id) ?? null, extra),
-  );
-
-  // 4. Sort (an exact name match first, whatever the order), facet, page.
+  type Ranked = { c: Candidate; fit: Fit; perf: SitePerformance | null };
+  const ranked: Ranked[] = refined.map((c) => ({
+    c,
+    fit: fitOf(c, hasQuery),
+    perf: performance.get(c.h.org.id) ?? null,
+  }));
   const sort: SiteSort = input.sort ?? (hasQuery ? 'fit' : 'freeSlots');
   const collator = new Intl.Collator('zh-CN');
-  const pinned = (id: string) => (alias?.orgIds.has(id) ? 0 : 1);
-  items.sort((a, b) => {
-    const pin = pinned(a.hospitalId) - pinned(b.hospitalId);
+  const pinned = (r: Ranked) => (r.c.alias ? 0 : 1);
+  const name = (r: Ranked) => r.c.h.org.nameZh;
+  ranked.sort((a, b) => {
+    const pin = pinned(a) - pinned(b);
     if (pin) return pin;
-    if (sort === 'name') return collator.compare(a.name, b.name);
-    if (sort === 'freeSlots') return b.freeSlots - a.freeSlots || b.score - a.score || collator.compare(a.name, b.name);
-    if (sort === 'startupSpeed')
-      return byKnown(a.performance?.startupMedianDays, b.performance?.startupMedianDays, 1) || b.score - a.score;
-    if (sort === 'enrolmentRate')
-      return byKnown(a.performance?.enrolmentRate, b.performance?.enrolmentRate, -1) || b.score - a.score;
+    const byScore = b.fit.score - a.fit.score;
+    if (sort === 'name') return collator.compare(name(a), name(b));
+    if (sort === 'freeSlots') return b.fit.freeSlots - a.fit.freeSlots || byScore || collator.compare(name(a), name(b));
+    if (sort === 'startupSpeed') return byKnown(a.perf?.startupMedianDays, b.perf?.startupMedianDays, 1) || byScore;
+    if (sort === 'enrolmentRate') return byKnown(a.perf?.enrolmentRate, b.perf?.enrolmentRate, -1) || byScore;
     if (sort === 'ethicsTurnaround')
-      return (
-        byKnown(a.performance?.ethicsMedianWorkingDays, b.performance?.ethicsMedianWorkingDays, 1) || b.score - a.score
-      );
-    return b.score - a.score || b.freeSlots - a.freeSlots || collator.compare(a.name, b.name);
+      return byKnown(a.perf?.ethicsMedianWorkingDays, b.perf?.ethicsMedianWorkingDays, 1) || byScore;
+    return byScore || b.fit.freeSlots - a.fit.freeSlots || collator.compare(name(a), name(b));
   });
+
+  // 4. Explain the page only (the reasons of a thousand hospitals nobody sees cost more than the search), facet.
+  const extra = input.phase === 'BE' ? [reasonText(ctx.locale, 'beUnit')] : [];
   const offset = decodeCursor(input.cursor);
-  const page = items.slice(offset, offset + input.limit);
+  const page = ranked
+    .slice(offset, offset + input.limit)
+    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra));
   const facets = buildFacets(ctx.db, refined, ctx.locale);
   return {
     items: page,
-    total: items.length,
-    nextCursor: offset + input.limit < items.length ? encodeCursor(offset + input.limit) : null,
+    total: ranked.length,
+    nextCursor: offset + input.limit < ranked.length ? encodeCursor(offset + input.limit) : null,
     facets,
-    suggestions: items.length || hospitalIds ? [] : suggestRelaxations({ ctx, input }),
+    suggestions: ranked.length || hospitalIds ? [] : suggestRelaxations({ ctx, input }),
     conditions: [
       ...(parsed?.conditions ?? []).map((t) => describeCondition(t.text, t.entry, 'q', ctx.locale)),
       ...filters.map((f) => describeCondition(f.text, f.entry, 'condition', ctx.locale)),

@@ -51,9 +51,21 @@ export function specialtyNames(s: SpecialtyCapacity): string[] {
   return [s.name, s.nameEn, s.nameAsFiled, ...s.aliases].filter((n): n is string => Boolean(n));
 }
 
+/** Lower-cased names, kept per specialty object: the registry is reused between searches (generation cache). */
+const lowerNames = new WeakMap<SpecialtyCapacity, string[]>();
+export function specialtyNameMatches(s: SpecialtyCapacity, term: string): boolean {
+  let names = lowerNames.get(s);
+  if (!names) {
+    names = specialtyNames(s).map((n) => n.toLowerCase());
+    lowerNames.set(s, names);
+  }
+  const t = term.toLowerCase();
+  return names.some((n) => n.includes(t));
+}
+
 export function specialtyMatchesText(s: SpecialtyCapacity, term: string): boolean {
   return (
-    includesText(specialtyNames(s), term) ||
+    specialtyNameMatches(s, term) ||
     includesText(areaNames(s), term) ||
     s.investigators.some((i) => i.name.includes(term))
   );
