@@ -56,6 +56,44 @@ export function areaMatchesOf(h: HospitalCapacity, scope: ConditionScope): AreaM
   return out;
 }
 
+type FiledArea = { h: HospitalCapacity; spec: SpecialtyCapacity; area: AreaMatch['area']; entry: ConditionEntry };
+const filedIndexes = new WeakMap<HospitalCapacity[], Map<string, FiledArea[]>>();
+
+/**
+ * Every filed area of a registry by the vocabulary entry it resolves to, built once per registry (the registry is
+ * reused between searches by the generation cache), so a condition touches only the areas in its scope.
+ */
+function filedAreasByEntry(registry: HospitalCapacity[]): Map<string, FiledArea[]> {
+  let index = filedIndexes.get(registry);
+  if (!index) {
+    index = new Map();
+    for (const h of registry)
+      for (const spec of h.specialties)
+        for (const area of spec.diseaseAreas) {
+          const entry = entryOfArea(area.diseaseArea);
+          if (!entry) continue;
+          const list = index.get(entry.id) ?? [];
+          list.push({ h, spec, area, entry });
+          index.set(entry.id, list);
+        }
+    filedIndexes.set(registry, index);
+  }
+  return index;
+}
+
+/** The filed areas in a condition's scope, by hospital id. */
+export function areaMatchesInRegistry(registry: HospitalCapacity[], scope: ConditionScope): Map<string, AreaMatch[]> {
+  const index = filedAreasByEntry(registry);
+  const out = new Map<string, AreaMatch[]>();
+  for (const [id, hit] of scope)
+    for (const f of index.get(id) ?? []) {
+      const list = out.get(f.h.org.id) ?? [];
+      list.push({ spec: f.spec, area: f.area, relation: hit.relation, distance: hit.distance, areaEntry: f.entry });
+      out.set(f.h.org.id, list);
+    }
+  return out;
+}
+
 /** Specialties of a hospital that treat the condition by the vocabulary's mapping (used when no site files it). */
 export function mappedSpecialties(h: HospitalCapacity, entryId: string): SpecialtyCapacity[] {
   const codes = specialtiesOfCondition(entryId);

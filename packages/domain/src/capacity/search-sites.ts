@@ -15,16 +15,17 @@ import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
-import { areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
+import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
 import { cachedByGeneration } from './generation-cache.ts';
 import { exactAliasMatch } from './hospital-aliases.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
 import { type Candidate, type Fit, fitOf, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from './search-query.ts';
 import {
+  addConditionHitSpecialties,
   areaNames,
+  bestHitWeight,
   type ConditionHit,
-  conditionHitSpecialties,
   conditionHitWeight,
   includesText,
   matchConditionTerm,
@@ -63,8 +64,7 @@ type ConditionFilter = { text: string; entry: ConditionEntry | null; anyFiled: b
 function conditionFilterOf(text: string, registry: HospitalCapacity[]): ConditionFilter {
   const entry = resolveCondition(text)?.entry ?? null;
   if (!entry) return { text, entry, anyFiled: false };
-  const scope = scopeOf(entry.id);
-  return { text, entry, anyFiled: registry.some((h) => areaMatchesOf(h, scope).length > 0) };
+  return { text, entry, anyFiled: areaMatchesInRegistry(registry, scopeOf(entry.id)).size > 0 };
 }
 
 function applyConditionFilter(
@@ -151,31 +151,42 @@ export function searchSites({
   const within = hospitalIds ? new Set(hospitalIds) : null;
   const loaded = registry.filter((h) => (!wanted || wanted.has(h.org.id)) && (!within || within.has(h.org.id)));
   const textTerms = [...(text?.terms.map((t) => t.text) ?? [])];
+  const conditionTerms = parsed?.conditions ?? [];
   const candidates: Candidate[] = loaded.map((h) => {
-    const isAlias = alias?.orgIds.has(h.org.id) ?? false;
-    const base = { h, alias: isAlias ? alias!.alias : null };
+    const aliasName = alias?.orgIds.has(h.org.id) ? alias.alias : null;
     if (!hasQuery)
-      return { ...base, hits: [], conditionHits: [], relevance: 0, relevant: h.specialties, focused: false };
+      return {
+        h,
+        alias: aliasName,
+        hits: [],
+        conditionHits: [],
+        relevance: 0,
+        relevant: h.specialties,
+        focused: false,
+      };
     const hits = hitsOf.get(h.org.id) ?? [];
     const conditionHits = conditionHitsOf.get(h.org.id) ?? [];
-    const best = (t: string) => Math.max(0, ...hits.filter((x) => x.text === t).map((x) => x.weight));
-    const perTerm = [
-      ...textTerms.map(best),
-      ...(parsed?.conditions ?? []).map((t) =>
-        Math.max(best(t.text), conditionHitWeight(conditionHits.find((c) => c.term.entry.id === t.entry.id))),
-      ),
-    ];
-    const relevant = new Set(h.specialties.filter((sp) => textTerms.some((t) => specialtyMatchesText(sp, t))));
-    for (const t of parsed?.conditions ?? [])
+    // The weakest term's best evidence: every term must be well met for a high score.
+    let relevance = textTerms.length + conditionTerms.length ? 1 : 0;
+    for (const t of textTerms) relevance = Math.min(relevance, bestHitWeight(hits, t));
+    for (const t of conditionTerms) {
+      const hit = conditionHits.find((c) => c.term.entry.id === t.entry.id);
+      relevance = Math.min(relevance, Math.max(bestHitWeight(hits, t.text), conditionHitWeight(hit)));
+    }
+    const relevant = new Set<SpecialtyCapacity>();
+    if (textTerms.length)
+      for (const sp of h.specialties) if (textTerms.some((t) => specialtyMatchesText(sp, t))) relevant.add(sp);
+    for (const t of conditionTerms)
       if (hits.some((x) => x.text === t.text && x.column === 'specialties'))
         for (const sp of h.specialties) if (specialtyNameMatches(sp, t.text)) relevant.add(sp);
-    for (const c of conditionHits) for (const sp of conditionHitSpecialties(c)) relevant.add(sp);
-    const list = h.specialties.filter((sp) => relevant.has(sp));
+    for (const c of conditionHits) addConditionHitSpecialties(c, relevant);
+    const list = relevant.size ? h.specialties.filter((sp) => relevant.has(sp)) : [];
     return {
-      ...base,
+      h,
+      alias: aliasName,
       hits,
       conditionHits,
-      relevance: isAlias ? 1 : perTerm.length ? Math.min(...perTerm) : 0,
+      relevance: aliasName ? 1 : relevance,
       relevant: list.length ? list : h.specialties,
       focused: list.length > 0,
     };

@@ -2,7 +2,7 @@ import { DISEASE_AREA_EN } from '@ctp/contracts';
 import { type Db, hospitalsMatchingTerm, type SearchColumn, toFtsPhrase, toFtsTerms } from '@ctp/db';
 import {
   type AreaMatch,
-  areaMatchesOf,
+  areaMatchesInRegistry,
   areaWeight,
   MAPPED_SPECIALTY_WEIGHT,
   mappedSpecialties,
@@ -119,13 +119,9 @@ export function matchConditionTerm(
         list.push({ text: term.text, column, weight: COLUMN_WEIGHT[column] });
         hits.set(id, list);
       }
-  const scope = scopeOf(term.entry.id);
-  for (const h of registry) {
-    const areas = areaMatchesOf(h, scope);
-    if (areas.length) {
-      conditionHits.set(h.org.id, { term, areas, mapped: [] });
-      ids.add(h.org.id);
-    }
+  for (const [id, areas] of areaMatchesInRegistry(registry, scopeOf(term.entry.id))) {
+    conditionHits.set(id, { term, areas, mapped: [] });
+    ids.add(id);
   }
   if (!conditionHits.size)
     for (const h of registry) {
@@ -141,11 +137,20 @@ export function matchConditionTerm(
 /** The strongest evidence a condition hit gives. */
 export function conditionHitWeight(hit: ConditionHit | undefined): number {
   if (!hit) return 0;
-  if (hit.areas.length) return Math.max(...hit.areas.map(areaWeight));
-  return hit.mapped.length ? MAPPED_SPECIALTY_WEIGHT : 0;
+  let w = hit.mapped.length ? MAPPED_SPECIALTY_WEIGHT : 0;
+  for (const a of hit.areas) w = Math.max(w, areaWeight(a));
+  return w;
 }
 
-/** The specialties a condition hit is about. */
-export function conditionHitSpecialties(hit: ConditionHit): SpecialtyCapacity[] {
-  return [...new Set([...hit.areas.map((a) => a.spec), ...hit.mapped])];
+/** The strongest evidence among a hospital's hits for one term. */
+export function bestHitWeight(hits: TermHit[], text: string): number {
+  let w = 0;
+  for (const h of hits) if (h.text === text && h.weight > w) w = h.weight;
+  return w;
+}
+
+/** Adds the specialties a condition hit is about. */
+export function addConditionHitSpecialties(hit: ConditionHit, to: Set<SpecialtyCapacity>): void {
+  for (const a of hit.areas) to.add(a.spec);
+  for (const s of hit.mapped) to.add(s);
 }
