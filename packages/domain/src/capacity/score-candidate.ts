@@ -134,27 +134,31 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
  * counts 肺癌, not every disease of the specialties that treat it), else the areas a free-text term hit, else all
  * areas of the relevant specialties.
  */
-function annualPatients(c: Candidate, relevant: Set<SpecialtyCapacity>): number {
+function annualPatients(c: Candidate): number {
   if (c.conditionHits.length) {
     // The filter is the narrower statement ("肿瘤" asked, 肺癌 filtered: count 肺癌).
-    const hits = c.conditionHits.some((x) => x.fromFilter)
-      ? c.conditionHits.filter((x) => x.fromFilter)
-      : c.conditionHits;
-    const counted = new Set<string>();
+    const onlyFilter = c.conditionHits.some((x) => x.fromFilter);
+    // An area row is one object per specialty and area: count each once.
+    const counted = new Set<object>();
     let n = 0;
-    for (const a of hits.flatMap((x) => x.areas)) {
-      const key = `${a.spec.id}\u0000${a.area.diseaseArea}`;
-      if (counted.has(key) || !relevant.has(a.spec)) continue;
-      counted.add(key);
-      n += a.area.annualPatients ?? 0;
+    for (const hit of c.conditionHits) {
+      if (onlyFilter && !hit.fromFilter) continue;
+      for (const a of hit.areas) {
+        if (counted.has(a.area) || !c.relevant.includes(a.spec)) continue;
+        counted.add(a.area);
+        n += a.area.annualPatients ?? 0;
+      }
     }
     return n;
   }
-  const diseaseTerms = c.hits.filter((x) => x.column === 'diseases').map((x) => x.text);
-  return c.relevant
-    .flatMap((s) => s.diseaseAreas)
-    .filter((d) => !diseaseTerms.length || diseaseTerms.some((t) => includesText(areaTexts(d.diseaseArea), t)))
-    .reduce((n, d) => n + (d.annualPatients ?? 0), 0);
+  const diseaseTerms: string[] = [];
+  for (const x of c.hits) if (x.column === 'diseases') diseaseTerms.push(x.text);
+  let n = 0;
+  for (const s of c.relevant)
+    for (const d of s.diseaseAreas)
+      if (!diseaseTerms.length || diseaseTerms.some((t) => includesText(areaTexts(d.diseaseArea), t)))
+        n += d.annualPatients ?? 0;
+  return n;
 }
 
 /** The figures a candidate is ranked by; reasons are written only for the page that is returned. */
@@ -173,16 +177,22 @@ export type Fit = {
  * 6 (副高), capacity confirmed in the last 90 days 10. Without a query the non-text parts (45) are scaled to 100.
  */
 export function fitOf(c: Candidate, hasQuery: boolean): Fit {
-  const best = c.relevant.reduce<SpecialtyCapacity | undefined>(
-    (b, s) => (!b || s.freeSlots > b.freeSlots ? s : b),
-    undefined,
-  );
-  const freeSlots = c.relevant.reduce((n, s) => n + s.freeSlots, 0);
+  let best: SpecialtyCapacity | undefined;
+  let freeSlots = 0;
+  let senior: Fit['senior'];
+  let associate: Fit['senior'];
+  for (const s of c.relevant) {
+    if (!best || s.freeSlots > best.freeSlots) best = s;
+    freeSlots += s.freeSlots;
+    for (const p of s.investigators) {
+      if (!senior && p.level === '正高') senior = p;
+      if (!associate && p.level === '副高') associate = p;
+    }
+  }
+  senior ??= associate;
   const capacityPts = best ? 15 * (Math.min(best.freeSlots, 30) / 30) : 0;
-  const patients = annualPatients(c, new Set(c.relevant));
+  const patients = annualPatients(c);
   const volumePts = 10 * (Math.min(patients, 10_000) / 10_000);
-  const pis = c.relevant.flatMap((s) => s.investigators);
-  const senior = pis.find((p) => p.level === '正高') ?? pis.find((p) => p.level === '副高');
   const piPts = senior ? (senior.level === '正高' ? 10 : 6) : 0;
   const freshPts = c.h.stale ? 0 : 10;
   const rest = capacityPts + volumePts + piPts + freshPts; // out of 45

@@ -265,7 +265,7 @@ export function searchSites({
   const page = ranked
     .slice(offset, offset + input.limit)
     .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra));
-  const facets = buildFacets(ctx.db, refined, ctx.locale);
+  const facets = buildFacets(ctx.db, now, refined, ctx.locale);
   return {
     items: page,
     total: ranked.length,
@@ -287,10 +287,9 @@ function byKnown(a: number | null | undefined, b: number | null | undefined, dir
   return (a - b) * direction;
 }
 
-function count(values: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return m;
+function count(values: Iterable<string | null | undefined>, into = new Map<string, number>()): Map<string, number> {
+  for (const v of values) if (v) into.set(v, (into.get(v) ?? 0) + 1);
+  return into;
 }
 
 function toFacet(m: Map<string, number>, label: (v: string) => string): FacetValue[] {
@@ -299,21 +298,47 @@ function toFacet(m: Map<string, number>, label: (v: string) => string): FacetVal
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/** A hospital's distinct specialty codes, kept per (cached) registry entry. */
+const codesOf = new WeakMap<HospitalCapacity, string[]>();
+function specialtyCodes(h: HospitalCapacity): string[] {
+  let codes = codesOf.get(h);
+  if (!codes) {
+    codes = [...new Set(h.specialties.map((s) => s.code))];
+    codesOf.set(h, codes);
+  }
+  return codes;
+}
+
 /** Facet counts are hospital counts within the filtered result, so they add up to what the user sees. */
-function buildFacets(db: Db, refined: Candidate[], locale: Locale): SitesSearchOutput['facets'] {
-  const catalogue = new Map(
-    db
-      .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
-      .from(specialtyCatalogue)
-      .all()
-      .map((c) => [c.code, c]),
+function buildFacets(db: Db, now: number, refined: Candidate[], locale: Locale): SitesSearchOutput['facets'] {
+  const catalogue = cachedByGeneration(
+    db,
+    'specialty-names',
+    now,
+    () =>
+      new Map(
+        db
+          .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
+          .from(specialtyCatalogue)
+          .all()
+          .map((c) => [c.code, c]),
+      ),
   );
-  const specialty = count(refined.flatMap((c) => [...new Set(c.h.specialties.map((s) => s.code))]));
+  const specialty = new Map<string, number>();
+  const district = new Map<string, number>();
+  const level = new Map<string, number>();
+  const capability = new Map<string, number>();
+  for (const { h } of refined) {
+    count(specialtyCodes(h), specialty);
+    count([h.org.district], district);
+    count([h.org.level], level);
+    count(h.capabilities, capability);
+  }
   return {
     specialty: toFacet(specialty, (v) => (locale === 'en' ? catalogue.get(v)?.en : catalogue.get(v)?.zh) ?? v),
-    district: toFacet(count(refined.map((c) => c.h.org.district ?? '').filter(Boolean)), (v) => v),
-    level: toFacet(count(refined.map((c) => c.h.org.level ?? '').filter(Boolean)), (v) => v),
-    capability: toFacet(count(refined.flatMap((c) => c.h.capabilities)), (v) => {
+    district: toFacet(district, (v) => v),
+    level: toFacet(level, (v) => v),
+    capability: toFacet(capability, (v) => {
       const cap = CAPABILITIES.find((x) => x.code === v);
       return cap ? (locale === 'en' ? cap.en : cap.zh) : v;
     }),

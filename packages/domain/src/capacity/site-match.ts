@@ -63,12 +63,17 @@ export function specialtyNameMatches(s: SpecialtyCapacity, term: string): boolea
   return names.some((n) => n.includes(t));
 }
 
+/** Lower-cased disease areas (as filed and in English) and investigator names of a specialty, kept likewise. */
+const lowerOthers = new WeakMap<SpecialtyCapacity, string[]>();
 export function specialtyMatchesText(s: SpecialtyCapacity, term: string): boolean {
-  return (
-    specialtyNameMatches(s, term) ||
-    includesText(areaNames(s), term) ||
-    s.investigators.some((i) => i.name.includes(term))
-  );
+  if (specialtyNameMatches(s, term)) return true;
+  let others = lowerOthers.get(s);
+  if (!others) {
+    others = [...areaNames(s), ...s.investigators.map((i) => i.name)].map((n) => n.toLowerCase());
+    lowerOthers.set(s, others);
+  }
+  const t = term.toLowerCase();
+  return others.some((n) => n.includes(t));
 }
 
 /** Free-text terms: every term must hit some column of the FTS document; each hit is remembered. */
