@@ -15,6 +15,7 @@ import { createTestDatabase } from '@ctp/db/testing';
 import {
   type Ctx,
   hashPassword,
+  hospitalId,
   inTransaction,
   LoginThrottle,
   rebuildHospitalSearchDocument,
@@ -23,6 +24,7 @@ import {
   verifyAuditChain,
   writeAuditEvent,
 } from '@ctp/domain';
+import { measureAliasTop1 } from '../helpers/alias-top1.ts';
 import { benchRegistryImport } from './registry-import.ts';
 
 function stats(samples: number[]) {
@@ -41,7 +43,19 @@ function time(fn: () => void, n: number): number[] {
   return out;
 }
 
-const QUERIES = ['肿瘤', '肺癌', '心内', 'Drum Tower', 'jsszl', 'PET-CT', '乳腺癌 PET-CT', ''];
+const QUERIES = [
+  '肿瘤',
+  '肺癌',
+  '心内',
+  'Drum Tower',
+  'jsszl',
+  'PET-CT',
+  '乳腺癌 PET-CT',
+  '',
+  '非小细胞肺癌',
+  'lung cancer',
+  'Jiangsu Province Hospital',
+];
 
 async function main() {
   const handle = createTestDatabase();
@@ -71,6 +85,12 @@ async function main() {
     console.log(
       `${JSON.stringify(q).padEnd(18)} ${stats(time(() => searchSites({ ctx, input: { q, limit: 20 } }), 30))}`,
     );
+
+  const first = (q: string) => searchSites({ ctx, input: { q, limit: 1 } }).items[0]?.hospitalId ?? null;
+  const top1 = await measureAliasTop1(first, hospitalId);
+  console.log(
+    `alias top-1 (hospital-aliases.csv, aliases naming one hospital): ${top1.first}/${top1.total} = ${((top1.first / top1.total) * 100).toFixed(1)}%`,
+  );
 
   // National scale: synthetic hospitals cloned from the catalogue.
   const HOSPITALS = 1500;

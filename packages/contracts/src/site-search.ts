@@ -9,9 +9,20 @@ import { HOSPITAL_LEVELS } from './roles.ts';
 export const SITE_SORTS = ['fit', 'freeSlots', 'startupSpeed', 'enrolmentRate', 'ethicsTurnaround', 'name'] as const;
 export type SiteSort = (typeof SITE_SORTS)[number];
 
-/** Public contract `sites.search` (issue 3). */
+/**
+ * Trial phases site search can filter by today: Phase I (a Phase I unit) and BE (a bioequivalence unit). Phases II–IV
+ * need registry trial history per site (issue 13, registry import) and join this list with it.
+ */
+export const SEARCH_PHASES = ['I', 'BE'] as const;
+export type SearchPhase = (typeof SEARCH_PHASES)[number];
+
+/** Public contract `sites.search` (issues 3 and 13). */
 export const sitesSearchInput = z.object({
-  q: z.string().trim().max(100).optional(),
+  /** Free text; long enough for a registry facility name ("… /ID# 253042" is ignored). */
+  q: z.string().trim().max(200).optional(),
+  /** A condition in any form the vocabulary knows (非小细胞肺癌, NSCLC, "Carcinoma, Non-Small-Cell Lung"). */
+  condition: z.string().trim().max(100).optional(),
+  phase: z.enum(SEARCH_PHASES).optional(),
   specialty: z.string().trim().max(64).optional(),
   district: z.string().trim().max(32).optional(),
   level: z.enum(HOSPITAL_LEVELS).optional(),
@@ -79,11 +90,40 @@ export type SitesSearchOutput = {
   facets: { specialty: FacetValue[]; district: FacetValue[]; level: FacetValue[]; capability: FacetValue[] };
   /** When nothing matched: which filters to relax, most useful first. */
   suggestions: { filter: string; label: string; total: number }[];
+  /** How the query and the condition filter were read against the disease vocabulary. */
+  conditions: SearchCondition[];
+};
+
+/**
+ * A condition as search understood it: the vocabulary entry (null when the text is not one), its localised name and
+ * the broader conditions it belongs to, nearest first (非小细胞肺癌 → 肺癌 → 恶性肿瘤 → 肿瘤).
+ */
+export type SearchCondition = {
+  text: string;
+  source: 'q' | 'condition';
+  id: string | null;
+  name: string | null;
+  icd10: string | null;
+  broader: string[];
+};
+
+/** The disease picker: vocabulary entries for what was typed. */
+export const sitesConditionsInput = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.number().int().min(1).max(20).default(10),
+});
+export type ConditionOption = {
+  id: string;
+  zh: string;
+  en: string;
+  icd10: string | null;
+  /** Short forms (NSCLC, T2DM) to show beside the name. */
+  abbreviations: string[];
 };
 
 export const compareSitesInput = z.object({
   hospitalIds: z.array(z.string().min(1).max(64)).min(1).max(5),
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(200).optional(),
   specialty: z.string().trim().max(64).optional(),
 });
 

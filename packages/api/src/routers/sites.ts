@@ -1,5 +1,5 @@
-import { compareSitesInput, exportSearchInput, POLICIES, sitesSearchInput } from '@ctp/contracts';
-import { compareSites, exportSearch, searchSites } from '@ctp/domain';
+import { compareSitesInput, exportSearchInput, POLICIES, sitesConditionsInput, sitesSearchInput } from '@ctp/contracts';
+import { compareSites, exportSearch, searchSites, suggestConditionOptions } from '@ctp/domain';
 import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
@@ -8,6 +8,10 @@ export const sitesRouter = router({
   search: guarded(POLICIES.searchSites)
     .input(sitesSearchInput)
     .query(({ ctx, input }) => searchSites({ ctx: useCaseCtx(ctx), input })),
+  /** The disease picker: vocabulary conditions (zh, en, ICD-10, abbreviations) for what was typed. */
+  conditions: guarded(POLICIES.searchSites)
+    .input(sitesConditionsInput)
+    .query(({ ctx, input }) => suggestConditionOptions({ ctx: useCaseCtx(ctx), input })),
   compare: guarded(POLICIES.searchSites)
     .input(compareSitesInput)
     .query(({ ctx, input }) => compareSites({ ctx: useCaseCtx(ctx), input })),

@@ -63,12 +63,25 @@ export function toFtsTerms(q: string): { text: string; fts: string }[] {
 }
 
 /**
+ * A whole text as one FTS5 phrase, words in order ("lung cancer" → "lung cancer", not lung AND cancer; "非小细胞肺癌"
+ * → its characters in order). No prefix: a condition name matches only as itself.
+ */
+export function toFtsPhrase(text: string): string | null {
+  const words = spaceCjk(text.normalize('NFKC').toLowerCase()).match(/[\p{L}\p{N}]+/gu);
+  return words?.length ? `"${words.join(' ')}"` : null;
+}
+
+/**
  * For one term, the hospitals whose document matches it, column by column: the domain weighs a name hit above a
  * specialty hit above a capability hit (bm25 is useless here: common characters carry almost no IDF).
  */
-export function hospitalsMatchingTerm(db: Db, fts: string): Record<SearchColumn, Set<string>> {
-  const out = {} as Record<SearchColumn, Set<string>>;
-  for (const col of SEARCH_COLUMNS) {
+export function hospitalsMatchingTerm(
+  db: Db,
+  fts: string,
+  columns: readonly SearchColumn[] = SEARCH_COLUMNS,
+): Partial<Record<SearchColumn, Set<string>>> {
+  const out: Partial<Record<SearchColumn, Set<string>>> = {};
+  for (const col of columns) {
     const rows = db.all<{ id: string }>(
       sql`select hospital_id as id from hospital_search where hospital_search match ${`${col} : (${fts})`}`,
     );

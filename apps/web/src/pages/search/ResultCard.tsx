@@ -12,8 +12,11 @@ export function ResultCard({
   compared,
   onCompare,
   canShortlist,
+  showReasons = true,
 }: {
   item: SiteSearchItem;
+  /** False while the result on screen answers the previous query. */
+  showReasons?: boolean;
   compared: boolean;
   onCompare: (checked: boolean) => void;
   canShortlist: boolean;
@@ -52,11 +55,14 @@ export function ResultCard({
             )}
           </Space>
           {other && <div className="ctp-muted">{other}</div>}
-          <ul className="ctp-reasons" data-testid="search-reasons">
-            {item.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
+          {showReasons && (
+            <ul className="ctp-reasons" data-testid="search-reasons">
+              {/* Each sentence once: two equal keys left a stale line behind on the next search. */}
+              {[...new Set(item.reasons)].map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
           <div className="ctp-result-specialties">
             {item.specialties.slice(0, SHOWN_SPECIALTIES).map((s) => (
               <div key={s.id} className="ctp-result-specialty">

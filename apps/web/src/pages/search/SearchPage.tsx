@@ -1,22 +1,16 @@
 import { FileExcelOutlined, SwapOutlined } from '@ant-design/icons';
-import { CAPABILITIES, type FacetValue, HOSPITAL_LEVELS, POLICIES, SITE_SORTS, SPECIALTY_SCOPES } from '@ctp/contracts';
-import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Input,
-  InputNumber,
-  Segmented,
-  Select,
-  Space,
-  Spin,
-  Switch,
-  Typography,
-} from 'antd';
-import { useMemo, useState } from 'react';
+  CAPABILITIES,
+  type FacetValue,
+  HOSPITAL_LEVELS,
+  POLICIES,
+  SEARCH_PHASES,
+  SITE_SORTS,
+  SPECIALTY_SCOPES,
+} from '@ctp/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Input, InputNumber, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
@@ -25,6 +19,8 @@ import { districtLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { ConditionPicker } from './ConditionPicker.tsx';
+import { ConditionsNote } from './ConditionsNote.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { PARAM_OF, readSearch } from './search-params.ts';
 
@@ -80,6 +76,13 @@ export default function SearchPage() {
   const [draft, setDraft] = useState(search.q ?? '');
   const [compare, setCompare] = useState<string[]>([]);
   const en = i18n.language === 'en';
+  const queryClient = useQueryClient();
+  // Reasons are written in the caller's language: after a switch, ask again rather than show the other language.
+  useEffect(() => {
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.sites.pathKey() });
+    i18n.on('languageChanged', refresh);
+    return () => i18n.off('languageChanged', refresh);
+  }, [i18n, queryClient, trpc]);
 
   const results = useInfiniteQuery({
     ...trpc.sites.search.infiniteQueryOptions(
@@ -90,6 +93,9 @@ export default function SearchPage() {
   });
   const first = results.data?.pages[0];
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  // While a new search runs, the previous result stays for layout but says it is the previous one: its reasons
+  // answer the old query and are not shown as if they answered this one.
+  const previous = results.isPlaceholderData;
 
   const exportXlsx = useMutation(
     trpc.sites.exportSearch.mutationOptions({
@@ -105,6 +111,9 @@ export default function SearchPage() {
     const next = new URLSearchParams(params);
     if (value) next.set(PARAM_OF[key], value);
     else next.delete(PARAM_OF[key]);
+    // The 病种 box writes `condition`; an older `disease` or `phase1` from a link is replaced, not kept beside it.
+    if (key === 'condition') next.delete(PARAM_OF.diseaseArea);
+    if (key === 'phase') next.delete(PARAM_OF.hasPhase1Unit);
     setParams(next, { replace: false });
   };
   const hasFilters = Object.entries(search).some(([k, v]) => k !== 'q' && k !== 'sort' && v !== undefined);
@@ -179,24 +188,24 @@ export default function SearchPage() {
                 ]}
               />
             </div>
-            <Space>
-              <Switch
+            <div>
+              <Typography.Text strong>{t('search.phase')}</Typography.Text>
+              <Segmented
+                block
                 size="small"
-                checked={search.hasPhase1Unit === true}
-                onChange={(v) => set('hasPhase1Unit', v ? '1' : undefined)}
-                data-testid="filter-phase1"
+                value={search.phase ?? ''}
+                onChange={(v) => set('phase', String(v) || undefined)}
+                options={[
+                  { value: '', label: t('search.phaseAll') },
+                  ...SEARCH_PHASES.map((p) => ({ value: p, label: t(`search.phases.${p}`) })),
+                ]}
+                data-testid="filter-phase"
               />
-              <span>{t('search.phase1')}</span>
-            </Space>
+              <div className="ctp-muted ctp-filter-hint">{t('search.phaseHint')}</div>
+            </div>
             <div>
               <Typography.Text strong>{t('search.diseaseArea')}</Typography.Text>
-              <Input.Search
-                size="small"
-                allowClear
-                placeholder={t('search.diseasePlaceholder')}
-                defaultValue={search.diseaseArea}
-                onSearch={(v) => set('diseaseArea', v.trim() || undefined)}
-              />
+              <ConditionPicker value={search.condition ?? search.diseaseArea} onApply={(v) => set('condition', v)} />
             </div>
             <div>
               <Typography.Text strong>{t('search.minFreeSlots')}</Typography.Text>
@@ -284,6 +293,12 @@ export default function SearchPage() {
               />
             </Space>
           </div>
+          {first && first.conditions.length > 0 && <ConditionsNote conditions={first.conditions} />}
+          {previous && (
+            <Typography.Text type="secondary" data-testid="search-updating">
+              {t('search.updating')}
+            </Typography.Text>
+          )}
           {results.error && (
             <Alert type="error" showIcon title={apiError(results.error, t('common.networkError')).message} />
           )}
@@ -311,11 +326,18 @@ export default function SearchPage() {
               </Empty>
             </Card>
           )}
-          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+          <Space
+            orientation="vertical"
+            style={{ width: '100%' }}
+            size={12}
+            className={previous ? 'ctp-results-previous' : undefined}
+            aria-busy={previous}
+          >
             {items.map((item) => (
               <ResultCard
                 key={item.hospitalId}
                 item={item}
+                showReasons={!previous}
                 canShortlist={POLICIES.keepShortlists.allows(actor)}
                 compared={compare.includes(item.hospitalId)}
                 onCompare={(checked) => {

@@ -1,8 +1,16 @@
-import { CAPABILITY_CODES, HOSPITAL_LEVELS, SITE_SORTS, type SitesSearchInput, SPECIALTY_SCOPES } from '@ctp/contracts';
+import {
+  CAPABILITY_CODES,
+  HOSPITAL_LEVELS,
+  SEARCH_PHASES,
+  SITE_SORTS,
+  type SitesSearchInput,
+  SPECIALTY_SCOPES,
+} from '@ctp/contracts';
 
 /**
- * The search lives in the URL, so a link reproduces it: q, specialty, district, level, phase1, caps (comma list),
- * disease, minFree, scope, sort. Unknown or malformed values are dropped rather than sent.
+ * The search lives in the URL, so a link reproduces it: q, specialty, district, level, phase, caps (comma list),
+ * condition, minFree, scope, sort. Older links keep working (`disease` for the 病种 filter, `phase1=1` for Phase I).
+ * Unknown or malformed values are dropped rather than sent.
  */
 export function readSearch(params: URLSearchParams): Omit<SitesSearchInput, 'cursor' | 'limit'> {
   const pick = <T extends string>(v: string | null, allowed: readonly T[]): T | undefined =>
@@ -16,9 +24,10 @@ export function readSearch(params: URLSearchParams): Omit<SitesSearchInput, 'cur
     specialty: params.get('specialty') || undefined,
     district: params.get('district') || undefined,
     level: pick(params.get('level'), HOSPITAL_LEVELS),
-    hasPhase1Unit: params.get('phase1') === '1' ? true : undefined,
+    phase: pick(params.get('phase'), SEARCH_PHASES) ?? (params.get('phase1') === '1' ? 'I' : undefined),
     capabilities: caps.length ? caps : undefined,
     diseaseArea: params.get('disease') || undefined,
+    condition: params.get('condition') || undefined,
     minFreeSlots: Number.isInteger(minFree) && minFree > 0 ? minFree : undefined,
     scope: pick(params.get('scope'), SPECIALTY_SCOPES),
     sort: pick(params.get('sort'), SITE_SORTS),
@@ -32,8 +41,10 @@ export const PARAM_OF = {
   district: 'district',
   level: 'level',
   hasPhase1Unit: 'phase1',
+  phase: 'phase',
   capabilities: 'caps',
   diseaseArea: 'disease',
+  condition: 'condition',
   minFreeSlots: 'minFree',
   scope: 'scope',
   sort: 'sort',
