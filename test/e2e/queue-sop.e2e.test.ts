@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newPage, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
-import { selectPiSite } from '../helpers/fixtures.ts';
+import { giveExpeditedViews, seedJsphReviewers, selectPiSite } from '../helpers/fixtures.ts';
 import { callerAs } from '../helpers/test-app.ts';
 
 describe('the EC queue marks decided reviews by working days, the SOP shows the attendance needed (issue 14)', () => {
@@ -10,15 +10,7 @@ describe('the EC queue marks decided reviews by working days, the SOP shows the 
   it('shows a decided review as decided within the limit, not overdue, and the committee page its quorum', async () => {
     const db = env.server.database;
     const as = (email: string) => callerAs(db, email);
-    const chairUser = db.sqlite.prepare("select id from users where email = 'chair@demo.ctp'").pluck().get() as string;
-    await as('ec@demo.ctp').committees.addMember({
-      committeeId: 'ec-jsph',
-      userId: chairUser,
-      role: 'chair',
-      expertise: 'medical',
-      isAffiliated: true,
-      termStart: '2025-01-01',
-    });
+    await seedJsphReviewers(db);
     const { id: trialId } = await as('sponsor@demo.ctp').trials.create({
       titleZh: '（测试）按时限决定',
       type: 'drug',
@@ -32,7 +24,7 @@ describe('the EC queue marks decided reviews by working days, the SOP shows the 
     await as('site@demo.ctp').submissions.submit({ id });
     await as('ec@demo.ctp').submissions.screen({ id, accept: true });
     await as('ec@demo.ctp').submissions.triage({ id, path: 'expedited' });
-    await as('chair@demo.ctp').meetings.vote({ submissionId: id, choice: 'approve' });
+    await giveExpeditedViews(db, as, id);
     await as('chair@demo.ctp').submissions.decide({ id, outcome: 'approved' });
 
     const page = await newPage(env.browser, { viewport: { width: 1400, height: 1000 } });

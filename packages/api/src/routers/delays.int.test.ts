@@ -1,6 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
+import { giveExpeditedViews, seedJsphReviewers } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 /** Noon in Beijing on a calendar date. */
@@ -17,25 +17,7 @@ async function buildScenario(db: DbHandle) {
   const site = (d: string) => callerAs(db, 'site@demo.ctp', { now: at(d) });
   const ec = (d: string) => callerAs(db, 'ec@demo.ctp', { now: at(d) });
   const chair = (d: string) => callerAs(db, 'chair@demo.ctp', { now: at(d) });
-  const chairUser = db.sqlite.prepare("select id from users where email = 'chair@demo.ctp'").pluck().get() as string;
-  await ec('2025-01-02').committees.addMember({
-    committeeId: 'ec-jsph',
-    userId: chairUser,
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-    termStart: '2025-01-01',
-  });
-  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
-  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
-  await ec('2025-01-02').committees.addMember({
-    committeeId: 'ec-jsph',
-    userId: memberUser,
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-    termStart: '2025-01-01',
-  });
+  await seedJsphReviewers(db, ec('2025-01-02'));
   const { id: trialId } = await sponsor('2025-01-02').trials.create({
     titleZh: '（测试）延误原因 III 期研究',
     type: 'drug',

@@ -1,7 +1,7 @@
 import type { TodoCode } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beijingNoon, giveExpeditedViews, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { beijingNoon, giveExpeditedViews, seedJsphReviewers, selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const TODAY = '2025-05-10';
@@ -36,25 +36,7 @@ const delta = (after: Partial<Record<TodoCode, number>>, before: Partial<Record<
  */
 async function buildScenario(db: DbHandle) {
   const as = (who: Who, d: string) => callerAs(db, ROLES[who], { now: beijingNoon(d) });
-  const chairUser = db.sqlite.prepare("select id from users where email = 'chair@demo.ctp'").pluck().get() as string;
-  const { id: chairMember } = await as('secretary', '2025-01-02').committees.addMember({
-    committeeId: COMMITTEE,
-    userId: chairUser,
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-    termStart: '2025-01-01',
-  });
-  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
-  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
-  await as('secretary', '2025-01-02').committees.addMember({
-    committeeId: COMMITTEE,
-    userId: memberUser,
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-    termStart: '2025-01-01',
-  });
+  const { chairMember } = await seedJsphReviewers(db, as('secretary', '2025-01-02'));
   const submissionOn = async (label: string, date: string) => {
     const { id: trialId } = await as('sponsor', date).trials.create({
       titleZh: `（测试）待办 ${label}`,

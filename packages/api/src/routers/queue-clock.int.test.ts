@@ -1,9 +1,7 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beijingNoon, giveExpeditedViews, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { beijingNoon, giveExpeditedViews, seedJsphReviewers, selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-
-const COMMITTEE = 'ec-jsph';
 
 /**
  * Three expedited reviews accepted Friday 2025-03-07 (15 working days: due Friday 2025-03-28): one decided on
@@ -12,25 +10,7 @@ const COMMITTEE = 'ec-jsph';
  */
 async function buildScenario(db: DbHandle) {
   const as = (email: string, d: string) => callerAs(db, email, { now: beijingNoon(d) });
-  const chairUser = db.sqlite.prepare("select id from users where email = 'chair@demo.ctp'").pluck().get() as string;
-  await as('ec@demo.ctp', '2025-01-02').committees.addMember({
-    committeeId: COMMITTEE,
-    userId: chairUser,
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-    termStart: '2025-01-01',
-  });
-  // The second primary reviewer of each expedited review (the committee's SOP asks for two, issue 12).
-  const memberUser = db.sqlite.prepare("select id from users where email = 'member@demo.ctp'").pluck().get() as string;
-  await as('ec@demo.ctp', '2025-01-02').committees.addMember({
-    committeeId: COMMITTEE,
-    userId: memberUser,
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-    termStart: '2025-01-01',
-  });
+  await seedJsphReviewers(db, as('ec@demo.ctp', '2025-01-02'));
   const accepted = async (label: string) => {
     const d = '2025-03-07';
     const { id: trialId } = await as('sponsor@demo.ctp', d).trials.create({
