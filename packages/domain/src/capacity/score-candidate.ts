@@ -9,6 +9,7 @@ import {
 import type { ConditionEntry } from '../vocabulary/condition-vocabulary.ts';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
+import { type ConditionExperience, RECENT_YEARS } from './registry-experience.ts';
 import { type ConditionHit, includesText, specialtyNameMatches, type TermHit } from './site-match.ts';
 import type { SitePerformance } from './site-performance.ts';
 
@@ -168,15 +169,30 @@ export type Fit = {
   best: SpecialtyCapacity | undefined;
   patients: number;
   senior: SpecialtyCapacity['investigators'][number] | undefined;
+  /** Registry points added (0 without a searched condition). */
+  registryPts: number;
 };
+
+/** The searched condition's registry history at a hospital, when the query or filter names a vocabulary entry. */
+export type RegistryFit = { entry: ConditionEntry; experience: ConditionExperience };
+
+/** Registry history weighs little beside capacity and relevance: a sponsor's past is evidence, not availability. */
+export const REGISTRY_POINTS_PER_TRIAL = 0.5;
+export const REGISTRY_POINTS_MAX = 5;
+
+export function registryPoints(r: RegistryFit | null): number {
+  if (!r) return 0;
+  return Math.min(REGISTRY_POINTS_MAX, REGISTRY_POINTS_PER_TRIAL * r.experience.recent);
+}
 
 /**
  * Score, with a query: relevance up to 55 (the weakest term's best evidence: name > pinyin > specialty > PI >
  * disease area > broader disease area > mapped specialty > capability), free slots in the best relevant specialty up
  * to 15 (full at 30), annual patients in the matched areas up to 10 (full at 10 000), a senior PI there 10 (正高) or
  * 6 (副高), capacity confirmed in the last 90 days 10. Without a query the non-text parts (45) are scaled to 100.
+ * With a searched condition, registry trials in it in the last five years add 0.5 each, at most 5 (issue 13).
  */
-export function fitOf(c: Candidate, hasQuery: boolean): Fit {
+export function fitOf(c: Candidate, hasQuery: boolean, registry: RegistryFit | null = null): Fit {
   let best: SpecialtyCapacity | undefined;
   let freeSlots = 0;
   let senior: Fit['senior'];
@@ -196,8 +212,9 @@ export function fitOf(c: Candidate, hasQuery: boolean): Fit {
   const piPts = senior ? (senior.level === '正高' ? 10 : 6) : 0;
   const freshPts = c.h.stale ? 0 : 10;
   const rest = capacityPts + volumePts + piPts + freshPts; // out of 45
-  const raw = hasQuery ? Math.round(55 * c.relevance + rest) : Math.round((rest / 45) * 100);
-  return { score: Math.max(0, Math.min(100, raw)), freeSlots, best, patients, senior };
+  const registryPts = registryPoints(registry);
+  const raw = (hasQuery ? 55 * c.relevance + rest : (rest / 45) * 100) + registryPts;
+  return { score: Math.max(0, Math.min(100, Math.round(raw))), freeSlots, best, patients, senior, registryPts };
 }
 
 /** The result card: the fit with the sentences that explain it, in the caller's language. */
@@ -208,6 +225,7 @@ export function scoreCandidate(
   locale: Locale,
   perf: SitePerformance | null,
   extraReasons: string[],
+  registry: RegistryFit | null = null,
 ): SiteSearchItem {
   const { h } = c;
   const { best, patients, senior, freeSlots } = fit;
@@ -226,6 +244,7 @@ export function scoreCandidate(
   if (perf?.enrolmentRate != null) reasons.push(reasonText(locale, 'enrolment', { n: perf.enrolmentRate }));
   if (perf?.ethicsMedianWorkingDays != null)
     reasons.push(reasonText(locale, 'ethics', { n: perf.ethicsMedianWorkingDays }));
+  if (registry) reasons.push(...registryReasons(registry, fit, locale));
   if (h.hasPhase1Unit) reasons.push(reasonText(locale, 'phase1'));
   reasons.push(...extraReasons);
   const days = h.org.capacityConfirmedAt === null ? null : Math.floor((now - h.org.capacityConfirmedAt) / DAY);
@@ -266,4 +285,29 @@ export function scoreCandidate(
     freeSlots,
     performance: perf,
   };
+}
+
+/** "近 5 年 12 项肺癌试验 (3 项在招)", the competing recruiting trials, and what the history added to the score. */
+function registryReasons(r: RegistryFit, fit: Fit, locale: Locale): string[] {
+  const { experience: x } = r;
+  const condition = locale === 'en' ? r.entry.en.toLowerCase() : r.entry.zh;
+  const out = [
+    reasonText(locale, 'registryHistory', {
+      years: RECENT_YEARS,
+      n: x.recent,
+      condition,
+      recruiting: x.recentRecruiting,
+    }),
+  ];
+  if (x.competingRecruiting > 0) out.push(reasonText(locale, 'registryCompeting', { n: x.competingRecruiting }));
+  if (fit.registryPts > 0)
+    out.push(
+      reasonText(locale, 'registryWeight', {
+        points: Number(fit.registryPts.toFixed(1)),
+        per: REGISTRY_POINTS_PER_TRIAL,
+        max: REGISTRY_POINTS_MAX,
+        years: RECENT_YEARS,
+      }),
+    );
+  return out;
 }

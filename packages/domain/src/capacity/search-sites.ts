@@ -3,6 +3,7 @@ import {
   type FacetValue,
   type Locale,
   POLICIES,
+  type RegistryPhase,
   reasonText,
   type SearchCondition,
   type SiteSort,
@@ -19,7 +20,8 @@ import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from
 import { cachedByGeneration } from './generation-cache.ts';
 import { exactAliasMatch } from './hospital-aliases.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
-import { type Candidate, type Fit, fitOf, scoreCandidate } from './score-candidate.ts';
+import { cachedRegistryExperience, conditionExperience, hasRegistryPhase } from './registry-experience.ts';
+import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from './search-query.ts';
 import {
   addConditionHitSpecialties,
@@ -37,6 +39,13 @@ import {
 import { loadSitePerformance, type SitePerformance } from './site-performance.ts';
 
 type Input = z.output<typeof sitesSearchInput>;
+
+/** Registry phases a phase filter accepts (a registered Phase II/III counts for II and for III). */
+const REGISTRY_PHASE: Record<'II' | 'III' | 'IV', readonly RegistryPhase[]> = {
+  II: ['phase2'],
+  III: ['phase3'],
+  IV: ['phase4'],
+};
 
 function specialtyMatchesCode(s: SpecialtyCapacity, code: string): boolean {
   return s.code === code || s.parentCode === code;
@@ -199,6 +208,10 @@ export function searchSites({
   const filters = [input.diseaseArea, input.condition]
     .filter((v): v is string => Boolean(v))
     .map((v) => conditionFilterOf(v, registry));
+  // The condition registry history is counted for: the filter (the narrower statement), else the query's first.
+  const registryEntry = filters.find((f) => f.entry)?.entry ?? conditionTerms[0]?.entry ?? null;
+  const experience = cachedRegistryExperience(ctx.db, now);
+  const registryPhase = input.phase && input.phase !== 'I' && input.phase !== 'BE' ? REGISTRY_PHASE[input.phase] : null;
   const filtered = candidates.filter((c) => {
     const { h } = c;
     if (input.district && h.org.district !== input.district) return false;
@@ -206,6 +219,8 @@ export function searchSites({
     if (input.hasPhase1Unit !== undefined && h.hasPhase1Unit !== input.hasPhase1Unit) return false;
     if (input.phase === 'I' && !h.hasPhase1Unit) return false;
     if (input.phase === 'BE' && !h.specialties.some((s) => s.code === 'phase1_be')) return false;
+    if (registryPhase && !hasRegistryPhase(experience.get(h.org.id), registryPhase, registryEntry?.id ?? null))
+      return false;
     if (input.capabilities?.length && !input.capabilities.every((cap) => h.capabilities.includes(cap))) return false;
     return true;
   });
@@ -239,12 +254,20 @@ export function searchSites({
 
   // 3. Score; sort (an exact name match first, whatever the order).
   const performance = cachedByGeneration(ctx.db, 'site-performance', now, () => loadSitePerformance(ctx.db, now));
-  type Ranked = { c: Candidate; fit: Fit; perf: SitePerformance | null };
-  const ranked: Ranked[] = refined.map((c) => ({
-    c,
-    fit: fitOf(c, hasQuery),
-    perf: performance.get(c.h.org.id) ?? null,
-  }));
+  type Ranked = { c: Candidate; fit: Fit; perf: SitePerformance | null; registry: RegistryFit | null; trials: number };
+  const ranked: Ranked[] = refined.map((c) => {
+    const trials = experience.get(c.h.org.id);
+    const registry = registryEntry
+      ? { entry: registryEntry, experience: conditionExperience(trials, registryEntry.id, now) }
+      : null;
+    return {
+      c,
+      fit: fitOf(c, hasQuery, registry),
+      perf: performance.get(c.h.org.id) ?? null,
+      registry,
+      trials: registry ? registry.experience.recent : (trials?.length ?? 0),
+    };
+  });
   const sort: SiteSort = input.sort ?? (hasQuery ? 'fit' : 'freeSlots');
   const collator = new Intl.Collator('zh-CN');
   const pinned = (r: Ranked) => (r.c.alias ? 0 : 1);
@@ -257,6 +280,7 @@ export function searchSites({
     if (sort === 'freeSlots') return b.fit.freeSlots - a.fit.freeSlots || byScore || collator.compare(name(a), name(b));
     if (sort === 'startupSpeed') return byKnown(a.perf?.startupMedianDays, b.perf?.startupMedianDays, 1) || byScore;
     if (sort === 'enrolmentRate') return byKnown(a.perf?.enrolmentRate, b.perf?.enrolmentRate, -1) || byScore;
+    if (sort === 'registry_experience') return b.trials - a.trials || byScore || collator.compare(name(a), name(b));
     if (sort === 'ethicsTurnaround')
       return byKnown(a.perf?.ethicsMedianWorkingDays, b.perf?.ethicsMedianWorkingDays, 1) || byScore;
     return byScore || b.fit.freeSlots - a.fit.freeSlots || collator.compare(name(a), name(b));
@@ -264,10 +288,11 @@ export function searchSites({
 
   // 4. Explain the page only (the reasons of a thousand hospitals nobody sees cost more than the search), facet.
   const extra = input.phase === 'BE' ? [reasonText(ctx.locale, 'beUnit')] : [];
+  if (registryPhase) extra.push(reasonText(ctx.locale, 'registryPhase', { phase: input.phase! }));
   const offset = decodeCursor(input.cursor);
   const page = ranked
     .slice(offset, offset + input.limit)
-    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra));
+    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra, r.registry));
   const facets = buildFacets(ctx.db, now, refined, ctx.locale);
   return {
     items: page,

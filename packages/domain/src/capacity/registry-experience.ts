@@ -1,0 +1,141 @@
+import type { RegistryPhase, RegistryStatus } from '@ctp/contracts';
+import { type Db, registrySites, registryTrialConditions, registryTrials } from '@ctp/db';
+import { eq, isNotNull } from 'drizzle-orm';
+import { shanghaiDate } from '../clock/dates.ts';
+import { ancestorsOf, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
+import { cachedByGeneration } from './generation-cache.ts';
+
+/** One registry trial as search and profiles count it (issue 13). */
+export type RegistryTrialFact = {
+  registryId: string;
+  phases: RegistryPhase[];
+  status: RegistryStatus;
+  recruiting: boolean;
+  /**
+   * From the registry's start date (YYYY-MM…); CTR publishes none, so its record date stands in (a trial is
+   * registered before its first patient). Null when neither is known.
+   */
+  startYear: number | null;
+  /**
+   * Every vocabulary entry the trial counts for: each term's entry and all its ancestors, so a trial registered
+   * for NSCLC counts as 肺癌 and 恶性肿瘤 too.
+   */
+  conditionIds: ReadonlySet<string>;
+};
+
+/** Registry trials per platform hospital (linked registry sites), each trial once per hospital. */
+export type RegistryExperience = Map<string, RegistryTrialFact[]>;
+
+function parsePhases(json: string): RegistryPhase[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as RegistryPhase[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A term's entry and its ancestors; memoised per load because registry terms repeat a lot. */
+function conditionClosure(term: string, memo: Map<string, string[]>): string[] {
+  let ids = memo.get(term);
+  if (!ids) {
+    const entry = resolveCondition(term)?.entry;
+    ids = entry ? [entry.id, ...ancestorsOf(entry.id).map((a) => a.id)] : [];
+    memo.set(term, ids);
+  }
+  return ids;
+}
+
+export function loadRegistryExperience(db: Db): RegistryExperience {
+  const conditions = new Map<number, Set<string>>();
+  const memo = new Map<string, string[]>();
+  for (const row of db
+    .select({ trialId: registryTrialConditions.registryTrialId, term: registryTrialConditions.term })
+    .from(registryTrialConditions)
+    .all()) {
+    const set = conditions.get(row.trialId) ?? new Set<string>();
+    for (const id of conditionClosure(row.term, memo)) set.add(id);
+    conditions.set(row.trialId, set);
+  }
+  const rows = db
+    .selectDistinct({
+      hospitalId: registrySites.hospitalId,
+      trialId: registryTrials.id,
+      registryId: registryTrials.registryId,
+      status: registryTrials.status,
+      phasesJson: registryTrials.phasesJson,
+      startDate: registryTrials.startDate,
+      recordDate: registryTrials.lastUpdateDate,
+    })
+    .from(registrySites)
+    .innerJoin(registryTrials, eq(registryTrials.id, registrySites.registryTrialId))
+    .where(isNotNull(registrySites.hospitalId))
+    .all();
+  const out: RegistryExperience = new Map();
+  const facts = new Map<number, RegistryTrialFact>();
+  for (const r of rows) {
+    let fact = facts.get(r.trialId);
+    if (!fact) {
+      const date = r.startDate ?? r.recordDate;
+      const year = date ? Number(date.slice(0, 4)) : Number.NaN;
+      fact = {
+        registryId: r.registryId,
+        phases: parsePhases(r.phasesJson),
+        status: r.status,
+        recruiting: r.status === 'recruiting',
+        startYear: Number.isInteger(year) ? year : null,
+        conditionIds: conditions.get(r.trialId) ?? new Set(),
+      };
+      facts.set(r.trialId, fact);
+    }
+    const list = out.get(r.hospitalId!) ?? [];
+    list.push(fact);
+    out.set(r.hospitalId!, list);
+  }
+  return out;
+}
+
+export function cachedRegistryExperience(db: Db, now: number): RegistryExperience {
+  return cachedByGeneration(db, 'registry-experience', now, () => loadRegistryExperience(db));
+}
+
+/** What a hospital's registry history says about one condition (the reasons and the sort of `sites.search`). */
+export type ConditionExperience = {
+  /** Trials in the condition (or a subtype) that started in the last five calendar years, Beijing's today included. */
+  recent: number;
+  /** Of those, recruiting now. */
+  recentRecruiting: number;
+  /** Every recruiting trial in the condition, whenever it started: the competition for the same patients. */
+  competingRecruiting: number;
+};
+
+export const RECENT_YEARS = 5;
+
+export function conditionExperience(
+  trials: readonly RegistryTrialFact[] | undefined,
+  conditionId: string,
+  now: number,
+): ConditionExperience {
+  const fromYear = Number(shanghaiDate(now).slice(0, 4)) - (RECENT_YEARS - 1);
+  const out: ConditionExperience = { recent: 0, recentRecruiting: 0, competingRecruiting: 0 };
+  for (const t of trials ?? []) {
+    if (!t.conditionIds.has(conditionId)) continue;
+    if (t.recruiting) out.competingRecruiting++;
+    if (t.startYear !== null && t.startYear >= fromYear) {
+      out.recent++;
+      if (t.recruiting) out.recentRecruiting++;
+    }
+  }
+  return out;
+}
+
+/** Whether a hospital has a registry trial in a phase (in the condition when one is given). */
+export function hasRegistryPhase(
+  trials: readonly RegistryTrialFact[] | undefined,
+  phases: readonly RegistryPhase[],
+  conditionId: string | null,
+): boolean {
+  return (trials ?? []).some(
+    (t) => t.phases.some((p) => phases.includes(p)) && (!conditionId || t.conditionIds.has(conditionId)),
+  );
+}
