@@ -129,7 +129,9 @@ describe('sites.search with the disease vocabulary and hospital aliases', () => 
     const withBe = [...registry.values()].filter((h) => h.specialties.some((s) => s.code === 'phase1_be'));
     expect(ids(be)).toEqual(withBe.map((h) => h.org.id).sort());
     expect(be.items.every((i) => i.reasons.includes('设有生物等效性试验专业'))).toBe(true);
-    await expect(sponsor.sites.search({ phase: 'III' as 'I' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // II–IV filter by registry trials (registry-search.int.test.ts); anything else is refused.
+    await expect(sponsor.sites.search({ phase: 'V' as 'I' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await sponsor.sites.search({ phase: 'III', limit: 1 })).total).toBe(0); // this demo imports no registry
   });
 
   it('suggests vocabulary conditions for the disease picker', async () => {
