@@ -25,6 +25,8 @@ const REASONS = {
     phase1: '设有 I 期病房',
     registryHistory: '近 {years} 年 {n} 项{condition}试验 ({recruiting} 项在招)',
     registryCompeting: '同适应症在招竞争试验 {n} 项',
+    registryHistoryOne: '近 {years} 年 1 项{condition}试验 ({recruiting} 项在招)',
+    registryCompetingOne: '同适应症在招竞争试验 1 项',
     registryWeight: '+{points} 登记经验（近 {years} 年每项登记试验 +{per}，最多 +{max}）',
     registryPhase: '登记有 {phase} 期试验',
     stale: '资源信息已 {days} 天未确认',
@@ -52,6 +54,8 @@ const REASONS = {
     phase1: 'Has a Phase I unit',
     registryHistory: '{n} {condition} trials in the last {years} years ({recruiting} recruiting)',
     registryCompeting: '{n} competing recruiting trials in the same indication',
+    registryHistoryOne: '1 {condition} trial in the last {years} years ({recruiting} recruiting)',
+    registryCompetingOne: '1 competing recruiting trial in the same indication',
     registryWeight:
       '+{points} registry experience (+{per} per registered trial in the last {years} years, at most +{max})',
     registryPhase: 'Registered Phase {phase} trials',

@@ -197,7 +197,11 @@ export default function SearchPage() {
                 onChange={(v) => set('phase', String(v) || undefined)}
                 options={[
                   { value: '', label: t('search.phaseAll') },
-                  ...SEARCH_PHASES.map((p) => ({ value: p, label: t(`search.phases.${p}`) })),
+                  // Five phases fit the filter column only as their numerals; the full name is the tooltip.
+                  ...SEARCH_PHASES.map((p) => ({
+                    value: p,
+                    label: <span title={t(`search.phases.${p}`)}>{p}</span>,
+                  })),
                 ]}
                 data-testid="filter-phase"
               />
@@ -286,7 +290,7 @@ export default function SearchPage() {
               <span>{t('search.sort')}</span>
               <Select
                 size="small"
-                style={{ width: 120 }}
+                style={{ width: 168 }}
                 value={search.sort ?? (search.q ? 'fit' : 'freeSlots')}
                 onChange={(v) => set('sort', v)}
                 options={SITE_SORTS.map((s) => ({ value: s, label: t(`search.sorts.${s}`) }))}
