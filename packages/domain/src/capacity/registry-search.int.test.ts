@@ -65,7 +65,13 @@ describe('sites.search with registry experience', () => {
     if (want.competing) expect(reasons).toContain(`同适应症在招竞争试验 ${want.competing} 项`);
     expect(reasons.some((x) => /^\+[\d.]+ 登记经验（近 5 年每项登记试验 \+0\.5，最多 \+5）$/.test(x))).toBe(true);
     const en = itemOf(await sponsorEn.sites.search({ q: 'lung cancer', limit: 100 }), id).reasons;
-    expect(en).toContain(`${want.recent} lung cancer trials in the last 5 years (${want.recentRecruiting} recruiting)`);
+    const trials = want.recent === 1 ? 'trial' : 'trials';
+    expect(en).toContain(
+      `${want.recent} lung cancer ${trials} in the last 5 years (${want.recentRecruiting} recruiting)`,
+    );
+    const competing = want.competing === 1 ? 'trial' : 'trials';
+    if (want.competing)
+      expect(en).toContain(`${want.competing} competing recruiting ${competing} in the same indication`);
     // The same through the condition filter, for every hospital in the result.
     const filtered = await sponsor.sites.search({ condition: '肺癌', limit: 100 });
     for (const item of filtered.items) {

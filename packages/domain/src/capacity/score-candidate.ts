@@ -292,14 +292,19 @@ function registryReasons(r: RegistryFit, fit: Fit, locale: Locale): string[] {
   const { experience: x } = r;
   const condition = locale === 'en' ? r.entry.en.toLowerCase() : r.entry.zh;
   const out = [
-    reasonText(locale, 'registryHistory', {
+    reasonText(locale, x.recent === 1 ? 'registryHistoryOne' : 'registryHistory', {
       years: RECENT_YEARS,
       n: x.recent,
       condition,
       recruiting: x.recentRecruiting,
     }),
   ];
-  if (x.competingRecruiting > 0) out.push(reasonText(locale, 'registryCompeting', { n: x.competingRecruiting }));
+  if (x.competingRecruiting > 0)
+    out.push(
+      reasonText(locale, x.competingRecruiting === 1 ? 'registryCompetingOne' : 'registryCompeting', {
+        n: x.competingRecruiting,
+      }),
+    );
   if (fit.registryPts > 0)
     out.push(
       reasonText(locale, 'registryWeight', {
