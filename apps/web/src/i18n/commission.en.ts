@@ -118,6 +118,9 @@ export const commissionEn: typeof commissionZh = {
     expedited: 'Expedited median',
     recognitions: 'Recognitions',
     activeSites: 'Active sites',
+    registryTrials: 'Registry trials (recruiting)',
+    registryTrialsTip:
+      'Trials at these hospitals in the public registries (ClinicalTrials.gov, CTR), recruiting in brackets; by specialty, only the indications it treats',
   },
   records: {
     title: 'Records behind: {{metric}}',

@@ -111,6 +111,9 @@ export const commissionZh = {
     expedited: '简易程序中位',
     recognitions: '互认数',
     activeSites: '在研中心',
+    registryTrials: '登记试验（在招）',
+    registryTrialsTip:
+      '公开登记库（ClinicalTrials.gov、CTR）中在本组医院开展的试验数，括号内为在招；按专业时只计其治疗的适应症',
   },
   records: {
     title: '指标明细：{{metric}}',

@@ -2,7 +2,7 @@ import type { RegistryPhase, RegistryStatus } from '@ctp/contracts';
 import { type Db, registrySites, registryTrialConditions, registryTrials } from '@ctp/db';
 import { eq, isNotNull } from 'drizzle-orm';
 import { shanghaiDate } from '../clock/dates.ts';
-import { ancestorsOf, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
+import { ancestorsOf, conditionById, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { cachedByGeneration } from './generation-cache.ts';
 
 /** One registry trial as search and profiles count it (issue 13). */
@@ -138,4 +138,26 @@ export function hasRegistryPhase(
   return (trials ?? []).some(
     (t) => t.phases.some((p) => phases.includes(p)) && (!conditionId || t.conditionIds.has(conditionId)),
   );
+}
+
+/**
+ * Registry trials at a set of hospitals (each trial once even when several of them ran it), for the commission's
+ * capacity view beside the platform's own; with a specialty code, only trials whose conditions that specialty treats.
+ */
+export function countRegistryTrials(
+  experience: RegistryExperience,
+  hospitalIds: Iterable<string>,
+  specialtyCode: string | null = null,
+): { trials: number; recruiting: number } {
+  const seen = new Map<string, boolean>();
+  for (const id of hospitalIds)
+    for (const t of experience.get(id) ?? []) {
+      if (seen.has(t.registryId)) continue;
+      if (specialtyCode && ![...t.conditionIds].some((c) => conditionById(c)?.specialties.includes(specialtyCode)))
+        continue;
+      seen.set(t.registryId, t.recruiting);
+    }
+  let recruiting = 0;
+  for (const r of seen.values()) if (r) recruiting++;
+  return { trials: seen.size, recruiting };
 }

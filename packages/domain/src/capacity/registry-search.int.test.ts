@@ -146,4 +146,31 @@ describe('sites.search with registry experience', () => {
     const phase1 = await sponsor.sites.search({ phase: 'I', limit: 100 });
     for (const item of phase1.items) expect(item.hasPhase1Unit).toBe(true);
   });
+
+  it('counts registry trials per hospital beside the platform figures in the commission drill-down', async () => {
+    const commission = callerAs(handle, 'commission@demo.ctp');
+    const byHospital = await commission.metrics.byHospital({ filters: {}, groupBy: 'hospital' });
+    const direct = new Map(
+      (
+        handle.sqlite
+          .prepare(
+            `select hospital_id id, count(distinct registry_trial_id) n from registry_sites
+             where hospital_id is not null group by 1`,
+          )
+          .all() as { id: string; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
+    expect(direct.size).toBeGreaterThan(0);
+    for (const row of byHospital.rows) expect(row.registryTrials, row.label).toBe(direct.get(row.key) ?? 0);
+    const distinctAll = handle.sqlite
+      .prepare('select count(distinct registry_trial_id) from registry_sites where hospital_id is not null')
+      .pluck()
+      .get() as number;
+    expect(byHospital.total.registryTrials).toBe(distinctAll);
+    // A specialty row counts only the indications it treats: never more than its hospital.
+    const [id, n] = [...direct].sort((a, b) => b[1] - a[1])[0]!;
+    const bySpecialty = await commission.metrics.byHospital({ filters: { hospitalId: id }, groupBy: 'specialty' });
+    for (const row of bySpecialty.rows) expect(row.registryTrials).toBeLessThanOrEqual(n);
+    expect(bySpecialty.rows.some((r) => r.registryTrials > 0)).toBe(true);
+  });
 });

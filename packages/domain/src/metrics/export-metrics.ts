@@ -38,6 +38,8 @@ const GROUP_COLS: Col[] = [
   ['filedInvestigators', '备案 PI 数', 'Filed PIs'],
   ['decidedReviews', '已决定审查数', 'Reviews decided'],
   ['activeSites', '在研中心数', 'Active sites'],
+  ['registryTrials', '登记试验数', 'Registry trials'],
+  ['registryRecruiting', '登记试验在招', 'Registry trials recruiting'],
 ];
 const COMMITTEE_COLS: Col[] = [
   ['committeeName', '伦理委员会', 'Ethics committee', 36],

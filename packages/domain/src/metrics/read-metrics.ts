@@ -11,6 +11,11 @@ import {
 import { ethicsCommittees } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import {
+  cachedRegistryExperience,
+  countRegistryTrials,
+  type RegistryExperience,
+} from '../capacity/registry-experience.ts';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
@@ -81,7 +86,20 @@ export function getMetricsOverview({ ctx, input: raw }: { ctx: Ctx; input: z.inp
 }
 
 export type MetricRow = ReturnType<typeof rowOf>;
-function rowOf(facts: MetricFacts, period: Period, key: string, label: string) {
+/** The public registries' trials at the group's hospitals (issue 13), beside the platform's own figures. */
+function registryOf(facts: MetricFacts, registry: RegistryExperience, specialtyCode: string | null) {
+  const hospitals = new Set([...facts.specialties.map((f) => f.hospitalId), ...facts.sites.map((s) => s.hospitalId)]);
+  const r = countRegistryTrials(registry, hospitals, specialtyCode);
+  return { registryTrials: r.trials, registryRecruiting: r.recruiting };
+}
+
+function rowOf(
+  facts: MetricFacts,
+  period: Period,
+  key: string,
+  label: string,
+  registry: ReturnType<typeof registryOf> = { registryTrials: 0, registryRecruiting: 0 },
+) {
   const { figures, counts } = overviewOf(facts, period);
   const load = capacityLoad(facts, period.to);
   return {
@@ -99,6 +117,7 @@ function rowOf(facts: MetricFacts, period: Period, key: string, label: string) {
     nonEnrollingPct: figures.enrolment.nonEnrollingPct,
     capacityLoadPct: load.pct,
     activeSites: load.active,
+    ...registry,
     ...counts,
   };
 }
@@ -109,13 +128,18 @@ export function listMetricsByGroup({ ctx, input: raw }: { ctx: Ctx; input: z.inp
   const input = metricsByHospitalInput.parse(raw);
   const period = resolvePeriod(input.filters, ctx.now());
   const facts = filteredFacts(ctx, input.filters);
+  const registry = cachedRegistryExperience(ctx.db, ctx.now());
+  const bySpecialty = input.groupBy === 'specialty';
   return {
     period,
     groupBy: input.groupBy as MetricGrouping,
     rows: groupKeys(facts, input.groupBy)
-      .map(({ key, label }) => rowOf(factsOf(facts, inGroup(input.groupBy, key)), period, key, label))
+      .map(({ key, label }) => {
+        const group = factsOf(facts, inGroup(input.groupBy, key));
+        return rowOf(group, period, key, label, registryOf(group, registry, bySpecialty ? key : null));
+      })
       .sort((a, b) => (b.specialtyActivePct ?? -1) - (a.specialtyActivePct ?? -1) || a.label.localeCompare(b.label)),
-    total: rowOf(facts, period, 'total', ''),
+    total: rowOf(facts, period, 'total', '', registryOf(facts, registry, null)),
   };
 }
 

@@ -130,6 +130,19 @@ export default function DrillDownPage() {
               align: 'right' as const,
               render: (_, r) => <Link to={recordsLink(r, 'activeSites')}>{r.activeSites}</Link>,
             },
+            {
+              title: (
+                <span title={t('commission.drill.registryTrialsTip')}>{t('commission.drill.registryTrials')}</span>
+              ),
+              key: 'registryTrials',
+              align: 'right' as const,
+              sorter: (a: GroupRow, b: GroupRow) => a.registryTrials - b.registryTrials,
+              render: (_, r) => (
+                <span className="ctp-mono" data-testid={`cell-${r.key}-registryTrials`}>
+                  {r.registryTrials} ({r.registryRecruiting})
+                </span>
+              ),
+            },
           ]}
         />
       </Card>
