@@ -45,4 +45,21 @@ describe('a sponsor sees registry experience in search', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows the commission registry trials per hospital beside the platform figures', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, env.server.url, 'commission@demo.ctp');
+    await page.getByTestId('main-nav').waitFor();
+    await page.goto(`${env.server.url}/commission/drill?district=${encodeURIComponent('鼓楼区')}`);
+    // 南京鼓楼医院 is linked in the CT.gov sample (registry-search.int.test.ts counts it against SQL).
+    const cell = page.getByTestId('cell-hosp-njglyy-registryTrials');
+    await cell.waitFor();
+    expect(await cell.textContent()).toMatch(/^[1-9]\d* \(\d+\)$/);
+    await page.getByText('登记试验（在招）').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}commission-drill-registry-zh.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
