@@ -41,6 +41,11 @@ function report(result: RegistryImportResult, label: string): boolean {
   for (const e of result.errors.slice(0, 50))
     console.log(`  malformed${e.index >= 0 ? ` [${e.index}]` : ''}${e.id ? ` ${e.id}` : ''}: ${e.reason}`);
   if (result.errors.length > 50) console.log(`  … and ${result.errors.length - 50} more`);
+  const unplaced = result.summary.unplacedConditionTerms ?? [];
+  if (unplaced.length)
+    console.log(
+      `  conditions the vocabulary could not place: ${result.summary.unplacedConditions} (${unplaced.join('; ')}${result.summary.unplacedConditions > unplaced.length ? '; …' : ''})`,
+    );
   return result.outcome !== 'failed';
 }
 

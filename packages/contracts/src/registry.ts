@@ -132,5 +132,9 @@ export type RegistryImportSummary = {
   /** Locations whose name an admin marked as not a platform hospital. */
   rejected: number;
   ethicsDecisions: number;
+  /** Distinct condition terms of the records written that the condition vocabulary could not place. */
+  unplacedConditions: number;
+  /** The first 50 of them, for the admin to see (and the vocabulary to learn). */
+  unplacedConditionTerms?: string[];
 };
 export type RegistryImportError = { index: number; id: string | null; reason: string };

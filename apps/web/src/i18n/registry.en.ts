@@ -99,6 +99,7 @@ export const registryEn: typeof registryZh = {
       queued: 'To review',
       rejected: 'Not a hospital',
       ethicsDecisions: 'Ethics decisions',
+      unplacedConditions: 'Conditions not placed',
     },
     errors: 'Malformed records',
     errorAt: 'Record {{index}}',

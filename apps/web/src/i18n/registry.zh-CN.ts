@@ -96,6 +96,7 @@ export const registryZh = {
       queued: '待核对',
       rejected: '非医院',
       ethicsDecisions: '伦理审查记录',
+      unplacedConditions: '未能归类的适应症',
     },
     errors: '格式错误的记录',
     errorAt: '第 {{index}} 条',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DbHandle } from '@ctp/db';
 import { createTestDatabase } from '@ctp/db/testing';
-import { type RegistryImportResult, seedDemo } from '@ctp/domain';
+import { type RegistryImportResult, resolveCondition, seedDemo } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
@@ -132,6 +132,21 @@ describe('importing both shared samples', () => {
       outcome: 'completed',
       summary: { studies: 46, created: 46, sites: 257, ethicsDecisions: 56 },
     });
+    // The import names the condition terms the vocabulary could not place: exactly the stored terms it cannot resolve.
+    for (const r of [ctgov!, ctr!]) {
+      const terms = r.summary.unplacedConditionTerms ?? [];
+      expect(terms.length).toBe(Math.min(r.summary.unplacedConditions, 50));
+      for (const term of terms) expect(resolveCondition(term), term).toBeNull();
+    }
+    const stored = db.sqlite
+      .prepare(
+        `select distinct c.term from registry_trial_conditions c join registry_trials t on t.id = c.registry_trial_id
+         where c.kind = 'condition' and t.source = 'ctr'`,
+      )
+      .pluck()
+      .all() as string[];
+    expect(ctr!.summary.unplacedConditions).toBe(stored.filter((t) => !resolveCondition(t)).length);
+    expect(ctr!.summary.unplacedConditions).toBeGreaterThan(0);
     const nanjing = siteRows(db, "s.city_key = 'nanjing'").map(({ registryId, facility, hospitalId, resolution }) => ({
       registryId,
       facility,

@@ -14,6 +14,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx, Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadCommitteeMatcher, loadResolver } from './load-resolver.ts';
 import type { ParsedFile, RegistryRecord } from './parse/record.ts';
 import type { Resolver } from './resolution/resolver.ts';
@@ -47,6 +48,7 @@ const emptySummary = (studies: number, malformed: number): RegistryImportSummary
   queued: 0,
   rejected: 0,
   ethicsDecisions: 0,
+  unplacedConditions: 0,
 });
 
 /** `registry.import` and `ctp import …`: the admin (or the CLI/seed acting as the platform). */
@@ -110,6 +112,7 @@ export function runRegistryImport(
           onProgress(i + 1, parsed.records.length);
       });
       writer.dropOrphanedQueueItems();
+      writer.reportUnplacedConditions();
       tx.update(registryImports)
         .set({ summaryJson: JSON.stringify(summary), finishedAt: audit.now() })
         .where(eq(registryImports.id, importId))
@@ -285,6 +288,14 @@ class RecordWriter {
       this.queue.set(`${q.nameNorm}\u0000${q.cityKey}`, q.id);
   }
 
+  /** Condition terms that the vocabulary cannot place (issue 13: "the import reports conditions it could not place"). */
+  private readonly unplaced = new Set<string>();
+
+  reportUnplacedConditions() {
+    this.summary.unplacedConditions = this.unplaced.size;
+    if (this.unplaced.size) this.summary.unplacedConditionTerms = [...this.unplaced].sort().slice(0, 50);
+  }
+
   write(record: RegistryRecord) {
     const old = this.existing.get(record.registryId);
     if (old && (old.rawHash === record.hash || !isNewer(record.lastUpdateDate, old.lastUpdateDate))) {
@@ -329,6 +340,7 @@ class RecordWriter {
     }
     this.existing.set(record.registryId, { id: trialId, rawHash: record.hash, lastUpdateDate: record.lastUpdateDate });
 
+    for (const term of record.conditions) if (!resolveCondition(term)) this.unplaced.add(term);
     const conditions = [
       ...record.conditions.map((term) => ({
         registryTrialId: trialId,

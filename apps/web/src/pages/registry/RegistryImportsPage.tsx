@@ -14,6 +14,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
   Upload,
   type UploadFile,
@@ -36,6 +37,7 @@ const SUMMARY_KEYS: (keyof RegistryImportSummary)[] = [
   'queued',
   'rejected',
   'ethicsDecisions',
+  'unplacedConditions',
 ];
 const OUTCOME_COLOURS = { completed: 'green', partial: 'orange', failed: 'red' } as const;
 
@@ -44,9 +46,14 @@ function SummaryTags({ summary }: { summary: RegistryImportSummary }) {
   return (
     <Space size={[4, 4]} wrap>
       {SUMMARY_KEYS.map((k) => (
-        <Tag key={k} variant="filled" color={k === 'queued' && summary[k] ? 'orange' : undefined}>
-          {t(`registry.imports.summary.${k}`)} {summary[k] ?? 0}
-        </Tag>
+        <Tooltip key={k} title={k === 'unplacedConditions' ? summary.unplacedConditionTerms?.join('; ') : undefined}>
+          <Tag
+            variant="filled"
+            color={(k === 'queued' || k === 'unplacedConditions') && summary[k] ? 'orange' : undefined}
+          >
+            {t(`registry.imports.summary.${k}`)} {summary[k] ?? 0}
+          </Tag>
+        </Tooltip>
       ))}
     </Space>
   );
