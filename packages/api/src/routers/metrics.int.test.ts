@@ -185,6 +185,10 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
     ]);
     const xlsx = await api.metrics.export({ table: 'byCommittee', filters: PERIOD });
     expect(xlsx.filename).toMatch(/\.xlsx$/);
+    // Dated by Beijing's calendar: 20:00 UTC on 31 October is already 1 November there.
+    const late = callerAs(db, 'commission@demo.ctp', { now: () => Date.parse('2025-10-31T20:00:00Z') });
+    const file = await late.metrics.export({ table: 'byHospital', groupBy: 'hospital', filters: {} });
+    expect(file.filename).toContain('2025-11-01');
   });
 
   it('lets the commission flag key projects and set incentive weights (audited); refuses everyone else', async () => {

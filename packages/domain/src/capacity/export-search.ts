@@ -1,4 +1,5 @@
 import { type ExportFile, type Locale, POLICIES, type SiteSearchItem, type SitesSearchInput } from '@ctp/contracts';
+import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { type Sheet, toXlsx } from '../exports/xlsx.ts';
@@ -97,6 +98,6 @@ export async function exportSearch({
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const stamp = new Date(ctx.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const stamp = shanghaiDate(ctx.now());
   return toXlsx(`ctp-site-search-${stamp}.xlsx`, [siteSheet(ctx.locale, items)]);
 }

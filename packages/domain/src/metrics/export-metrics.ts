@@ -8,6 +8,7 @@ import {
   POLICIES,
 } from '@ctp/contracts';
 import type { z } from 'zod';
+import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { type Sheet, toXlsx } from '../exports/xlsx.ts';
@@ -104,7 +105,8 @@ export async function exportMetrics({
   if (!POLICIES.readMetrics.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = metricsExportInput.parse(raw);
   const l = ctx.locale;
-  const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
+  // The file is dated by Beijing's calendar (issue 14), like every date people read.
+  const stamp = shanghaiDate(ctx.now());
   switch (input.table) {
     case 'byHospital': {
       const r = listMetricsByGroup({ ctx, input: { filters: input.filters, groupBy: input.groupBy } });
