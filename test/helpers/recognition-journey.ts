@@ -1,7 +1,8 @@
+import { useCaseCtx } from '@ctp/api';
 import type { DocumentKind } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
-import { type Ctx, uploadSubmissionDocument } from '@ctp/domain';
-import { giveExpeditedViews, tinyPdf } from './fixtures.ts';
+import { uploadSubmissionDocument } from '@ctp/domain';
+import { giveExpeditedViews, selectPiSite, tinyPdf } from './fixtures.ts';
 import { callerAs } from './test-app.ts';
 
 /** The recognition journey of issue 6 as tests set it up: a trial led by 省人医 (EC ec-jsph), recognised elsewhere. */
@@ -24,19 +25,8 @@ export const PACKET = {
 export const userId = (db: DbHandle, email: string) =>
   db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
 
-/** The use-case context of a test caller (as the API builds it from a request). */
-export function useCaseCtx(api: ReturnType<typeof callerAs>['ctx']): Ctx {
-  return {
-    actor: api.session?.actor ?? null,
-    db: api.db,
-    now: api.now,
-    requestId: api.requestId,
-    locale: api.locale,
-    ip: api.ip,
-    userAgent: api.userAgent,
-    services: api.services,
-  };
-}
+/** The use-case context of a test caller: the API's own conversion of its request context. */
+export { useCaseCtx };
 
 /** The lead EC (省人医) roster for an expedited review: the chair and one member. */
 export async function seedRoster(db: DbHandle) {
@@ -94,23 +84,11 @@ export async function multiCentreTrial(
     riskLevel: 'low', // low: an initial review may then be expedited (committee SOP)
     leadHospitalId: 'hosp-jsph',
   });
-  const pi = db.sqlite
-    .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
-       join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
-       where u.email = 'pi@demo.ctp' limit 1`,
-    )
-    .get() as { investigatorId: string; specialtyId: string };
-  const lead = await sponsor.trialSites.select({
-    trialId,
-    hospitalSpecialtyId: pi.specialtyId,
-    investigatorId: pi.investigatorId,
-  });
-  const sites: Record<string, string> = { jsph: lead.trialSiteId };
+  const sites: Record<string, string> = { jsph: await selectPiSite(db, sponsor, trialId) };
   for (const h of ['njglyy', 'jsch', 'zdyy'])
     sites[h] = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, h) })).trialSiteId;
   const { id: leadSubmissionId } = await callerAs(db, 'site@demo.ctp').submissions.create({
-    trialSiteId: lead.trialSiteId,
+    trialSiteId: sites.jsph!,
     type: 'initial',
   });
   return { trialId, sites, leadSubmissionId };
