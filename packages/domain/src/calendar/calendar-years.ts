@@ -1,13 +1,8 @@
 import type { CalendarDayEntry, CalendarYearView } from '@ctp/contracts';
 import { calendarOverrides, calendarYears, type Db, type Tx } from '@ctp/db';
 import { and, gte, lte } from 'drizzle-orm';
-import { shanghaiDate } from '../clock/dates.ts';
+import { isWeekend, shanghaiDate } from '../clock/dates.ts';
 import { packageCoversYear, packageSchedule } from '../clock/package-calendar.ts';
-
-export const isWeekend = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-};
 
 type Override = { date: string; isWorkday: boolean; note: string };
 

@@ -3,13 +3,13 @@ import { calendarOverrides, calendarYears } from '@ctp/db';
 import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import { shanghaiDate } from '../clock/dates.ts';
+import { isWeekend, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { packageIsWorkday, packageSchedule } from '../clock/package-calendar.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { isWeekend, yearView } from './calendar-years.ts';
+import { yearView } from './calendar-years.ts';
 import { recordMovedDueDates } from './record-moved-due-dates.ts';
 
 type Row = { date: string; isWorkday: boolean; note: string };

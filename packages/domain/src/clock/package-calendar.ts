@@ -1,5 +1,6 @@
 import type { CalendarDayEntry } from '@ctp/contracts';
 import chineseDays from 'chinese-days';
+import { isWeekend } from './dates.ts';
 
 /**
  * What the bundled chinese-days package knows. Its data covers 2004–2026 (1.5.7) and, for any later year, it treats
@@ -28,11 +29,6 @@ function chineseName(date: string): string {
   const parts = (detail.name ?? '').split(',');
   return parts[1] ?? parts[0] ?? '';
 }
-
-const isWeekend = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-};
 
 /** The package's schedule of one covered year: official holidays and make-up working days, with their names. */
 export function packageSchedule(year: number): { holidays: CalendarDayEntry[]; makeupDays: CalendarDayEntry[] } {
