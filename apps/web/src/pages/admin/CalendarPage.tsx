@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingTime, weekdayOf } from '../../lib/beijing-time.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CalendarDayModal } from './CalendarDayModal.tsx';
 
@@ -18,17 +19,6 @@ function daysOf(y: CalendarYearView): DayRow[] {
     ...y.holidays.map((d) => ({ ...d, kind: 'holiday' as const })),
     ...y.makeupDays.map((d) => ({ ...d, kind: 'makeup' as const })),
   ].sort((a, b) => a.date.localeCompare(b.date));
-}
-
-function saveText(fileName: string, mimeType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** 平台管理 → 工作日历: the official holiday schedule by year (issue 11). The admin keeps it; secretaries read it. */
@@ -87,7 +77,7 @@ export default function CalendarPage() {
   const exportYear = async (year: number, format: CalendarFileFormat) => {
     try {
       const file = await queryClient.fetchQuery(trpc.calendar.export.queryOptions({ year, format }));
-      saveText(file.fileName, file.mimeType, file.content);
+      downloadBlob(new Blob([file.content], { type: `${file.mimeType};charset=utf-8` }), file.fileName);
     } catch (e) {
       onError(e);
     }

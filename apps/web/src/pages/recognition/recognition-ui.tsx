@@ -3,6 +3,7 @@ import type { RecognitionOutcome, RecognitionState } from '@ctp/contracts';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../lib/download.ts';
 
 type Out = inferRouterOutputs<AppRouter>['recognition'];
 export type RecognitionListItem = Out['requests']['list'][number];
@@ -48,11 +49,5 @@ export function RecognitionStateTag({
 
 /** Downloads a base64 PDF the server returned. */
 export function downloadBase64(fileName: string, base64: string, mime = 'application/pdf') {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadFile({ filename: fileName, base64, mime });
 }
