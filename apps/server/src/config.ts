@@ -58,6 +58,8 @@ const schema = z.object({
   CTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(1200),
   /** Seed the Nanjing demo into an empty database at start. Demo users are never created in production. */
   CTP_SEED_DEMO: bool.default(true),
+  /** How often the webhook outbox is sent (issue 17). */
+  CTP_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export type Config = {
@@ -77,6 +79,7 @@ export type Config = {
   rateLimitPerMinute: number;
   seedDemo: boolean;
   demoUsers: boolean;
+  webhookIntervalMs: number;
 };
 
 const fromRoot = (p: string) => (p === ':memory:' || isAbsolute(p) ? p : resolve(REPO_ROOT, p));
@@ -116,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: c.CTP_RATE_LIMIT_PER_MINUTE,
     seedDemo: c.CTP_SEED_DEMO,
     demoUsers: c.NODE_ENV !== 'production',
+    webhookIntervalMs: c.CTP_WEBHOOK_INTERVAL_MS,
   };
 }
