@@ -60,6 +60,8 @@ const schema = z.object({
   CTP_SEED_DEMO: bool.default(true),
   /** How often the webhook outbox is sent (issue 17). */
   CTP_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** After this long a delivery claimed by a worker that died is sent again (tests shorten it). */
+  CTP_WEBHOOK_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type Config = {
@@ -80,6 +82,7 @@ export type Config = {
   seedDemo: boolean;
   demoUsers: boolean;
   webhookIntervalMs: number;
+  webhookLeaseMs: number;
 };
 
 const fromRoot = (p: string) => (p === ':memory:' || isAbsolute(p) ? p : resolve(REPO_ROOT, p));
@@ -120,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.CTP_SEED_DEMO,
     demoUsers: c.NODE_ENV !== 'production',
     webhookIntervalMs: c.CTP_WEBHOOK_INTERVAL_MS,
+    webhookLeaseMs: c.CTP_WEBHOOK_LEASE_MS,
   };
 }

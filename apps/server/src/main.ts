@@ -53,7 +53,7 @@ async function main() {
     if (delivering) return;
     delivering = true;
     try {
-      await deliverDueWebhooks(database.db, { now: Date.now });
+      await deliverDueWebhooks(database.db, { now: Date.now, leaseMs: config.webhookLeaseMs });
     } catch (err) {
       app.log.error({ err }, 'webhook delivery failed');
     } finally {

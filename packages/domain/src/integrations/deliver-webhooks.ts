@@ -3,8 +3,9 @@ import { WEBHOOK_MAX_ATTEMPTS } from '@ctp/contracts';
 import { type Db, webhookDeliveries, webhooks } from '@ctp/db';
 import { and, asc, eq, lte } from 'drizzle-orm';
 
-/** A claimed delivery is retried by anyone after this long: the worker that claimed it may have died mid-request. */
+/** A claimed delivery is retried after this long: the worker that claimed it may have died mid-request. */
 export const DELIVERY_LEASE_MS = 60_000;
+/** A receiver has this long to answer; always shorter than the lease, so a live worker finishes before anyone retries. */
 const TIMEOUT_MS = 10_000;
 
 /** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … at most an hour. */
@@ -26,9 +27,11 @@ export function signatureOf(secret: string, body: string, unixSeconds: number): 
  */
 export async function deliverDueWebhooks(
   db: Db,
-  opts: { now: () => number; fetchImpl?: typeof fetch; limit?: number },
+  opts: { now: () => number; fetchImpl?: typeof fetch; limit?: number; leaseMs?: number },
 ): Promise<{ delivered: number; failed: number }> {
   const fetchImpl = opts.fetchImpl ?? fetch;
+  const leaseMs = opts.leaseMs ?? DELIVERY_LEASE_MS;
+  const timeoutMs = Math.min(TIMEOUT_MS, Math.max(500, leaseMs - 500));
   const due = db
     .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret })
     .from(webhookDeliveries)
@@ -43,7 +46,7 @@ export async function deliverDueWebhooks(
     const claimedAt = opts.now();
     const claim = db
       .update(webhookDeliveries)
-      .set({ nextAttemptAt: claimedAt + DELIVERY_LEASE_MS, lastAttemptAt: claimedAt, attempts: delivery.attempts + 1 })
+      .set({ nextAttemptAt: claimedAt + leaseMs, lastAttemptAt: claimedAt, attempts: delivery.attempts + 1 })
       .where(
         and(
           eq(webhookDeliveries.id, delivery.id),
@@ -69,7 +72,7 @@ export async function deliverDueWebhooks(
         },
         body: delivery.payloadJson,
         redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.status;
       await response.body?.cancel();
