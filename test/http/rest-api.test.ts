@@ -121,6 +121,11 @@ describe('REST API /api/v1 with API tokens (issue 17)', () => {
     expect(error.error.fieldErrors).toEqual([{ path: 'districtt', message: 'The API does not know this parameter.' }]);
     const overview = await api(`/metrics/overview?district=${encodeURIComponent('玄武区')}`, token);
     expect(overview.status).toBe(200);
+    // A letter that does not exist is a JSON 404 like any other error, not an empty file.
+    const letter = await api('/submissions/no-such-submission/letter', token);
+    expect(letter.status).toBe(404);
+    expect(((await letter.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect((await api('/no/such/path', token)).status).toBe(404);
   });
 
   it('refuses tokens to EC roles and to the platform admin, and a token cannot mint tokens', async () => {
