@@ -73,6 +73,25 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   ],
   'trials.get': (i) => [{ id: i.trialId }],
   'trials.list': () => [{}],
+  'trials.fhir': (i) => [{ id: i.trialId }],
+  'tokens.create': () => [{ name: '保密扫描令牌', role: 'sponsor', scopes: ['read'], expiresAt: '2030-12-31' }],
+  'tokens.revoke': () => [{ id: 'no-such-token' }],
+  'webhooks.create': () => [
+    {
+      url: 'https://scan.example.cn/hook',
+      events: [
+        'inquiry.received',
+        'site.state_changed',
+        'submission.decided',
+        'recognition.opened',
+        'recognition.decided',
+        'letter.issued',
+      ],
+    },
+  ],
+  // The outbox payloads carry ids and states only (packages/api/src/routers/integrations.int.test.ts checks them).
+  'webhooks.deliveries': () => [{ webhookId: 'no-such-webhook' }],
+  'webhooks.disable': () => [{ webhookId: 'no-such-webhook' }],
   'inquiries.send': (i) => [
     { trialId: i.trialId, hospitalSpecialtyIds: [i.specialtyId], synopsis: TEXT, replyBy: '2030-01-01' },
   ],

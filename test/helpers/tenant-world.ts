@@ -122,6 +122,18 @@ export async function buildTenantWorld(db: DbHandle) {
     nameZh: '（A）双边互认协议',
     committeeIds: ['ec-jsph', 'ec-njglyy'],
   });
+  // A's trial office connects its CTMS: an API token and a webhook (issue 17).
+  const siteA = callerAs(db, 'site@demo.ctp');
+  const apiToken = await siteA.tokens.create({
+    name: '（A）CTMS 令牌',
+    role: 'site_admin',
+    scopes: ['read'],
+    expiresAt: `${new Date().getUTCFullYear() + 1}-06-30`,
+  });
+  const webhook = await siteA.webhooks.create({
+    url: 'https://ctms-a.example.cn/hook',
+    events: ['site.state_changed'],
+  });
   const recognitionRequestId = one<string | undefined>(
     db,
     'select id from recognition_requests where trial_site_id = ?',
@@ -133,6 +145,8 @@ export async function buildTenantWorld(db: DbHandle) {
     trialSiteId,
     gulouSiteId,
     shortlistId: shortlist.id,
+    apiTokenId: apiToken.id,
+    webhookId: webhook.id,
     inquiryId,
     submissionId,
     draftSubmissionId: draftSubmission.id,

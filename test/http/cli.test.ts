@@ -96,14 +96,40 @@ describe('ctp CLI', () => {
     );
 
     const backupFile = join(dir, 'backup.tar.gz');
-    const [verified, broken, backup, created] = await Promise.all([
+    const [trialId, nctId] = withDatabase(dbPath, (h) => [
+      h.sqlite.prepare('select id from trials order by id limit 1').pluck().get() as string,
+      h.sqlite
+        .prepare("select registry_id from registry_trials where source = 'ctgov' limit 1")
+        .pluck()
+        .get() as string,
+    ]);
+    const [verified, broken, backup, created, fhirPlatform, fhirRegistry, fhirMissing] = await Promise.all([
       ctp(['audit', 'verify']),
       ctp(['audit', 'verify'], { CTP_DB: tamperedPath }),
       ctp(['backup', backupFile]),
       ctp(['user:create', '--email', 'Ops@Example.CN', '--name', '运维', '--org', 'jsph', '--role', 'site_admin'], {
         CTP_NEW_PASSWORD: 'a-long-cli-password',
       }),
+      ctp(['export', 'fhir', '--trial', trialId]),
+      ctp(['export', 'fhir', '--trial', nctId]),
+      ctp(['export', 'fhir', '--trial', 'NCT00000000']),
     ]);
+
+    // `ctp export fhir` (issue 17): the whole trial as a FHIR R4 Bundle, a platform trial or an imported one.
+    for (const [out, id] of [
+      [fhirPlatform, trialId],
+      [fhirRegistry, nctId],
+    ] as const) {
+      expect(out.code).toBe(0);
+      const bundle = JSON.parse(out.stdout) as {
+        resourceType: string;
+        entry: { resource: { resourceType: string; identifier?: { value: string }[] } }[];
+      };
+      expect(bundle.resourceType).toBe('Bundle');
+      expect(bundle.entry[0]!.resource.identifier!.map((i) => i.value)).toContain(id);
+    }
+    expect(fhirMissing.code).not.toBe(0);
+    expect(fhirMissing.stderr).toContain('refused: NOT_FOUND');
 
     expect(verified.code).toBe(0);
     // `seed` signed the head beside the database: verify checks the rows against it.

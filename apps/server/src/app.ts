@@ -22,6 +22,7 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { registerFileRoutes } from './file-routes.ts';
+import { registerRestApi } from './rest-api.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
 export type BuildOptions = {
@@ -86,6 +87,8 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
   const rateLimit = new RequestRateLimit({ perMinute: config.rateLimitPerMinute, now });
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api')) return;
+    // REST calls with a token are counted per token by the REST handler (apps/server/src/rest-api.ts).
+    if (req.url.startsWith('/api/v1/') && req.headers.authorization) return;
     const session = resolveSession(database.db, req.cookies[SESSION_COOKIE], now(), config.session);
     const wait = rateLimit.take(rateLimitKey(session, req.ip ?? null));
     if (wait === 0) return;
@@ -164,6 +167,8 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
     now,
     maxUploadBytes: config.maxUploadBytes,
   });
+
+  await registerRestApi(app, { db: database.db, services, now, rateLimit });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -9,6 +9,7 @@ import {
   currentChainHead,
   DomainError,
   exportCalendarYear,
+  exportTrialFhir,
   importCalendarFile,
   LoginThrottle,
   listCalendarYears,
@@ -309,6 +310,21 @@ calendar
   });
 
 registerImportCommands(program);
+
+const exporter = program.command('export').description('records in open formats for other systems');
+exporter
+  .command('fhir')
+  .description('a trial as a FHIR R4 Bundle (JSON): a platform trial by id, or a registry trial by NCT/CTR number')
+  .requiredOption('--trial <id>', 'platform trial id, NCT number or CTR number')
+  .action(async (opts: { trial: string }) => {
+    const db = await open();
+    try {
+      const bundle = exportTrialFhir({ ctx: systemCtx(db, 'cli:export:fhir'), input: { id: opts.trial } });
+      process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+    } finally {
+      closeDatabase(db);
+    }
+  });
 
 class CliError extends Error {}
 

@@ -58,6 +58,10 @@ const schema = z.object({
   CTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(1200),
   /** Seed the Nanjing demo into an empty database at start. Demo users are never created in production. */
   CTP_SEED_DEMO: bool.default(true),
+  /** How often the webhook outbox is sent (issue 17). */
+  CTP_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** After this long a delivery claimed by a worker that died is sent again (tests shorten it). */
+  CTP_WEBHOOK_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type Config = {
@@ -77,6 +81,8 @@ export type Config = {
   rateLimitPerMinute: number;
   seedDemo: boolean;
   demoUsers: boolean;
+  webhookIntervalMs: number;
+  webhookLeaseMs: number;
 };
 
 const fromRoot = (p: string) => (p === ':memory:' || isAbsolute(p) ? p : resolve(REPO_ROOT, p));
@@ -116,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: c.CTP_RATE_LIMIT_PER_MINUTE,
     seedDemo: c.CTP_SEED_DEMO,
     demoUsers: c.NODE_ENV !== 'production',
+    webhookIntervalMs: c.CTP_WEBHOOK_INTERVAL_MS,
+    webhookLeaseMs: c.CTP_WEBHOOK_LEASE_MS,
   };
 }

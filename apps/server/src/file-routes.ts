@@ -38,6 +38,28 @@ export function contentDisposition(type: 'inline' | 'attachment', fileName: stri
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** Sends a stored file: PDFs inline (viewed in the browser) unless `?download=1` asks for a download. */
+export function sendFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  file: { path: string; mimeType: string; fileName: string; sizeBytes: number; sha256: string },
+) {
+  if (!existsSync(file.path)) throw new Error(`stored file missing: ${file.path}`);
+  const download = (req.query as { download?: string } | undefined)?.download === '1';
+  const isPdf = file.mimeType === 'application/pdf' && !download;
+  reply
+    .header('content-type', file.mimeType)
+    .header('content-length', String(file.sizeBytes))
+    .header('content-disposition', contentDisposition(isPdf ? 'inline' : 'attachment', file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('etag', `"${file.sha256}"`);
+  // A stored file is untrusted content: sandboxed, loading nothing (a PDF's scripts, forms and links go nowhere).
+  // Chromium's PDF viewer still displays under it (test/e2e/pdf-inline.e2e.test.ts looks).
+  reply.header('content-security-policy', FILE_CSP);
+  return reply.send(createReadStream(file.path));
+}
+
 /**
  * Files of the ethics review over plain HTTP (tRPC carries JSON only): upload a submission document (multipart),
  * download a document version or a letter. Same session cookie as tRPC; the cross-origin POST check in app.ts
@@ -70,28 +92,6 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
     const data = describeError(toTrpcError(error), localeOf(req), req.id);
     if (data.code === 'INTERNAL') req.log.error({ err: error }, 'file route failed');
     return reply.code(ERROR_HTTP_STATUS[data.code]).send({ error: data });
-  }
-
-  /** Sends a stored file: PDFs inline (viewed in the browser) unless `?download=1` asks for a download. */
-  function sendFile(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    file: { path: string; mimeType: string; fileName: string; sizeBytes: number; sha256: string },
-  ) {
-    if (!existsSync(file.path)) throw new Error(`stored file missing: ${file.path}`);
-    const download = (req.query as { download?: string } | undefined)?.download === '1';
-    const isPdf = file.mimeType === 'application/pdf' && !download;
-    reply
-      .header('content-type', file.mimeType)
-      .header('content-length', String(file.sizeBytes))
-      .header('content-disposition', contentDisposition(isPdf ? 'inline' : 'attachment', file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .header('etag', `"${file.sha256}"`);
-    // A stored file is untrusted content: sandboxed, loading nothing (a PDF's scripts, forms and links go nowhere).
-    // Chromium's PDF viewer still displays under it (test/e2e/pdf-inline.e2e.test.ts looks).
-    reply.header('content-security-policy', FILE_CSP);
-    return reply.send(createReadStream(file.path));
   }
 
   app.post<{ Params: { id: string } }>('/api/files/submissions/:id/documents', async (req, reply) => {

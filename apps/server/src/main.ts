@@ -1,5 +1,5 @@
 import { closeDatabase } from '@ctp/db';
-import { AuditHeadError, AuditHeadKeeper, sweepOrphanParts, sweepReminders } from '@ctp/domain';
+import { AuditHeadError, AuditHeadKeeper, deliverDueWebhooks, sweepOrphanParts, sweepReminders } from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
@@ -47,8 +47,24 @@ async function main() {
   sweep();
   const sweeper = setInterval(sweep, 15 * 60_000);
   sweeper.unref();
+  // Webhook deliveries from the outbox (issue 17): one pass at a time, every few seconds.
+  let delivering = false;
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      await deliverDueWebhooks(database.db, { now: Date.now, leaseMs: config.webhookLeaseMs });
+    } catch (err) {
+      app.log.error({ err }, 'webhook delivery failed');
+    } finally {
+      delivering = false;
+    }
+  };
+  const deliverer = setInterval(() => void deliver(), config.webhookIntervalMs);
+  deliverer.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(deliverer);
     await app.close();
     await keeper?.close();
     closeDatabase(database);

@@ -24,6 +24,7 @@ const HospitalProfilePage = lazy(() => import('./pages/hospital/HospitalProfileP
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage.tsx'));
+const IntegrationsPage = lazy(() => import('./pages/integrations/IntegrationsPage.tsx'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
@@ -294,6 +295,14 @@ export function App() {
                       element={
                         <Guard policy={POLICIES.manageRegistry}>
                           <RegistryImportsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="integrations"
+                      element={
+                        <Guard policy={POLICIES.manageIntegrations}>
+                          <IntegrationsPage />
                         </Guard>
                       }
                     />

@@ -15,6 +15,7 @@ import { callPath, idFieldsOf, validInput, walkRouter } from './testing/router-w
 /** Which of A's records a field names, by field (any procedure). */
 const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   shortlistId: (w) => w.shortlistId,
+  webhookId: (w) => w.webhookId,
   trialId: (w) => w.trialId,
   trialSiteId: (w) => w.trialSiteId,
   submissionId: (w) => w.submissionId,
@@ -49,6 +50,7 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
 /** What `id` names, by procedure path prefix. */
 const ID_RECORD: [prefix: string, record: (w: TenantWorld) => unknown][] = [
   ['shortlists.', (w) => w.shortlistId],
+  ['tokens.', (w) => w.apiTokenId],
   ['trials.', (w) => w.trialId],
   ['submissions.', (w) => w.submissionId],
   ['modifications.', (w) => w.submissionId],

@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { homeRouter } from './routers/home.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
+import { tokensRouter, webhooksRouter } from './routers/integrations.ts';
 import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
 import { organisationsRouter } from './routers/organisations.ts';
@@ -42,5 +43,7 @@ export const appRouter = router({
   incentive: incentiveRouter,
   keyProjects: keyProjectsRouter,
   registry: registryRouter,
+  tokens: tokensRouter,
+  webhooks: webhooksRouter,
 });
 export type AppRouter = typeof appRouter;

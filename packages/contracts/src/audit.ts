@@ -95,6 +95,10 @@ export const AUDIT_ACTIONS = [
   'registry.import',
   'registry.resolve',
   'registry.reject',
+  'api_token.create',
+  'api_token.revoke',
+  'webhook.create',
+  'webhook.disable',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -120,6 +124,8 @@ export const AUDIT_ENTITY_TYPES = [
   'incentive_weights',
   'registry_import',
   'registry_queue_item',
+  'api_token',
+  'webhook',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

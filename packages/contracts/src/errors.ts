@@ -148,6 +148,17 @@ export const ERROR_DETAILS = [
   // Registry imports and the name review queue (issue 13).
   'QUEUE_ITEM_DECIDED',
   'REGISTRY_ONE_FILE',
+  // Open interfaces (issue 17).
+  'TOKEN_ROLE_NOT_HELD',
+  'TOKEN_EXPIRY_OUT_OF_RANGE',
+  'TOKEN_NOT_FOUND',
+  'TOKEN_ALREADY_REVOKED',
+  'TOKEN_INVALID',
+  'TOKEN_SCOPE_MISSING',
+  'WEBHOOK_NOT_FOUND',
+  'WEBHOOK_ALREADY_DISABLED',
+  'TOO_MANY_WEBHOOKS',
+  'UNKNOWN_PARAMETER',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

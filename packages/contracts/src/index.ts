@@ -15,6 +15,7 @@ export * from './i18n/error-messages.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/search-reasons.ts';
 export * from './i18n/validation-messages.ts';
+export * from './integrations.ts';
 export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './policies.ts';

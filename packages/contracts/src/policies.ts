@@ -101,6 +101,11 @@ export const POLICIES = {
   manageRegistry: roles('manageRegistry', ['admin']),
   /** Registry history of hospitals and trials (public records): every signed-in role. */
   readRegistry: { name: 'readRegistry', allows: (a) => a !== null } satisfies Policy,
+  /**
+   * API tokens and webhooks of the actor's own organisation (issue 17): the roles that answer for an organisation's
+   * systems — a sponsor, a hospital's trial office, the commission. Never an EC role.
+   */
+  manageIntegrations: roles('manageIntegrations', ['sponsor', 'site_admin', 'commission']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

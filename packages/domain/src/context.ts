@@ -10,6 +10,8 @@ export type Actor = ActorRef & {
   name: string;
   sessionId: string;
   membershipId: string;
+  /** Set when the call was made with an API token (issue 17): the audit row names the token. */
+  apiTokenId?: string;
 };
 
 export type SessionSettings = { idleMs: number; absoluteMs: number };
@@ -40,5 +42,5 @@ export type Ctx = {
 
 /** The audit needs only who and why; system jobs (seed, CLI) act without a session. */
 export type AuditCtx = Pick<Ctx, 'now' | 'requestId'> & {
-  actor: { userId: string; orgId: string | null; role: string | null } | null;
+  actor: { userId: string; orgId: string | null; role: string | null; apiTokenId?: string } | null;
 };

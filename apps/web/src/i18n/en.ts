@@ -4,6 +4,7 @@ import { delaysEn } from './delays.en.ts';
 import { documentsEn } from './documents.en.ts';
 import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
+import { integrationsEn } from './integrations.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { registryEn } from './registry.en.ts';
@@ -212,6 +213,8 @@ export const en: Messages = {
       calendar_year: 'Calendar year',
       registry_import: 'Registry import',
       registry_queue_item: 'Name review item',
+      api_token: 'API token',
+      webhook: 'Webhook',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -296,6 +299,10 @@ export const en: Messages = {
       'registry.import': 'Imported registry records',
       'registry.resolve': 'Mapped a name to a hospital',
       'registry.reject': 'Marked a name as not a hospital',
+      'api_token.create': 'Created an API token',
+      'api_token.revoke': 'Revoked an API token',
+      'webhook.create': 'Added a webhook',
+      'webhook.disable': 'Disabled a webhook',
       'submission.unschedule': 'Removed from meeting agenda',
       'submission.submit_modifications': 'Submitted modifications',
       'submission.verify_modifications': 'Verified modifications',
@@ -358,6 +365,7 @@ export const en: Messages = {
   delays: delaysEn,
   calendar: calendarEn,
   registry: registryEn,
+  integrations: integrationsEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

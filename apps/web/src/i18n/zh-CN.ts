@@ -4,6 +4,7 @@ import { delaysZh } from './delays.zh-CN.ts';
 import { documentsZh } from './documents.zh-CN.ts';
 import { ethicsZh } from './ethics.zh-CN.ts';
 import { hospitalZh } from './hospital.zh-CN.ts';
+import { integrationsZh } from './integrations.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
@@ -207,6 +208,8 @@ export const zhCN = {
       calendar_year: '工作日历年度',
       registry_import: '登记数据导入',
       registry_queue_item: '名称核对项',
+      api_token: 'API 令牌',
+      webhook: '回调地址',
     },
     actions: {
       'auth.login': '登录',
@@ -291,6 +294,10 @@ export const zhCN = {
       'registry.import': '导入登记数据',
       'registry.resolve': '名称对应到医院',
       'registry.reject': '名称标记为非医院',
+      'api_token.create': '创建 API 令牌',
+      'api_token.revoke': '吊销 API 令牌',
+      'webhook.create': '添加回调地址',
+      'webhook.disable': '停用回调地址',
       'submission.unschedule': '移出会议议程',
       'submission.submit_modifications': '提交修改材料',
       'submission.verify_modifications': '确认修改',
@@ -349,6 +356,7 @@ export const zhCN = {
   delays: delaysZh,
   calendar: calendarZh,
   registry: registryZh,
+  integrations: integrationsZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -78,6 +79,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/directory', labelKey: 'nav.directory', icon: <BankOutlined />, policy: POLICIES.readDirectory },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, policy: POLICIES.administer },
   { path: '/calendar', labelKey: 'calendar.nav', icon: <ScheduleOutlined />, policy: calendarPagePolicy },
+  { path: '/integrations', labelKey: 'integrations.nav', icon: <ApiOutlined />, policy: POLICIES.manageIntegrations },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, policy: POLICIES.readAuditLog },
   // 平台管理 (issue 13): the name review queue and the registry imports.
   { path: '/registry/queue', labelKey: 'registry.nav.queue', icon: <DiffOutlined />, policy: POLICIES.manageRegistry },

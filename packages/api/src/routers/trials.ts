@@ -15,6 +15,7 @@ import {
 import {
   answerInquiry,
   createTrial,
+  exportTrialFhir,
   getTrial,
   inquiryTargets,
   listInquiries,
@@ -43,6 +44,10 @@ export const trialsRouter = router({
   get: guarded(POLICIES.readTrials)
     .input(trialIdInput)
     .query(({ ctx, input }) => getTrial({ ctx: useCaseCtx(ctx), input })),
+  /** The trial as a FHIR R4 Bundle (issue 17): a platform trial by id, or a registry trial by NCT/CTR number. */
+  fhir: guarded(POLICIES.readTrials)
+    .input(trialIdInput)
+    .query(({ ctx, input }) => exportTrialFhir({ ctx: useCaseCtx(ctx), input })),
   list: guarded(POLICIES.readTrials)
     .input(trialsListInput)
     .query(({ ctx, input }) => listTrials({ ctx: useCaseCtx(ctx), input })),

@@ -19,6 +19,8 @@ export const auditEvents = sqliteTable(
     beforeJson: text('before_json'),
     afterJson: text('after_json'),
     requestId: text('request_id'),
+    /** The API token a call was made with (issue 17); hashed only when set, so older rows keep their hashes. */
+    apiTokenId: text('api_token_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

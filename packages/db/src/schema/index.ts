@@ -5,6 +5,7 @@ export * from './delays.ts';
 export * from './documents.ts';
 export * from './ethics.ts';
 export * from './identity.ts';
+export * from './integrations.ts';
 export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './recognition.ts';

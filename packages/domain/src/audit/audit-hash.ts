@@ -15,8 +15,12 @@ export type HashedAuditFields = {
   beforeJson: string | null;
   afterJson: string | null;
   requestId: string | null;
+  /** Hashed only when set: rows written before API tokens existed keep their hashes. */
+  apiTokenId?: string | null;
 };
 
 export function auditHash(prevHash: string, fields: HashedAuditFields): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+  const { apiTokenId, ...rest } = fields;
+  const hashed = apiTokenId == null ? rest : fields;
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(hashed)).digest('hex');
 }

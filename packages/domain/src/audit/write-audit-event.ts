@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntityType } from '@ctp/contracts';
 import { auditEvents, type Tx } from '@ctp/db';
 import { desc } from 'drizzle-orm';
 import type { AuditCtx } from '../context.ts';
+import { enqueueWebhookEvents } from '../integrations/webhook-events.ts';
 import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -34,6 +35,7 @@ export function writeAuditEvent(tx: Tx, ctx: AuditCtx, entry: AuditEntry): { id:
     beforeJson: entry.before === undefined ? null : canonicalJson(entry.before),
     afterJson: entry.after === undefined ? null : canonicalJson(entry.after),
     requestId: ctx.requestId,
+    apiTokenId: ctx.actor?.apiTokenId ?? null,
   };
   const hash = auditHash(prevHash, fields);
   const row = tx
@@ -41,5 +43,6 @@ export function writeAuditEvent(tx: Tx, ctx: AuditCtx, entry: AuditEntry): { id:
     .values({ ...fields, action: entry.action, entityType: entry.entityType, prevHash, hash })
     .returning({ id: auditEvents.id })
     .get();
+  enqueueWebhookEvents(tx, entry, fields.at);
   return { id: row.id, hash };
 }
