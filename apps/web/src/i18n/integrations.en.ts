@@ -12,7 +12,7 @@ export const integrationsEn: Widen<typeof integrationsZh> = {
   tokens: {
     title: 'API tokens',
     intro:
-      'A token calls the REST API (/api/v1) in the role you hold in this organisation now. Only its digest is stored: it is shown once, so save it at once. Every call is written to the token's access log; its writes are audited under the token.',
+      "A token calls the REST API (/api/v1) in the role you hold in this organisation now. Only its digest is stored: it is shown once, so save it at once. Every call is written to the token's access log; its writes are audited under the token.",
     create: 'Create token',
     empty: 'No tokens yet',
     name: 'Name',
@@ -60,20 +60,21 @@ export const integrationsEn: Widen<typeof integrationsZh> = {
     secretShown: 'Webhook added: save its signing secret',
     secretHelp:
       'Check X-CTP-Signature with this secret (t=timestamp,v1=HMAC-SHA256(secret, "timestamp.body")). It cannot be shown again once this window closes.',
-    eventNames: 
+    eventNames: {
       'inquiry.received': 'Inquiry received',
       'site.state_changed': 'Site state changed',
       'submission.decided': 'Ethics decision made',
       'recognition.opened': 'Recognition request opened',
       'recognition.decided': 'Recognition decided',
-      'letter.issued': 'Letter issued',,
+      'letter.issued': 'Letter issued',
+    },
   },
   deliveries: {
     title: 'Deliveries · {{url}}',
     empty: 'No deliveries yet',
     event: 'Event',
     state: 'State',
-    states: pending: 'Pending', delivered: 'Delivered', failed: 'Given up' ,
+    states: { pending: 'Pending', delivered: 'Delivered', failed: 'Given up' },
     attempts: 'Attempts',
     createdAt: 'Raised',
     lastAttempt: 'Last attempt',
