@@ -6,7 +6,9 @@ import { useBrowserServer } from '../helpers/browser-server.ts';
 describe('the admin’s users page', () => {
   const env = useBrowserServer();
 
-  it('searches, resets a password to a one-time one, disables and re-enables, edits a name', { timeout: 120_000 }, async () => {
+  it('searches, resets a password to a one-time one, disables and re-enables, edits a name', {
+    timeout: 120_000,
+  }, async () => {
     const context = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
@@ -44,14 +46,23 @@ describe('the admin’s users page', () => {
     expect(meCalls.length).toBeLessThanOrEqual(2);
 
     await page.getByTestId('user-toggle-pi@demo.ctp').click();
-    await page.getByRole('button', { name: /停\s*用/ }).last().click();
+    await page
+      .getByRole('button', { name: /停\s*用/ })
+      .last()
+      .click();
     await page.getByText('已停用 pi@demo.ctp').waitFor();
-    await page.getByTestId('user-toggle-pi@demo.ctp').getByText(/启\s*用/).waitFor();
+    await page
+      .getByTestId('user-toggle-pi@demo.ctp')
+      .getByText(/启\s*用/)
+      .waitFor();
     await signIn(pi, env.server.url, 'pi@demo.ctp', temporary);
     await pi.getByText('邮箱或密码不正确').waitFor();
 
     await page.getByTestId('user-toggle-pi@demo.ctp').click();
-    await page.getByRole('button', { name: /启\s*用/ }).last().click();
+    await page
+      .getByRole('button', { name: /启\s*用/ })
+      .last()
+      .click();
     await page.getByText('已启用 pi@demo.ctp').waitFor();
     await signIn(pi, env.server.url, 'pi@demo.ctp', temporary);
     await pi.getByTestId('home-investigator').waitFor();
@@ -68,12 +79,23 @@ describe('the admin’s users page', () => {
       .all();
     expect(actions).toEqual(['user.reset_password', 'user.disable', 'user.enable', 'user.update']);
 
+    // The audit log names the user the rows are about, not an id.
+    await page.goto(`${env.server.url}/audit`);
+    // The four admin actions and the PI's two sign-ins.
+    await expect
+      .poll(() => page.getByTestId('audit-entity-name').getByText('王研究者（改）').count(), { timeout: 20_000 })
+      .toBe(6);
+    await page.screenshot({ path: `${ARTIFACTS}audit-names.zh.png` });
+    await page.goto(`${env.server.url}/users`);
     await page.getByTestId('users-search').locator('input').fill('');
     await page.getByTestId('users-search').locator('input').press('Enter');
     await page.screenshot({ path: `${ARTIFACTS}users.zh.png` });
     await page.getByTestId('locale-switch').click();
     await page.getByText('Reset password').first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}users.en.png` });
+    await page.goto(`${env.server.url}/audit`);
+    await page.getByText('User password reset').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}audit-names.en.png` });
     expect(errors).toEqual([]);
     await pi.close();
     await context.close();

@@ -26,7 +26,10 @@ const SLOW = new Set([
   'auth.login',
   'auth.changePassword',
   'users.create',
-  'users.resetPassword', 'sites.exportSearch', 'metrics.export']);
+  'users.resetPassword',
+  'sites.exportSearch',
+  'metrics.export',
+]);
 
 /** Whom each mutation is tried as: the first of these its policy admits (the owners of the tenant world first). */
 const ACCOUNTS = [

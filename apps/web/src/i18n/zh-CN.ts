@@ -345,7 +345,8 @@ export const zhCN = {
     resetPassword: '重置密码',
     resetConfirm: '为 {{name}} 重置密码？旧密码立即失效，所有已登录的会话结束。',
     tempPasswordTitle: '{{name}} 的临时密码',
-    tempPasswordHelp: '此密码只显示这一次，平台不保存明文。请通过安全渠道告知用户，并提醒其登录后在“个人中心”修改密码。',
+    tempPasswordHelp:
+      '此密码只显示这一次，平台不保存明文。请通过安全渠道告知用户，并提醒其登录后在“个人中心”修改密码。',
     tempPasswordCopied: '已复制临时密码',
     self: '本人',
   },

@@ -1,7 +1,22 @@
 import { EditOutlined, KeyOutlined, StopOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { type Role, USER_STATUSES, type UserStatus } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session.tsx';
@@ -155,7 +170,11 @@ export default function UsersPage() {
               key: 'status',
               width: 100,
               render: (_, u) =>
-                u.disabledAt ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>,
+                u.disabledAt ? (
+                  <Tag color="red">{t('users.disabled')}</Tag>
+                ) : (
+                  <Tag color="green">{t('users.active')}</Tag>
+                ),
             },
             {
               title: t('common.actions'),

@@ -56,10 +56,18 @@ describe('users.setDisabled', () => {
 
     expect(() => callerWithToken(database, token)).toThrow('no live session');
     expect(
-      database.sqlite.prepare('select count(*) from sessions where user_id = ? and revoked_at is null').pluck().get(userId),
+      database.sqlite
+        .prepare('select count(*) from sessions where user_id = ? and revoked_at is null')
+        .pluck()
+        .get(userId),
     ).toBe(0);
     expect(await apiErrorOf(signIn('site@demo.ctp'))).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(lastAudit()).toMatchObject({ action: 'user.disable', entity_type: 'user', entity_id: userId, role: 'admin' });
+    expect(lastAudit()).toMatchObject({
+      action: 'user.disable',
+      entity_type: 'user',
+      entity_id: userId,
+      role: 'admin',
+    });
     expect(JSON.parse(lastAudit().after_json!)).toEqual({ disabled: true, sessionsEnded: 1 });
 
     await admin().users.setDisabled({ userId, disabled: false });
@@ -199,7 +207,11 @@ describe('users.update', () => {
       await apiErrorOf(
         admin().users.update({ userId, name: 'x', memberships: [{ orgId: 'org-sponsor-zijin', role: 'ec_member' }] }),
       ),
-    ).toMatchObject({ code: 'VALIDATION', detail: 'ROLE_NOT_ALLOWED_FOR_ORG', fieldErrors: [{ path: 'memberships.0.role' }] });
+    ).toMatchObject({
+      code: 'VALIDATION',
+      detail: 'ROLE_NOT_ALLOWED_FOR_ORG',
+      fieldErrors: [{ path: 'memberships.0.role' }],
+    });
     expect(
       await apiErrorOf(
         admin().users.update({

@@ -25,7 +25,8 @@ export function setUserDisabled({ ctx, input }: { ctx: Ctx; input: SetUserDisabl
       .set({ disabledAt: input.disabled ? now : null, updatedAt: now })
       .where(and(eq(users.id, user.id), input.disabled ? isNull(users.disabledAt) : isNotNull(users.disabledAt)))
       .run().changes;
-    if (changed !== 1) throw new DomainError('CONFLICT', input.disabled ? 'USER_ALREADY_DISABLED' : 'USER_NOT_DISABLED');
+    if (changed !== 1)
+      throw new DomainError('CONFLICT', input.disabled ? 'USER_ALREADY_DISABLED' : 'USER_NOT_DISABLED');
     const sessionsEnded = input.disabled
       ? tx
           .update(sessions)

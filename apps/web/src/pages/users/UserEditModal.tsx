@@ -50,7 +50,10 @@ export function UserEditModal({ user, orgs, onClose }: { user: EditableUser; org
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ name: user.name, memberships: user.memberships.map((m) => ({ orgId: m.orgId, role: m.role })) }}
+        initialValues={{
+          name: user.name,
+          memberships: user.memberships.map((m) => ({ orgId: m.orgId, role: m.role })),
+        }}
         onFinish={(values) => {
           setFormError(null);
           update.mutate({ userId: user.id, ...values });
