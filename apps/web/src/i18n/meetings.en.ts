@@ -5,6 +5,14 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const meetingsEn: Widen<typeof meetingsZh> = {
   nav: 'Meetings',
   committeeNav: 'Committee settings',
+  status: {
+    upcoming: 'Upcoming',
+    today: 'Today',
+    awaiting_decisions: 'Decisions pending',
+    awaiting_minutes: 'Minutes to write',
+    minutes_draft: 'Minutes awaiting approval',
+    closed: 'Closed',
+  },
   list: {
     title: 'Review meetings',
     subtitle: "The committee's convened reviews: agenda, attendance, quorum, votes and minutes",
@@ -12,6 +20,7 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     date: 'Meeting date',
     name: 'Title',
     agendaSize: 'Agenda items',
+    status: 'Status',
     empty: 'No meetings yet',
     agenda: 'Submissions on the agenda',
     agendaHelp: 'Optional: accepted submissions or those in convened review; the agenda can be edited later',

@@ -2,6 +2,14 @@
 export const meetingsZh = {
   nav: '审查会议',
   committeeNav: '委员会设置',
+  status: {
+    upcoming: '待召开',
+    today: '今日召开',
+    awaiting_decisions: '待作出决定',
+    awaiting_minutes: '待写纪要',
+    minutes_draft: '纪要待批准',
+    closed: '已结束',
+  },
   list: {
     title: '审查会议',
     subtitle: '本委员会的会议审查：议程、出席、法定人数、表决与会议纪要',
@@ -9,6 +17,7 @@ export const meetingsZh = {
     date: '会议日期',
     name: '会议名称',
     agendaSize: '议程数',
+    status: '状态',
     empty: '尚无会议',
     agenda: '列入议程的送审',
     agendaHelp: '可选：已受理或会议审查中的送审，创建后也可增减',
