@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { commissionZh } from './commission.zh-CN.ts';
 
 /** English strings of the commission's view (issue 7); the same keys as commission.zh-CN.ts. */
@@ -126,14 +127,7 @@ export const commissionEn: typeof commissionZh = {
     title: 'Records behind: {{metric}}',
     subtitle: 'The figure is computed from these {{total}} records; {{counted}} count in the numerator',
     kind: 'Kind',
-    kinds: {
-      specialty: 'Filed specialty',
-      investigator: 'Investigator',
-      site: 'Trial site',
-      submission: 'Ethics review',
-      recognition: 'Recognition',
-      delay: 'Start-up delay',
-    },
+    kinds: CODE_LABELS.en.recordKinds,
     hospital: 'Institution',
     label: 'Specialty / PI / review',
     trial: 'Trial',
@@ -157,15 +151,7 @@ export const commissionEn: typeof commissionZh = {
     termScore: 'Term score',
     weight: 'Weight',
     contribution: 'Points',
-    terms: {
-      conversion: 'Capacity conversion',
-      piActive: 'PIs active',
-      startup: 'Start-up time',
-      ethicsWithinClock: 'Ethics within clock',
-      recognition: 'Recognition adoption',
-      enrolment: 'Enrolment attainment',
-      enrolling: 'Enrolling sites (100 − non-enrolling %)',
-    },
+    terms: CODE_LABELS.en.incentiveTerms,
     startupRule: 'Start-up ≤ 150 days (the 60/60/30 stage targets) scores 100; above, 100 × 150 ÷ median days',
     weights: 'Weights',
     weightsHelp: 'Whole numbers adding up to 100; saving makes a new version, recorded in the audit log.',

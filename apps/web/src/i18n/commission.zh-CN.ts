@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of the commission's view (issue 7), merged into zh-CN.ts under `commission`. */
 export const commissionZh = {
   nav: '监测总览',
@@ -119,14 +120,7 @@ export const commissionZh = {
     title: '指标明细：{{metric}}',
     subtitle: '该数字由以下 {{total}} 条记录计算，其中 {{counted}} 条计入分子',
     kind: '类别',
-    kinds: {
-      specialty: '备案专业',
-      investigator: '研究者',
-      site: '试验中心',
-      submission: '伦理审查',
-      recognition: '互认',
-      delay: '启动延误',
-    },
+    kinds: CODE_LABELS['zh-CN'].recordKinds,
     hospital: '机构',
     label: '专业/研究者/审查',
     trial: '试验',
@@ -150,15 +144,7 @@ export const commissionZh = {
     termScore: '分项得分',
     weight: '权重',
     contribution: '贡献分',
-    terms: {
-      conversion: '资源转化率',
-      piActive: '在研 PI 占比',
-      startup: '启动周期',
-      ethicsWithinClock: '伦理时限内完成率',
-      recognition: '互认采纳率',
-      enrolment: '入组达成率',
-      enrolling: '非零入组（100 − 零入组占比）',
-    },
+    terms: CODE_LABELS['zh-CN'].incentiveTerms,
     startupRule: '启动周期 ≤ 150 天（60/60/30 阶段目标之和）得 100 分，超出按 100 × 150 ÷ 中位天数',
     weights: '权重设置',
     weightsHelp: '各项权重为整数，合计须为 100；保存后形成新版本并记入审计日志。',

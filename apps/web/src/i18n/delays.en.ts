@@ -1,8 +1,9 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { delaysZh } from './delays.zh-CN.ts';
 
 /** English strings of the start-up delay reasons; the same keys as delays.zh-CN.ts. */
 export const delaysEn: typeof delaysZh = {
-  stages: { ethicsApproved: 'Ethics approval', siv: 'Site initiation (SIV)', fpi: 'First patient in' },
+  stages: CODE_LABELS.en.delayStages,
   stageTargets: {
     ethicsApproved: 'ethics approved or recognised within 60 days of selection',
     siv: 'site initiated within 60 days of ethics approval',

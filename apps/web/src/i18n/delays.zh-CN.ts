@@ -1,6 +1,7 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Start-up delay reasons (DESIGN §5): the prompt on the site boards and the commission's breakdown. */
 export const delaysZh = {
-  stages: { ethicsApproved: '伦理批准', siv: '启动会（SIV）', fpi: '首例入组（FPI）' },
+  stages: CODE_LABELS['zh-CN'].delayStages,
   stageTargets: {
     ethicsApproved: '选定后 60 天内获得伦理批准或互认',
     siv: '伦理批准后 60 天内召开启动会',

@@ -1,19 +1,11 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { ethicsZh } from './ethics.zh-CN.ts';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const ethicsEn: Widen<typeof ethicsZh> = {
   nav: 'Ethics review',
-  types: {
-    initial: 'Initial review',
-    amendment: 'Amendment',
-    continuing: 'Continuing review',
-    sae: 'SAE / SUSAR',
-    deviation: 'Protocol deviation',
-    suspension: 'Suspension / termination',
-    closure: 'Closure',
-    resubmission: 'Resubmission',
-  },
+  types: CODE_LABELS.en.submissionTypes,
   states: {
     draft: 'Draft',
     submitted: 'Submitted',
@@ -46,7 +38,7 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
   },
   expedited: 'Expedited',
   meeting: 'Meeting',
-  paths: { convened: 'Convened meeting', expedited: 'Expedited', recognition: 'Mutual recognition' },
+  paths: CODE_LABELS.en.reviewPaths,
   steps: {
     create: 'Created',
     submit: 'Submit',

@@ -1,16 +1,8 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of the ethics work queue and submission pages (merged into zh-CN.ts under `ethics`). */
 export const ethicsZh = {
   nav: '伦理审查',
-  types: {
-    initial: '初始审查',
-    amendment: '修正案审查',
-    continuing: '跟踪审查（年度）',
-    sae: '严重不良事件',
-    deviation: '方案偏离',
-    suspension: '暂停/终止研究',
-    closure: '结题审查',
-    resubmission: '复审',
-  },
+  types: CODE_LABELS['zh-CN'].submissionTypes,
   states: {
     draft: '草稿',
     submitted: '已提交',
@@ -43,7 +35,7 @@ export const ethicsZh = {
   },
   expedited: '简易程序',
   meeting: '会议',
-  paths: { convened: '会议审查', expedited: '简易程序', recognition: '协作互认' },
+  paths: CODE_LABELS['zh-CN'].reviewPaths,
   steps: {
     create: '创建送审',
     submit: '提交',

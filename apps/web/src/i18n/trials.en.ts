@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { trialsZh } from './trials.zh-CN.ts';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -18,22 +19,7 @@ export const trialsEn: Widen<typeof trialsZh> = {
   riskLevels: { low: 'Low', medium: 'Medium', high: 'High' },
   statuses: { planning: 'Planning', active: 'Active', closed: 'Closed' },
   roles: { lead: 'Lead site', participating: 'Participating site' },
-  states: {
-    candidate: 'Candidate',
-    inquiry_sent: 'Inquiry sent',
-    interested: 'Interested',
-    declined: 'Declined',
-    selected: 'Selected',
-    ethics_submitted: 'Ethics submitted',
-    ethics_approved: 'Ethics approved',
-    contract_signed: 'Contract signed',
-    initiated: 'Initiated',
-    enrolling: 'Enrolling',
-    enrolment_closed: 'Enrolment closed',
-    closed: 'Closed',
-    suspended: 'Suspended',
-    terminated: 'Terminated',
-  },
+  states: CODE_LABELS.en.siteStates,
   steps: {
     send_inquiry: 'Send inquiry',
     answer_inquiry: 'Answer inquiry',

@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of trials, feasibility inquiries, site boards and notifications (merged into zh-CN.ts under `trials`). */
 export const trialsZh = {
   nav: { trials: '我的试验', inquiries: '可行性调研', siteBoard: '中心进度' },
@@ -15,22 +16,7 @@ export const trialsZh = {
   riskLevels: { low: '低', medium: '中', high: '高' },
   statuses: { planning: '筹备中', active: '进行中', closed: '已结束' },
   roles: { lead: '组长单位', participating: '参与单位' },
-  states: {
-    candidate: '候选',
-    inquiry_sent: '已发调研',
-    interested: '有意向',
-    declined: '婉拒',
-    selected: '已选定',
-    ethics_submitted: '伦理送审',
-    ethics_approved: '伦理通过',
-    contract_signed: '合同已签',
-    initiated: '已启动',
-    enrolling: '入组中',
-    enrolment_closed: '入组完成',
-    closed: '已关闭',
-    suspended: '暂停',
-    terminated: '终止',
-  },
+  states: CODE_LABELS['zh-CN'].siteStates,
   steps: {
     send_inquiry: '发送调研',
     answer_inquiry: '答复调研',

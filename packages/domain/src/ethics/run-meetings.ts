@@ -7,14 +7,7 @@ import {
   meetingStatusOf,
   recordAttendanceInput,
 } from '@ctp/contracts';
-import {
-  committeeMembers,
-  meetingAttendance,
-  meetingMinutes,
-  meetings,
-  memberConflicts,
-  submissions,
-} from '@ctp/db';
+import { committeeMembers, meetingAttendance, meetingMinutes, meetings, memberConflicts, submissions } from '@ctp/db';
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
