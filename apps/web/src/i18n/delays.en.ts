@@ -23,7 +23,8 @@ export const delaysEn: typeof delaysZh = {
   },
   attributions: { sponsor: 'Sponsor', hospital: 'Hospital', both: 'Both', unrecorded: 'Not recorded' },
   sides: { site: 'trial office', sponsor: 'sponsor' },
-  late: '{{stage}} {{days}} days late',
+  late_one: '{{stage}} {{count}} day late',
+  late_other: '{{stage}} {{count}} days late',
   lateTitle: 'Target date {{target}} ({{rule}})',
   needsReason: 'Record the reason for the delay',
   record: 'Record reason',
@@ -31,8 +32,10 @@ export const delaysEn: typeof delaysZh = {
   history: 'History',
   modal: {
     title: 'Delay reason: {{stage}}',
-    intro:
-      'This stage was due on {{target}}: {{status}} by {{days}} days. Say why and whose delay it is; every entry is kept, and the commission counts delays by reason and attribution.',
+    intro_one:
+      'This stage was due on {{target}}: {{status}} by {{count}} day. Say why and whose delay it is; every entry is kept, and the commission counts delays by reason and attribution.',
+    intro_other:
+      'This stage was due on {{target}}: {{status}} by {{count}} days. Say why and whose delay it is; every entry is kept, and the commission counts delays by reason and attribution.',
     stage: 'Stage',
     reason: 'Reason',
     reasonRequired: 'Choose a reason',
@@ -49,7 +52,8 @@ export const delaysEn: typeof delaysZh = {
   },
   metrics: {
     title: 'Start-up delays: reasons and attribution',
-    subtitle: '{{total}} stage targets due in the period were missed; {{recorded}} have a reason recorded',
+    subtitle_one: '{{count}} stage target due in the period was missed; reasons recorded: {{recorded}}',
+    subtitle_other: '{{count}} stage targets due in the period were missed; {{recorded}} have a reason recorded',
     byReason: 'By reason',
     byAttribution: 'By attribution',
     byHospital: 'By institution',

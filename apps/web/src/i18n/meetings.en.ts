@@ -38,8 +38,10 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     present: 'Present',
     absent: 'Absent',
     quorum: 'Quorum',
-    quorumMet: 'Quorum met ({{present}} present of {{total}} members, at least {{required}})',
-    quorumNotMet: 'No quorum ({{present}} present of {{total}} members, at least {{required}})',
+    quorumMet_one: 'Quorum met ({{present}} present of {{count}} member, at least {{required}})',
+    quorumMet_other: 'Quorum met ({{present}} present of {{count}} members, at least {{required}})',
+    quorumNotMet_one: 'No quorum ({{present}} present of {{count}} member, at least {{required}})',
+    quorumNotMet_other: 'No quorum ({{present}} present of {{count}} members, at least {{required}})',
     recused: 'Recused',
     recusedHidden: 'Recused',
     recusedSelf: 'Recused: you declared a conflict of interest on this item',
@@ -192,7 +194,9 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     },
     viewSaved: 'Your view is recorded',
     viewReferred: 'Sent to a convened meeting',
-    viewsNeeded:
+    viewsNeeded_one:
+      "Under the committee's rules, {{count}} primary reviewer must approve before the chair signs the decision.",
+    viewsNeeded_other:
       "Under the committee's rules, {{count}} primary reviewers must approve before the chair signs the decision.",
   },
   items: {

@@ -43,8 +43,10 @@ export const trialsEn: Widen<typeof trialsZh> = {
   },
   inquiryStatuses: { sent: 'Awaiting reply', interested: 'Interested', declined: 'Declined', withdrawn: 'Withdrawn' },
   overdue: 'Overdue',
-  daysLeft: '{{n}} days left',
-  daysOverdue: '{{n}} days overdue',
+  daysLeft_one: '{{count}} day left',
+  daysLeft_other: '{{count}} days left',
+  daysOverdue_one: '{{count}} day overdue',
+  daysOverdue_other: '{{count}} days overdue',
   days: '{{n}} d',
   noDue: 'No deadline',
   list: {
@@ -120,7 +122,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
     cro: 'CRO',
     risk: 'Risk level',
     leadHospital: 'Lead site',
-    summary: '{{total}} sites · {{active}} selected or further · {{overdue}} overdue',
+    summary_one: '{{count}} site · {{active}} selected or further · {{overdue}} overdue',
+    summary_other: '{{count}} sites · {{active}} selected or further · {{overdue}} overdue',
     lead: 'Lead',
   },
   select: {
@@ -176,7 +179,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
     replyBy: 'Reply by',
     replyByRequired: 'Choose a reply deadline',
     ok: 'Send inquiry',
-    sent: 'Feasibility inquiry sent to {{n}} specialties',
+    sent_one: 'Feasibility inquiry sent to {{count}} specialty',
+    sent_other: 'Feasibility inquiry sent to {{count}} specialties',
   },
   inbox: {
     title: 'Feasibility inquiries',

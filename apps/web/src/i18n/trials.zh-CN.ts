@@ -40,8 +40,10 @@ export const trialsZh = {
   },
   inquiryStatuses: { sent: '待答复', interested: '有意向', declined: '婉拒', withdrawn: '已撤回' },
   overdue: '逾期',
-  daysLeft: '剩 {{n}} 天',
-  daysOverdue: '逾期 {{n}} 天',
+  daysLeft_one: '剩 {{count}} 天',
+  daysLeft_other: '剩 {{count}} 天',
+  daysOverdue_one: '逾期 {{count}} 天',
+  daysOverdue_other: '逾期 {{count}} 天',
   days: '{{n}} 天',
   noDue: '无时限',
   list: {
@@ -117,7 +119,8 @@ export const trialsZh = {
     cro: 'CRO',
     risk: '风险等级',
     leadHospital: '组长单位',
-    summary: '{{total}} 个中心 · {{active}} 个已选定及以后 · {{overdue}} 个逾期',
+    summary_one: '{{count}} 个中心 · {{active}} 个已选定及以后 · {{overdue}} 个逾期',
+    summary_other: '{{count}} 个中心 · {{active}} 个已选定及以后 · {{overdue}} 个逾期',
     lead: '组长',
   },
   select: {
@@ -172,7 +175,8 @@ export const trialsZh = {
     replyBy: '答复截止日期',
     replyByRequired: '请选择答复截止日期',
     ok: '发送调研',
-    sent: '已向 {{n}} 个专业发送可行性调研',
+    sent_one: '已向 {{count}} 个专业发送可行性调研',
+    sent_other: '已向 {{count}} 个专业发送可行性调研',
   },
   inbox: {
     title: '可行性调研',

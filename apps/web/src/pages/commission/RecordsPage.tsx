@@ -27,7 +27,7 @@ export default function RecordsPage() {
       <PageHeader
         title={t('commission.records.title', { metric: t(`commission.cards.${metric}`) })}
         subtitle={
-          data ? t('commission.records.subtitle', { total: data.records.length, counted: data.counted }) : undefined
+          data ? t('commission.records.subtitle', { count: data.records.length, counted: data.counted }) : undefined
         }
         extra={<ExportButton table="records" filters={filters} metric={metric} />}
       />
