@@ -1,21 +1,26 @@
-import { calendarPagePolicy, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
+import { POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { App as AntApp, Button, ConfigProvider } from 'antd';
+// The ES builds of antd's locales: `antd/locale/*` are CommonJS and drag a second copy of the picker locales along.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useMeQuery, useSession } from './auth/session.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
 import { apiError } from './lib/api-error.ts';
 import { createClients, TRPCProvider } from './lib/trpc.ts';
 import { theme } from './theme.ts';
 
+// Every page is its own chunk, and so is the signed-in frame (menu, header, notifications): the sign-in page's first
+// load carries neither. Big libraries are split by what imports them (vite.config.ts), never forced into one chunk.
+// antd's Result carries three SVG illustrations (~10 KB gzip) and is shown only on an error or a refusal.
+const Result = lazy(() => import('antd/es/result/index.js'));
+const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const DirectoryPage = lazy(() => import('./pages/DirectoryPage.tsx'));
@@ -23,7 +28,10 @@ const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
 const HospitalProfilePage = lazy(() => import('./pages/hospital/HospitalProfilePage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
-const CalendarPage = lazy(() => import('./pages/admin/CalendarPage.tsx'));
+const CalendarPage = lazyGuarded(
+  () => import('./pages/admin/CalendarPage.tsx'),
+  async () => (await import('./lazy-policies.ts')).calendarPagePolicy,
+);
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
@@ -45,7 +53,10 @@ const LocalContextPage = lazy(() => import('./pages/recognition/LocalContextPage
 const CommissionOverviewPage = lazy(() => import('./pages/commission/CommissionOverviewPage.tsx'));
 const DrillDownPage = lazy(() => import('./pages/commission/DrillDownPage.tsx'));
 const RecordsPage = lazy(() => import('./pages/commission/RecordsPage.tsx'));
-const IncentivePage = lazy(() => import('./pages/commission/IncentivePage.tsx'));
+const IncentivePage = lazyGuarded(
+  () => import('./pages/commission/IncentivePage.tsx'),
+  async () => (await import('./lazy-policies.ts')).incentivePagePolicy,
+);
 const KeyProjectsPage = lazy(() => import('./pages/commission/KeyProjectsPage.tsx'));
 const MonthlyReportPage = lazy(() => import('./pages/commission/MonthlyReportPage.tsx'));
 const MeetingsPage = lazy(() => import('./pages/ethics/MeetingsPage.tsx'));
@@ -53,6 +64,23 @@ const MeetingPage = lazy(() => import('./pages/ethics/MeetingPage.tsx'));
 const CommitteePage = lazy(() => import('./pages/ethics/CommitteePage.tsx'));
 const RegistryQueuePage = lazy(() => import('./pages/registry/RegistryQueuePage.tsx'));
 const RegistryImportsPage = lazy(() => import('./pages/registry/RegistryImportsPage.tsx'));
+
+/**
+ * A lazy page whose policy is defined beside zod schemas in contracts (calendar.ts, metrics.ts): the policy is
+ * fetched with the page, so those schemas and zod stay out of the first load.
+ */
+function lazyGuarded(page: () => Promise<{ default: ComponentType }>, policy: () => Promise<Policy>) {
+  return lazy(async () => {
+    const [{ default: Page }, loaded] = await Promise.all([page(), policy()]);
+    return {
+      default: () => (
+        <Guard policy={loaded}>
+          <Page />
+        </Guard>
+      ),
+    };
+  });
+}
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -111,14 +139,7 @@ export function App() {
                   <Route element={<RequireSession />}>
                     <Route index element={<HomePage />} />
                     <Route path="search" element={<SearchPage />} />
-                    <Route
-                      path="calendar"
-                      element={
-                        <Guard policy={calendarPagePolicy}>
-                          <CalendarPage />
-                        </Guard>
-                      }
-                    />
+                    <Route path="calendar" element={<CalendarPage />} />
                     <Route path="compare" element={<ComparePage />} />
                     <Route
                       path="shortlists"
@@ -226,14 +247,7 @@ export function App() {
                         </Guard>
                       }
                     />
-                    <Route
-                      path="commission/incentive"
-                      element={
-                        <Guard policy={incentivePagePolicy}>
-                          <IncentivePage />
-                        </Guard>
-                      }
-                    />
+                    <Route path="commission/incentive" element={<IncentivePage />} />
                     <Route
                       path="commission/key-projects"
                       element={
