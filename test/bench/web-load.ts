@@ -11,6 +11,7 @@
  *   with the cache warm (a returning visitor).
  * - antd's CSS-in-JS: the style text antd writes into <style> elements at run time on each page.
  */
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
@@ -35,6 +36,8 @@ export type WebLoadFigures = {
   firstLoad: FirstLoad[];
   paint: PaintFigure[];
   targets: { firstLoadKB: number; paintMs: number };
+  /** Paint times are CPU-bound on a shared machine: the 1-minute load average before and after, and the cores. */
+  machine: { cores: number; loadBefore: number; loadAfter: number };
 };
 
 type Target = { page: string; path: string; email: string | null; ready: string };
@@ -168,6 +171,7 @@ export async function benchWebLoad(opts: { baseUrl?: string; runs?: number } = {
   const server = opts.baseUrl ? null : await startTestServer();
   const baseUrl = opts.baseUrl ?? server!.url;
   const browser = await launchBrowser();
+  const loadBefore = loadavg()[0]!;
   try {
     const firstLoad: FirstLoad[] = [];
     for (const t of TARGETS.filter((t) => t.page !== 'commission'))
@@ -180,6 +184,7 @@ export async function benchWebLoad(opts: { baseUrl?: string; runs?: number } = {
       firstLoad,
       paint,
       targets: { firstLoadKB: FIRST_LOAD_TARGET_KB, paintMs: FMP_TARGET_MS },
+      machine: { cores: cpus().length, loadBefore: round1(loadBefore), loadAfter: round1(loadavg()[0]!) },
     };
   } finally {
     await browser.close();
@@ -189,7 +194,7 @@ export async function benchWebLoad(opts: { baseUrl?: string; runs?: number } = {
 
 /** The figures as table rows (`what`, `figure`, `target`) for the benchmark's printout. */
 export function webLoadRows(f: WebLoadFigures): { what: string; figure: string; target: string }[] {
-  const line = `${f.throttle.downloadMbit} Mbit/s, ${f.throttle.latencyMs} ms`;
+  const line = `${f.throttle.downloadMbit} Mbit/s, ${f.throttle.latencyMs} ms, load ${f.machine.loadBefore}–${f.machine.loadAfter} on ${f.machine.cores} cores`;
   return [
     ...f.firstLoad.map((l) => ({
       what: `first load of /${l.page === 'login' ? 'login' : l.page}: JS+CSS gzip (on the wire; antd runtime CSS)`,
