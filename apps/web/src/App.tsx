@@ -7,7 +7,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { type ComponentType, type ReactNode, Suspense, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BrowserRouter,
@@ -28,7 +28,7 @@ import { theme } from './theme.ts';
 // Every page is its own chunk, and so is the signed-in frame (menu, header, notifications): the sign-in page's first
 // load carries neither. Big libraries are split by what imports them (vite.config.ts), never forced into one chunk.
 // antd's Result carries three SVG illustrations (~10 KB gzip) and is shown only on an error or a refusal.
-const Result = lazyPage(() => import('antd/es/result/index.js'));
+const Result = lazy(() => import('antd/es/result/index.js'));
 const AppLayout = lazyPage(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazyPage(() => import('./pages/LoginPage.tsx'));
 const HomePage = lazyPage(() => import('./pages/HomePage.tsx'));
