@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 import buildWeb from '../e2e/build-web.ts';
 import { benchWebLoad, webLoadRows } from './web-load.ts';
 
-const RESULTS = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+const RESULTS = process.env.BENCH_WEB_OUT ?? fileURLToPath(new URL('../../bench/results.json', import.meta.url));
 
-buildWeb();
-const figures = await benchWebLoad({ runs: Number(process.env.BENCH_WEB_RUNS ?? 5) });
+// BENCH_WEB_DIST measures another build (e.g. an older commit's, built with `vite build --outDir`) for comparison.
+const webDist = process.env.BENCH_WEB_DIST;
+if (!webDist) buildWeb();
+const figures = await benchWebLoad({ runs: Number(process.env.BENCH_WEB_RUNS ?? 5), webDist });
 console.log('# web delivery', new Date().toISOString());
 console.table(webLoadRows(figures));
 for (const l of figures.firstLoad) {
