@@ -64,7 +64,7 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'shortlists.create': () => [{ name: '保密扫描清单' }],
   'shortlists.rename': (i) => [{ id: i.shortlistId, name: '改名清单' }],
   'shortlists.archive': (i) => [{ id: i.shortlistId }],
-  'shortlists.addItem': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-njglyy' }],
+  'shortlists.addItem': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-njglyy', query: { q: '肺癌' } }],
   'shortlists.updateNote': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-jsph', note: TEXT }],
   'shortlists.removeItem': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-jsph' }],
   'shortlists.export': (i) => [{ id: i.shortlistId }],

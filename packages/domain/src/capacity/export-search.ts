@@ -20,6 +20,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     stale: '资源信息过期',
     reasons: '匹配理由',
     note: '备注',
+    query: '加入时的检索条件',
     yes: '是',
     no: '否',
     sheet: '检索结果',
@@ -38,6 +39,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     stale: 'Capacity stale',
     reasons: 'Why it fits',
     note: 'Note',
+    query: 'Shortlisted from the search',
     yes: 'yes',
     no: 'no',
     sheet: 'Results',
@@ -45,7 +47,13 @@ const HEADERS: Record<Locale, Record<string, string>> = {
 };
 
 /** The columns of a result row, shared by the search export and the shortlist export. */
-export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<string, string | null>): Sheet {
+export function siteSheet(
+  locale: Locale,
+  items: SiteSearchItem[],
+  notes?: Map<string, string | null>,
+  /** The search each hospital was scored against (shortlists: the one it was shortlisted from). */
+  queries?: Map<string, string | null>,
+): Sheet {
   const h = HEADERS[locale];
   const columns = [
     { header: h.rank!, key: 'rank', width: 6 },
@@ -60,6 +68,7 @@ export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<s
     { header: h.phase1!, key: 'phase1', width: 8 },
     { header: h.stale!, key: 'stale', width: 8 },
     { header: h.reasons!, key: 'reasons', width: 60 },
+    ...(queries ? [{ header: h.query!, key: 'query', width: 30 }] : []),
     ...(notes ? [{ header: h.note!, key: 'note', width: 40 }] : []),
   ];
   const rows = items.map((item, i) => ({
@@ -77,6 +86,7 @@ export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<s
     phase1: item.hasPhase1Unit ? h.yes! : h.no!,
     stale: item.stale ? h.yes! : h.no!,
     reasons: item.reasons.join('; '),
+    ...(queries ? { query: queries.get(item.hospitalId) ?? '' } : {}),
     ...(notes ? { note: notes.get(item.hospitalId) ?? '' } : {}),
   }));
   return { name: h.sheet!, columns, rows };
