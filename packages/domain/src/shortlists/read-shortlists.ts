@@ -1,10 +1,4 @@
-import {
-  cleanDisplayName,
-  type ExportFile,
-  POLICIES,
-  type ShortlistQuery,
-  type SiteSearchItem,
-} from '@ctp/contracts';
+import { cleanDisplayName, type ExportFile, POLICIES, type ShortlistQuery, type SiteSearchItem } from '@ctp/contracts';
 import { shortlistItems, shortlists, specialtyCatalogue } from '@ctp/db';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { siteSheet } from '../capacity/export-search.ts';

@@ -95,7 +95,11 @@ describe('shortlists', () => {
       query: { q: '哮喘', minFreeSlots: 1000 },
     });
     const [item] = (await sponsor.shortlists.get({ id })).items;
-    expect(item).toMatchObject({ hospitalId: 'hosp-njch', matchesQuery: false, query: { q: '哮喘', minFreeSlots: 1000 } });
+    expect(item).toMatchObject({
+      hospitalId: 'hosp-njch',
+      matchesQuery: false,
+      query: { q: '哮喘', minFreeSlots: 1000 },
+    });
   });
 
   it.each([

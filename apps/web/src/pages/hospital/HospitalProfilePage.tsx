@@ -1,5 +1,11 @@
 import { CheckCircleOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { CAPABILITIES, canEditHospital, type ProfileCompletenessKey, UNIVERSITY_EN, universityOf } from '@ctp/contracts';
+import {
+  CAPABILITIES,
+  canEditHospital,
+  type ProfileCompletenessKey,
+  UNIVERSITY_EN,
+  universityOf,
+} from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
