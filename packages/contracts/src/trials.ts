@@ -194,6 +194,11 @@ export const selectSiteInput = z.object({
   investigatorId: z.string().min(1).max(64).optional(),
   role: z.enum(['lead', 'participating']).default('participating'),
   targetEnrolment: z.number().int().min(0).max(100_000).optional(),
+  /**
+   * Selecting a site whose inquiry is still unanswered (issue 14) must be said to be meant: the sponsor confirms it
+   * has heard from the site otherwise. Without it the server refuses with SITE_NOT_ANSWERED.
+   */
+  confirmUnanswered: z.boolean().optional(),
 });
 
 export const recordMilestoneInput = z.object({

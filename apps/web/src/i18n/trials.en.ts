@@ -125,6 +125,7 @@ export const trialsEn: Widen<typeof trialsZh> = {
     empty: 'No sites yet. Use “Send feasibility inquiry” to choose hospital specialties from a shortlist.',
     sendInquiry: 'Send feasibility inquiry',
     select: 'Select',
+    selectUnanswered: 'Select (no answer yet)',
     suspend: 'Suspend',
     resume: 'Resume',
     terminate: 'Terminate',
@@ -147,6 +148,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
     note: 'Once selected, the specialty and the investigator carry one more active trial, and their free slots in search go down.',
     ok: 'Select',
     done: '{{hospital}} selected',
+    unanswered: 'This site has not answered the feasibility inquiry yet.',
+    confirmUnanswered: 'I have confirmed its interest with the site otherwise; select it anyway',
   },
   step: {
     suspendTitle: 'Suspend site',
@@ -179,6 +182,11 @@ export const trialsEn: Widen<typeof trialsZh> = {
     noShortlists: 'No shortlists yet: add hospitals to one from “Find sites” first.',
     specialties: 'Specialties',
     specialtiesHelp: 'Tick the hospital specialties to ask; a specialty already in this trial cannot be asked again.',
+    preselected_one:
+      '{{count}} specialty that treats this trial’s indication is ticked; change as you wish. A specialty already in this trial cannot be asked again.',
+    preselected_other:
+      '{{count}} specialties that treat this trial’s indication are ticked; change as you wish. A specialty already in this trial cannot be asked again.',
+    treatsIndication: 'Treats the indication',
     specialtiesRequired: 'Choose at least one specialty',
     already: 'In this trial: {{state}}',
     synopsis: 'Synopsis',

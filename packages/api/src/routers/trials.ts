@@ -62,7 +62,13 @@ export const inquiriesRouter = router({
     .input(z.object({ trialId: z.string().min(1).max(64).optional() }).default({}))
     .query(({ ctx, input }) => listInquiries({ ctx: useCaseCtx(ctx), input })),
   targets: guarded(POLICIES.keepShortlists)
-    .input(z.object({ hospitalIds: z.array(z.string().min(1).max(64)).max(100) }))
+    .input(
+      z.object({
+        hospitalIds: z.array(z.string().min(1).max(64)).max(100),
+        /** The trial whose indication preselects the specialties that treat it. */
+        trialId: z.string().min(1).max(64).optional(),
+      }),
+    )
     .query(({ ctx, input }) => inquiryTargets({ ctx: useCaseCtx(ctx), input })),
 });
 

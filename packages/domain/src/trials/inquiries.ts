@@ -9,6 +9,9 @@ import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
+import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
+import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
+import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial } from './trial-access.ts';
@@ -221,11 +224,23 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
   }));
 }
 
-/** Candidate specialties to send an inquiry to, for a trial (from a shortlist's hospitals). */
-export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds: string[] } }) {
+/**
+ * Candidate specialties to send an inquiry to, for a trial (from a shortlist's hospitals). With the trial, each row
+ * says whether it treats the trial's indication (issue 14) by the rule search uses: a filed disease area in the
+ * condition's scope (the condition, a subtype or a broader area), or the vocabulary's condition → specialty mapping.
+ * The modal preselects those rows instead of leaving 40 unticked.
+ */
+export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds: string[]; trialId?: string } }) {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
+  let entries: ConditionEntry[] = [];
+  if (input.trialId) {
+    const trial = loadTrial(ctx.db, input.trialId);
+    if (!canManageTrial(ctx.actor, trial)) throw notFound();
+    const conditions = JSON.parse(trial.conditionsJson) as string[];
+    entries = conditions.map((c) => resolveCondition(c)?.entry).filter((e): e is ConditionEntry => Boolean(e));
+  }
   if (!input.hospitalIds.length) return [];
-  return ctx.db
+  const rows = ctx.db
     .select({
       id: hospitalSpecialties.id,
       hospitalId: hospitalSpecialties.hospitalOrgId,
@@ -237,4 +252,20 @@ export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds:
     .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
     .where(and(inArray(hospitalSpecialties.hospitalOrgId, input.hospitalIds), isNull(hospitalSpecialties.retiredAt)))
     .all();
+  const treating = new Set<string>();
+  if (entries.length) {
+    const registry = loadHospitalCapacity(ctx.db, ctx.now());
+    const wanted = new Set(input.hospitalIds);
+    for (const e of entries) {
+      const scope = scopeOf(e.id);
+      // As in search: the mapped specialties stand in only where no site files the condition at all.
+      const anyFiled = areaMatchesInRegistry(registry, scope).size > 0;
+      for (const h of registry) {
+        if (!wanted.has(h.org.id)) continue;
+        for (const a of areaMatchesOf(h, scope)) treating.add(a.spec.id);
+        if (!anyFiled) for (const s of mappedSpecialties(h, e.id)) treating.add(s.id);
+      }
+    }
+  }
+  return rows.map((r) => ({ ...r, treatsIndication: treating.has(r.id) }));
 }
