@@ -78,7 +78,10 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   ],
   'inquiries.answer': (i) => [{ inquiryId: i.inquiryId, interested: false, declineReason: TEXT }],
   'inquiries.list': (i) => [{}, { trialId: i.trialId }],
-  'inquiries.targets': () => [{ hospitalIds: ['hosp-jsph', 'hosp-njglyy'] }],
+  'inquiries.targets': (i) => [
+    { hospitalIds: ['hosp-jsph', 'hosp-njglyy'] },
+    { hospitalIds: ['hosp-jsph'], trialId: i.trialId },
+  ],
   'trialSites.select': (i) => [{ trialId: i.trialId, hospitalSpecialtyId: i.specialtyId }],
   'trialSites.recordMilestone': (i) => [{ trialSiteId: i.leadSiteId, milestone: 'contractSigned', date: today() }],
   'trialSites.recordEnrolment': (i) => [
