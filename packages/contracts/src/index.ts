@@ -28,3 +28,4 @@ export * from './timeline-visibility.ts';
 export * from './trials.ts';
 export * from './users.ts';
 export * from './university.ts';
+export * from './inquiry-questions.ts';

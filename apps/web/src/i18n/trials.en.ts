@@ -237,6 +237,18 @@ export const trialsEn: Widen<typeof trialsZh> = {
     done: 'Answer sent',
     yourAnswer: 'Answered',
   },
+  qa: {
+    question: 'Question {{n}}: ',
+    noAnswer: '(not answered)',
+    answerRequired: 'Answer each of the sponsor’s questions',
+    attachments: 'Attachments',
+    attach: 'Attach a file',
+    attachHelp: 'PDF, Word, Excel, PNG or JPEG; up to {{max}} files, sent to the sponsor with the answer.',
+    attached: '{{name}} attached',
+    remove: 'Remove',
+    removeConfirm: 'Remove this attachment?',
+    summary: 'Answers: {{answers}} · files: {{files}} (expand to read)',
+  },
   siteBoard: {
     title: 'Site board',
     subtitleAdmin: 'Every trial site of your hospital; record milestone dates and monthly enrolment.',

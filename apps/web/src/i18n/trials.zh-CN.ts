@@ -231,6 +231,18 @@ export const trialsZh = {
     done: '已提交答复',
     yourAnswer: '已答复',
   },
+  qa: {
+    question: '问题 {{n}}：',
+    noAnswer: '（未作答）',
+    answerRequired: '请逐条答复申办方的问题',
+    attachments: '附件',
+    attach: '添加附件',
+    attachHelp: '支持 PDF、Word、Excel、PNG、JPEG；最多 {{max}} 个，随答复一并发送给申办方。',
+    attached: '已添加附件 {{name}}',
+    remove: '移除',
+    removeConfirm: '移除此附件？',
+    summary: '逐条答复 {{answers}} 问 · 附件 {{files}} 个（展开查看）',
+  },
   siteBoard: {
     title: '中心进度',
     subtitleAdmin: '本院所有试验中心的进度；登记里程碑日期与月度入组数。',

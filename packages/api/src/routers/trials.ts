@@ -1,5 +1,6 @@
 import {
   answerInquiryInput,
+  inquiryAttachmentIdInput,
   createTrialInput,
   delayHistoryInput,
   POLICIES,
@@ -14,6 +15,7 @@ import {
 } from '@ctp/contracts';
 import {
   answerInquiry,
+  removeInquiryAttachment,
   createTrial,
   getTrial,
   inquiryTargets,
@@ -61,6 +63,12 @@ export const inquiriesRouter = router({
   list: guarded(POLICIES.readTrials)
     .input(z.object({ trialId: z.string().min(1).max(64).optional() }).default({}))
     .query(({ ctx, input }) => listInquiries({ ctx: useCaseCtx(ctx), input })),
+  removeAttachment: guarded(POLICIES.answerInquiries)
+    .input(inquiryAttachmentIdInput)
+    .mutation(({ ctx, input }) => {
+      removeInquiryAttachment({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
   targets: guarded(POLICIES.keepShortlists)
     .input(
       z.object({

@@ -1,5 +1,13 @@
-import { type AnswerInquiryInput, answerInquiryInput, POLICIES } from '@ctp/contracts';
-import { hospitalSpecialties, inquiries, organisations, specialtyCatalogue, trialSites, trials } from '@ctp/db';
+import { type AnswerInquiryInput, answerInquiryInput, inquiryQuestions, POLICIES } from '@ctp/contracts';
+import {
+  hospitalSpecialties,
+  inquiries,
+  inquiryAttachments,
+  organisations,
+  specialtyCatalogue,
+  trialSites,
+  trials,
+} from '@ctp/db';
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -12,6 +20,7 @@ import { inTransaction } from '../transaction.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
 import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
 import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
+import { attachmentsOf } from './inquiry-attachments.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial } from './trial-access.ts';
@@ -100,6 +109,14 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
   const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, input.inquiryId)).get();
   if (!inquiry || inquiry.hospitalOrgId !== actor.orgId) throw notFound();
   if (inquiry.status !== 'sent') throw new DomainError('CONFLICT', 'INQUIRY_ALREADY_ANSWERED');
+  // One answer per numbered question (issue 14); a decline may leave them all unanswered.
+  const questions = inquiryQuestions(inquiry.questions);
+  const received = input.answers?.length ?? 0;
+  if (received !== questions.length && (input.interested || received > 0))
+    throw new DomainError('VALIDATION', 'INQUIRY_ANSWER_COUNT', {
+      params: { expected: questions.length, received },
+      fieldErrors: [{ path: 'answers', message: 'INQUIRY_ANSWER_COUNT' }],
+    });
   const site = ctx.db.select().from(trialSites).where(eq(trialSites.id, inquiry.trialSiteId)).get()!;
   const step = input.interested ? 'answer_interested' : 'answer_declined';
   assertSiteTransition(step, site.state, 'site', ctx.locale);
@@ -131,12 +148,19 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
         .get();
     }
     applySiteStep(tx, ctx, current, step, { now });
+    // The files sent with the answer are the ones attached at this moment; the audit row names them.
+    const attachmentIds = tx
+      .select({ id: inquiryAttachments.id })
+      .from(inquiryAttachments)
+      .where(eq(inquiryAttachments.inquiryId, inquiry.id))
+      .all()
+      .map((a) => a.id);
     writeAuditEvent(tx, ctx, {
       action: 'inquiry.answer',
       entityType: 'inquiry',
       entityId: inquiry.id,
       before: { status: 'sent' },
-      after: answer,
+      after: { ...answer, attachmentIds },
     });
     notifyOrg(
       tx,
@@ -199,6 +223,10 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
     .where(where)
     .orderBy(desc(inquiries.sentAt))
     .all();
+  const attachments = attachmentsOf(
+    ctx,
+    rows.map((r) => r.inquiry),
+  );
   return rows.map((r) => ({
     id: r.inquiry.id,
     trialId: r.inquiry.trialId,
@@ -216,6 +244,9 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
     specialtyNameEn: r.specialtyNameEn,
     synopsis: r.inquiry.synopsis,
     questions: r.inquiry.questions,
+    /** The sponsor's questions, numbered: the answer has one entry per question (`answer.answers`). */
+    questionList: inquiryQuestions(r.inquiry.questions),
+    attachments: attachments.get(r.inquiry.id) ?? [],
     replyBy: r.inquiry.replyBy,
     status: r.inquiry.status,
     answer: r.inquiry.answerJson ? (JSON.parse(r.inquiry.answerJson) as Omit<AnswerInquiryInput, 'inquiryId'>) : null,

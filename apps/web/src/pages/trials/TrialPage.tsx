@@ -45,6 +45,7 @@ import {
   SiteStateTag,
   type TrialDetail,
 } from './site-ui.tsx';
+import { QuestionAnswers } from './InquiryQA.tsx';
 import { RegistryIds } from './TrialsPage.tsx';
 
 type StepName = 'select' | 'suspend' | 'resume' | 'terminate';
@@ -270,6 +271,11 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
         pagination={false}
         scroll={{ x: 1360 }}
         locale={{ emptyText: <Empty description={t('trials.answers.empty')} /> }}
+        // Each answer to the sponsor's numbered questions, and the attached files (issue 14).
+        expandable={{
+          rowExpandable: (r) => r.status !== 'sent' && (r.questionList.length > 0 || r.attachments.length > 0),
+          expandedRowRender: (r) => <QuestionAnswers inquiry={r} />,
+        }}
         data-testid="inquiry-answers"
         columns={[
           {
@@ -339,7 +345,16 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
               const a = answerOf(r);
               if (!a) return dash;
               const text = a.interested ? a.notes : a.declineReason;
-              return text ? <Typography.Text type={a.interested ? undefined : 'danger'}>{text}</Typography.Text> : dash;
+              const extra =
+                r.questionList.length || r.attachments.length
+                  ? t('trials.qa.summary', { answers: r.questionList.length, files: r.attachments.length })
+                  : null;
+              return (
+                <Space orientation="vertical" size={0}>
+                  {text ? <Typography.Text type={a.interested ? undefined : 'danger'}>{text}</Typography.Text> : dash}
+                  {extra && <Typography.Text type="secondary">{extra}</Typography.Text>}
+                </Space>
+              );
             },
           },
           { title: t('trials.answers.replyBy'), dataIndex: 'replyBy', width: 110 },
