@@ -26,6 +26,7 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   committeeId: (w) => w.committeeId,
   requestId: (w) => w.recognitionRequestId,
   inquiryId: (w) => w.inquiryId,
+  attachmentId: (w) => w.inquiryAttachmentId,
   hospitalId: (w) => w.hospitalId,
   hospitalOrgId: (w) => w.hospitalId,
   hospitalIds: (w) => [w.hospitalId],
