@@ -1,8 +1,8 @@
 import { appRouter, describeError, toTrpcError, useCaseCtx } from '@ctp/api';
 import { DEFAULT_INCENTIVE_WEIGHTS, POLICIES, type Policy } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
-import { uploadInquiryAttachment } from '@ctp/domain';
 import { cloneTestDatabase } from '@ctp/db/testing';
+import { uploadInquiryAttachment } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type DeliberationJourney,

@@ -1,8 +1,8 @@
 import {
   answerInquiryInput,
-  inquiryAttachmentIdInput,
   createTrialInput,
   delayHistoryInput,
+  inquiryAttachmentIdInput,
   POLICIES,
   recordDelayInput,
   recordEnrolmentInput,
@@ -15,7 +15,6 @@ import {
 } from '@ctp/contracts';
 import {
   answerInquiry,
-  removeInquiryAttachment,
   createTrial,
   getTrial,
   inquiryTargets,
@@ -28,6 +27,7 @@ import {
   recordDelay,
   recordEnrolment,
   recordMilestone,
+  removeInquiryAttachment,
   selectSite,
   sendInquiry,
   transitionSite,

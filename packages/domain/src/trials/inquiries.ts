@@ -11,14 +11,14 @@ import {
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
+import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
-import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
-import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
 import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { attachmentsOf } from './inquiry-attachments.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';

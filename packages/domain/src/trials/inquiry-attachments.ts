@@ -3,8 +3,8 @@ import { type Db, inquiries, inquiryAttachments } from '@ctp/db';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
-import { cleanFileName, type UploadedFile } from '../ethics/upload-submission-document.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import { cleanFileName, type UploadedFile } from '../ethics/upload-submission-document.ts';
 import {
   commitStaged,
   discardStaged,
@@ -12,8 +12,8 @@ import {
   type StagedFile,
   sha256Hex,
   sniffAllowedType,
-  storedPath,
   stageFile,
+  storedPath,
 } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';

@@ -33,6 +33,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
 import { DelayCell } from './DelayReasons.tsx';
+import { QuestionAnswers } from './InquiryQA.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import {
   answerOf,
@@ -45,7 +46,6 @@ import {
   SiteStateTag,
   type TrialDetail,
 } from './site-ui.tsx';
-import { QuestionAnswers } from './InquiryQA.tsx';
 import { RegistryIds } from './TrialsPage.tsx';
 
 type StepName = 'select' | 'suspend' | 'resume' | 'terminate';
