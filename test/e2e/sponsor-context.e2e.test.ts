@@ -11,6 +11,8 @@ async function pageOf(browser: Browser, baseUrl: string, email: string, locale: 
   const page = await context.newPage();
   const errors = watchErrors(page);
   await signIn(page, baseUrl, email);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('[data-testid^=home-]').first().waitFor();
   return { page, errors, close: () => context.close() };
 }
 
@@ -87,7 +89,8 @@ describe('a sponsor’s shortlist, inquiry and answers keep their context', () =
       const s = await pageOf(env.browser, env.server.url, 'sponsor@demo.ctp', locale);
       // The shortlist scores 省肿瘤 as the search did, and says for which search.
       await s.page.goto(`${env.server.url}/shortlists/${shortlistId}`);
-      const card = s.page.getByTestId('shortlist-item').filter({ hasText: locale === 'en' ? 'Cancer' : '肿瘤医院' });
+      await s.page.getByTestId('shortlist-item').first().waitFor();
+      const card = s.page.getByTestId('shortlist-item').filter({ hasText: locale === 'en' ? 'Jiangsu Cancer Hospital' : '江苏省肿瘤医院' });
       await expect(card.getByTestId('shortlist-query').textContent()).resolves.toContain('肺癌');
       await expect(card.textContent()).resolves.toContain(String(jsch.score));
       await s.page.screenshot({ path: `${ARTIFACTS}shortlist-context-${locale}.png`, fullPage: true });
@@ -112,8 +115,11 @@ describe('a sponsor’s shortlist, inquiry and answers keep their context', () =
       await s.page.getByTestId('inquiry-open').click();
       await s.page.getByTestId('inquiry-shortlist').click();
       await s.page.getByText('（测试）肺癌候选').last().click();
-      await s.page.getByTestId('target-hosp-jsch-oncology').locator('input').waitFor();
-      await expect(s.page.getByTestId('target-hosp-jsch-oncology').locator('input').isChecked()).resolves.toBe(true);
+      await s.page.getByTestId('target-hosp-jsch-oncology').waitFor();
+      await expect(s.page.getByTestId('target-hosp-jsch-oncology').isChecked()).resolves.toBe(true);
+      // Not a specialty that does not treat it.
+      const cardiology = s.page.getByTestId('target-hosp-jsph-cardiology');
+      await expect(cardiology.isChecked()).resolves.toBe(false);
       await s.page.screenshot({ path: `${ARTIFACTS}inquiry-preselected-${locale}.png` });
       await s.page.keyboard.press('Escape');
 
