@@ -183,9 +183,9 @@ export const trialsEn: Widen<typeof trialsZh> = {
     specialties: 'Specialties',
     specialtiesHelp: 'Tick the hospital specialties to ask; a specialty already in this trial cannot be asked again.',
     preselected_one:
-      '{{count}} specialty that treats this trial's indication is ticked; change as you wish. A specialty already in this trial cannot be asked again.',
+      "{{count}} specialty that treats this trial's indication is ticked; change as you wish. A specialty already in this trial cannot be asked again.",
     preselected_other:
-      '{{count}} specialties that treat this trial's indication are ticked; change as you wish. A specialty already in this trial cannot be asked again.',
+      "{{count}} specialties that treat this trial's indication are ticked; change as you wish. A specialty already in this trial cannot be asked again.",
     treatsIndication: 'Treats the indication',
     specialtiesRequired: 'Choose at least one specialty',
     already: 'In this trial: {{state}}',
