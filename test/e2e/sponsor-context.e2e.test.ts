@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
-import { tinyPdf } from '../helpers/fixtures.ts';
+import { selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
+import { approveAtLead, requestOf, seedRoster } from '../helpers/recognition-journey.ts';
 import { callerAs } from '../helpers/test-app.ts';
 
 async function pageOf(browser: Browser, baseUrl: string, email: string, locale: 'zh-CN' | 'en') {
@@ -90,7 +91,9 @@ describe('a sponsor’s shortlist, inquiry and answers keep their context', () =
       // The shortlist scores 省肿瘤 as the search did, and says for which search.
       await s.page.goto(`${env.server.url}/shortlists/${shortlistId}`);
       await s.page.getByTestId('shortlist-item').first().waitFor();
-      const card = s.page.getByTestId('shortlist-item').filter({ hasText: locale === 'en' ? 'Jiangsu Cancer Hospital' : '江苏省肿瘤医院' });
+      const card = s.page
+        .getByTestId('shortlist-item')
+        .filter({ hasText: locale === 'en' ? 'Jiangsu Cancer Hospital' : '江苏省肿瘤医院' });
       await expect(card.getByTestId('shortlist-query').textContent()).resolves.toContain('肺癌');
       await expect(card.textContent()).resolves.toContain(String(jsch.score));
       await s.page.screenshot({ path: `${ARTIFACTS}shortlist-context-${locale}.png`, fullPage: true });
@@ -144,4 +147,40 @@ describe('a sponsor’s shortlist, inquiry and answers keep their context', () =
       await o.close();
     }
   }, 240_000);
+
+  it('opens the recognition packet pre-filled from the profiles, in Chinese and English', async () => {
+    const db = env.server.database;
+    await seedRoster(db);
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id: trialId } = await sponsor.trials.create({
+      titleZh: '（测试）HR-707 治疗 2 型糖尿病的多中心 III 期研究',
+      titleEn: '(test) A multicentre phase III study of HR-707 in type 2 diabetes',
+      type: 'drug',
+      phase: 'III',
+      conditions: ['2 型糖尿病'],
+      targetEnrolment: 200,
+      riskLevel: 'low',
+      leadHospitalId: 'hosp-jsph',
+    });
+    const lead = await selectPiSite(db, sponsor, trialId);
+    const spec = specialtyOf(db, 'hosp-njglyy', 'endocrinology');
+    const pi = db.sqlite
+      .prepare('select investigator_id from investigator_specialties where hospital_specialty_id = ? limit 1')
+      .pluck()
+      .get(spec) as string;
+    const site = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: spec, investigatorId: pi }))
+      .trialSiteId;
+    const { id } = await callerAs(db, 'site@demo.ctp').submissions.create({ trialSiteId: lead, type: 'initial' });
+    await approveAtLead(db, id);
+    const requestId = requestOf(db, site)!.id;
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const o = await pageOf(env.browser, env.server.url, 'site-gulou@demo.ctp', locale);
+      await o.page.goto(`${env.server.url}/recognition/requests/${requestId}`);
+      await expect(o.page.getByTestId('packet-pi').inputValue()).resolves.toMatch(/（(正高|副高|中级)）/);
+      await expect(o.page.getByTestId('packet-capacity').inputValue()).resolves.toContain('试验床位');
+      await o.page.screenshot({ path: `${ARTIFACTS}recognition-packet-prefilled-${locale}.png`, fullPage: true });
+      expect(o.errors).toEqual([]);
+      await o.close();
+    }
+  }, 180_000);
 });
