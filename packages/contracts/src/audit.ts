@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'trial.update',
   'inquiry.send',
   'inquiry.answer',
+  'inquiry.attach',
+  'inquiry.remove_attachment',
   'site.select',
   'site.transition',
   'site.record_milestone',

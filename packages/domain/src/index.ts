@@ -128,6 +128,7 @@ export * from './trials/approval-validity.ts';
 export * from './trials/create-trial.ts';
 export * from './trials/delays.ts';
 export * from './trials/inquiries.ts';
+export * from './trials/inquiry-attachments.ts';
 export * from './trials/next-step.ts';
 export * from './trials/read-trials.ts';
 export * from './trials/record-progress.ts';

@@ -256,6 +256,8 @@ export const en: Messages = {
       'trial.update': 'Updated trial',
       'inquiry.send': 'Sent feasibility inquiry',
       'inquiry.answer': 'Answered feasibility inquiry',
+      'inquiry.attach': 'Attached a file to an inquiry answer',
+      'inquiry.remove_attachment': 'Removed a file from an inquiry answer',
       'site.select': 'Selected site',
       'site.transition': 'Changed site state',
       'site.record_milestone': 'Recorded milestone',

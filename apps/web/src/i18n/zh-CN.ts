@@ -251,6 +251,8 @@ export const zhCN = {
       'trial.update': '修改试验',
       'inquiry.send': '发送可行性调研',
       'inquiry.answer': '答复可行性调研',
+      'inquiry.attach': '为调研答复添加附件',
+      'inquiry.remove_attachment': '移除调研答复附件',
       'site.select': '选定中心',
       'site.transition': '中心状态变更',
       'site.record_milestone': '登记里程碑',

@@ -25,6 +25,7 @@ import { notifyOrg } from '../notifications/notify.ts';
 import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
 import { loadCoverageAgreements } from './agreements.ts';
 import { localContextOf } from './local-context.ts';
+import { profilePacketFields } from './packet-prefill.ts';
 import { committeeOfHospital } from './request-access.ts';
 
 type Decision = {
@@ -127,9 +128,7 @@ export function openRecognitionRequests(
     const agreement = agreements.find((a) => a.id === coverage.agreementId)!;
     const local = localContextOf(tx, s.hospitalOrgId);
     const packet = {
-      piQualification: '',
-      piCurrentLoad: null,
-      capacityAndEquipment: '',
+      ...profilePacketFields(tx, s.id),
       localIcfClauses: local.localIcfClauses ?? '',
       feesAndInsurance: [
         local.reviewFeeYuan !== null ? `审查费 ${local.reviewFeeYuan} 元` : null,

@@ -44,6 +44,7 @@ import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { trialLeadOf } from './lead-site.ts';
 import { localContextOf } from './local-context.ts';
+import { fillBlankProfileFields, profilePacketFields } from './packet-prefill.ts';
 import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
 
 type Stop = { from: string; to: string | null };
@@ -369,7 +370,15 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
   const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(row.req.outcome);
   return {
     ...view!,
-    packet: JSON.parse(row.req.packetJson) as Record<string, unknown>,
+    // Until the packet is submitted, blanks show the profile as it is now (a PI chosen later, requests opened
+    // before the profile was used); a submitted packet is shown as submitted.
+    packet:
+      row.req.state === 'pending_packet'
+        ? fillBlankProfileFields(
+            JSON.parse(row.req.packetJson) as Record<string, unknown>,
+            profilePacketFields(ctx.db, row.req.trialSiteId),
+          )
+        : (JSON.parse(row.req.packetJson) as Record<string, unknown>),
     checklist: row.req.checklistJson
       ? (JSON.parse(row.req.checklistJson) as { item: LocalChecklistItem; answer: string; note?: string }[])
       : null,

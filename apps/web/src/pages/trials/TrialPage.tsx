@@ -6,6 +6,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Empty,
   Form,
@@ -32,6 +33,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
 import { DelayCell } from './DelayReasons.tsx';
+import { QuestionAnswers } from './InquiryQA.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import {
   answerOf,
@@ -73,6 +75,9 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
   const invalidate = useInvalidateTrials();
   const [form] = Form.useForm<{ investigatorId?: string; role: 'lead' | 'participating'; targetEnrolment?: number }>();
   const [error, setError] = useState<string | null>(null);
+  // The site has an inquiry it has not answered: selecting it anyway must be confirmed (the server asks the same).
+  const unanswered = site.state === 'inquiry_sent';
+  const [confirmed, setConfirmed] = useState(false);
   const hospital = useQuery(trpc.hospitals.get.queryOptions({ id: site.hospitalId }));
   const pis = (hospital.data?.investigators ?? []).filter((i) => i.specialtyIds.includes(site.specialtyId));
   const hospitalName = pick(en, site.hospitalName, site.hospitalNameEn);
@@ -102,8 +107,24 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
       okText={t('trials.select.ok')}
       cancelText={t('common.cancel')}
       confirmLoading={select.isPending}
-      okButtonProps={{ 'data-testid': 'select-ok' } as Record<`data-${string}`, string>}
+      okButtonProps={
+        { disabled: unanswered && !confirmed, 'data-testid': 'select-ok' } as Record<`data-${string}`, string>
+      }
     >
+      {unanswered && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('trials.select.unanswered')}
+          description={
+            <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="select-confirm">
+              {t('trials.select.confirmUnanswered')}
+            </Checkbox>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="select-unanswered"
+        />
+      )}
       <Alert type="info" showIcon title={t('trials.select.note')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form
@@ -122,6 +143,7 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
             investigatorId: v.investigatorId,
             role: v.role,
             targetEnrolment: v.targetEnrolment,
+            confirmUnanswered: unanswered ? confirmed : undefined,
           });
         }}
       >
@@ -249,6 +271,11 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
         pagination={false}
         scroll={{ x: 1360 }}
         locale={{ emptyText: <Empty description={t('trials.answers.empty')} /> }}
+        // Each answer to the sponsor's numbered questions, and the attached files (issue 14).
+        expandable={{
+          rowExpandable: (r) => r.status !== 'sent' && (r.questionList.length > 0 || r.attachments.length > 0),
+          expandedRowRender: (r) => <QuestionAnswers inquiry={r} />,
+        }}
         data-testid="inquiry-answers"
         columns={[
           {
@@ -318,7 +345,16 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
               const a = answerOf(r);
               if (!a) return dash;
               const text = a.interested ? a.notes : a.declineReason;
-              return text ? <Typography.Text type={a.interested ? undefined : 'danger'}>{text}</Typography.Text> : dash;
+              const extra =
+                r.questionList.length || r.attachments.length
+                  ? t('trials.qa.summary', { answers: r.questionList.length, files: r.attachments.length })
+                  : null;
+              return (
+                <Space orientation="vertical" size={0}>
+                  {text ? <Typography.Text type={a.interested ? undefined : 'danger'}>{text}</Typography.Text> : dash}
+                  {extra && <Typography.Text type="secondary">{extra}</Typography.Text>}
+                </Space>
+              );
             },
           },
           { title: t('trials.answers.replyBy'), dataIndex: 'replyBy', width: 110 },
@@ -379,10 +415,12 @@ export default function TrialPage() {
           key="select"
           size="small"
           type="primary"
+          ghost={s.state === 'inquiry_sent'}
+          title={s.state === 'inquiry_sent' ? t('trials.select.unanswered') : undefined}
           onClick={() => setSelecting(s)}
           data-testid={`select-${s.hospitalId}`}
         >
-          {t('trials.board.select')}
+          {s.state === 'inquiry_sent' ? t('trials.board.selectUnanswered') : t('trials.board.select')}
         </Button>,
       );
     for (const step of ['suspend', 'resume', 'terminate'] as const)
