@@ -27,3 +27,4 @@ export * from './text-safety.ts';
 export * from './timeline-visibility.ts';
 export * from './trials.ts';
 export * from './users.ts';
+export * from './workflow.ts';
