@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './audit-deliberation.ts';
 export * from './audit-log.ts';
+export * from './audit-payloads.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
 export * from './capacity.ts';
