@@ -132,6 +132,7 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'submissions.compareDocuments': (i) => [{ id: i.convenedId, againstSubmissionId: i.expeditedId }],
   'submissions.effectiveDocuments': (i) => [{ trialSiteId: i.leadSiteId }, { trialSiteId: i.gulouSiteId }],
   'submissions.screen': (i) => [{ id: i.referredId, accept: true }],
+  'submissions.startScreening': (i) => [{ id: i.referredId }],
   'submissions.triage': (i) => [{ id: i.referredId, path: 'convened' }],
   'submissions.requestInfo': (i) => [{ id: i.referredId, questions: TEXT }],
   'submissions.decide': (i) => submissionIdsOf(i).map((id) => ({ id, outcome: 'approved' })),

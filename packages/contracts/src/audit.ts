@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'site.record_delay',
   'submission.create',
   'submission.submit',
+  'submission.start_screening',
   'submission.accept',
   'submission.return',
   'submission.resubmit',

@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './audit-deliberation.ts';
 export * from './audit-log.ts';
+export * from './audit-payloads.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
 export * from './capacity.ts';
@@ -32,3 +33,4 @@ export * from './timeline-visibility.ts';
 export * from './trials.ts';
 export * from './university.ts';
 export * from './users.ts';
+export * from './workflow.ts';

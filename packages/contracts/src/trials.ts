@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
+import { transitionOf } from './workflow.ts';
 
 /** Trial vocabularies (DESIGN §3; issue 4). */
 export const TRIAL_TYPES = ['drug', 'device', 'iit'] as const;
@@ -126,7 +127,7 @@ export const MILESTONE_STEP: Record<RecordableMilestone, SiteStep> = {
  * in is the site's date, a sponsor cannot write or rewrite it — these dates feed the commission's figures.
  */
 export function mayRecordMilestone(milestone: RecordableMilestone, side: SiteActor | null): boolean {
-  const t = SITE_TRANSITIONS.find((x) => x.step === MILESTONE_STEP[milestone])!;
+  const t = transitionOf(SITE_TRANSITIONS, MILESTONE_STEP[milestone]);
   return side !== null && (t.by as readonly SiteActor[]).includes(side);
 }
 

@@ -265,6 +265,7 @@ export const en: Messages = {
       'site.record_delay': 'Recorded a start-up delay reason',
       'submission.create': 'Created ethics submission',
       'submission.submit': 'Submitted to ethics committee',
+      'submission.start_screening': 'Started formal screening',
       'submission.accept': 'Accepted submission',
       'submission.return': 'Returned for correction',
       'submission.resubmit': 'Resubmitted after correction',

@@ -260,6 +260,7 @@ export const zhCN = {
       'site.record_delay': '登记启动延误原因',
       'submission.create': '创建伦理送审',
       'submission.submit': '提交伦理送审',
+      'submission.start_screening': '开始形式审查',
       'submission.accept': '受理送审',
       'submission.return': '退回补正',
       'submission.resubmit': '补正后重新提交',

@@ -22,8 +22,8 @@ import { renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { uploadSubmissionDocument } from '../ethics/upload-submission-document.ts';
+import { openRecognitionRequests } from '../fan-out/fan-out.ts';
 import { inTransaction } from '../transaction.ts';
-import { openRecognitionRequests } from './fan-out.ts';
 import { medianOf, recognitionFigures } from './figures.ts';
 import { openRecognitionLetter, recognitionLetterContent } from './letter.ts';
 

@@ -2,7 +2,7 @@ import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import { sweepReminders } from '../notifications/sweep-reminders.ts';
+import { sweepReminders } from '../reminders/sweep-reminders.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsApproved, markEthicsSubmitted } from './record-progress.ts';
 import { loadSiteWithTrial } from './trial-access.ts';

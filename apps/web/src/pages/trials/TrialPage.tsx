@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { POLICIES, SITE_TRANSITIONS, type SiteState } from '@ctp/contracts';
+import { availableSteps, POLICIES, SITE_TRANSITIONS } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -47,14 +47,6 @@ import {
   type TrialDetail,
 } from './site-ui.tsx';
 import { RegistryIds } from './TrialsPage.tsx';
-
-type StepName = 'select' | 'suspend' | 'resume' | 'terminate';
-
-/** Whether the lifecycle table lets the sponsor take `step` from `state` (the server checks again). */
-export function sponsorMay(step: StepName, state: SiteState): boolean {
-  const tr = SITE_TRANSITIONS.find((x) => x.step === step)!;
-  return (tr.from as readonly SiteState[]).includes(state) && (tr.by as readonly string[]).includes('sponsor');
-}
 
 function useInvalidateTrials() {
   const trpc = useTRPC();
@@ -409,7 +401,9 @@ export default function TrialPage() {
 
   const actions = (s: SiteRow) => {
     const buttons = [];
-    if (sponsorMay('select', s.state))
+    // What the lifecycle table offers the sponsor from this state (the server checks again).
+    const offered = availableSteps(SITE_TRANSITIONS, s.state, 'sponsor');
+    if (offered.includes('select'))
       buttons.push(
         <Button
           key="select"
@@ -424,7 +418,7 @@ export default function TrialPage() {
         </Button>,
       );
     for (const step of ['suspend', 'resume', 'terminate'] as const)
-      if (sponsorMay(step, s.state))
+      if (offered.includes(step))
         buttons.push(
           <Button
             key={step}
