@@ -168,7 +168,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
 
     // 9. The letter: issued by the secretary, downloaded, naming the versions that were approved.
     await ec.goto(`${env.server.url}/ethics/submissions/${submissionId}`);
-    await ec.getByTestId('submission-header').getByText('已决定').waitFor();
+    await ec.getByTestId('submission-header').getByText('已作出决定').waitFor();
     await ec.getByTestId('letter-issue').click();
     await ec.getByTestId('letter-issue-ok').click();
     await ec.getByTestId('submission-header').getByText('批件已签发').waitFor();

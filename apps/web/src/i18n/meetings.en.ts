@@ -116,7 +116,16 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     expeditedInitialLowOnly:
       'Initial reviews and resubmissions only for low-risk studies (2023 Measures, art. 31); high-risk studies always go to a meeting',
     expeditedReviewers: 'Primary reviewers',
-    checklists: 'Screening checklists (one item per line)',
+    checklists: 'Submission checklists (screening)',
+    checklistsHelp:
+      'Per submission type, what the file must contain. An item tied to a document kind is met once the applicant uploads a document of that kind; every required item must be met before the file is accepted, the others apply where relevant.',
+    checklistEmpty: 'No items for this type yet',
+    checklistKind: 'Document kind',
+    checklistNoKind: 'No document (checked by the secretary)',
+    checklistRequired: 'Required',
+    checklistRemove: 'Remove this item',
+    checklistAdd: 'Add item',
+    checklistRecommended: 'Use the recommended list (GCP 2020 / 2023 Measures)',
     saveProcedures: 'Save rules and checklists',
     proceduresSaved: 'Rules and checklists saved',
     noCommittee: 'Your account does not belong to an ethics committee',

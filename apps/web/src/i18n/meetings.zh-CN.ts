@@ -113,7 +113,16 @@ export const meetingsZh = {
     expeditedInitialLowOnly:
       '初始审查和修改后再审仅限低风险研究（《涉及人的生命科学和医学研究伦理审查办法》第三十一条）；高风险研究一律会议审查',
     expeditedReviewers: '主审委员人数',
-    checklists: '形式审查清单（每行一项）',
+    checklists: '送审文件清单（形式审查清单）',
+    checklistsHelp:
+      '按送审类型列出送审须提交的文件和内容。指定文件类别的项目在申请人上传该类别文件后自动满足；“必备”项目全部满足方可受理，其余为“如适用”。',
+    checklistEmpty: '该类型尚无清单项目',
+    checklistKind: '对应文件类别',
+    checklistNoKind: '无对应文件（秘书核对）',
+    checklistRequired: '必备',
+    checklistRemove: '删除该项',
+    checklistAdd: '添加项目',
+    checklistRecommended: '采用推荐清单（GCP 2020 / 2023 办法）',
     saveProcedures: '保存规则和清单',
     proceduresSaved: '规则和清单已保存',
     noCommittee: '您的账号不属于任何伦理委员会',
