@@ -283,13 +283,13 @@ export const VOTING_MEMBER_ROLES = ['member', 'chair', 'vice_chair'] as const;
 export const LEGAL_QUORUM = { minPercent: 50, minCount: 5 } as const;
 
 /**
- * Platform SOP defaults (DESIGN §4.1/§4.4), used when a committee has not saved its own settings. Quorum: more than
- * half of the members, at least one non-medical and one unaffiliated member present. The floor of five is enforced
- * when a committee saves its SOP; the meeting quorum does not apply it yet (the demo rosters and tests hold fewer).
+ * Platform SOP defaults (DESIGN §4.1/§4.4), used when a committee has not saved its own settings. Quorum: the legal
+ * minimum — more than half of the members and at least five present — with at least one non-medical and one
+ * unaffiliated member present.
  */
 export const DEFAULT_COMMITTEE_SOP = {
   quorumMinPercent: LEGAL_QUORUM.minPercent,
-  quorumMinCount: 1,
+  quorumMinCount: LEGAL_QUORUM.minCount,
   quorumNeedsNonMedical: true,
   quorumNeedsUnaffiliated: true,
   reviewLimitDays: DEFAULT_REVIEW_LIMIT_DAYS,

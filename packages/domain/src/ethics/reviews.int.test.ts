@@ -1,7 +1,7 @@
 import type { ActorRef } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { selectPiSite, tickEveryItem } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { DomainError } from '../errors.ts';
@@ -81,7 +81,8 @@ async function acceptedInitial(db: DbHandle, ctrNo: string) {
   const site = callerAs(db, 'site@demo.ctp');
   const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
   await site.submissions.submit({ id });
-  await callerAs(db, 'ec@demo.ctp').submissions.screen({ id, accept: true });
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  await secretary.submissions.screen({ id, accept: true, checklist: await tickEveryItem(secretary, id) });
   return { id, trialSiteId };
 }
 
