@@ -106,11 +106,7 @@ export const RECOMMENDED_CHECKLISTS: Partial<Record<SubmissionType, ChecklistIte
     opt('SUSAR 快速报告（如适用）'),
   ],
   deviation: [req('偏离方案报告表', 'application_form'), req('对受试者安全和数据的影响评估'), req('纠正与预防措施')],
-  suspension: [
-    req('暂停/终止研究报告', 'application_form'),
-    req('暂停/终止的原因'),
-    req('已入组受试者的后续安排'),
-  ],
+  suspension: [req('暂停/终止研究报告', 'application_form'), req('暂停/终止的原因'), req('已入组受试者的后续安排')],
   closure: [
     req('结题报告（研究完成报告）', 'application_form'),
     req('入组、完成、脱落例数'),

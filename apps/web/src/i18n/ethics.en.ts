@@ -136,8 +136,10 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     checklistRequired: 'required',
     checklistOptional: 'if applicable',
     checklistUploaded: '{{kind}} uploaded',
-    requiredUnmet_one: '{{count}} required item is not met, so the submission cannot be accepted (return it for correction):',
-    requiredUnmet_other: '{{count}} required items are not met, so the submission cannot be accepted (return it for correction):',
+    requiredUnmet_one:
+      '{{count}} required item is not met, so the submission cannot be accepted (return it for correction):',
+    requiredUnmet_other:
+      '{{count}} required items are not met, so the submission cannot be accepted (return it for correction):',
     acceptComment: 'Note on acceptance (committee only)',
     expeditedRefusal: {
       HIGH_RISK_NOT_EXPEDITED: 'High-risk studies cannot be expedited.',

@@ -49,7 +49,8 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     decisionConditions: 'Modifications / conditions',
     decided: 'Decision recorded',
     noAgenda: 'The agenda is empty; add submissions',
-    nonePresent: 'Nobody marked present yet: {{total}} serving members, at least {{required}} must be present for a quorum',
+    nonePresent:
+      'Nobody marked present yet: {{total}} serving members, at least {{required}} must be present for a quorum',
     trial: 'Trial',
     pi: 'Principal investigator',
     sponsor: 'Sponsor',

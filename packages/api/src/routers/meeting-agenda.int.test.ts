@@ -1,6 +1,6 @@
+import { WORKSHEET_ITEMS } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKSHEET_ITEMS } from '@ctp/contracts';
 import {
   beijingNoon,
   giveExpeditedViews,

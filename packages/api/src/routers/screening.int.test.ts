@@ -106,9 +106,9 @@ describe('screening (形式审查) against the SOP checklist: nothing is met by 
     expect(stillRefused.message).toContain('主要研究者 GCP 培训证书');
     expect(stillRefused.message).not.toContain('送审文件清单');
     expect(await secretary.submissions.get({ id })).toMatchObject({ state: 'submitted', version });
-    expect(count(db, "select count(*) from audit_events where action = 'submission.accept' and entity_id = ?", id)).toBe(
-      0,
-    );
+    expect(
+      count(db, "select count(*) from audit_events where action = 'submission.accept' and entity_id = ?", id),
+    ).toBe(0);
 
     // Returned for the missing documents; the applicant uploads them and resubmits.
     await secretary.submissions.screen({

@@ -78,8 +78,15 @@ async function seedRoster(db: DbHandle): Promise<Roster> {
   const bench: string[] = [];
   for (const name of ['钱委员', '孙委员'])
     bench.push(
-      (await secretary.committees.addMember({ ...base, name, role: 'member', expertise: 'medical', isAffiliated: true }))
-        .id,
+      (
+        await secretary.committees.addMember({
+          ...base,
+          name,
+          role: 'member',
+          expertise: 'medical',
+          isAffiliated: true,
+        })
+      ).id,
     );
   return { chair: chair.id, member: member.id, doctor: doctor.id, lawyer: lawyer.id, ethicist: ethicist.id, bench };
 }
@@ -173,7 +180,15 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       reviewLimitDays: 15,
       isDefault: false,
     });
-    expect(view.members.map((m) => m.name)).toEqual(['王主任委员', '郑委员', '张医生', '李律师', '赵伦理', '钱委员', '孙委员']);
+    expect(view.members.map((m) => m.name)).toEqual([
+      '王主任委员',
+      '郑委员',
+      '张医生',
+      '李律师',
+      '赵伦理',
+      '钱委员',
+      '孙委员',
+    ]);
     expect((await apiErrorOf(gulou.committees.updateSettings({ committeeId: EC, quorumMinCount: 6 }))).code).toBe(
       'FORBIDDEN',
     );
@@ -406,7 +421,12 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       ).detail,
     ).toBe('NOT_OWN_COMMITTEE');
     expect(audits(db, 'meeting.create')).toBe(0);
-    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer, roster.ethicist], roster.bench);
+    const meetingId = await convene(
+      db,
+      [id],
+      [roster.chair, roster.doctor, roster.lawyer, roster.ethicist],
+      roster.bench,
+    );
     const secretary = callerAs(db, 'ec@demo.ctp');
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.chair, choice: 'approve' });
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'approve' });

@@ -39,10 +39,10 @@ import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { votesOn } from './meeting-access.ts';
 import { compareQueue } from './queue-order.ts';
-import { screeningStateOf } from './screening-checklist.ts';
-import { modificationsStatus } from './verify-modifications.ts';
 import { isRecusedFrom } from './reviewer-access.ts';
+import { screeningStateOf } from './screening-checklist.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
+import { modificationsStatus } from './verify-modifications.ts';
 
 type RiskLevel = (typeof RISK_LEVELS)[number];
 /**

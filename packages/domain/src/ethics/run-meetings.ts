@@ -15,6 +15,7 @@ import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
+import { agendaBriefsOf } from './agenda-briefs.ts';
 import {
   assertCommitteeRole,
   effectiveSop,
@@ -23,7 +24,6 @@ import {
   runsCommittee,
   servingMembers,
 } from './committee-access.ts';
-import { agendaBriefsOf } from './agenda-briefs.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { majorityOf } from './quorum.ts';
 import { mayOpenSubmissionFiles, ownMemberIds } from './reviewer-access.ts';

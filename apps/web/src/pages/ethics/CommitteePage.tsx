@@ -40,7 +40,7 @@ import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
-import { type ChecklistForm, ChecklistEditor, checklistsOfForm } from './ChecklistEditor.tsx';
+import { ChecklistEditor, type ChecklistForm, checklistsOfForm } from './ChecklistEditor.tsx';
 
 function useInvalidateCommittee() {
   const trpc = useTRPC();

@@ -248,7 +248,11 @@ function AgendaBrief({ item }: { item: AgendaItem }) {
             children: (en && item.trialTitleEn) || item.trialTitle,
           },
           { key: 'pi', label: t('meetings.meeting.pi'), children: item.piName ?? '—' },
-          { key: 'sponsor', label: t('meetings.meeting.sponsor'), children: (en && item.sponsorNameEn) || item.sponsorName },
+          {
+            key: 'sponsor',
+            label: t('meetings.meeting.sponsor'),
+            children: (en && item.sponsorNameEn) || item.sponsorName,
+          },
           {
             key: 'risk',
             label: t('meetings.meeting.risk'),

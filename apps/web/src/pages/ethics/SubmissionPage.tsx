@@ -542,7 +542,9 @@ function ChecklistSummary({ checklist }: { checklist: ScreenedLine[] }) {
           ticks: met.filter((c) => c.by === 'secretary').length,
         })}
       {unmet.length > 0 &&
-        t('ethics.detail.checklistUnmet', { items: unmet.map((c) => c.item).join(i18n.language === 'en' ? '; ' : '；') })}
+        t('ethics.detail.checklistUnmet', {
+          items: unmet.map((c) => c.item).join(i18n.language === 'en' ? '; ' : '；'),
+        })}
     </Typography.Text>
   );
 }
