@@ -13,6 +13,19 @@ const TITLE = '（测试）EC-606 治疗复发难治多发性骨髓瘤的多中�
 /** A letter's text without whitespace (pdf.js splits Chinese runs with spaces). */
 const letterText = async (bytes: Buffer) => (await pdfText(bytes)).replace(/\s+/g, '');
 
+/** Uploads through the same file route as the form, in the page's session (for the kinds the journey does not show). */
+async function postDocument(page: Page, baseUrl: string, submissionId: string, kind: string) {
+  const res = await page.request.post(`${baseUrl}/api/files/submissions/${submissionId}/documents`, {
+    multipart: {
+      kind,
+      versionLabel: 'V3.1',
+      versionDate: '2026-01-05',
+      file: { name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: tinyPdf(kind) },
+    },
+  });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+}
+
 async function uploadDocument(page: Page, kindLabel: string, version: string, name: string) {
   const form = page.getByTestId('document-upload');
   await form.getByTestId('upload-kind').click();
@@ -67,7 +80,15 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await site.getByTestId('submission-header').getByText('草稿').waitFor();
     await uploadDocument(site, '方案', 'V2.0', 'protocol-v2.0.pdf');
     await uploadDocument(site, '知情同意书', 'V1.0', 'icf-v1.0.pdf');
+    // 提交送审 asks first, naming the required documents of the committee's checklist still missing (issue 14).
     await site.getByTestId('step-submit').click();
+    const confirm = site.getByTestId('submit-confirm');
+    await confirm.getByText(/研究者手册/).waitFor();
+    expect(await confirm.textContent()).toContain('GCP 证书');
+    expect(await confirm.textContent()).not.toContain('知情同意书');
+    await site.waitForTimeout(500); // the modal's opening animation
+    await site.screenshot({ path: `${ARTIFACTS}ethics-journey-submit-confirm.png`, fullPage: true });
+    await site.getByTestId('submit-confirm-ok').click();
     await site.getByTestId('submission-header').getByText('已提交').waitFor();
 
     // 2. The secretary screens and returns it once with a reason.
@@ -80,12 +101,14 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await ec.getByTestId(`submission-row-${submissionId}`).getByTestId('submission-link').click();
     await ec.getByTestId('documents-icf').getByText('V1.0', { exact: true }).waitFor();
     await ec.getByTestId('step-return').click();
-    // Screening against the committee's checklist: unticking an item puts it into the reasons.
-    await ec.getByTestId('step-checklist').getByText('知情同意书（注明版本号和版本日期）').click();
-    expect(await ec.getByTestId('step-reasons').inputValue()).toBe(
-      '缺少或不符合要求：知情同意书（注明版本号和版本日期）',
-    );
-    await ec.getByTestId('step-reasons').fill('知情同意书缺少研究者联系电话');
+    // Screening against the committee's checklist: nothing is ticked by default; the uploaded kinds are met, and the
+    // reasons start from the required items that are not.
+    const reasons = await ec.getByTestId('step-reasons').inputValue();
+    expect(reasons).toContain('缺少或不符合要求：研究者手册');
+    expect(reasons).not.toContain('知情同意书（注明版本号和版本日期）');
+    expect(await ec.getByTestId('checklist-documented').count()).toBe(2);
+    await ec.screenshot({ path: `${ARTIFACTS}ethics-journey-screening-return.png`, fullPage: true });
+    await ec.getByTestId('step-reasons').fill('知情同意书缺少研究者联系电话；请补交研究者手册等必备文件');
     await ec.getByTestId('step-ok').click();
     await ec.getByTestId('submission-header').getByText('退回补正').waitFor();
 
@@ -93,15 +116,43 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
     await site.reload();
     await site.getByTestId('submission-timeline').getByText('知情同意书缺少研究者联系电话').waitFor();
     await uploadDocument(site, '知情同意书', 'V1.1', 'icf-v1.1.pdf');
+    for (const kind of [
+      'application_form',
+      'investigator_brochure',
+      'crf',
+      'investigator_cv',
+      'gcp_certificate',
+      'nmpa_approval',
+      'insurance',
+    ])
+      await postDocument(site, env.server.url, submissionId, kind);
+    await site.reload();
     await site.getByTestId('step-submit').click();
+    await site
+      .getByTestId('submit-confirm')
+      .getByText(/必备文件均已上传/)
+      .waitFor();
+    await site.getByTestId('submit-confirm-ok').click();
     await site.getByTestId('submission-header').getByText('形式审查').waitFor();
 
     // 4. Accepted (受理号) and triaged to a convened meeting.
     await ec.reload();
     await ec.getByTestId('step-accept').click();
-    await ec.getByTestId('step-modal-accept').getByTestId('step-checklist').waitFor();
+    const screening = ec.getByTestId('step-modal-accept');
+    await screening.getByTestId('step-checklist').waitFor();
+    // Every required document is uploaded; 送审文件清单 has no document kind: the secretary must tick it.
+    await screening.getByTestId('checklist-unmet').getByText('送审文件清单').waitFor();
+    expect(await ec.getByTestId('step-ok').isDisabled()).toBe(true);
+    await ec.screenshot({ path: `${ARTIFACTS}ethics-journey-screening-accept.png`, fullPage: true });
+    await screening.getByTestId('step-checklist').getByText('送审文件清单', { exact: true }).click();
+    await screening.getByTestId('checklist-unmet').waitFor({ state: 'detached' });
     await ec.getByTestId('step-ok').click();
     await ec.getByTestId('submission-header').getByText('已受理').waitFor();
+    // The timeline says truthfully what met the checklist: nine uploads, one tick, the optional items not met.
+    await ec
+      .getByTestId('timeline-checklist')
+      .getByText(/10\/13 项已满足（上传文件 9 项，秘书核对 1 项）/)
+      .waitFor();
     const acceptanceNo = (await ec.getByTestId('acceptance-no').textContent())!.trim();
     expect(acceptanceNo).toMatch(/^JSPH-\d{4}-\d{4}$/);
     await ec.getByTestId('step-triage').click();
@@ -123,6 +174,10 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
 
     // 6. Quorum, live: four present of eight is not enough, and a vote is refused.
     const quorum = ec.getByTestId('quorum-indicator');
+    // Nobody marked present yet: the item says how many serve and how many must attend, not "no members".
+    await ec.getByTestId('agenda-item').getByText('尚未登记出席：在任委员 8 人，法定人数须至少 5 人出席').waitFor();
+    await ec.getByTestId('agenda-brief').getByText(TITLE).waitFor();
+    await ec.screenshot({ path: `${ARTIFACTS}ethics-journey-meeting-empty.png`, fullPage: true });
     const attend = async (name: string) => {
       await ec.locator(`[data-testid=attendance-toggle][data-member="${name}"]`).click();
       await ec.locator(`[data-testid=attendance-toggle][data-member="${name}"][aria-checked=true]`).waitFor();
@@ -168,7 +223,7 @@ describe('issue 5 in the browser: an initial review from submission to letter', 
 
     // 9. The letter: issued by the secretary, downloaded, naming the versions that were approved.
     await ec.goto(`${env.server.url}/ethics/submissions/${submissionId}`);
-    await ec.getByTestId('submission-header').getByText('已决定').waitFor();
+    await ec.getByTestId('submission-header').getByText('已作出决定').waitFor();
     await ec.getByTestId('letter-issue').click();
     await ec.getByTestId('letter-issue-ok').click();
     await ec.getByTestId('submission-header').getByText('批件已签发').waitFor();

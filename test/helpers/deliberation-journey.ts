@@ -106,6 +106,16 @@ export async function runDeliberationJourney(db: DbHandle) {
       isAffiliated: true,
     })
   ).id;
+  // A sixth member, so that five remain to vote when one is recused (the legal quorum is five present).
+  const benchId = (
+    await secretary.committees.addMember({
+      ...base,
+      name: '钱委员',
+      role: 'member',
+      expertise: 'medical',
+      isAffiliated: true,
+    })
+  ).id;
   const chairId = memberIdOf(db, 'chair@demo.ctp');
   const memberId = memberIdOf(db, 'member@demo.ctp');
 
@@ -177,14 +187,14 @@ export async function runDeliberationJourney(db: DbHandle) {
   });
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const meeting = await secretary.meetings.create({ committeeId: 'ec-jsph', date: today, submissionIds: [convenedId] });
-  for (const id of [chairId, memberId, viceId, lawyerId, ethicistId])
+  for (const id of [chairId, memberId, viceId, lawyerId, ethicistId, benchId])
     await secretary.meetings.recordAttendance({ meetingId: meeting.id, memberId: id, present: true });
   await member.meetings.declareConflict({
     meetingId: meeting.id,
     submissionId: convenedId,
     reason: S.conflictReasons[0],
   });
-  for (const id of [chairId, viceId, lawyerId, ethicistId])
+  for (const id of [chairId, viceId, lawyerId, ethicistId, benchId])
     await secretary.meetings.vote({ meetingId: meeting.id, submissionId: convenedId, memberId: id, choice: 'approve' });
   await secretary.submissions.decide({ id: convenedId, outcome: 'approved' });
   await secretary.meetings.saveMinutes({

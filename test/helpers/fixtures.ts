@@ -28,6 +28,15 @@ export async function selectPiSite(
   return trialSiteId;
 }
 
+/**
+ * Every item of the committee's screening checklist for a submission, ticked: the secretary checked a paper file
+ * (issue 14: nothing is met by default, and a required item unmet refuses the acceptance).
+ */
+export async function tickEveryItem(secretary: ReturnType<typeof callerAs>, id: string) {
+  const { screening } = await secretary.submissions.get({ id });
+  return screening.items.map((i) => ({ item: i.label, ok: true }));
+}
+
 /** A minimal PDF: the server recognises it by its bytes (tests are about versions and rights, not content). */
 export const tinyPdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 

@@ -2,26 +2,39 @@ import { z } from 'zod';
 import type { SubmissionSide, SubmissionState } from './ethics.ts';
 import { bi } from './i18n/validation-messages.ts';
 
-/** Kinds of documents in an ethics submission (送审文件, DESIGN §4.1). */
+/**
+ * Kinds of documents in an ethics submission (送审文件, DESIGN §4.1), matching the items a committee's 送审文件清单
+ * asks for, so an upload of a kind can satisfy the checklist item of that kind (issue 14).
+ */
 export const DOCUMENT_KINDS = [
+  'application_form',
   'protocol',
   'icf',
   'investigator_brochure',
   'recruitment',
   'crf',
+  'investigator_cv',
+  'gcp_certificate',
+  'nmpa_approval',
   'insurance',
+  'lead_site_approval',
   'response_letter',
   'other',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { zh: string; en: string }> = {
+  application_form: { zh: '申请表', en: 'application form' },
   protocol: { zh: '方案', en: 'protocol' },
   icf: { zh: '知情同意书', en: 'informed consent form' },
   investigator_brochure: { zh: '研究者手册', en: "investigator's brochure" },
   recruitment: { zh: '招募材料', en: 'recruitment material' },
   crf: { zh: '病例报告表', en: 'case report form' },
-  insurance: { zh: '保险证明', en: 'insurance certificate' },
+  investigator_cv: { zh: '研究者履历', en: "investigator's CV" },
+  gcp_certificate: { zh: 'GCP 证书', en: 'GCP certificate' },
+  nmpa_approval: { zh: '临床试验通知书/批件（NMPA）', en: 'NMPA clinical trial notice/approval' },
+  insurance: { zh: '保险凭证', en: 'insurance certificate' },
+  lead_site_approval: { zh: '组长单位批件', en: "lead site's ethics approval" },
   response_letter: { zh: '回复函', en: 'response letter' },
   other: { zh: '其他', en: 'other' },
 };

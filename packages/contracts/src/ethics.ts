@@ -146,7 +146,7 @@ export const SUBMISSION_STATE_LABELS: Record<SubmissionState, { zh: string; en: 
   in_review: { zh: '审查中', en: 'in review' },
   info_requested: { zh: '待补充', en: 'information requested' },
   scheduled: { zh: '已排会', en: 'scheduled' },
-  decided: { zh: '已决定', en: 'decided' },
+  decided: { zh: '已作出决定', en: 'decided' },
   letter_issued: { zh: '批件已签发', en: 'letter issued' },
   withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
@@ -178,24 +178,20 @@ export const screenSubmissionInput = z
     version,
     accept: z.boolean(),
     reasons: z.array(z.string().trim().min(2).max(500)).max(30).optional(),
-    /** The committee's screening checklist for the type as ticked (形式审查清单); recorded on the timeline. */
+    /**
+     * The committee's screening checklist for the type as the secretary ticked it (形式审查清单). An item whose
+     * document kind is uploaded is met whatever its tick; a required item met by neither refuses the acceptance.
+     */
     checklist: z
       .array(z.object({ item: z.string().trim().min(1).max(200), ok: z.boolean() }))
       .max(40)
       .optional(),
-    /** Why the file is accepted although a checklist item is not met. */
+    /** The secretary's note on the acceptance (kept inside the committee). */
     comment: z.string().trim().max(2000).optional(),
   })
   .refine((s) => s.accept || (s.reasons?.length ?? 0) > 0, {
     path: ['reasons'],
     message: bi('退回补正须写明理由', 'Give the reasons for returning the submission'),
-  })
-  .refine((s) => !s.accept || (s.checklist ?? []).every((c) => c.ok) || (s.comment?.length ?? 0) >= 2, {
-    path: ['comment'],
-    message: bi(
-      '清单中有未满足的项目，受理须说明理由',
-      'A checklist item is not met: say why the submission is accepted anyway',
-    ),
   });
 export type ScreenSubmissionInput = z.input<typeof screenSubmissionInput>;
 
@@ -286,13 +282,13 @@ export const VOTING_MEMBER_ROLES = ['member', 'chair', 'vice_chair'] as const;
 export const LEGAL_QUORUM = { minPercent: 50, minCount: 5 } as const;
 
 /**
- * Platform SOP defaults (DESIGN §4.1/§4.4), used when a committee has not saved its own settings. Quorum: more than
- * half of the members, at least one non-medical and one unaffiliated member present. The floor of five is enforced
- * when a committee saves its SOP; the meeting quorum does not apply it yet (the demo rosters and tests hold fewer).
+ * Platform SOP defaults (DESIGN §4.1/§4.4), used when a committee has not saved its own settings. Quorum: the legal
+ * minimum — more than half of the members and at least five present — with at least one non-medical and one
+ * unaffiliated member present.
  */
 export const DEFAULT_COMMITTEE_SOP = {
   quorumMinPercent: LEGAL_QUORUM.minPercent,
-  quorumMinCount: 1,
+  quorumMinCount: LEGAL_QUORUM.minCount,
   quorumNeedsNonMedical: true,
   quorumNeedsUnaffiliated: true,
   reviewLimitDays: DEFAULT_REVIEW_LIMIT_DAYS,

@@ -27,6 +27,7 @@ export * from './recognition.ts';
 export * from './registry.ts';
 export * from './reviews.ts';
 export * from './roles.ts';
+export * from './screening.ts';
 export * from './site-search.ts';
 export * from './text-safety.ts';
 export * from './timeline-visibility.ts';

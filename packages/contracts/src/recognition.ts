@@ -187,7 +187,7 @@ export const RECOGNITION_STATE_LABELS: Record<RecognitionState, { zh: string; en
   accepted: { zh: '已受理', en: 'accepted' },
   local_review: { zh: '本地审查中', en: 'local review' },
   action_required: { zh: '待补正', en: 'action required' },
-  decided: { zh: '已决定', en: 'decided' },
+  decided: { zh: '已作出决定', en: 'decided' },
 };
 
 export const OBJECTION_CATEGORIES = [

@@ -8,6 +8,7 @@ import {
   VOTING_MEMBER_ROLES,
 } from './ethics.ts';
 import { bi } from './i18n/validation-messages.ts';
+import { type ChecklistItem, checklistItemInput } from './screening.ts';
 
 /**
  * Primary reviewers (主审), structured review worksheets (审查工作表), verification of modifications and meeting
@@ -130,7 +131,7 @@ export const approveMinutesInput = z.object({ meetingId: id, version: z.number()
 export const EXPEDITED_RISK_CEILINGS = ['low', 'medium'] as const;
 export type CommitteeProcedures = {
   expedited: { types: SubmissionType[]; maxRisk: (typeof EXPEDITED_RISK_CEILINGS)[number]; reviewers: 1 | 2 };
-  checklists: Partial<Record<SubmissionType, string[]>>;
+  checklists: Partial<Record<SubmissionType, ChecklistItem[]>>;
 };
 /**
  * Platform defaults while a committee has saved none: amendments, continuing reviews, deviations and closures of
@@ -192,8 +193,6 @@ export function expeditedRiskCeiling(
   return (LOW_RISK_ONLY_EXPEDITED_TYPES as readonly string[]).includes(type) ? 'low' : rules.maxRisk;
 }
 
-/** One screening checklist item as the secretary ticked it (形式审查清单). */
-export type ScreeningChecklistItem = { item: string; ok: boolean };
 export const updateCommitteeProceduresInput = z.object({
   committeeId: id,
   expedited: z.object({
@@ -201,7 +200,8 @@ export const updateCommitteeProceduresInput = z.object({
     maxRisk: z.enum(EXPEDITED_RISK_CEILINGS),
     reviewers: z.union([z.literal(1), z.literal(2)]),
   }),
-  checklists: z.partialRecord(z.enum(SUBMISSION_TYPES), z.array(z.string().trim().min(2).max(200)).max(40)),
+  /** Per type: items with their document kind and whether required (bare strings: legacy items, normalised). */
+  checklists: z.partialRecord(z.enum(SUBMISSION_TYPES), z.array(checklistItemInput).max(40)),
 });
 /** `committees.updateMember`: a roster entry's role, expertise, affiliation, gender and term (name/user stay). */
 export const updateCommitteeMemberInput = z

@@ -114,7 +114,7 @@ export const commissionZh = {
     export: '导出 Excel',
     exported: '已导出',
     committeesTitle: '伦理委员会审查时效',
-    decided: '已决定',
+    decided: '已审结',
     median: '中位工作日',
     p75: 'P75',
     within: '时限内 %',

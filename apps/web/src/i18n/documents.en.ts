@@ -5,12 +5,17 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const documentsEn: Widen<typeof documentsZh> = {
   title: 'Submission documents',
   kinds: {
+    application_form: 'Application form',
     protocol: 'Protocol',
     icf: 'Informed consent form',
     investigator_brochure: "Investigator's brochure",
     recruitment: 'Recruitment material',
     crf: 'Case report form',
+    investigator_cv: "Investigator's CV",
+    gcp_certificate: 'GCP certificate',
+    nmpa_approval: 'NMPA clinical trial notice/approval',
     insurance: 'Insurance certificate',
+    lead_site_approval: "Lead site's ethics approval",
     response_letter: 'Response letter',
     other: 'Other',
   },

@@ -2,12 +2,17 @@
 export const documentsZh = {
   title: '送审文件',
   kinds: {
+    application_form: '申请表',
     protocol: '方案',
     icf: '知情同意书',
     investigator_brochure: '研究者手册',
     recruitment: '招募材料',
     crf: '病例报告表',
-    insurance: '保险证明',
+    investigator_cv: '研究者履历',
+    gcp_certificate: 'GCP 证书',
+    nmpa_approval: '临床试验通知书/批件（NMPA）',
+    insurance: '保险凭证',
+    lead_site_approval: '组长单位批件',
     response_letter: '回复函',
     other: '其他',
   },

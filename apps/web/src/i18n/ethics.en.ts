@@ -99,9 +99,9 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     timeline: 'Timeline',
     timelineEmpty: 'Nothing yet',
     reasons: 'Reasons: {{reasons}}',
-    checklistAllMet_one: 'The {{count}} screening checklist item is met',
-    checklistAllMet_other: 'All {{count}} screening checklist items met',
-    checklistUnmet: 'Checklist items not met: {{items}}',
+    checklistMet: 'Screening checklist: {{met}} of {{total}} items met',
+    checklistMetBy: ' ({{docs}} by uploaded documents, {{ticks}} checked by the secretary)',
+    checklistUnmet: '; not met: {{items}}',
     decision: 'Decision',
     noDecision: 'No decision yet',
     outcome: 'Outcome',
@@ -122,12 +122,17 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     acceptTitle: 'Screening: accept',
     acceptedShort: 'Accepted',
     checklist: 'Screening checklist',
-    checklistHelp: 'Tick the items that are present and in order',
+    checklistHelp:
+      'Items with an uploaded document of their kind are met; tick the others once checked. Every required item must be met to accept.',
     checklistMissing: 'Missing or not in order: {{item}}',
-    acceptComment: 'Note on acceptance',
-    acceptCommentRequired: 'A checklist item is not met: say why the submission is accepted anyway',
-    unmetItems_one: '{{count}} item not ticked',
-    unmetItems_other: '{{count}} items not ticked',
+    checklistRequired: 'required',
+    checklistOptional: 'if applicable',
+    checklistUploaded: '{{kind}} uploaded',
+    requiredUnmet_one:
+      '{{count}} required item is not met, so the submission cannot be accepted (return it for correction):',
+    requiredUnmet_other:
+      '{{count}} required items are not met, so the submission cannot be accepted (return it for correction):',
+    acceptComment: 'Note on acceptance (committee only)',
     expeditedRefusal: {
       HIGH_RISK_NOT_EXPEDITED: 'High-risk studies cannot be expedited.',
       EXPEDITED_TYPE_NOT_ALLOWED:
@@ -163,6 +168,12 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     followUpHelp: 'Leave empty to follow the risk level (at most 12 months)',
     decided: 'Decision recorded',
     submit: 'Submit',
+    submitConfirm: 'Submit for ethics review?',
+    submitReady:
+      "Every required document of the committee's submission checklist is uploaded. The secretary screens the file next; after submitting, documents can be changed only if it is returned for correction.",
+    submitMissing:
+      "Under the committee's submission checklist these required documents are not uploaded yet: {{kinds}}. Without them the secretary cannot accept the file and will return it for correction. Submit anyway?",
+    submitAnyway: 'Submit anyway',
     submitted: 'Submitted',
     resubmit: 'Resubmit',
     resubmitted: 'Resubmitted; back in screening',

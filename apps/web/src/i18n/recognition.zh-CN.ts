@@ -7,7 +7,7 @@ export const recognitionZh = {
     accepted: '已受理',
     local_review: '本地审查中',
     action_required: '待补正',
-    decided: '已决定',
+    decided: '已作出决定',
   },
   outcomes: {
     recognised: '认可',

@@ -60,6 +60,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     EXPEDITED_RISK_TOO_HIGH:
       '按本委员会的简易程序规定，{type}仅限风险不超过“{maxRisk}”的研究走简易程序（本研究风险：{risk}），请安排会议审查。',
     CHECKLIST_MISMATCH: '形式审查清单与本委员会对该送审类型的清单不一致，请刷新后重新勾选。',
+    SCREENING_REQUIRED_UNMET:
+      '形式审查清单中的必备项目尚未满足，不能受理：{items}。请上传相应文件或核对后勾选，或退回补正。',
     OPEN_SUBMISSION_EXISTS: '该中心已有一份未结束的初始审查送审，请在原送审上继续。',
     PREVIOUS_SUBMISSION_MISMATCH: '关联的原送审不属于同一中心。',
     SITE_NOT_READY_FOR_ETHICS:
@@ -206,6 +208,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
       "The committee's expedited rules allow a {type} by the expedited procedure only up to {maxRisk} risk (this study: {risk}); schedule a convened review.",
     CHECKLIST_MISMATCH:
       "The screening checklist does not match the committee's checklist for this submission type; reload and tick it again.",
+    SCREENING_REQUIRED_UNMET:
+      'Required screening items are not met, so the submission cannot be accepted: {items}. Upload the documents or check and tick the items, or return the submission for correction.',
     OPEN_SUBMISSION_EXISTS: 'This site already has an initial submission in progress; continue with that one.',
     PREVIOUS_SUBMISSION_MISMATCH: 'The earlier submission named does not belong to the same site.',
     SITE_NOT_READY_FOR_ETHICS:

@@ -2,9 +2,9 @@ import { type AuditAction, type AuditEntityType, auditPayloadIssues } from '@ctp
 import { auditEvents, type Tx } from '@ctp/db';
 import { desc } from 'drizzle-orm';
 import type { AuditCtx } from '../context.ts';
-import { enqueueWebhookEvents } from '../integrations/webhook-events.ts';
 import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { enqueueWebhookEvents } from './webhook-outbox.ts';
 
 export type AuditEntry = {
   action: AuditAction;

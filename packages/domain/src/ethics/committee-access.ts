@@ -1,4 +1,11 @@
-import { type ActorRef, type CommitteeSop, canActForCommittee, DEFAULT_COMMITTEE_SOP, isEcRole } from '@ctp/contracts';
+import {
+  type ActorRef,
+  type CommitteeSop,
+  canActForCommittee,
+  DEFAULT_COMMITTEE_SOP,
+  isEcRole,
+  LEGAL_QUORUM,
+} from '@ctp/contracts';
 import { committeeMembers, committeeSettings, ethicsCommittees } from '@ctp/db';
 import { and, asc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { DomainError, forbidden, notFound } from '../errors.ts';
@@ -37,13 +44,16 @@ export function loadCommittee(db: Reader, committeeId: string) {
   return row;
 }
 
-/** The committee's SOP: its saved settings, else the platform defaults. */
+/**
+ * The committee's SOP: its saved settings, else the platform defaults. A quorum saved below the legal minimum (before
+ * the floor was enforced on saving) reads as the legal minimum: the page and the vote apply the same rule.
+ */
 export function effectiveSop(db: Reader, committeeId: string): CommitteeSop & { isDefault: boolean } {
   const row = db.select().from(committeeSettings).where(eq(committeeSettings.committeeId, committeeId)).get();
   if (!row) return { ...DEFAULT_COMMITTEE_SOP, isDefault: true };
   return {
-    quorumMinPercent: row.quorumMinPercent,
-    quorumMinCount: row.quorumMinCount,
+    quorumMinPercent: Math.max(row.quorumMinPercent, LEGAL_QUORUM.minPercent),
+    quorumMinCount: Math.max(row.quorumMinCount, LEGAL_QUORUM.minCount),
     quorumNeedsNonMedical: row.quorumNeedsNonMedical,
     quorumNeedsUnaffiliated: row.quorumNeedsUnaffiliated,
     reviewLimitDays: row.reviewLimitDays,

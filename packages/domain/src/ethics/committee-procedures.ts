@@ -1,9 +1,12 @@
 import {
+  type ChecklistItem,
   type CommitteeProcedures,
   committeeIdInput,
   DEFAULT_COMMITTEE_PROCEDURES,
   EC_ROLES,
   endMemberTermInput,
+  normaliseChecklistItem,
+  type SubmissionType,
   updateCommitteeProceduresInput,
 } from '@ctp/contracts';
 import { committeeMembers, committeeSettings, memberships, users } from '@ctp/db';
@@ -15,6 +18,15 @@ import { DomainError, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, loadCommittee, type Reader } from './committee-access.ts';
 
+type StoredChecklists = Partial<Record<SubmissionType, (string | Partial<ChecklistItem>)[]>>;
+
+/** Stored or submitted checklists with every item as `{label, kind, required}` (legacy rows hold bare strings). */
+function normaliseChecklists(stored: StoredChecklists): CommitteeProcedures['checklists'] {
+  return Object.fromEntries(
+    Object.entries(stored).map(([type, items]) => [type, (items ?? []).map(normaliseChecklistItem)]),
+  );
+}
+
 /** The committee's expedited rules and screening checklists: its saved ones, else the platform defaults. */
 export function committeeProcedures(db: Reader, committeeId: string): CommitteeProcedures & { isDefault: boolean } {
   const row = db
@@ -23,7 +35,7 @@ export function committeeProcedures(db: Reader, committeeId: string): CommitteeP
     .where(eq(committeeSettings.committeeId, committeeId))
     .get();
   const expedited = row ? (JSON.parse(row.expedited) as Partial<CommitteeProcedures['expedited']>) : {};
-  const checklists = row ? (JSON.parse(row.checklists) as CommitteeProcedures['checklists']) : {};
+  const checklists = row ? normaliseChecklists(JSON.parse(row.checklists) as StoredChecklists) : {};
   const isDefault = !row || Object.keys(expedited).length === 0;
   return {
     expedited: { ...DEFAULT_COMMITTEE_PROCEDURES.expedited, ...expedited },
@@ -68,11 +80,12 @@ export function updateCommitteeProcedures({
   assertCommitteeRole(ctx.actor, input.committeeId, ['ec_secretary', 'ec_chair']);
   loadCommittee(ctx.db, input.committeeId);
   const now = ctx.now();
+  const checklists = normaliseChecklists(input.checklists);
   return inTransaction(ctx.db, (tx) => {
     const { isDefault, ...before } = committeeProcedures(tx, input.committeeId);
     const values = {
       expeditedRulesJson: JSON.stringify(input.expedited),
-      checklistsJson: JSON.stringify(input.checklists),
+      checklistsJson: JSON.stringify(checklists),
       updatedBy: ctx.actor!.userId,
       updatedAt: now,
     };
@@ -95,9 +108,9 @@ export function updateCommitteeProcedures({
       entityType: 'committee',
       entityId: input.committeeId,
       before: { ...before, isDefault },
-      after: { expedited: input.expedited, checklists: input.checklists },
+      after: { expedited: input.expedited, checklists },
     });
-    return { expedited: input.expedited, checklists: input.checklists };
+    return { expedited: input.expedited, checklists };
   });
 }
 

@@ -2,7 +2,6 @@ import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { DEMO_CHECKLISTS } from '../seed/demo-committees.ts';
 import { loadSubmission } from './submission-access.ts';
 
 const EC = 'ec-jsph';
@@ -135,60 +134,6 @@ describe('committee rules: expedited triage, screening checklists, roster edits'
     await secretary.submissions.triage({ id: low, path: 'convened' });
     await secretary.reviews.assign({ submissionId: low, memberId: roster[0]!.id });
     await secretary.reviews.assign({ submissionId: low, memberId: roster[1]!.id });
-  });
-
-  it('screens against the committee’s checklist: recorded on the timeline, unmet items need a comment to accept', async () => {
-    const secretary = callerAs(db, 'ec@demo.ctp');
-    await secretary.committees.updateProcedures({
-      committeeId: EC,
-      expedited: { types: ['amendment'], maxRisk: 'medium', reviewers: 2 },
-      checklists: DEMO_CHECKLISTS,
-    });
-    const items = DEMO_CHECKLISTS.initial!;
-    const id = await submittedInitial(db, 'medium', false);
-    const { version } = loadSubmission(db.db, id).sub;
-    expect((await secretary.submissions.get({ id })).review?.checklist).toEqual(items);
-    const insurance = '临床试验责任保险证明';
-    const ticked = items.map((item) => ({ item, ok: item !== insurance }));
-
-    // Accepting with an unmet item and no comment: refused, nothing changes.
-    const refused = await apiErrorOf(secretary.submissions.screen({ id, version, accept: true, checklist: ticked }));
-    expect(refused.code).toBe('VALIDATION');
-    expect(refused.fieldErrors).toEqual([{ path: 'comment', message: expect.stringContaining('未满足') }]);
-    // A list that is not the committee's: refused too.
-    const partial = await apiErrorOf(
-      secretary.submissions.screen({ id, version, accept: true, checklist: ticked.slice(1), comment: '已核对' }),
-    );
-    expect(partial).toMatchObject({ code: 'VALIDATION', detail: 'CHECKLIST_MISMATCH' });
-    expect(loadSubmission(db.db, id).sub).toMatchObject({ state: 'submitted', version });
-    expect(audits(db, 'submission.accept', id)).toBe(0);
-
-    // Returned with the unmet item as the reason: the checklist is on the timeline event.
-    await secretary.submissions.screen({
-      id,
-      version,
-      accept: false,
-      checklist: ticked,
-      reasons: [`缺少或不符合要求：${insurance}`],
-    });
-    const site = callerAs(db, 'site@demo.ctp');
-    await site.submissions.submit({ id });
-    const accepted = await secretary.submissions.screen({
-      id,
-      accept: true,
-      checklist: ticked,
-      comment: '保险证明已在续保中，申办方承诺开始入组前补交',
-    });
-    expect(accepted.acceptanceNo).toMatch(/^JSPH-/);
-    const timeline = (await secretary.submissions.get({ id })).timeline;
-    const returned = timeline.find((e) => e.step === 'return')!;
-    expect(returned.detail).toMatchObject({ checklist: ticked, reasons: [`缺少或不符合要求：${insurance}`] });
-    const accept = timeline.find((e) => e.step === 'accept')!;
-    expect(accept.detail).toMatchObject({ checklist: ticked });
-    expect(accept.comment).toContain('保险证明');
-    // Without a checklist the contract is the one it always was.
-    const plain = await submittedInitial(db, 'low', false);
-    expect((await secretary.submissions.screen({ id: plain, accept: true })).state).toBe('accepted');
   });
 
   it('edits a roster entry: policy, validation, version check, audit', async () => {

@@ -1,6 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { selectPiSite, tickEveryItem } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { addMonths } from './quorum.ts';
@@ -18,11 +18,20 @@ const audits = (db: DbHandle, action: string) =>
 const allAudits = (db: DbHandle) => count(db, 'select count(*) from audit_events');
 const votes = (db: DbHandle) => count(db, 'select count(*) from submission_votes');
 
-type Roster = { chair: string; member: string; doctor: string; lawyer: string; ethicist: string };
+type Roster = {
+  chair: string;
+  member: string;
+  doctor: string;
+  lawyer: string;
+  ethicist: string;
+  /** Two medical, affiliated members who attend every meeting of these tests. */
+  bench: string[];
+};
 
 /**
- * The 江苏省人民医院 EC's roster, made through the use-case: five members, so the quorum is three present; the lawyer
- * is the only unaffiliated member, the lawyer and the ethicist the only non-medical ones.
+ * The 江苏省人民医院 EC's roster, made through the use-case: seven members, so the quorum is the legal five present
+ * (more than half of seven is four); the lawyer is the only unaffiliated member, the lawyer and the ethicist the only
+ * non-medical ones.
  */
 async function seedRoster(db: DbHandle): Promise<Roster> {
   const secretary = callerAs(db, 'ec@demo.ctp');
@@ -66,7 +75,20 @@ async function seedRoster(db: DbHandle): Promise<Roster> {
     expertise: 'ethics',
     isAffiliated: true,
   });
-  return { chair: chair.id, member: member.id, doctor: doctor.id, lawyer: lawyer.id, ethicist: ethicist.id };
+  const bench: string[] = [];
+  for (const name of ['钱委员', '孙委员'])
+    bench.push(
+      (
+        await secretary.committees.addMember({
+          ...base,
+          name,
+          role: 'member',
+          expertise: 'medical',
+          isAffiliated: true,
+        })
+      ).id,
+    );
+  return { chair: chair.id, member: member.id, doctor: doctor.id, lawyer: lawyer.id, ethicist: ethicist.id, bench };
 }
 
 /** A new trial with a site at 江苏省人民医院, its initial submission submitted and accepted. */
@@ -85,15 +107,16 @@ async function acceptedInitial(db: DbHandle, opts: { riskLevel?: 'low' | 'medium
   const site = callerAs(db, 'site@demo.ctp');
   const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
   await site.submissions.submit({ id });
-  await callerAs(db, 'ec@demo.ctp').submissions.screen({ id, accept: true });
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  await secretary.submissions.screen({ id, accept: true, checklist: await tickEveryItem(secretary, id) });
   return { trialId, trialSiteId, id };
 }
 
-/** A meeting today with these submissions on the agenda and these members present. */
-async function convene(db: DbHandle, submissionIds: string[], present: string[]) {
+/** A meeting today with these submissions on the agenda and these members present (the bench too). */
+async function convene(db: DbHandle, submissionIds: string[], present: string[], bench: string[]) {
   const secretary = callerAs(db, 'ec@demo.ctp');
   const meeting = await secretary.meetings.create({ committeeId: EC, date: today, submissionIds });
-  for (const memberId of present)
+  for (const memberId of [...bench, ...present])
     await secretary.meetings.recordAttendance({ meetingId: meeting.id, memberId, present: true });
   return meeting.id;
 }
@@ -107,7 +130,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
   });
 
   it('keeps the roster and SOP to the committee’s own secretary or chair, with audit rows', async () => {
-    expect(audits(db, 'committee.add_member')).toBe(5);
+    expect(audits(db, 'committee.add_member')).toBe(7);
     const before = allAudits(db);
     const gulou = callerAs(db, 'ec-gulou@demo.ctp');
     const external = {
@@ -141,7 +164,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       'CONFLICT',
     );
     expect(allAudits(db)).toBe(before);
-    expect(count(db, 'select count(*) from committee_members')).toBe(5);
+    expect(count(db, 'select count(*) from committee_members')).toBe(7);
 
     const chair = callerAs(db, 'chair@demo.ctp');
     expect((await chair.committees.get({ committeeId: EC })).sop).toMatchObject({
@@ -157,7 +180,15 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       reviewLimitDays: 15,
       isDefault: false,
     });
-    expect(view.members.map((m) => m.name)).toEqual(['王主任委员', '郑委员', '张医生', '李律师', '赵伦理']);
+    expect(view.members.map((m) => m.name)).toEqual([
+      '王主任委员',
+      '郑委员',
+      '张医生',
+      '李律师',
+      '赵伦理',
+      '钱委员',
+      '孙委员',
+    ]);
     expect((await apiErrorOf(gulou.committees.updateSettings({ committeeId: EC, quorumMinCount: 6 }))).code).toBe(
       'FORBIDDEN',
     );
@@ -171,15 +202,15 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect(allAudits(db)).toBe(auditsBefore);
     const after = await chair.committees.get({ committeeId: EC });
     expect(after.sop.quorumMinCount).toBe(6);
-    // The page shows the attendance a meeting needs now: five serving members, more than half and at least six.
-    expect(after).toMatchObject({ servingCount: 5, quorumRequired: 6 });
+    // The page shows the attendance a meeting needs now: seven serving members, more than half and at least six.
+    expect(after).toMatchObject({ servingCount: 7, quorumRequired: 6 });
   });
 
   it('runs a convened review: quorum, recusal, votes, decision by majority, site ethics_approved, confidential votes', async () => {
     const { id, trialId, trialSiteId } = await acceptedInitial(db, { ctrNo: 'CTR20267001' });
     const secretary = callerAs(db, 'ec@demo.ctp');
-    // Three medical, affiliated members present: enough in number, but no non-medical and no unaffiliated member.
-    const meetingId = await convene(db, [id], [roster.chair, roster.member, roster.doctor]);
+    // Five medical, affiliated members present: enough in number, but no non-medical and no unaffiliated member.
+    const meetingId = await convene(db, [id], [roster.chair, roster.member, roster.doctor], roster.bench);
     expect(await secretary.submissions.get({ id })).toMatchObject({
       state: 'scheduled',
       reviewPath: 'convened',
@@ -193,7 +224,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect((await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').meetings.list({ committeeId: EC }))).detail).toBe(
       'NOT_OWN_COMMITTEE',
     );
-    expect(audits(db, 'meeting.record_attendance')).toBe(3);
+    expect(audits(db, 'meeting.record_attendance')).toBe(5);
 
     const chair = callerAs(db, 'chair@demo.ctp');
     const before = allAudits(db);
@@ -203,13 +234,13 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect([votes(db), allAudits(db)]).toEqual([0, before]);
     expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({
       met: false,
-      present: 3,
-      required: 3,
+      present: 5,
+      required: 5,
       reasons: ['NO_NON_MEDICAL', 'NO_UNAFFILIATED'],
     });
 
     await secretary.meetings.recordAttendance({ meetingId, memberId: roster.lawyer, present: true });
-    // The member declares a conflict for this submission: recused, refused a vote; the quorum still holds (3 of 5).
+    // The member declares a conflict for this submission: recused, refused a vote; the quorum still holds (5 of 7).
     const member = callerAs(db, 'member@demo.ctp');
     await member.meetings.declareConflict({ submissionId: id, reason: '本人为该研究的合作研究者' });
     expect(audits(db, 'meeting.declare_conflict')).toBe(1);
@@ -236,7 +267,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect([votes(db), allAudits(db)]).toEqual([0, beforeConflicted]);
 
     const live = await chair.meetings.get({ meetingId });
-    expect(live.agenda[0]).toMatchObject({ id, recusedMemberIds: [roster.member], quorum: { met: true, present: 3 } });
+    expect(live.agenda[0]).toMatchObject({ id, recusedMemberIds: [roster.member], quorum: { met: true, present: 5 } });
 
     await chair.meetings.vote({ meetingId, submissionId: id, choice: 'approve' });
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'approve' });
@@ -246,7 +277,9 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       memberId: roster.lawyer,
       choice: 'approve_with_modifications',
     });
-    expect(audits(db, 'meeting.vote')).toBe(3);
+    for (const memberId of roster.bench)
+      await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
+    expect(audits(db, 'meeting.vote')).toBe(5);
     expect((await chair.meetings.get({ meetingId })).agenda[0]?.majority).toBe('approve');
 
     // The decision must be the majority's; a member cannot record it; another committee cannot touch it.
@@ -301,6 +334,8 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect(ecView.review?.meetingVotes.map((v) => v.choice).sort()).toEqual([
       'approve',
       'approve',
+      'approve',
+      'approve',
       'approve_with_modifications',
     ]);
     expect(ecView.review?.conflicts).toMatchObject([{ memberId: roster.member, reason: '本人为该研究的合作研究者' }]);
@@ -308,7 +343,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
 
   it('does not count a recused member towards the quorum: the only unaffiliated member’s conflict stops the vote', async () => {
     const { id } = await acceptedInitial(db, { ctrNo: 'CTR20267002' });
-    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer]);
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer], roster.bench);
     await callerAs(db, 'ec@demo.ctp').meetings.declareConflict({
       meetingId,
       memberId: roster.lawyer,
@@ -321,7 +356,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect(votes(db)).toBe(0);
     expect((await callerAs(db, 'chair@demo.ctp').meetings.get({ meetingId })).agenda[0]?.quorum).toMatchObject({
       met: false,
-      present: 2,
+      present: 4,
       reasons: ['TOO_FEW_PRESENT', 'NO_NON_MEDICAL', 'NO_UNAFFILIATED'],
     });
   });
@@ -329,9 +364,9 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
   it('freezes the quorum with each vote: approved minutes show the quorum of the vote, not the one at approval', async () => {
     const { id } = await acceptedInitial(db, { ctrNo: 'CTR20267009' });
     const secretary = callerAs(db, 'ec@demo.ctp');
-    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer]);
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer], roster.bench);
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.chair, choice: 'approve' });
-    // The ethicist arrives: the next votes are cast with four present.
+    // The ethicist arrives: the next votes are cast with six present.
     await secretary.meetings.recordAttendance({ meetingId, memberId: roster.ethicist, present: true });
     for (const memberId of [roster.doctor, roster.lawyer, roster.ethicist])
       await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
@@ -339,7 +374,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     // After the decision three members leave: the live quorum is lost, the vote's is not.
     for (const memberId of [roster.doctor, roster.lawyer, roster.ethicist])
       await secretary.meetings.recordAttendance({ meetingId, memberId, present: false });
-    expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({ met: false, present: 1 });
+    expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({ met: false, present: 3 });
     const statusOf = async () =>
       (await secretary.meetings.list({ committeeId: EC })).find((m) => m.id === meetingId)?.status;
     expect(await statusOf()).toBe('awaiting_minutes');
@@ -348,26 +383,26 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     const approved = await callerAs(db, 'chair@demo.ctp').meetings.approveMinutes({ meetingId });
     expect(await statusOf()).toBe('closed');
     const item = approved.record.items[0]!;
-    expect(item.quorum).toMatchObject({ met: true, present: 4, total: 5, required: 3, reasons: [] });
+    expect(item.quorum).toMatchObject({ met: true, present: 6, total: 7, required: 5, reasons: [] });
     expect(item.quorumAt).not.toBeNull();
-    expect(item).toMatchObject({ voters: 4, majority: 'approve', outcome: 'approved' });
+    expect(item).toMatchObject({ voters: 6, majority: 'approve', outcome: 'approved' });
     expect(item.tally.approve).toBe(4);
     expect(item.votes.map((v) => [v.memberId, v.quorum?.present, v.quorum?.met])).toEqual([
-      [roster.chair, 3, true],
-      [roster.doctor, 4, true],
-      [roster.lawyer, 4, true],
-      [roster.ethicist, 4, true],
+      [roster.chair, 5, true],
+      [roster.doctor, 6, true],
+      [roster.lawyer, 6, true],
+      [roster.ethicist, 6, true],
     ]);
     // Stored with the vote rows, and frozen in the approved minutes: later attendance changes do not reach them.
     const stored = db.sqlite
       .prepare('select quorum_json from submission_votes where member_id = ? and meeting_id = ?')
       .pluck()
       .get(roster.chair, meetingId) as string;
-    expect(JSON.parse(stored)).toMatchObject({ present: 3, met: true, recused: 0 });
+    expect(JSON.parse(stored)).toMatchObject({ present: 5, met: true, recused: 0 });
     await secretary.meetings.recordAttendance({ meetingId, memberId: roster.member, present: true });
     const reread = await secretary.meetings.minutes({ meetingId });
-    expect(reread.record.items[0]?.quorum).toMatchObject({ present: 4, met: true });
-    expect(reread.record.attendance.filter((a) => a.present)).toHaveLength(1);
+    expect(reread.record.items[0]?.quorum).toMatchObject({ present: 6, met: true });
+    expect(reread.record.attendance.filter((a) => a.present)).toHaveLength(3);
   });
 
   it('needs a majority of the present, non-recused members, and only agenda items of one’s own committee are scheduled', async () => {
@@ -391,16 +426,22 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       ).detail,
     ).toBe('NOT_OWN_COMMITTEE');
     expect(audits(db, 'meeting.create')).toBe(0);
-    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer, roster.ethicist]);
+    const meetingId = await convene(
+      db,
+      [id],
+      [roster.chair, roster.doctor, roster.lawyer, roster.ethicist],
+      roster.bench,
+    );
     const secretary = callerAs(db, 'ec@demo.ctp');
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.chair, choice: 'approve' });
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'approve' });
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.lawyer, choice: 'resubmit' });
-    // 2 of 4 is no majority.
+    // 2 of 6 is no majority.
     expect((await apiErrorOf(secretary.submissions.decide({ id, outcome: 'approved' }))).detail).toBe('NO_MAJORITY');
     // A member changes their vote: the later one counts.
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.ethicist, choice: 'resubmit' });
     await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.doctor, choice: 'resubmit' });
+    await secretary.meetings.vote({ meetingId, submissionId: id, memberId: roster.bench[0]!, choice: 'resubmit' });
     const decided = await secretary.submissions.decide({ id, outcome: 'resubmit' });
     expect(decided).toMatchObject({ state: 'decided', outcome: 'resubmit', followUpDate: null });
     expect(await callerAs(db, 'site@demo.ctp').submissions.get({ id })).toMatchObject({ outcome: 'resubmit' });
@@ -409,7 +450,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
   it('sets the follow-up date by risk (high 3 months), overridable within 1–12', async () => {
     const high = await acceptedInitial(db, { ctrNo: 'CTR20267004', riskLevel: 'high' });
     const low = await acceptedInitial(db, { ctrNo: 'CTR20267005', riskLevel: 'low' });
-    const meetingId = await convene(db, [high.id, low.id], [roster.chair, roster.doctor, roster.lawyer]);
+    const meetingId = await convene(db, [high.id, low.id], [roster.chair, roster.doctor, roster.lawyer], roster.bench);
     const secretary = callerAs(db, 'ec@demo.ctp');
     for (const submissionId of [high.id, low.id])
       for (const memberId of [roster.chair, roster.doctor, roster.lawyer])
@@ -427,7 +468,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
 
   it('gives a concurrent second decision a CONFLICT: exactly one wins', async () => {
     const { id, trialSiteId } = await acceptedInitial(db, { ctrNo: 'CTR20267006' });
-    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer]);
+    const meetingId = await convene(db, [id], [roster.chair, roster.doctor, roster.lawyer], roster.bench);
     const secretary = callerAs(db, 'ec@demo.ctp');
     for (const memberId of [roster.chair, roster.doctor, roster.lawyer])
       await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
@@ -550,7 +591,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect((await apiErrorOf(chair.submissions.decide({ id: second, outcome: 'approved' }))).detail).toBe(
       'NOT_ON_AGENDA',
     );
-    const meetingId = await convene(db, [second], [roster.chair, roster.doctor, roster.lawyer]);
+    const meetingId = await convene(db, [second], [roster.chair, roster.doctor, roster.lawyer], roster.bench);
     expect((await secretary.submissions.get({ id: second })).state).toBe('scheduled');
     expect(meetingId).toBeTruthy();
 

@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, followUpMonthsFor, majorityOf, type QuorumMember, quorumOf } from './quorum.ts';
 import { isExpeditedObjection } from './vote-on-submission.ts';
 
-/** Seven members: four medical and affiliated, a pharmacist, a lawyer (unaffiliated) and a lay member (affiliated). */
+/**
+ * Nine members: six medical and affiliated (one a nurse), a pharmacist and a lawyer (both unaffiliated) and a lay
+ * member (affiliated). More than half of nine is five, the legal minimum too.
+ */
 const members: QuorumMember[] = [
   { id: 'm1', expertise: 'medical', isAffiliated: true },
   { id: 'm2', expertise: 'medical', isAffiliated: true },
   { id: 'm3', expertise: 'medical', isAffiliated: true },
   { id: 'm4', expertise: 'nursing', isAffiliated: true },
   { id: 'm5', expertise: 'pharmacy', isAffiliated: false },
+  { id: 'm6', expertise: 'medical', isAffiliated: true },
+  { id: 'm7', expertise: 'medical', isAffiliated: true },
   { id: 'law', expertise: 'law', isAffiliated: false },
   { id: 'lay', expertise: 'lay', isAffiliated: true },
 ];
@@ -17,11 +22,11 @@ const present = (...ids: string[]) => ids.map((memberId) => ({ memberId, present
 
 describe('quorumOf (DESIGN §4.1 SOP rule)', () => {
   it('is met by more than half of the members with a non-medical and an unaffiliated member present', () => {
-    expect(quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm3', 'law'), [])).toEqual({
+    expect(quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm3', 'm6', 'law'), [])).toEqual({
       met: true,
-      total: 7,
-      present: 4,
-      required: 4,
+      total: 9,
+      present: 5,
+      required: 5,
       hasNonMedical: true,
       hasUnaffiliated: true,
       reasons: [],
@@ -29,45 +34,62 @@ describe('quorumOf (DESIGN §4.1 SOP rule)', () => {
   });
 
   it('is not met by exactly half, nor by members marked absent', () => {
-    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members.slice(0, 6), present('m1', 'm2', 'law'), []);
-    expect(q).toMatchObject({ met: false, present: 3, required: 4, reasons: ['TOO_FEW_PRESENT'] });
-    const absent = [...present('m1', 'm2', 'm3'), { memberId: 'law', present: false }];
-    expect(quorumOf(DEFAULT_COMMITTEE_SOP, members, absent, []).present).toBe(3);
+    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members.slice(0, 8), present('m1', 'm2', 'm3', 'law'), []);
+    expect(q).toMatchObject({ met: false, present: 4, required: 5, reasons: ['TOO_FEW_PRESENT'] });
+    const absent = [...present('m1', 'm2', 'm3', 'm6'), { memberId: 'law', present: false }];
+    expect(quorumOf(DEFAULT_COMMITTEE_SOP, members, absent, []).present).toBe(4);
   });
 
   it('needs a non-medical member: nursing and pharmacy are medical', () => {
-    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm4', 'm5'), []);
+    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm4', 'm5', 'm6'), []);
     expect(q).toMatchObject({ met: false, hasNonMedical: false, hasUnaffiliated: true, reasons: ['NO_NON_MEDICAL'] });
   });
 
   it('needs an unaffiliated member', () => {
-    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm3', 'lay'), []);
+    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm3', 'm6', 'lay'), []);
     expect(q).toMatchObject({ met: false, hasNonMedical: true, hasUnaffiliated: false, reasons: ['NO_UNAFFILIATED'] });
   });
 
   it('does not count a recused member, neither in numbers nor as the non-medical or unaffiliated one', () => {
-    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm3', 'law'), ['law']);
+    const q = quorumOf(DEFAULT_COMMITTEE_SOP, members, present('m1', 'm2', 'm3', 'm6', 'law'), ['law']);
     expect(q).toMatchObject({
       met: false,
-      present: 3,
-      required: 4,
+      present: 4,
+      required: 5,
       reasons: ['TOO_FEW_PRESENT', 'NO_NON_MEDICAL', 'NO_UNAFFILIATED'],
     });
     // Recusal does not shrink the membership the majority is counted on.
-    expect(q.total).toBe(7);
+    expect(q.total).toBe(9);
   });
 
-  it('follows the SOP: a higher share, a floor, and the composition rules switched off', () => {
+  it('never asks for less than the legal minimum: five present, even where more than half is four', () => {
+    const seven = members.slice(0, 5).concat(members.slice(7));
+    const four = present('m1', 'm2', 'm3', 'law');
+    expect(quorumOf(DEFAULT_COMMITTEE_SOP, seven, four, [])).toMatchObject({
+      met: false,
+      required: 5,
+      reasons: ['TOO_FEW_PRESENT'],
+    });
+    // A setting saved below the law (a count of 1, a share of 30 %) does not lower it either.
+    const low = { ...DEFAULT_COMMITTEE_SOP, quorumMinCount: 1, quorumMinPercent: 30 };
+    expect(quorumOf(low, seven, four, []).required).toBe(5);
+    expect(quorumOf(low, members, present('m1', 'm2', 'm3', 'm4'), []).required).toBe(5);
+  });
+
+  it('follows the SOP: a higher share, a higher floor, and the composition rules switched off', () => {
     const sop = {
       quorumMinPercent: 66,
-      quorumMinCount: 1,
+      quorumMinCount: 5,
       quorumNeedsNonMedical: false,
       quorumNeedsUnaffiliated: false,
     };
-    expect(quorumOf(sop, members, present('m1', 'm2', 'm3', 'm4'), []).required).toBe(5);
-    expect(quorumOf(sop, members, present('m1', 'm2', 'm3', 'm4', 'lay'), []).met).toBe(true);
-    const floor = { ...DEFAULT_COMMITTEE_SOP, quorumMinCount: 5 };
-    expect(quorumOf(floor, members, present('m1', 'm2', 'm3', 'law'), [])).toMatchObject({ met: false, required: 5 });
+    expect(quorumOf(sop, members, present('m1', 'm2', 'm3', 'm4', 'm6'), []).required).toBe(6);
+    expect(quorumOf(sop, members, present('m1', 'm2', 'm3', 'm4', 'm6', 'lay'), []).met).toBe(true);
+    const floor = { ...DEFAULT_COMMITTEE_SOP, quorumMinCount: 7 };
+    expect(quorumOf(floor, members, present('m1', 'm2', 'm3', 'm6', 'law', 'lay'), [])).toMatchObject({
+      met: false,
+      required: 7,
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type CommitteeSop,
+  LEGAL_QUORUM,
   type MemberExpertise,
   NON_MEDICAL_EXPERTISE,
   type QUORUM_REASON_LABELS,
@@ -19,12 +20,16 @@ export type Quorum = {
   reasons: QuorumReason[];
 };
 
-/** Pure: members to be present — more than `quorumMinPercent` % of `memberCount`, and at least `quorumMinCount`. */
+/**
+ * Pure: members to be present — more than `quorumMinPercent` % of `memberCount`, and at least `quorumMinCount`; never
+ * below the legal minimum (more than half, at least five), whatever a setting says.
+ */
 export function requiredAttendance(
   sop: Pick<CommitteeSop, 'quorumMinPercent' | 'quorumMinCount'>,
   memberCount: number,
 ): number {
-  return Math.max(Math.floor((memberCount * sop.quorumMinPercent) / 100) + 1, sop.quorumMinCount);
+  const percent = Math.max(sop.quorumMinPercent, LEGAL_QUORUM.minPercent);
+  return Math.max(Math.floor((memberCount * percent) / 100) + 1, sop.quorumMinCount, LEGAL_QUORUM.minCount);
 }
 
 /**

@@ -39,8 +39,10 @@ import { forbidden, notFound } from '../errors.ts';
 import { keyProjectTrialIds } from '../trials/key-project-ids.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { votesOn } from './meeting-access.ts';
+import { modificationsStatus } from './modification-rounds.ts';
 import { compareQueue } from './queue-order.ts';
 import { isRecusedFrom } from './reviewer-access.ts';
+import { screeningStateOf } from './screening-checklist.ts';
 import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
 
 type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -228,7 +230,21 @@ export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     .filter((e) => e !== null);
   // Votes and conflict declarations are the committee's alone (DESIGN §4.1): never in the applicant's or sponsor's view.
   const review = isEc && ctx.actor ? ecReviewOf(ctx.db, ctx.actor, row.sub, row.riskLevel) : undefined;
-  return { ...view!, stops, timeline, ...(review ? { review } : {}) };
+  // After 必要的修改后同意 the 批件 names the modified versions: it is not offered until they are verified.
+  const modifications = modificationsStatus(ctx.db, row.sub);
+  const availableSteps =
+    modifications && modifications !== 'verified'
+      ? view!.availableSteps.filter((s) => s !== 'issue_letter')
+      : view!.availableSteps;
+  return {
+    ...view!,
+    availableSteps,
+    stops,
+    timeline,
+    /** The committee's 送审文件清单 for this type, with what is uploaded: the applicant prepares it, the EC screens. */
+    screening: screeningStateOf(ctx.db, row.sub),
+    ...(review ? { review } : {}),
+  };
 }
 
 /** Who reads a submission's timeline: its committee, else the applicant side or the sponsor (SUBMISSION_EVENT_VISIBILITY). */
@@ -282,7 +298,6 @@ function ecReviewOf(db: Db, actor: ActorRef, sub: SubmissionRow, riskLevel: Risk
       reviewers: procedures.expedited.reviewers,
       isDefault: procedures.isDefault,
     },
-    checklist: procedures.checklists[sub.type] ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ActorRef } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { selectPiSite, tickEveryItem } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { DomainError } from '../errors.ts';
@@ -39,7 +39,7 @@ function gate(db: DbHandle, submissionId: string, email: string) {
 
 type Roster = { chair: string; member: string; doctor: string; lawyer: string; ethicist: string };
 
-/** Five members made through the use-case (as in meetings.int.test.ts): the lawyer is the only unaffiliated one. */
+/** Five members made through the use-case: the lawyer is the only unaffiliated one; a quorum needs all five. */
 async function seedRoster(db: DbHandle): Promise<Roster> {
   const secretary = callerAs(db, 'ec@demo.ctp');
   const userId = (email: string) =>
@@ -81,7 +81,8 @@ async function acceptedInitial(db: DbHandle, ctrNo: string) {
   const site = callerAs(db, 'site@demo.ctp');
   const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
   await site.submissions.submit({ id });
-  await callerAs(db, 'ec@demo.ctp').submissions.screen({ id, accept: true });
+  const secretary = callerAs(db, 'ec@demo.ctp');
+  await secretary.submissions.screen({ id, accept: true, checklist: await tickEveryItem(secretary, id) });
   return { id, trialSiteId };
 }
 
@@ -280,7 +281,8 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     // Nothing to verify before a decision, nor for a plain approval.
     expect((await apiErrorOf(site.modifications.submit({ id, response: '已修改' }))).code).toBe('INVALID_TRANSITION');
     const meeting = await secretary.meetings.create({ committeeId: EC, date: today, submissionIds: [id] });
-    for (const m of [roster.chair, roster.doctor, roster.lawyer])
+    // The whole roster attends: five present is the legal minimum.
+    for (const m of Object.values(roster))
       await secretary.meetings.recordAttendance({ meetingId: meeting.id, memberId: m, present: true });
     for (const m of [roster.chair, roster.doctor, roster.lawyer]) {
       await secretary.meetings.vote({
@@ -371,7 +373,8 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     );
 
     // Decide a, then it cannot be removed.
-    for (const m of [roster.chair, roster.doctor, roster.lawyer])
+    // The whole roster attends: five present is the legal minimum.
+    for (const m of Object.values(roster))
       await secretary.meetings.recordAttendance({ meetingId, memberId: m, present: true });
     for (const m of [roster.chair, roster.doctor, roster.lawyer])
       await secretary.meetings.vote({ meetingId, submissionId: a.id, memberId: m, choice: 'approve' });
@@ -411,7 +414,7 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
         .filter((x) => x.present)
         .map((x) => x.memberId)
         .sort(),
-    ).toEqual([roster.chair, roster.doctor, roster.lawyer].sort());
+    ).toEqual(Object.values(roster).sort());
     expect(audits(db, 'meeting.approve_minutes')).toBe(1);
     // Locked: no edit, no second approval, no agenda change; the frozen record does not follow later attendance.
     const before = allAudits(db);
@@ -423,9 +426,9 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
       'MINUTES_LOCKED',
     );
     expect(allAudits(db)).toBe(before);
-    await secretary.meetings.recordAttendance({ meetingId, memberId: roster.ethicist, present: true });
+    await secretary.meetings.recordAttendance({ meetingId, memberId: roster.ethicist, present: false });
     const frozen = await callerAs(db, 'member@demo.ctp').meetings.minutes({ meetingId });
-    expect(frozen.record.attendance.find((x) => x.memberId === roster.ethicist)?.present).toBe(false);
+    expect(frozen.record.attendance.find((x) => x.memberId === roster.ethicist)?.present).toBe(true);
     // EC-only.
     for (const email of ['site@demo.ctp', 'sponsor@demo.ctp', 'commission@demo.ctp'])
       expect((await apiErrorOf(callerAs(db, email).meetings.minutes({ meetingId }))).code, email).toBe('FORBIDDEN');

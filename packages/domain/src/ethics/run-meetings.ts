@@ -16,10 +16,18 @@ import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { assertCommitteeRole, effectiveSop, loadCommittee, resolveMember, servingMembers } from './committee-access.ts';
+import { agendaBriefsOf } from './agenda-briefs.ts';
+import {
+  assertCommitteeRole,
+  effectiveSop,
+  loadCommittee,
+  resolveMember,
+  runsCommittee,
+  servingMembers,
+} from './committee-access.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { majorityOf } from './quorum.ts';
-import { ownMemberIds } from './reviewer-access.ts';
+import { mayOpenSubmissionFiles, ownMemberIds } from './reviewer-access.ts';
 import { loadSubmission, submissionSideOf } from './submission-access.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
@@ -202,14 +210,32 @@ export function getMeeting({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeo
     )
     .all();
   const myMemberIds = new Set(ownMemberIds(ctx.db, ctx.actor, meeting.committeeId));
+  const sittings = new Map(agendaRows.map((a) => [a.id, sittingFor(ctx.db, sop, meeting, a.id)]));
+  // A member recused for the item (issue 12) sees neither its votes, the majority they make nor the worksheets.
+  const recusedItems = new Set(
+    agendaRows.filter((a) => sittings.get(a.id)!.recusals.some((m) => myMemberIds.has(m))).map((a) => a.id),
+  );
+  // Worksheets reach a member as `reviews.forSubmission` gives them: the secretary and chair always, a member once
+  // allowed to open the file (a declared reviewer, or present at the meeting without a conflict).
+  const runs = runsCommittee(ctx.actor, meeting.committeeId);
+  const hidden = new Set(
+    agendaRows
+      .filter((a) => recusedItems.has(a.id) || (!runs && !mayOpenSubmissionFiles(ctx.db, a.id, ctx.actor)))
+      .map((a) => a.id),
+  );
+  const briefs = agendaBriefsOf(
+    ctx.db,
+    agendaRows.map((a) => a.id),
+    hidden,
+  );
   const agenda = agendaRows.map((a) => {
-    const sitting = sittingFor(ctx.db, sop, meeting, a.id);
-    // A member recused for the item (issue 12) sees neither its votes nor the majority they make: "已回避".
-    const isRecused = sitting.recusals.some((m) => myMemberIds.has(m));
+    const sitting = sittings.get(a.id)!;
+    const isRecused = recusedItems.has(a.id);
     const votes = isRecused ? [] : votesOn(ctx.db, a.id, meeting.id);
     const counted = votes.filter((v) => sitting.voterIds.includes(v.memberId)).map((v) => v.choice);
     return {
       ...a,
+      ...briefs.get(a.id)!,
       quorum: sitting.quorum,
       recusedMemberIds: sitting.recusals,
       isRecused,

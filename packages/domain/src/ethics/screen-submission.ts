@@ -1,4 +1,4 @@
-import { screenSubmissionInput } from '@ctp/contracts';
+import { evaluateChecklist, screenSubmissionInput } from '@ctp/contracts';
 import { organisations, submissionClockStops, submissions, type Tx } from '@ctp/db';
 import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { committeeProcedures } from './committee-procedures.ts';
+import { documentedKindsOf } from './screening-checklist.ts';
 import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
@@ -36,9 +37,11 @@ function nextAcceptanceNo(tx: Tx, committeeId: string, hospitalOrgId: string, ye
 
 /**
  * Public contract `submissions.screen` {id, accept, reasons?, checklist?, comment?}: the committee's secretary
- * screens a submitted file (形式审查) against the committee's checklist for its type; the ticked list is recorded on
- * the timeline event, and accepting with an unmet item needs a comment saying why (checked by the input schema). Accept → accepted with an acceptance number and today's date (the review clock starts, day 0);
- * return → returned for correction (退回补正) with the reasons, the clock stopped until the applicant resubmits.
+ * screens a submitted file (形式审查) against the committee's checklist for its type. Nothing is met by default: an
+ * item is met by an uploaded document of its kind or by the secretary's tick, and the timeline event records which
+ * (issue 14). Accepting with a required item unmet is refused (SCREENING_REQUIRED_UNMET). Accept → accepted with an
+ * acceptance number and today's date (the review clock starts, day 0); return → returned for correction (退回补正)
+ * with the reasons, the clock stopped until the applicant resubmits.
  */
 export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof screenSubmissionInput> }) {
   const input = screenSubmissionInput.parse(raw);
@@ -48,21 +51,28 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     locale: ctx.locale,
     version: input.version,
   });
-  const checklist = input.checklist;
-  if (checklist) {
+  const expected = committeeProcedures(ctx.db, sub.committeeId).checklists[sub.type] ?? [];
+  if (input.checklist) {
     // The ticked list must be the committee's current checklist for the type, item for item.
-    const expected = committeeProcedures(ctx.db, sub.committeeId).checklists[sub.type] ?? [];
-    const given = checklist.map((c) => c.item);
+    const given = input.checklist.map((c) => c.item);
+    const labels = expected.map((e) => e.label);
     if (
-      given.length !== expected.length ||
+      given.length !== labels.length ||
       new Set(given).size !== given.length ||
-      !given.every((g) => expected.includes(g))
+      !given.every((g) => labels.includes(g))
     )
       throw new DomainError('VALIDATION', 'CHECKLIST_MISMATCH', {
         fieldErrors: [{ path: 'checklist', message: 'CHECKLIST_MISMATCH' }],
       });
   }
-  const checklistDetail = checklist && checklist.length > 0 ? { checklist } : {};
+  const ticked = new Set((input.checklist ?? []).filter((c) => c.ok).map((c) => c.item));
+  const checklist = evaluateChecklist(expected, ticked, documentedKindsOf(ctx.db, sub.id));
+  const unmetRequired = checklist.filter((c) => c.required && !c.ok);
+  if (input.accept && unmetRequired.length > 0)
+    throw new DomainError('PRECONDITION_FAILED', 'SCREENING_REQUIRED_UNMET', {
+      params: { items: unmetRequired.map((c) => c.item).join(ctx.locale === 'en' ? '; ' : '、') },
+    });
+  const checklistDetail = checklist.length > 0 ? { checklist } : {};
   const now = ctx.now();
   const today = shanghaiDate(now);
   return inTransaction(ctx.db, (tx) => {
@@ -72,7 +82,7 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
         now,
         patch: { acceptanceNo, acceptedDate: today },
         comment: input.comment || undefined,
-        ...(checklist && checklist.length > 0 ? { detail: checklistDetail } : {}),
+        ...(checklist.length > 0 ? { detail: checklistDetail } : {}),
       });
       return { id: updated.id, state: updated.state, version: updated.version, acceptanceNo };
     }

@@ -1,7 +1,6 @@
 import {
   canActForCommittee,
   canUploadSubmissionDocuments,
-  cleanDisplayName,
   isEcRole,
   SUBMISSION_STATE_LABELS,
   type UploadDocumentFields,
@@ -21,24 +20,11 @@ import {
   sniffAllowedType,
   stageFile,
 } from '../files/file-store.ts';
+import { cleanFileName, type UploadedFile } from '../files/uploaded-file.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { modificationsStatus } from './modification-rounds.ts';
 import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
-
-export type UploadedFile = {
-  bytes: Uint8Array;
-  filename: string;
-  /** The transport stopped reading at the size limit. */
-  truncated?: boolean;
-};
-
-/** Pure: a display name safe to keep (no path, no control or bidi characters), or a neutral one. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = Array.from(cleanDisplayName(base)).slice(0, 200).join('').trim();
-  return cleaned || 'document';
-}
 
 /**
  * Attach one document version to a submission (送审文件), from the upload route. Authorised first (the applicant

@@ -41,14 +41,14 @@ const GROUP_COLS: Col[] = [
   ['capacityLoadPct', '容量负荷 %', 'Capacity load %'],
   ['filedSpecialties', '备案专业数', 'Filed specialties'],
   ['filedInvestigators', '备案 PI 数', 'Filed PIs'],
-  ['decidedReviews', '已决定审查数', 'Reviews decided'],
+  ['decidedReviews', '已审结审查数', 'Reviews decided'],
   ['activeSites', '在研中心数', 'Active sites'],
   ['registryTrials', '登记试验数', 'Registry trials'],
   ['registryRecruiting', '登记试验在招', 'Registry trials recruiting'],
 ];
 const COMMITTEE_COLS: Col[] = [
   ['committeeName', '伦理委员会', 'Ethics committee', 36],
-  ['decided', '已决定审查数', 'Reviews decided'],
+  ['decided', '已审结审查数', 'Reviews decided'],
   ['medianWorkingDays', '中位工作日', 'Median working days'],
   ['p75WorkingDays', 'P75 工作日', 'P75 working days'],
   ['withinClockPct', '时限内完成 %', 'Within clock %'],

@@ -309,7 +309,12 @@ export function seedDemoHistory(
     submitSubmission({ ctx: as(a.office, submitOn), input: { id } });
     const acceptOn = addDays(submitOn, rnd.int(1, 4));
     if (acceptOn >= today) return null;
-    screenSubmission({ ctx: as(a.secretary, acceptOn), input: { id, accept: true } });
+    // The demo files are on paper: the secretary checks each item of the committee's checklist and ticks it.
+    const checklist = (committeeProcedures(db, `ec-${code}`).checklists[type] ?? []).map((i) => ({
+      item: i.label,
+      ok: true,
+    }));
+    screenSubmission({ ctx: as(a.secretary, acceptOn), input: { id, accept: true, checklist } });
     // Reviews that may end after the roster's term begins go to a meeting of the roster.
     const roster = rosterStart.get(code);
     const convened = roster !== undefined && acceptOn >= addDays(roster, -45);

@@ -4,7 +4,6 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import { cleanFileName, type UploadedFile } from '../ethics/upload-submission-document.ts';
 import {
   commitStaged,
   discardStaged,
@@ -15,6 +14,7 @@ import {
   stageFile,
   storedPath,
 } from '../files/file-store.ts';
+import { cleanFileName, type UploadedFile } from '../files/uploaded-file.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { canManageTrial, loadTrial } from './trial-access.ts';

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  type ChecklistItem,
   EXPEDITED_RISK_CEILINGS,
   LEGAL_QUORUM,
   MEMBER_EXPERTISE,
@@ -39,6 +40,7 @@ import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
+import { ChecklistEditor, type ChecklistForm, checklistsOfForm } from './ChecklistEditor.tsx';
 
 function useInvalidateCommittee() {
   const trpc = useTRPC();
@@ -454,7 +456,7 @@ function SopCard({
 
 type Procedures = {
   expedited: { types: SubmissionType[]; maxRisk: (typeof EXPEDITED_RISK_CEILINGS)[number]; reviewers: 1 | 2 };
-  checklists: Partial<Record<SubmissionType, string[]>>;
+  checklists: Partial<Record<SubmissionType, ChecklistItem[]>>;
 };
 
 function ProceduresCard({
@@ -471,7 +473,7 @@ function ProceduresCard({
   const { message } = App.useApp();
   const invalidate = useInvalidateCommittee();
   const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ expedited: Procedures['expedited']; checklists: Record<SubmissionType, string> }>();
+  const [form] = Form.useForm<{ expedited: Procedures['expedited']; checklists: ChecklistForm }>();
   const save = useMutation(
     trpc.committees.updateProcedures.mutationOptions({
       onSuccess: async () => {
@@ -483,8 +485,8 @@ function ProceduresCard({
     }),
   );
   const initialChecklists = Object.fromEntries(
-    SUBMISSION_TYPES.map((ty) => [ty, (procedures.checklists[ty] ?? []).join('\n')]),
-  ) as Record<SubmissionType, string>;
+    SUBMISSION_TYPES.map((ty) => [ty, procedures.checklists[ty] ?? []]),
+  ) as ChecklistForm;
   return (
     <Card title={t('meetings.committee.expedited')} data-testid="procedures-card">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -497,15 +499,7 @@ function ProceduresCard({
           save.mutate({
             committeeId,
             expedited: v.expedited,
-            checklists: Object.fromEntries(
-              SUBMISSION_TYPES.map((ty) => [
-                ty,
-                (v.checklists[ty] ?? '')
-                  .split('\n')
-                  .map((s) => s.trim())
-                  .filter((s) => s.length >= 2),
-              ]).filter(([, items]) => (items as string[]).length > 0),
-            ),
+            checklists: checklistsOfForm(v.checklists),
           })
         }
       >
@@ -527,18 +521,8 @@ function ProceduresCard({
           </Form.Item>
         </Flex>
         <Card type="inner" size="small" title={t('meetings.committee.checklists')}>
-          <Flex wrap gap={16}>
-            {SUBMISSION_TYPES.map((ty) => (
-              <Form.Item
-                key={ty}
-                name={['checklists', ty]}
-                label={t(`ethics.types.${ty}`)}
-                style={{ minWidth: 260, flex: 1 }}
-              >
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            ))}
-          </Flex>
+          <Typography.Paragraph type="secondary">{t('meetings.committee.checklistsHelp')}</Typography.Paragraph>
+          <ChecklistEditor form={form} manage={manage} />
         </Card>
         {manage && (
           <Button

@@ -119,7 +119,9 @@ function UploadForm({ submissionId, maxMb }: { submissionId: string; maxMb: numb
       )}
       <Form.Item name="kind" label={t('documents.kind')} rules={[{ required: true, message: t('documents.required') }]}>
         <Select
-          style={{ width: 170 }}
+          style={{ width: 230 }}
+          popupMatchSelectWidth={false}
+          showSearch={{ optionFilterProp: 'label' }}
           options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
           data-testid="upload-kind"
         />

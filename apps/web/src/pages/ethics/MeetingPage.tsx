@@ -8,6 +8,7 @@ import {
   App,
   Button,
   Card,
+  Descriptions,
   Flex,
   Input,
   Modal,
@@ -230,6 +231,66 @@ function AgendaCard({ meeting, runs, onError }: { meeting: Meeting; runs: boolea
   );
 }
 
+/** The item as the chair needs it (issue 14): trial, PI, sponsor, risk and the primary reviewers' opinions. */
+function AgendaBrief({ item }: { item: AgendaItem }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <Flex vertical gap={8} data-testid="agenda-brief">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          {
+            key: 'trial',
+            label: t('meetings.meeting.trial'),
+            span: 2,
+            children: (en && item.trialTitleEn) || item.trialTitle,
+          },
+          { key: 'pi', label: t('meetings.meeting.pi'), children: item.piName ?? '—' },
+          {
+            key: 'sponsor',
+            label: t('meetings.meeting.sponsor'),
+            children: (en && item.sponsorNameEn) || item.sponsorName,
+          },
+          {
+            key: 'risk',
+            label: t('meetings.meeting.risk'),
+            children: (
+              <Tag color={item.riskLevel === 'high' ? 'red' : item.riskLevel === 'medium' ? 'orange' : 'green'}>
+                {t(`ethics.risk.${item.riskLevel}`)}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      <div data-testid="primary-reviews">
+        <Typography.Text strong>{t('meetings.meeting.primaryReviews')}</Typography.Text>
+        {item.primaryReviews.length === 0 ? (
+          <Typography.Text type="secondary"> {t('meetings.meeting.noPrimaryReviewers')}</Typography.Text>
+        ) : (
+          item.primaryReviews.map((r) => (
+            <div key={r.memberId} className="ctp-muted-inline" data-testid="primary-review">
+              <Typography.Text>{r.name}</Typography.Text>
+              {' · '}
+              {r.recommendedOutcome ? (
+                <>
+                  <Tag>{t(`ethics.outcomes.${r.recommendedOutcome}`)}</Tag>
+                  <Typography.Text type="secondary">{r.opinion}</Typography.Text>
+                </>
+              ) : (
+                <Typography.Text type="secondary">
+                  {r.submitted ? t('meetings.meeting.reviewHidden') : t('meetings.meeting.reviewPending')}
+                </Typography.Text>
+              )}
+            </div>
+          ))
+        )}
+      </div>
+    </Flex>
+  );
+}
+
 function AgendaItemCard({
   meeting,
   item,
@@ -315,6 +376,7 @@ function AgendaItemCard({
       }
     >
       <Flex vertical gap={12}>
+        <AgendaBrief item={item} />
         <QuorumIndicator quorum={item.quorum} testId="item-quorum" />
         {me?.isPresent && open && !recused.has(me.id) && (
           <Space wrap>
@@ -351,7 +413,12 @@ function AgendaItemCard({
           size="small"
           pagination={false}
           dataSource={present}
-          locale={{ emptyText: t('meetings.meeting.noMembers') }}
+          locale={{
+            emptyText:
+              meeting.members.length === 0
+                ? t('meetings.meeting.noMembers')
+                : t('meetings.meeting.nonePresent', { total: meeting.members.length, required: item.quorum.required }),
+          }}
           onRow={(m) => ({ 'data-member': m.name }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {

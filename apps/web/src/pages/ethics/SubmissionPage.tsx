@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
+  evaluateChecklist,
   MAX_FOLLOW_UP_MONTHS,
   SUBMISSION_OUTCOMES,
   type SubmissionOutcome,
@@ -90,7 +91,7 @@ const DONE: Record<FormStep, string> = {
 
 /** One modal for every step that needs input; the server's refusal shows in an Alert and on its fields. */
 function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormStep; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { message } = App.useApp();
   const invalidate = useInvalidateSubmissions();
@@ -119,25 +120,36 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
   const expedited = sub.review?.expedited;
   const required = (key: string) => [{ required: true, whitespace: true, message: t(key) }];
 
-  const checklistItems = sub.review?.checklist ?? [];
+  // The committee's checklist: an item whose document kind is uploaded is met; the others start unticked.
+  const checklistItems = sub.screening.items;
   const checked = Form.useWatch('checked', form) ?? [];
-  const unmet = checklistItems.filter((i) => !checked.includes(i));
+  const screened = evaluateChecklist(
+    checklistItems,
+    new Set(checked),
+    new Set(checklistItems.filter((i) => i.documented).map((i) => i.kind!)),
+  );
+  const unmetRequired = screened.filter((c) => c.required && !c.ok).map((c) => c.item);
   const checklistOf = (v: StepValues) =>
     checklistItems.length > 0
-      ? checklistItems.map((item) => ({ item, ok: (v.checked ?? []).includes(item) }))
+      ? checklistItems.map((i) => ({ item: i.label, ok: (v.checked ?? []).includes(i.label) }))
       : undefined;
-  /** Returning: the reasons start from the unchecked items (lines typed by hand are kept). */
+  const missingLine = (item: string) => t('ethics.actions.checklistMissing', { item });
+  /** Returning: the reasons start from the unmet items (lines typed by hand are kept). */
   const onChecklistChange = (values: string[]) => {
     if (step !== 'return') return;
     const typed = (form.getFieldValue('reasons') ?? '')
       .split('\n')
       .map((l: string) => l.trim())
-      .filter((l: string) => l && !checklistItems.some((i) => l === t('ethics.actions.checklistMissing', { item: i })));
+      .filter((l: string) => l && !checklistItems.some((i) => l === missingLine(i.label)));
     const missing = checklistItems
-      .filter((i) => !values.includes(i))
-      .map((i) => t('ethics.actions.checklistMissing', { item: i }));
+      .filter((i) => !i.documented && !values.includes(i.label))
+      .map((i) => missingLine(i.label));
     form.setFieldValue('reasons', [...missing, ...typed].join('\n'));
   };
+  const initialReasons = checklistItems
+    .filter((i) => i.required && !i.documented)
+    .map((i) => missingLine(i.label))
+    .join('\n');
 
   const onFinish = (v: StepValues) => {
     setError(null);
@@ -174,7 +186,13 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
       okText={t('ethics.actions.ok')}
       cancelText={t('common.cancel')}
       confirmLoading={pending}
-      okButtonProps={{ 'data-testid': 'step-ok' } as Record<`data-${string}`, string>}
+      okButtonProps={
+        {
+          'data-testid': 'step-ok',
+          // Accepting with a required item unmet is refused by the server; the form says why before trying.
+          disabled: step === 'accept' && unmetRequired.length > 0,
+        } as Record<`data-${string}`, string>
+      }
     >
       <div data-testid={`step-modal-${step}`}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
@@ -184,8 +202,10 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
           initialValues={{
             path: 'convened',
             outcome: 'approved',
-            // Everything ticked to start with: unticking an item adds it to the reasons for returning.
-            checked: checklistItems,
+            // Nothing is ticked to start with (issue 14): an upload of an item's kind meets it (shown ticked, fixed),
+            // the secretary ticks the rest.
+            checked: checklistItems.filter((i) => i.documented).map((i) => i.label),
+            reasons: step === 'return' ? initialReasons : undefined,
           }}
           onFinish={onFinish}
         >
@@ -194,18 +214,46 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
               <Checkbox.Group
                 data-testid="step-checklist"
                 style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-                options={checklistItems.map((i) => ({ value: i, label: i }))}
                 onChange={(v) => onChecklistChange(v as string[])}
-              />
+              >
+                {checklistItems.map((i) => (
+                  <Checkbox
+                    key={i.label}
+                    value={i.label}
+                    // An uploaded document of the item's kind meets it: ticked from the start, not to be unticked.
+                    disabled={i.documented}
+                    data-testid="checklist-item"
+                  >
+                    <Space size={4} wrap>
+                      <span>{i.label}</span>
+                      {i.required ? (
+                        <Tag color="red">{t('ethics.actions.checklistRequired')}</Tag>
+                      ) : (
+                        <Tag>{t('ethics.actions.checklistOptional')}</Tag>
+                      )}
+                      {i.documented && (
+                        <Tag color="green" data-testid="checklist-documented">
+                          {t('ethics.actions.checklistUploaded', { kind: t(`documents.kinds.${i.kind}`) })}
+                        </Tag>
+                      )}
+                    </Space>
+                  </Checkbox>
+                ))}
+              </Checkbox.Group>
             </Form.Item>
           )}
+          {step === 'accept' && unmetRequired.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="checklist-unmet"
+              title={t('ethics.actions.requiredUnmet', { count: unmetRequired.length })}
+              description={unmetRequired.join(i18n.language === 'en' ? '; ' : '；')}
+            />
+          )}
           {step === 'accept' && (
-            <Form.Item
-              name="comment"
-              label={t('ethics.actions.acceptComment')}
-              rules={unmet.length > 0 ? required('ethics.actions.acceptCommentRequired') : undefined}
-              extra={unmet.length > 0 ? t('ethics.actions.unmetItems', { count: unmet.length }) : undefined}
-            >
+            <Form.Item name="comment" label={t('ethics.actions.acceptComment')}>
               <Input.TextArea rows={2} maxLength={2000} data-testid="step-comment" />
             </Form.Item>
           )}
@@ -303,9 +351,9 @@ function StepModal({ sub, step, onClose }: { sub: SubmissionDetail; step: FormSt
 
 /** The buttons of `availableSteps` that have a procedure; the server checks each again. */
 function StepButtons({ sub }: { sub: SubmissionDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const invalidate = useInvalidateSubmissions();
   const [open, setOpen] = useState<FormStep | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -354,12 +402,12 @@ function StepButtons({ sub }: { sub: SubmissionDetail }) {
         {t('ethics.steps.start_screening')}
       </Button>
     ),
-    has('accept') && (sub.review?.checklist ?? []).length > 0 && (
+    has('accept') && sub.screening.items.length > 0 && (
       <Button key="accept" type="primary" onClick={() => setOpen('accept')} data-testid="step-accept">
         {t('ethics.actions.accept')}
       </Button>
     ),
-    has('accept') && (sub.review?.checklist ?? []).length === 0 && (
+    has('accept') && sub.screening.items.length === 0 && (
       <Popconfirm
         key="accept"
         title={t('ethics.actions.acceptConfirm')}
@@ -403,7 +451,22 @@ function StepButtons({ sub }: { sub: SubmissionDetail }) {
         loading={submit.isPending}
         onClick={() => {
           setError(null);
-          submit.mutate(base);
+          // Submitting cannot be taken back (the file is the EC's until returned): confirm, saying what is missing.
+          const missing = sub.screening.missingKinds.map((k) => t(`documents.kinds.${k}`));
+          modal.confirm({
+            title: t('ethics.actions.submitConfirm'),
+            content: (
+              <div data-testid="submit-confirm">
+                {missing.length > 0
+                  ? t('ethics.actions.submitMissing', { kinds: missing.join(i18n.language === 'en' ? ', ' : '、') })
+                  : t('ethics.actions.submitReady')}
+              </div>
+            ),
+            okText: missing.length > 0 ? t('ethics.actions.submitAnyway') : t('ethics.actions.ok'),
+            cancelText: t('common.cancel'),
+            okButtonProps: { 'data-testid': 'submit-confirm-ok' } as Record<`data-${string}`, string>,
+            onOk: () => submit.mutate(base),
+          });
         }}
         data-testid="step-submit"
       >
@@ -482,12 +545,35 @@ function reasonsOf(detail: unknown): string[] {
   return Array.isArray(r) ? r.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** The screening checklist recorded on an accept/return event (形式审查清单). */
-function checklistOf(detail: unknown): { item: string; ok: boolean }[] {
+type ScreenedLine = { item: string; ok: boolean; by?: 'document' | 'secretary' | null };
+/** The screening checklist recorded on an accept/return event (形式审查清单; `by` since issue 14). */
+function checklistOf(detail: unknown): ScreenedLine[] {
   const c = (detail as { checklist?: unknown } | null)?.checklist;
   return Array.isArray(c)
-    ? c.filter((x): x is { item: string; ok: boolean } => typeof x?.item === 'string' && typeof x?.ok === 'boolean')
+    ? c.filter((x): x is ScreenedLine => typeof x?.item === 'string' && typeof x?.ok === 'boolean')
     : [];
+}
+
+/** What the screening found, truthfully: how many items were met, by an upload or the secretary, and which were not. */
+function ChecklistSummary({ checklist }: { checklist: ScreenedLine[] }) {
+  const { t, i18n } = useTranslation();
+  const met = checklist.filter((c) => c.ok);
+  const unmet = checklist.filter((c) => !c.ok);
+  const recordedBy = checklist.some((c) => c.by !== undefined);
+  return (
+    <Typography.Text type="secondary" data-testid="timeline-checklist">
+      {t('ethics.detail.checklistMet', { met: met.length, total: checklist.length })}
+      {recordedBy &&
+        t('ethics.detail.checklistMetBy', {
+          docs: met.filter((c) => c.by === 'document').length,
+          ticks: met.filter((c) => c.by === 'secretary').length,
+        })}
+      {unmet.length > 0 &&
+        t('ethics.detail.checklistUnmet', {
+          items: unmet.map((c) => c.item).join(i18n.language === 'en' ? '; ' : '；'),
+        })}
+    </Typography.Text>
+  );
 }
 
 function TimelineCard({ sub }: { sub: SubmissionDetail }) {
@@ -516,18 +602,7 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                       {t('ethics.detail.reasons', { reasons: reasons.join(en ? '; ' : '；') })}
                     </Typography.Text>
                   )}
-                  {checklist.length > 0 && (
-                    <Typography.Text type="secondary" data-testid="timeline-checklist">
-                      {checklist.every((c) => c.ok)
-                        ? t('ethics.detail.checklistAllMet', { count: checklist.length })
-                        : t('ethics.detail.checklistUnmet', {
-                            items: checklist
-                              .filter((c) => !c.ok)
-                              .map((c) => c.item)
-                              .join(en ? '; ' : '；'),
-                          })}
-                    </Typography.Text>
-                  )}
+                  {checklist.length > 0 && <ChecklistSummary checklist={checklist} />}
                   {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                   <DueDateMoved detail={e.detail} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

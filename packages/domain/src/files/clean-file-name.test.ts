@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName } from './upload-submission-document.ts';
+import { cleanFileName } from './uploaded-file.ts';
 
 describe('cleanFileName', () => {
   it('strips bidi controls, so a name cannot show another extension than it has', () => {
