@@ -11,9 +11,13 @@ function storedLocale(): Locale {
   return (LOCALES as readonly string[]).includes(v ?? '') ? (v as Locale) : DEFAULT_LOCALE;
 }
 
+const initialLocale = storedLocale();
+// The page's language from the start (not only after a switch): screen readers and `:lang()` CSS read it.
+if (typeof document !== 'undefined') document.documentElement.lang = initialLocale;
+
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLocale(),
+  lng: initialLocale,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -5,11 +5,10 @@ import { documentTitle, pageTitleKey } from './page-titles.ts';
 
 /** Sets the tab's title for the current route, in the current language (it follows a language switch). */
 export function useDocumentTitle(): void {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const title = documentTitle(t(`layout.pageTitles.${pageTitleKey(pathname)}`), t('layout.titleSuffix'));
   useEffect(() => {
     document.title = title;
-    document.documentElement.lang = i18n.language;
-  }, [title, i18n.language]);
+  }, [title]);
 }
