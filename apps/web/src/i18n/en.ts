@@ -5,6 +5,7 @@ import { documentsEn } from './documents.en.ts';
 import { ethicsEn } from './ethics.en.ts';
 import { hospitalEn } from './hospital.en.ts';
 import { integrationsEn } from './integrations.en.ts';
+import { layoutEn } from './layout.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { registryEn } from './registry.en.ts';
@@ -405,5 +406,6 @@ export const en: Messages = {
   recognition: recognitionEn,
   documents: documentsEn,
   meetings: meetingsEn,
+  layout: layoutEn,
   errors: { title: 'Something went wrong', retry: 'Retry', forbidden: 'Your current role may not open this page.' },
 };

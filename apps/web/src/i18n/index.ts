@@ -22,6 +22,8 @@ async function loadEnglish(): Promise<Messages> {
 /** Resolves when the stored language's catalogue is loaded and i18next is ready; main.tsx renders after it. */
 export const i18nReady: Promise<unknown> = (async () => {
   const lng = storedLocale();
+  // The page's language from the start (not only after a switch): screen readers and `:lang()` CSS read it.
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
   const resources: Partial<Record<Locale, { translation: Messages }>> = { 'zh-CN': { translation: zhCN } };
   if (lng === 'en') resources.en = { translation: await loadEnglish() };
   return i18next.use(initReactI18next).init({

@@ -5,6 +5,7 @@ import { documentsZh } from './documents.zh-CN.ts';
 import { ethicsZh } from './ethics.zh-CN.ts';
 import { hospitalZh } from './hospital.zh-CN.ts';
 import { integrationsZh } from './integrations.zh-CN.ts';
+import { layoutZh } from './layout.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
@@ -395,6 +396,7 @@ export const zhCN = {
   recognition: recognitionZh,
   documents: documentsZh,
   meetings: meetingsZh,
+  layout: layoutZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },
 } as const;
 

@@ -1,7 +1,14 @@
-import { DownOutlined, GlobalOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  GlobalOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SwapOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Suspense } from 'react';
+import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session.tsx';
@@ -13,6 +20,8 @@ import { apiError } from '../lib/api-error.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 import { navFor } from './nav.tsx';
+import { useDocumentTitle } from './use-document-title.ts';
+import { useIsPhone } from './use-is-phone.ts';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -47,33 +56,89 @@ export function AppLayout() {
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
     .slice(-1);
 
+  useDocumentTitle();
+  const isPhone = useIsPhone();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  const orgCard = active && (
+    <div className="ctp-sider-org" title={orgLabel(active, i18n.language)}>
+      <Typography.Text strong ellipsis>
+        {orgLabel(active, i18n.language)}
+      </Typography.Text>
+      <Tag color="blue" variant="filled">
+        {t(`roles.${active.role}`)}
+      </Tag>
+    </div>
+  );
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        navigate(key);
+      }}
+      data-testid="main-nav"
+    />
+  );
+  const roleSwitcher = me.memberships.length > 1 && (
+    <Dropdown
+      menu={{
+        selectedKeys: active ? [active.membershipId] : [],
+        items: me.memberships.map((m) => ({
+          key: m.membershipId,
+          label: `${orgLabel(m, i18n.language)} · ${t(`roles.${m.role}`)}`,
+        })),
+        onClick: ({ key }) => {
+          setMenuOpen(false);
+          switchRole.mutate({ membershipId: key });
+        },
+      }}
+    >
+      <Button
+        type="text"
+        className="ctp-header-button"
+        icon={<SwapOutlined />}
+        data-testid="role-switcher"
+        aria-label={isPhone ? t('nav.switchRole') : undefined}
+      >
+        {!isPhone && (
+          <>
+            {t('nav.switchRole')} <DownOutlined />
+          </>
+        )}
+      </Button>
+    </Dropdown>
+  );
+
   return (
-    <Layout className="ctp-shell">
+    <Layout className={isPhone ? 'ctp-shell ctp-shell-phone' : 'ctp-shell'}>
+      {/* The first Tab stop: the fragment moves the focus to <main> (tabIndex -1), past the header and the menu. */}
+      <a href="#main-content" className="ctp-skip-link" data-testid="skip-link">
+        {t('layout.skipToContent')}
+      </a>
       <Layout.Header className="ctp-header">
+        {isPhone && (
+          <Button
+            type="text"
+            className="ctp-header-button ctp-menu-button"
+            icon={<MenuOutlined />}
+            aria-label={t('layout.openMenu')}
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(true)}
+            data-testid="menu-button"
+          />
+        )}
         <Link to="/" className="ctp-brand">
           <Logo size={30} />
           <div>
-            <div className="ctp-brand-name">{t('app.fullName')}</div>
-            <div className="ctp-brand-tagline">{t('app.tagline')}</div>
+            <div className="ctp-brand-name">{isPhone ? t('app.short') : t('app.fullName')}</div>
+            {!isPhone && <div className="ctp-brand-tagline">{t('app.tagline')}</div>}
           </div>
         </Link>
-        <Space size={8} className="ctp-header-right">
-          {me.memberships.length > 1 && (
-            <Dropdown
-              menu={{
-                selectedKeys: active ? [active.membershipId] : [],
-                items: me.memberships.map((m) => ({
-                  key: m.membershipId,
-                  label: `${orgLabel(m, i18n.language)} · ${t(`roles.${m.role}`)}`,
-                })),
-                onClick: ({ key }) => switchRole.mutate({ membershipId: key }),
-              }}
-            >
-              <Button type="text" className="ctp-header-button" icon={<SwapOutlined />} data-testid="role-switcher">
-                {t('nav.switchRole')} <DownOutlined />
-              </Button>
-            </Dropdown>
-          )}
+        <Space size={isPhone ? 0 : 8} className="ctp-header-right">
+          {roleSwitcher}
           {active && <NotificationBell />}
           <Button
             type="text"
@@ -81,6 +146,7 @@ export function AppLayout() {
             icon={<GlobalOutlined />}
             onClick={() => void setLocale(i18n.language === 'en' ? 'zh-CN' : 'en')}
             data-testid="locale-switch"
+            lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
           >
             {t('nav.language')}
           </Button>
@@ -94,43 +160,50 @@ export function AppLayout() {
               onClick: ({ key }) => (key === 'logout' ? logout.mutate() : navigate('/profile')),
             }}
           >
-            <Button type="text" className="ctp-header-button ctp-user-button" data-testid="user-menu">
+            <Button
+              type="text"
+              className="ctp-header-button ctp-user-button"
+              data-testid="user-menu"
+              aria-label={isPhone ? me.user.name : undefined}
+            >
               <Avatar size="small" className="ctp-avatar">
                 {me.user.name.slice(0, 1)}
               </Avatar>
-              <span className="ctp-user-text">
-                <span>{me.user.name}</span>
-                {active && (
-                  <span className="ctp-user-role" data-testid="active-role">
-                    {t(`roles.${active.role}`)}
-                  </span>
-                )}
-              </span>
+              {!isPhone && (
+                <span className="ctp-user-text">
+                  <span>{me.user.name}</span>
+                  {active && (
+                    <span className="ctp-user-role" data-testid="active-role">
+                      {t(`roles.${active.role}`)}
+                    </span>
+                  )}
+                </span>
+              )}
             </Button>
           </Dropdown>
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="light" className="ctp-sider">
-          {active && (
-            <div className="ctp-sider-org" title={orgLabel(active, i18n.language)}>
-              <Typography.Text strong ellipsis>
-                {orgLabel(active, i18n.language)}
-              </Typography.Text>
-              <Tag color="blue" variant="filled">
-                {t(`roles.${active.role}`)}
-              </Tag>
-            </div>
-          )}
-          <Menu
-            mode="inline"
-            selectedKeys={selected}
-            items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
-            onClick={({ key }) => navigate(key)}
-            data-testid="main-nav"
-          />
-        </Layout.Sider>
-        <Layout.Content className="ctp-content">
+        {isPhone ? (
+          <Drawer
+            placement="left"
+            size={280}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            title={t('layout.menu')}
+            className="ctp-nav-drawer"
+            styles={{ body: { padding: 0 } }}
+          >
+            {orgCard}
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="light" className="ctp-sider">
+            {orgCard}
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content className="ctp-content" id="main-content" tabIndex={-1}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Logo } from '../components/Logo.tsx';
 import { setLocale } from '../i18n/index.ts';
+import { useDocumentTitle } from '../layout/use-document-title.ts';
 import { apiError, applyFieldErrors } from '../lib/api-error.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -13,6 +14,7 @@ const DEMO_PASSWORD = 'ctp-demo-2026';
 
 export default function LoginPage() {
   const { t, i18n } = useTranslation();
+  useDocumentTitle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

@@ -3,6 +3,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
+ * Gives the chart's SVG a viewBox of its own size, so print CSS can scale it to the page: a printed page is narrower
+ * than the screen and the chart is not re-rendered for it (the report's trend chart lost its right axis).
+ */
+function scalableSvg(box: HTMLElement) {
+  const svg = box.querySelector('svg');
+  const width = svg?.getAttribute('width');
+  const height = svg?.getAttribute('height');
+  if (svg && width && height) svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+}
+
+/**
  * A tiny ECharts wrapper: the chart library is imported on first use (its own chunk), rendered as SVG so charts
  * stay sharp when the monthly report is printed or saved as PDF.
  */
@@ -24,11 +35,14 @@ export function EChart({
       setOption: (o: EChartsCoreOption, notMerge?: boolean) => void;
       resize: () => void;
       dispose: () => void;
+      on: (event: 'rendered', handler: () => void) => void;
     } | null = null;
     let observer: ResizeObserver | null = null;
     void import('./echarts-core.ts').then(({ echarts }) => {
       if (disposed || !ref.current) return;
-      chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+      const box = ref.current;
+      chart = echarts.init(box, undefined, { renderer: 'svg' });
+      chart.on('rendered', () => scalableSvg(box));
       chart.setOption({ animation: false, ...option }, true);
       observer = new ResizeObserver(() => chart?.resize());
       observer.observe(ref.current);
@@ -41,7 +55,12 @@ export function EChart({
     };
   }, [option]);
   return (
-    <div style={{ position: 'relative', height }} data-testid={testId} data-ready={ready ? 'true' : 'false'}>
+    <div
+      className="ctp-echart"
+      style={{ position: 'relative', height }}
+      data-testid={testId}
+      data-ready={ready ? 'true' : 'false'}
+    >
       <div ref={ref} style={{ width: '100%', height }} />
       {!ready && (
         <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#999' }}>

@@ -135,17 +135,18 @@ export default function ComparePage() {
           pagination={false}
           bordered
           size="small"
-          scroll={{ x: 200 + cols.length * 240 }}
+          // Five sites fit a 1440 px screen beside the menu; a narrower one scrolls the table, not the page.
+          scroll={{ x: 140 + cols.length * 190 }}
           dataSource={rows}
           data-testid="compare-table"
           columns={[
-            { title: '', dataIndex: 'label', width: 150, fixed: 'left', render: (v: string) => <strong>{v}</strong> },
+            { title: '', dataIndex: 'label', width: 140, fixed: 'left', render: (v: string) => <strong>{v}</strong> },
             ...cols.map((c, i) => ({
               title: (
                 <Link to={`/hospitals/${c.site.hospitalId}`}>{en && c.site.nameEn ? c.site.nameEn : c.site.name}</Link>
               ),
               key: c.site.hospitalId,
-              width: 240,
+              width: 190,
               render: (_: unknown, row: Row) => row.cells[i],
             })),
           ]}

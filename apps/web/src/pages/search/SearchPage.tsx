@@ -1,4 +1,4 @@
-import { FileExcelOutlined, SwapOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilterOutlined, SwapOutlined } from '@ant-design/icons';
 import {
   CAPABILITIES,
   type FacetValue,
@@ -9,13 +9,29 @@ import {
   SPECIALTY_SCOPES,
 } from '@ctp/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, InputNumber, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Input,
+  InputNumber,
+  type InputRef,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { districtLabel, levelLabel } from '../../components/place-labels.ts';
+import { useIsPhone, useIsWide } from '../../layout/use-is-phone.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -62,6 +78,42 @@ function FacetList({
         </Button>
       )}
     </div>
+  );
+}
+
+/** The filter column beside the results; on a phone, a drawer opened from the 筛选 button above them. */
+function FiltersPlace({
+  isPhone,
+  open,
+  onClose,
+  title,
+  extra,
+  footer,
+  children,
+}: {
+  isPhone: boolean;
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  extra: ReactNode;
+  footer: ReactNode;
+  children: ReactNode;
+}) {
+  if (!isPhone) return <>{children}</>;
+  return (
+    <Drawer
+      placement="right"
+      size="min(360px, 92vw)"
+      open={open}
+      onClose={onClose}
+      title={title}
+      extra={extra}
+      footer={footer}
+      styles={{ body: { padding: 8 } }}
+      data-testid="filters-drawer"
+    >
+      {children}
+    </Drawer>
   );
 }
 
@@ -121,7 +173,19 @@ export default function SearchPage() {
     if (key === 'phase') next.delete(PARAM_OF.hasPhase1Unit);
     setParams(next, { replace: false });
   };
-  const hasFilters = Object.entries(search).some(([k, v]) => k !== 'q' && k !== 'sort' && v !== undefined);
+  const activeFilters = Object.entries(search).filter(([k, v]) => k !== 'q' && k !== 'sort' && v !== undefined).length;
+  const hasFilters = activeFilters > 0;
+  const clearFilters = () => setParams(search.q ? { q: search.q } : {});
+  // On a phone the filters wait in a drawer behind one button, so the first result is on the first screen.
+  const isPhone = useIsPhone();
+  const isWide = useIsWide();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  // The page is for searching: the box has the focus (35 Tab presses reached the first result before), except on a
+  // phone, where the keyboard would cover half the screen before anything is shown.
+  const searchBox = useRef<InputRef>(null);
+  useEffect(() => {
+    if (isWide) searchBox.current?.focus({ preventScroll: true });
+  }, [isWide]);
 
   return (
     <>
@@ -162,140 +226,174 @@ export default function SearchPage() {
         onSearch={(v) => set('q', v.trim() || undefined)}
         data-testid="search-input"
         style={{ marginBottom: 16 }}
+        ref={searchBox}
       />
       <div className="ctp-search-layout">
-        <Card
-          size="small"
-          className="ctp-search-filters"
-          title={t('search.filters')}
+        <FiltersPlace
+          isPhone={isPhone}
+          open={filtersOpen}
+          onClose={() => setFiltersOpen(false)}
+          title={t('layout.filters')}
           extra={
             hasFilters && (
-              <Button type="link" size="small" onClick={() => setParams(search.q ? { q: search.q } : {})}>
+              <Button type="link" size="small" onClick={clearFilters}>
                 {t('search.clearFilters')}
               </Button>
             )
           }
+          footer={
+            <Button type="primary" block onClick={() => setFiltersOpen(false)} data-testid="filters-done">
+              {first
+                ? `${t('layout.showResults')} · ${t('search.total', { total: first.total })}`
+                : t('layout.showResults')}
+            </Button>
+          }
         >
-          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-            <div>
-              <Typography.Text strong>{t('search.scope')}</Typography.Text>
-              <Segmented
-                block
-                size="small"
-                value={search.scope ?? ''}
-                onChange={(v) => set('scope', String(v) || undefined)}
-                options={[
-                  { value: '', label: t('search.scopeAll') },
-                  ...SPECIALTY_SCOPES.filter((s) => s !== 'both').map((s) => ({
-                    value: s,
-                    label: t(`search.scopes.${s}`),
-                  })),
-                ]}
-              />
-            </div>
-            <div>
-              <Typography.Text strong>{t('search.phase')}</Typography.Text>
-              <Segmented
-                block
-                size="small"
-                value={search.phase ?? ''}
-                onChange={(v) => set('phase', String(v) || undefined)}
-                options={[
-                  { value: '', label: t('search.phaseAll') },
-                  // Five phases fit the filter column only as their numerals; the full name is the tooltip.
-                  ...SEARCH_PHASES.map((p) => ({
-                    value: p,
-                    label: <span title={t(`search.phases.${p}`)}>{p}</span>,
-                  })),
-                ]}
-                data-testid="filter-phase"
-              />
-              <div className="ctp-muted ctp-filter-hint">{t('search.phaseHint')}</div>
-            </div>
-            <div>
-              <Typography.Text strong>{t('search.diseaseArea')}</Typography.Text>
-              <ConditionPicker value={search.condition ?? search.diseaseArea} onApply={(v) => set('condition', v)} />
-            </div>
-            <div>
-              <Typography.Text strong>{t('search.minFreeSlots')}</Typography.Text>
-              <InputNumber
-                size="small"
-                min={0}
-                max={1000}
-                style={{ width: '100%' }}
-                value={search.minFreeSlots ?? null}
-                onChange={(v) => set('minFreeSlots', v ? String(v) : undefined)}
-                data-testid="filter-min-free"
-              />
-            </div>
-            <div>
-              <Typography.Text strong>{t('search.level')}</Typography.Text>
-              <Select
-                size="small"
-                allowClear
-                style={{ width: '100%' }}
-                value={search.level}
-                onChange={(v) => set('level', v)}
-                options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n.language) }))}
-              />
-            </div>
-            <div>
-              <Typography.Text strong>
-                {t('search.capability')} <span className="ctp-muted">（{t('search.capabilitiesAll')}）</span>
-              </Typography.Text>
-              <Select
-                size="small"
-                mode="multiple"
-                allowClear
-                style={{ width: '100%' }}
-                value={search.capabilities ?? []}
-                onChange={(v: string[]) => set('capabilities', v.join(',') || undefined)}
-                options={CAPABILITIES.map((c) => ({ value: c.code, label: en ? c.en : c.zh }))}
-                data-testid="filter-capabilities"
-              />
-            </div>
-            {first && (
-              <>
-                <FacetList
-                  title={t('search.specialty')}
-                  facet={first.facets.specialty}
-                  selected={search.specialty}
-                  onSelect={(v) => set('specialty', v)}
-                  testId="facet-specialty"
+          <Card
+            size="small"
+            className="ctp-search-filters"
+            variant={isPhone ? 'borderless' : 'outlined'}
+            title={isPhone ? undefined : t('search.filters')}
+            extra={
+              !isPhone &&
+              hasFilters && (
+                <Button type="link" size="small" onClick={clearFilters}>
+                  {t('search.clearFilters')}
+                </Button>
+              )
+            }
+          >
+            <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+              <div>
+                <Typography.Text strong>{t('search.scope')}</Typography.Text>
+                <Segmented
+                  block
+                  size="small"
+                  value={search.scope ?? ''}
+                  onChange={(v) => set('scope', String(v) || undefined)}
+                  options={[
+                    { value: '', label: t('search.scopeAll') },
+                    ...SPECIALTY_SCOPES.filter((s) => s !== 'both').map((s) => ({
+                      value: s,
+                      label: t(`search.scopes.${s}`),
+                    })),
+                  ]}
                 />
-                <FacetList
-                  title={t('search.district')}
-                  facet={first.facets.district.map((f) => ({
-                    ...f,
-                    label: districtLabel(f.value, i18n.language) ?? f.label,
-                  }))}
-                  selected={search.district}
-                  onSelect={(v) => set('district', v)}
-                  testId="facet-district"
+              </div>
+              <div>
+                <Typography.Text strong>{t('search.phase')}</Typography.Text>
+                <Segmented
+                  block
+                  size="small"
+                  value={search.phase ?? ''}
+                  onChange={(v) => set('phase', String(v) || undefined)}
+                  options={[
+                    { value: '', label: t('search.phaseAll') },
+                    // Five phases fit the filter column only as their numerals; the full name is the tooltip.
+                    ...SEARCH_PHASES.map((p) => ({
+                      value: p,
+                      label: <span title={t(`search.phases.${p}`)}>{p}</span>,
+                    })),
+                  ]}
+                  data-testid="filter-phase"
                 />
-                <FacetList
-                  title={t('search.capability')}
-                  facet={first.facets.capability}
-                  selected={undefined}
-                  onSelect={(v) =>
-                    v && set('capabilities', [...new Set([...(search.capabilities ?? []), v])].join(','))
-                  }
-                  testId="facet-capability"
+                <div className="ctp-muted ctp-filter-hint">{t('search.phaseHint')}</div>
+              </div>
+              <div>
+                <Typography.Text strong>{t('search.diseaseArea')}</Typography.Text>
+                <ConditionPicker value={search.condition ?? search.diseaseArea} onApply={(v) => set('condition', v)} />
+              </div>
+              <div>
+                <Typography.Text strong>{t('search.minFreeSlots')}</Typography.Text>
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={1000}
+                  style={{ width: '100%' }}
+                  value={search.minFreeSlots ?? null}
+                  onChange={(v) => set('minFreeSlots', v ? String(v) : undefined)}
+                  data-testid="filter-min-free"
                 />
-              </>
-            )}
-          </Space>
-        </Card>
+              </div>
+              <div>
+                <Typography.Text strong>{t('search.level')}</Typography.Text>
+                <Select
+                  size="small"
+                  allowClear
+                  style={{ width: '100%' }}
+                  value={search.level}
+                  onChange={(v) => set('level', v)}
+                  options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n.language) }))}
+                />
+              </div>
+              <div>
+                <Typography.Text strong>
+                  {t('search.capability')} <span className="ctp-muted">（{t('search.capabilitiesAll')}）</span>
+                </Typography.Text>
+                <Select
+                  size="small"
+                  mode="multiple"
+                  allowClear
+                  style={{ width: '100%' }}
+                  value={search.capabilities ?? []}
+                  onChange={(v: string[]) => set('capabilities', v.join(',') || undefined)}
+                  options={CAPABILITIES.map((c) => ({ value: c.code, label: en ? c.en : c.zh }))}
+                  data-testid="filter-capabilities"
+                />
+              </div>
+              {first && (
+                <>
+                  <FacetList
+                    title={t('search.specialty')}
+                    facet={first.facets.specialty}
+                    selected={search.specialty}
+                    onSelect={(v) => set('specialty', v)}
+                    testId="facet-specialty"
+                  />
+                  <FacetList
+                    title={t('search.district')}
+                    facet={first.facets.district.map((f) => ({
+                      ...f,
+                      label: districtLabel(f.value, i18n.language) ?? f.label,
+                    }))}
+                    selected={search.district}
+                    onSelect={(v) => set('district', v)}
+                    testId="facet-district"
+                  />
+                  <FacetList
+                    title={t('search.capability')}
+                    facet={first.facets.capability}
+                    selected={undefined}
+                    onSelect={(v) =>
+                      v && set('capabilities', [...new Set([...(search.capabilities ?? []), v])].join(','))
+                    }
+                    testId="facet-capability"
+                  />
+                </>
+              )}
+            </Space>
+          </Card>
+        </FiltersPlace>
         <div className="ctp-search-results">
           <div className="ctp-search-toolbar">
             <Typography.Text data-testid="search-total">
               {first ? t('search.total', { count: first.total }) : ''}
             </Typography.Text>
-            <Space>
+            <Space wrap>
+              {isPhone && (
+                <Button
+                  size="small"
+                  icon={<FilterOutlined />}
+                  onClick={() => setFiltersOpen(true)}
+                  data-testid="filters-open"
+                >
+                  {activeFilters ? t('layout.filtersWithCount', { count: activeFilters }) : t('layout.filters')}
+                </Button>
+              )}
               <span>{t('search.sort')}</span>
               <Select
                 size="small"
-                style={{ width: 168 }}
+                style={{ width: isPhone ? 120 : 168 }}
                 value={search.sort ?? (search.q ? 'fit' : 'freeSlots')}
                 onChange={(v) => set('sort', v)}
                 options={SITE_SORTS.map((s) => ({ value: s, label: t(`search.sorts.${s}`) }))}

@@ -1,0 +1,102 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** A path with its ids replaced, so one trial page stands for all trial pages: `/trials/:id`. */
+export function routePattern(path: string): string {
+  return (path.split(/[?#]/)[0] ?? '/')
+    .replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '/:id')
+    .replace(/\/(hosp|org|ec)-[a-z0-9-]+/g, '/:org');
+}
+
+/** Waits until the page has its data: no request in flight for 500 ms and no spinner or skeleton left. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-spin-spinning, .ant-skeleton, [data-ready=false]'),
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
+}
+
+/** The paths of the signed-in user's navigation (the menu's keys), opening the phone menu first when there is one. */
+export async function navPaths(page: Page): Promise<string[]> {
+  const phoneMenu = page.getByTestId('menu-button');
+  if (await phoneMenu.isVisible()) {
+    await phoneMenu.click();
+    await page.getByTestId('main-nav').waitFor();
+  }
+  const keys = await page
+    .getByTestId('main-nav')
+    .locator('[data-menu-id]')
+    .evaluateAll((items) => items.map((i) => (i.getAttribute('data-menu-id') ?? '').replace(/^.*?(\/.*)$/, '$1')));
+  if (await phoneMenu.isVisible()) await page.keyboard.press('Escape');
+  return keys.filter((k) => k.startsWith('/'));
+}
+
+/** The in-app links on the page (files and sign-in excluded). */
+export function appLinks(page: Page): Promise<string[]> {
+  return page
+    .locator('a[href^="/"]')
+    .evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('/api/') && !h.startsWith('/login')),
+    );
+}
+
+export type WalkedPage = { email: string; path: string; pattern: string; title: string };
+
+/**
+ * Signs in as each user and visits their navigation, then the pages those link to (one per route pattern across
+ * the whole walk, `seen` shared by the caller), calling `check` on each settled page.
+ */
+export async function walkPages(opts: {
+  context: () => Promise<BrowserContext>;
+  baseUrl: string;
+  users: { email: string; extra?: string[] }[];
+  seen: Set<string>;
+  signIn: (page: Page, baseUrl: string, email: string) => Promise<void>;
+  check: (page: Page, walked: WalkedPage) => Promise<void>;
+}): Promise<WalkedPage[]> {
+  const walked: WalkedPage[] = [];
+  for (const { email, extra = [] } of opts.users) {
+    const context = await opts.context();
+    const page = await context.newPage();
+    await opts.signIn(page, opts.baseUrl, email);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await settled(page);
+    const own = new Set(['/', ...(await navPaths(page)), ...extra]);
+    const queue = [...own];
+    while (queue.length) {
+      const path = queue.shift()!;
+      const pattern = routePattern(path);
+      // Each user's 工作台 is their own; every other route is visited once per walk (by the first user reaching it).
+      if (path !== '/' && opts.seen.has(pattern)) continue;
+      opts.seen.add(pattern);
+      await page.goto(opts.baseUrl + path);
+      await settled(page);
+      const visit = { email, path, pattern, title: await page.title() };
+      walked.push(visit);
+      await opts.check(page, visit);
+      for (const link of await appLinks(page)) if (!opts.seen.has(routePattern(link))) queue.push(link);
+    }
+    await context.close();
+  }
+  return walked;
+}
+
+/** The page's width beyond the window (0 when nothing scrolls sideways), with what sticks out, for the message. */
+export function sidewaysScroll(page: Page): Promise<{ excess: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const excess = root.scrollWidth - root.clientWidth;
+    const culprits: string[] = [];
+    if (excess > 0)
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const right = el.getBoundingClientRect().right;
+        const parentRight = el.parentElement?.getBoundingClientRect().right ?? 0;
+        if (right > root.clientWidth + 1 && parentRight <= root.clientWidth + 1 && culprits.length < 5)
+          culprits.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').slice(0, 40)}"`);
+      }
+    return { excess, culprits };
+  });
+}
