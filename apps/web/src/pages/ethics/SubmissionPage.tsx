@@ -562,7 +562,7 @@ function ChecklistSummary({ checklist }: { checklist: ScreenedLine[] }) {
   const recordedBy = checklist.some((c) => c.by !== undefined);
   return (
     <Typography.Text type="secondary" data-testid="timeline-checklist">
-      {t('ethics.detail.checklistMet', { met: met.length, total: checklist.length })}
+      {t('ethics.detail.checklistMet', { met: met.length, count: checklist.length })}
       {recordedBy &&
         t('ethics.detail.checklistMetBy', {
           docs: met.filter((c) => c.by === 'document').length,
