@@ -98,7 +98,7 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'shortlist.create': { before: null, after: exact({ name: str }) },
   'shortlist.rename': { before: exact({ name: str }), after: exact({ name: str }) },
   'shortlist.archive': { before: exact({ name: str }), after: snapshot({}).nullable() },
-  'shortlist.add_item': { before: null, after: exact({ hospitalId: str, note: nullableStr }) },
+  'shortlist.add_item': { before: null, after: exact({ hospitalId: str, note: nullableStr, query: json.nullable() }) },
   'shortlist.update_item': {
     before: exact({ hospitalId: str, note: nullableStr }),
     after: exact({ hospitalId: str, note: nullableStr }),
