@@ -1,5 +1,5 @@
 import { type Db, ethicsCommittees, submissionClockStops, submissions, trialSiteEnrolment, trialSites } from '@ctp/db';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sum } from 'drizzle-orm';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { computeClock } from '../clock/working-days.ts';
@@ -12,6 +12,12 @@ export type SitePerformance = {
   /** Median working days from acceptance to decision at the hospital's ethics committee, clock stops excluded. */
   ethicsMedianWorkingDays: number | null;
 };
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -27,22 +33,20 @@ export function median(values: number[]): number | null {
 export function loadSitePerformance(db: Db, now: number): Map<string, SitePerformance> {
   const today = shanghaiDate(now);
   const sites = db.select().from(trialSites).where(isNotNull(trialSites.selectedDate)).all();
-  const enrolled = new Map<string, number>();
-  const siteIds = sites.filter((s) => s.fpiDate).map((s) => s.id);
-  if (siteIds.length) {
-    for (const e of db
-      .select()
+  // Totals per site in one grouped query: never a list of site ids, which overflows SQLite's variable limit.
+  const enrolled = new Map<string, number>(
+    db
+      .select({ id: trialSiteEnrolment.trialSiteId, enrolled: sum(trialSiteEnrolment.enrolled).mapWith(Number) })
       .from(trialSiteEnrolment)
-      .where(inArray(trialSiteEnrolment.trialSiteId, siteIds))
-      .all()) {
-      enrolled.set(e.trialSiteId, (enrolled.get(e.trialSiteId) ?? 0) + e.enrolled);
-    }
-  }
+      .groupBy(trialSiteEnrolment.trialSiteId)
+      .all()
+      .map((r) => [r.id, r.enrolled]),
+  );
   const startup = new Map<string, number[]>();
   const rate = new Map<string, { enrolled: number; months: number }>();
   for (const s of sites) {
     if (s.selectedDate && s.fpiDate) {
-      startup.set(s.hospitalOrgId, [...(startup.get(s.hospitalOrgId) ?? []), daysBetween(s.selectedDate, s.fpiDate)]);
+      pushTo(startup, s.hospitalOrgId, daysBetween(s.selectedDate, s.fpiDate));
       const end = s.lpiDate ?? s.closedDate ?? today;
       const months = Math.max(1, daysBetween(s.fpiDate, end) / 30.44);
       const r = rate.get(s.hospitalOrgId) ?? { enrolled: 0, months: 0 };
@@ -63,24 +67,24 @@ export function loadSitePerformance(db: Db, now: number): Map<string, SitePerfor
   const turnaround = new Map<string, number[]>();
   if (decided.length) {
     const cal = loadWorkingCalendar(db);
-    const stops = db
-      .select()
+    const stopsOf = new Map<string, { from: string; to: string | null }[]>();
+    for (const s of db
+      .select({
+        submissionId: submissionClockStops.submissionId,
+        from: submissionClockStops.fromDate,
+        to: submissionClockStops.toDate,
+      })
       .from(submissionClockStops)
-      .where(
-        inArray(
-          submissionClockStops.submissionId,
-          decided.map((d) => d.id),
-        ),
-      )
-      .all();
+      .all())
+      pushTo(stopsOf, s.submissionId, { from: s.from, to: s.to });
     for (const d of decided) {
       const clock = computeClock(cal, {
         accepted: d.accepted!,
         limitDays: 15,
-        stops: stops.filter((s) => s.submissionId === d.id).map((s) => ({ from: s.fromDate, to: s.toDate })),
+        stops: stopsOf.get(d.id) ?? [],
         until: d.decided!,
       });
-      turnaround.set(d.hospitalId, [...(turnaround.get(d.hospitalId) ?? []), clock.usedDays]);
+      pushTo(turnaround, d.hospitalId, clock.usedDays);
     }
   }
   const out = new Map<string, SitePerformance>();

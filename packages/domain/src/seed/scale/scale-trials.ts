@@ -362,7 +362,7 @@ export function generateTrials(c: ScaleContext): TrialCounts {
   for (let t = 0; t < plan.trials; t++) {
     const trialId = `tr-${t}`;
     const isBoard = t === 0;
-    const sponsorOrgId = isBoard || t % 100 === 1 ? c.boardSponsorId : rng.pick(c.sponsors);
+    const sponsorOrgId = isBoard ? c.boardSponsorId : rng.pick(c.sponsors);
     const type = rng.chance(0.7) ? 'drug' : rng.chance(0.6) ? 'device' : 'iit';
     const phase = type === 'drug' ? rng.pick(PHASES) : 'NA';
     const risk = rng.chance(0.15) ? 'high' : rng.chance(0.5) ? 'medium' : 'low';

@@ -136,7 +136,7 @@ export async function seedScale({
       now,
       today: dateOf(now),
       hospitals,
-      sponsors: [...sponsors, SCALE_BOARD_SPONSOR, 'org-sponsor-qinhuai'],
+      sponsors: [...sponsors, 'org-sponsor-qinhuai'],
       cros,
       boardSponsorId: SCALE_BOARD_SPONSOR,
       busyHospitalId: SCALE_BUSY_HOSPITAL,
