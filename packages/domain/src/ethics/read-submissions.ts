@@ -116,7 +116,11 @@ function stopsOf(db: Db, ids: string[]): Map<string, Stop[]> {
     .from(submissionClockStops)
     .where(inArray(submissionClockStops.submissionId, ids))
     .all();
-  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { from: r.from, to: r.to }]);
+  for (const r of rows) {
+    const list = out.get(r.id);
+    if (list) list.push({ from: r.from, to: r.to });
+    else out.set(r.id, [{ from: r.from, to: r.to }]);
+  }
   return out;
 }
 
