@@ -84,6 +84,9 @@ try {
     )),
   );
   figures.push(...(await benchThroughput(server.url, cookies.sponsor, Number(values.seconds))));
+} catch (e) {
+  console.error(`benchmark stopped: ${e instanceof Error ? e.message : e}\nserver output:\n${server.output()}`);
+  throw e;
 } finally {
   await server.stop();
   closeDatabase(handle);

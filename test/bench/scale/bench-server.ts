@@ -102,8 +102,20 @@ export const queryUrl = (url: string, path: string, input: unknown) =>
   `${url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
 
 /** One tRPC query over HTTP; returns the decoded result or throws with the status. */
+/**
+ * A GET that survives one stale keep-alive socket: while this process computes a floor for minutes, the server
+ * closes the idle connection (its keep-alive timeout), and the next request on it fails once.
+ */
+async function fetchOnceMore(target: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(target, init);
+  } catch {
+    return fetch(target, init);
+  }
+}
+
 export async function query<T>(url: string, cookie: string, path: string, input?: unknown): Promise<T> {
-  const res = await fetch(queryUrl(url, path, input), { headers: { cookie } });
+  const res = await fetchOnceMore(queryUrl(url, path, input), { headers: { cookie } });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 300)}`);
   return (JSON.parse(text) as { result: { data: { json: T } } }).result.data.json;
