@@ -1,226 +1,100 @@
 /**
- * `pnpm bench`: figures for the hot paths, printed, never asserted. Scales: the Nanjing demo (24 hospitals) and a
- * synthetic national-scale registry (1 500 hospitals × 15 specialties × 2 PIs, China has ~1 400 filed drug-trial
- * institutions), plus the audit chain at 100 000 events.
+ * `pnpm bench` (issue 16): the figures a user waits on, measured on a generated database (`pnpm ctp seed --scale
+ * national`, or `--db data/province.db`), each beside its floor and target. Prints one table and merges the figures
+ * into bench/results.json under `server` (other groups, e.g. `web` from `pnpm bench:web`, are kept).
+ * Options: --db <file> (default data/national.db), --runs <n> per latency figure (default 60), --seconds <n> per
+ * throughput run (default 10), --import <n> studies (default 20000). The in-process micro-benchmarks of the demo
+ * are `pnpm bench:micro`. Writes to the database (sign-ins, shortlists, a capacity confirmation): bench a copy you
+ * can regenerate.
  */
-import {
-  hospitalSpecialties,
-  investigatorSpecialties,
-  investigators,
-  organisations,
-  specialtyCatalogue,
-  specialtyDiseaseAreas,
-} from '@ctp/db';
-import { createTestDatabase } from '@ctp/db/testing';
-import {
-  type Ctx,
-  hashPassword,
-  hospitalId,
-  inTransaction,
-  LoginThrottle,
-  rebuildHospitalSearchDocument,
-  searchSites,
-  seedDemo,
-  verifyAuditChain,
-  writeAuditEvent,
-} from '@ctp/domain';
-import { measureAliasTop1 } from '../helpers/alias-top1.ts';
-import { benchRegistryImport } from './registry-import.ts';
+import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeDatabase, openDatabase } from '@ctp/db';
+import { benchAfterChange } from './scale/after-change.ts';
+import { signIn, startBenchServer } from './scale/bench-server.ts';
+import { type Figure, printTable, writeResults } from './scale/measure.ts';
+import { benchImport } from './scale/registry-import.ts';
+import { benchSearch } from './scale/search.ts';
+import { benchThroughput } from './scale/throughput.ts';
+import { benchWorkflow } from './scale/workflow.ts';
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return `p50 ${q(0.5).toFixed(1)} ms · p95 ${q(0.95).toFixed(1)} ms · max ${s.at(-1)!.toFixed(1)} ms (n=${s.length})`;
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: process.env.CTP_BENCH_DB ?? 'data/national.db' },
+    runs: { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '10' },
+    import: { type: 'string', default: '20000' },
+  },
+});
+const dbPath = resolve(values.db!);
+if (!existsSync(dbPath)) {
+  console.error(`${dbPath} does not exist: run \`pnpm ctp seed --scale national\` first (or --db data/province.db)`);
+  process.exit(2);
 }
+const runs = Number(values.runs);
 
-function time(fn: () => void, n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
+console.log(
+  `# CTP benchmark ${new Date().toISOString()} · node ${process.version} · ${cpus().length} cores · load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(`database ${dbPath} (${(statSync(dbPath).size / 1e6).toFixed(0)} MB)`);
+const handle = openDatabase(dbPath);
+const counts = handle.sqlite
+  .prepare(
+    `select (select count(*) from organisations where kind = 'hospital') hospitals, (select count(*) from trials) trials,
+            (select count(*) from trial_sites) sites, (select count(*) from submissions) submissions`,
+  )
+  .get() as Record<string, number>;
+console.log(
+  `${counts.hospitals} hospitals, ${counts.trials} trials, ${counts.sites} trial sites, ${counts.submissions} submissions\n`,
+);
 
-const QUERIES = [
-  '肿瘤',
-  '肺癌',
-  '心内',
-  'Drum Tower',
-  'jsszl',
-  'PET-CT',
-  '乳腺癌 PET-CT',
-  '',
-  '非小细胞肺癌',
-  'lung cancer',
-  'Jiangsu Province Hospital',
+const server = await startBenchServer(dbPath, { CTP_RATE_LIMIT_PER_MINUTE: '100000' });
+const figures: Figure[] = [
+  {
+    group: 'start',
+    name: 'cold start to first /healthz',
+    unit: 'ms',
+    median: server.coldStartMs,
+    target: '≤ 2 s',
+    meets: server.coldStartMs <= 2000,
+    note: 'spawn of node --import tsx apps/server/src/main.ts: migrate check, audit head check, reminder sweep, listen',
+  },
 ];
-
-async function main() {
-  const handle = createTestDatabase();
-  await seedDemo({ db: handle.db, ctx: { actor: null, now: Date.now, requestId: 'bench' }, withUsers: true });
-  const ctx: Ctx = {
-    actor: {
-      userId: 'bench',
-      email: 'b',
-      name: 'b',
-      sessionId: 's',
-      membershipId: 'm',
-      role: 'sponsor',
-      orgId: 'org-sponsor-zijin',
-      committeeId: null,
-    },
-    db: handle.db,
-    now: Date.now,
-    requestId: 'bench',
-    locale: 'zh-CN',
-    ip: null,
-    userAgent: null,
-    services: { loginThrottle: new LoginThrottle(), session: { idleMs: 1, absoluteMs: 1 } },
+try {
+  const cookies = {
+    sponsor: await signIn(server.url, 'sponsor@demo.ctp'),
+    commission: await signIn(server.url, 'commission@demo.ctp'),
+    ec: await signIn(server.url, 'ec@demo.ctp'),
+    site: await signIn(server.url, 'site@demo.ctp'),
   };
-  console.log('# CTP benchmarks', new Date().toISOString(), `node ${process.version}`);
-  console.log('\n## sites.search on the Nanjing demo (24 hospitals)');
-  for (const q of QUERIES)
-    console.log(
-      `${JSON.stringify(q).padEnd(18)} ${stats(time(() => searchSites({ ctx, input: { q, limit: 20 } }), 30))}`,
-    );
-
-  const first = (q: string) => searchSites({ ctx, input: { q, limit: 1 } }).items[0]?.hospitalId ?? null;
-  const top1 = await measureAliasTop1(first, hospitalId);
-  console.log(
-    `alias top-1 (hospital-aliases.csv, aliases naming one hospital): ${top1.first}/${top1.total} = ${((top1.first / top1.total) * 100).toFixed(1)}%`,
+  const search = await benchSearch(server.url, cookies.sponsor, handle, runs);
+  figures.push(...search);
+  const workflow = await benchWorkflow(server.url, cookies, handle, Math.max(20, Math.round(runs / 2)));
+  figures.push(...workflow);
+  figures.push(
+    ...(await benchAfterChange(
+      server.url,
+      cookies,
+      { search: search[0]!, metrics: workflow[0]! },
+      Math.max(10, Math.round(runs / 4)),
+    )),
   );
-
-  // National scale: synthetic hospitals cloned from the catalogue.
-  const HOSPITALS = 1500;
-  const catalogue = handle.db
-    .select()
-    .from(specialtyCatalogue)
-    .all()
-    .filter((c) => c.parentCode);
-  const diseases = [
-    '肺癌',
-    '乳腺癌',
-    '胃癌',
-    '高血压',
-    '2型糖尿病',
-    '脑卒中',
-    '慢性肾脏病',
-    '类风湿关节炎',
-    '哮喘',
-    '抑郁症',
-  ];
-  const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-  const t0 = performance.now();
-  inTransaction(handle.db, (tx) => {
-    const now = Date.now();
-    for (let h = 0; h < HOSPITALS; h++) {
-      const id = `syn-${h}`;
-      tx.insert(organisations)
-        .values({
-          id,
-          kind: 'hospital',
-          nameZh: `合成第${h}人民医院`,
-          nameEn: `Synthetic People's Hospital No. ${h}`,
-          district: `区${h % 50}`,
-          level: h % 3 ? '三级甲等' : '三级',
-          totalBeds: 1000 + h,
-          capacityConfirmedAt: now,
-          isDemoData: true,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
-      for (let s = 0; s < 15; s++) {
-        const cat = catalogue[(h * 7 + s * 11) % catalogue.length]!;
-        const specId = `${id}-s${s}`;
-        tx.insert(hospitalSpecialties)
-          .values({
-            id: specId,
-            hospitalOrgId: id,
-            specialtyCode: cat.code,
-            scope: cat.scope,
-            trialBeds: 4,
-            maxConcurrentTrials: 5 + (h % 20),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .run();
-        tx.insert(specialtyDiseaseAreas)
-          .values({
-            hospitalSpecialtyId: specId,
-            diseaseArea: diseases[(h + s) % diseases.length]!,
-            annualPatients: 1000 + s * 10,
-          })
-          .onConflictDoNothing()
-          .run();
-        for (let p = 0; p < 2; p++) {
-          const invId = `${specId}-p${p}`;
-          tx.insert(investigators)
-            .values({
-              id: invId,
-              hospitalOrgId: id,
-              name: `${surnames[(h + s + p) % surnames.length]}医生${h}${s}${p}`,
-              title: p ? '副主任医师' : '主任医师',
-              level: p ? '副高' : '正高',
-              maxConcurrentTrials: 5,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .run();
-          tx.insert(investigatorSpecialties)
-            .values({ investigatorId: invId, hospitalSpecialtyId: specId })
-            .onConflictDoNothing()
-            .run();
-        }
-      }
-      rebuildHospitalSearchDocument(tx, id);
-    }
-    // Like every mutation, the bulk load appends an audit row (which also moves the capacity cache on).
-    writeAuditEvent(
-      tx,
-      { actor: null, now: Date.now, requestId: 'bench' },
-      { action: 'seed.demo', entityType: 'system', entityId: 'bench-national', after: { hospitals: HOSPITALS } },
-    );
-  });
-  console.log(
-    `\n## sites.search at national scale (${HOSPITALS + 24} hospitals; built and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-  );
-  for (const q of [...QUERIES, '合成第77人民医院'])
-    console.log(
-      `${JSON.stringify(q).padEnd(18)} ${stats(time(() => searchSites({ ctx, input: { q, limit: 20 } }), 10))}`,
-    );
-
-  console.log('\n## audit chain');
-  const N = 100_000;
-  const t1 = performance.now();
-  inTransaction(handle.db, (tx) => {
-    for (let i = 0; i < N; i++)
-      writeAuditEvent(
-        tx,
-        { actor: null, now: Date.now, requestId: 'bench' },
-        { action: 'seed.demo', entityType: 'system', entityId: String(i), after: { i } },
-      );
-  });
-  const writeMs = performance.now() - t1;
-  console.log(
-    `append ${N} events in one transaction: ${(writeMs / 1000).toFixed(2)} s (${((writeMs * 1000) / N).toFixed(0)} µs/event)`,
-  );
-  const t2 = performance.now();
-  const verdict = verifyAuditChain(handle.db);
-  console.log(`verify ${verdict.count} events: ${((performance.now() - t2) / 1000).toFixed(2)} s, ok=${verdict.ok}`);
-
-  console.log('\n## password hashing (scrypt N=2^15, r=8)');
-  const hashes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await hashPassword('correct horse battery staple');
-    hashes.push(performance.now() - t);
-  }
-  console.log(`hash ${stats(hashes)}`);
+  figures.push(...(await benchThroughput(server.url, cookies.sponsor, Number(values.seconds))));
+} catch (e) {
+  console.error(`benchmark stopped: ${e instanceof Error ? e.message : e}\nserver output:\n${server.output()}`);
+  throw e;
+} finally {
+  await server.stop();
+  closeDatabase(handle);
 }
+figures.push(...(await benchImport(Number(values.import))));
 
-await main();
-await benchRegistryImport();
+console.log('');
+printTable(figures);
+for (const f of figures.filter((x) => x.note)) console.log(`  ${f.name}: ${f.note}`);
+writeResults('server', { database: dbPath, counts, cores: cpus().length, loadavg: loadavg(), figures });
+console.log('\nwritten to bench/results.json');

@@ -13,6 +13,8 @@ import {
   importCalendarFile,
   LoginThrottle,
   listCalendarYears,
+  SCALE_NAMES,
+  type ScaleName,
   sealAuditHead,
   seedDemo,
   verifyAudit,
@@ -23,6 +25,7 @@ import { ZodError } from 'zod';
 import { createBackup } from './backup/create-backup.ts';
 import { RestoreError, restoreBackup } from './backup/restore-backup.ts';
 import { registerImportCommands } from './cli-import.ts';
+import { seedScaleCommand } from './cli-seed-scale.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
 
@@ -43,10 +46,15 @@ program
 
 program
   .command('seed')
-  .description('seed the Nanjing demo into an empty database')
-  .requiredOption('--demo', 'the Nanjing demo (hospitals, committees, commission, sponsors, demo users)')
+  .description('seed the Nanjing demo, or a national/province-scale database, into an empty database')
+  .option('--demo', 'the Nanjing demo (hospitals, committees, commission, sponsors, demo users)')
+  .addOption(new Option('--scale <scale>', 'generated data at this scale, into --db (issue 16)').choices(SCALE_NAMES))
+  .option('--db <file>', 'with --scale: the database file (default data/<scale>.db); the demo database stays')
+  .option('--seed <n>', 'with --scale: the PRNG seed', '16')
   .option('--no-users', 'without the demo users (always the case with NODE_ENV=production)')
-  .action(async (opts: { users: boolean }) => {
+  .action(async (opts: { users: boolean; demo?: boolean; scale?: ScaleName; db?: string; seed: string }) => {
+    if (opts.scale) return seedScaleCommand(opts.scale, opts.db ?? `data/${opts.scale}.db`, Number(opts.seed));
+    if (!opts.demo) throw new CliError('say --demo or --scale national|province');
     const config = loadConfig();
     const db = await open();
     const result = await seedDemo({

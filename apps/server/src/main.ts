@@ -44,7 +44,9 @@ async function main() {
     }
   };
   if (orphans > 0) app.log.warn({ orphans }, 'removed unfinished uploads (*.part) left by an earlier stop');
-  sweep();
+  // The first sweep runs once the server listens: on a national database it takes seconds, and a start must not
+  // wait for reminders (issue 16: cold start).
+  setTimeout(sweep, 1000).unref();
   const sweeper = setInterval(sweep, 15 * 60_000);
   sweeper.unref();
   // Webhook deliveries from the outbox (issue 17): one pass at a time, every few seconds.

@@ -73,6 +73,8 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'organisation.update': notYetWritten,
   'committee.create': notYetWritten,
   'seed.demo': { before: null, after: snapshot({ hospitals: num, users: num }) },
+  // The generated national/province database (issue 16): its seed and what it wrote.
+  'seed.scale': { before: null, after: snapshot({ seed: num }) },
   'reference.sync': { before: null, after: exact({ rows: num }) },
   'hospital.update_profile': { before: snapshot({}), after: snapshot({ version: num }) },
   'hospital.confirm_capacity': {

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'organisation.update',
   'committee.create',
   'seed.demo',
+  'seed.scale',
   'reference.sync',
   'hospital.update_profile',
   'hospital.confirm_capacity',

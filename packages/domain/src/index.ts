@@ -119,6 +119,8 @@ export * from './reports/export-metrics.ts';
 export * from './seed/demo-accounts.ts';
 export * from './seed/reference-catalogue.ts';
 export { loadAliases as loadReferenceAliases } from './seed/reference-data.ts';
+export * from './seed/scale/scale-plan.ts';
+export * from './seed/scale/seed-scale.ts';
 export * from './seed/seed-demo.ts';
 export * from './shortlists/manage-shortlists.ts';
 export * from './shortlists/read-shortlists.ts';

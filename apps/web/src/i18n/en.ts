@@ -237,6 +237,7 @@ export const en: Messages = {
       'organisation.update': 'Organisation changed',
       'committee.create': 'Ethics committee created',
       'seed.demo': 'Demo data seeded',
+      'seed.scale': 'Scale test data generated',
       'reference.sync': 'Reference data synchronised',
       'hospital.update_profile': 'Hospital details changed',
       'hospital.confirm_capacity': 'Capacity confirmed',

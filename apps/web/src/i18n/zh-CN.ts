@@ -232,6 +232,7 @@ export const zhCN = {
       'organisation.update': '修改机构',
       'committee.create': '创建伦理委员会',
       'seed.demo': '初始化演示数据',
+      'seed.scale': '生成规模测试数据',
       'reference.sync': '同步参考数据',
       'hospital.update_profile': '修改机构信息',
       'hospital.confirm_capacity': '确认资源信息',

@@ -148,7 +148,12 @@ export const inquiries = sqliteTable(
     answeredAt: integer('answered_at'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('inquiries_hospital_idx').on(t.hospitalOrgId, t.status), index('inquiries_trial_idx').on(t.trialId)],
+  (t) => [
+    index('inquiries_hospital_idx').on(t.hospitalOrgId, t.status),
+    index('inquiries_trial_idx').on(t.trialId),
+    // The board reads each site's open inquiry (issue 16: no full scan on hot paths).
+    index('inquiries_trial_site_idx').on(t.trialSiteId),
+  ],
 );
 
 /**

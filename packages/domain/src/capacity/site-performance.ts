@@ -1,5 +1,5 @@
 import { type Db, ethicsCommittees, submissions, trialSiteEnrolment, trialSites } from '@ctp/db';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sum } from 'drizzle-orm';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
@@ -13,6 +13,12 @@ export type SitePerformance = {
   /** Median working days from acceptance to decision at the hospital's ethics committee, clock stops excluded. */
   ethicsMedianWorkingDays: number | null;
 };
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -28,22 +34,20 @@ export function median(values: number[]): number | null {
 export function loadSitePerformance(db: Db, now: number): Map<string, SitePerformance> {
   const today = shanghaiDate(now);
   const sites = db.select().from(trialSites).where(isNotNull(trialSites.selectedDate)).all();
-  const enrolled = new Map<string, number>();
-  const siteIds = sites.filter((s) => s.fpiDate).map((s) => s.id);
-  if (siteIds.length) {
-    for (const e of db
-      .select()
+  // Totals per site in one grouped query: never a list of site ids, which overflows SQLite's variable limit.
+  const enrolled = new Map<string, number>(
+    db
+      .select({ id: trialSiteEnrolment.trialSiteId, enrolled: sum(trialSiteEnrolment.enrolled).mapWith(Number) })
       .from(trialSiteEnrolment)
-      .where(inArray(trialSiteEnrolment.trialSiteId, siteIds))
-      .all()) {
-      enrolled.set(e.trialSiteId, (enrolled.get(e.trialSiteId) ?? 0) + e.enrolled);
-    }
-  }
+      .groupBy(trialSiteEnrolment.trialSiteId)
+      .all()
+      .map((r) => [r.id, r.enrolled]),
+  );
   const startup = new Map<string, number[]>();
   const rate = new Map<string, { enrolled: number; months: number }>();
   for (const s of sites) {
     if (s.selectedDate && s.fpiDate) {
-      startup.set(s.hospitalOrgId, [...(startup.get(s.hospitalOrgId) ?? []), daysBetween(s.selectedDate, s.fpiDate)]);
+      pushTo(startup, s.hospitalOrgId, daysBetween(s.selectedDate, s.fpiDate));
       const end = s.lpiDate ?? s.closedDate ?? today;
       const months = Math.max(1, daysBetween(s.fpiDate, end) / 30.44);
       const r = rate.get(s.hospitalOrgId) ?? { enrolled: 0, months: 0 };
@@ -75,7 +79,7 @@ export function loadSitePerformance(db: Db, now: number): Map<string, SitePerfor
         stops: stops.get(d.id) ?? [],
         until: d.decided!,
       });
-      turnaround.set(d.hospitalId, [...(turnaround.get(d.hospitalId) ?? []), clock.usedDays]);
+      pushTo(turnaround, d.hospitalId, clock.usedDays);
     }
   }
   const out = new Map<string, SitePerformance>();

@@ -11,12 +11,23 @@ type Reader = Pick<Tx, 'select'>;
  */
 export function groupClockStops(rows: readonly { id: string; from: string; to: string | null }[]) {
   const out = new Map<string, ClockStop[]>();
-  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { from: r.from, to: r.to }]);
+  for (const r of rows) {
+    const list = out.get(r.id);
+    if (list) list.push({ from: r.from, to: r.to });
+    else out.set(r.id, [{ from: r.from, to: r.to }]);
+  }
   return out;
+}
+
+/** Past this many ids, every stop is read and filtered: SQLite limits the variables of one statement. */
+const MAX_IDS = 900;
+function only(all: Map<string, ClockStop[]>, ids: readonly string[]) {
+  return new Map(ids.filter((id) => all.has(id)).map((id) => [id, all.get(id)!]));
 }
 
 export function submissionClockStopsOf(db: Reader, ids?: readonly string[]): Map<string, ClockStop[]> {
   if (ids && ids.length === 0) return new Map();
+  if (ids && ids.length > MAX_IDS) return only(submissionClockStopsOf(db), ids);
   const q = db
     .select({
       id: submissionClockStops.submissionId,
@@ -29,6 +40,7 @@ export function submissionClockStopsOf(db: Reader, ids?: readonly string[]): Map
 
 export function recognitionClockStopsOf(db: Reader, ids?: readonly string[]): Map<string, ClockStop[]> {
   if (ids && ids.length === 0) return new Map();
+  if (ids && ids.length > MAX_IDS) return only(recognitionClockStopsOf(db), ids);
   const q = db
     .select({
       id: recognitionClockStops.requestId,

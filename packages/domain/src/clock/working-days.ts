@@ -22,7 +22,16 @@ export function workingCalendar(
   overrides: CalendarOverrides = new Map(),
   completeYears: ReadonlySet<number> = new Set(),
 ): WorkingCalendar {
-  const isWorkday = (date: string) => overrides.get(date) ?? packageIsWorkday(date);
+  // Clocks ask the same few hundred dates again and again (every review of a year): answer each once.
+  const known = new Map<string, boolean>();
+  const isWorkday = (date: string) => {
+    let answer = known.get(date);
+    if (answer === undefined) {
+      answer = overrides.get(date) ?? packageIsWorkday(date);
+      known.set(date, answer);
+    }
+    return answer;
+  };
   return {
     isWorkday,
     addWorkdays(date, n) {
@@ -36,6 +45,17 @@ export function workingCalendar(
     },
     knowsYear: (year) => completeYears.has(year) || packageCoversYear(year),
   };
+}
+
+const following = new Map<string, string>();
+/** The calendar day after `date`, remembered: a clock walks the same dates for every review. */
+function nextDay(date: string): string {
+  let next = following.get(date);
+  if (next === undefined) {
+    next = addDays(date, 1);
+    following.set(date, next);
+  }
+  return next;
 }
 
 export type ClockStop = { from: string; to: string | null };
@@ -74,17 +94,18 @@ export function computeClock(
   p: { accepted: string; limitDays: number; stops: ClockStop[]; until: string },
 ): ClockState {
   // An open stop counts up to `until`: while it lasts, each further stopped working day moves the due date again.
-  const stoppedOn = (d: string) => d <= p.until && p.stops.some((s) => d >= s.from && d <= (s.to ?? p.until));
+  const stoppedOn = (d: string) =>
+    p.stops.length > 0 && d <= p.until && p.stops.some((s) => d >= s.from && d <= (s.to ?? p.until));
   let used = 0;
   let stopped = 0;
-  for (let d = addDays(p.accepted, 1); d <= p.until; d = addDays(d, 1)) {
+  for (let d = nextDay(p.accepted); d <= p.until; d = nextDay(d)) {
     if (!cal.isWorkday(d)) continue;
     if (stoppedOn(d)) stopped++;
     else used++;
   }
   let dueDate = p.accepted;
   for (let counted = 0; counted < p.limitDays; ) {
-    dueDate = addDays(dueDate, 1);
+    dueDate = nextDay(dueDate);
     if (cal.isWorkday(dueDate) && !stoppedOn(dueDate)) counted++;
   }
   const isStopped = p.stops.some((s) => s.to === null);

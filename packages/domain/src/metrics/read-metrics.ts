@@ -11,6 +11,7 @@ import {
 import { ethicsCommittees } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { cachedByGeneration } from '../capacity/generation-cache.ts';
 import {
   cachedRegistryExperience,
   countRegistryTrials,
@@ -47,7 +48,9 @@ export function filteredFacts(ctx: Ctx, f: Filters): MetricFacts {
         .where(eq(ethicsCommittees.id, f.committeeId))
         .get()?.h ?? '—')
     : undefined;
-  return filterFacts(loadMetricFacts(ctx.db), { ...f, committeeHospitalId });
+  // Every write appends an audit row, which moves the generation on: the facts are never staler than the last write.
+  const facts = cachedByGeneration(ctx.db, 'metric-facts', ctx.now(), () => loadMetricFacts(ctx.db));
+  return filterFacts(facts, { ...f, committeeHospitalId });
 }
 
 /** Public contract `metrics.overview`: the headline figures, the same for the previous month, and their counts. */

@@ -1,0 +1,1 @@
+CREATE INDEX `inquiries_trial_site_idx` ON `inquiries` (`trial_site_id`);

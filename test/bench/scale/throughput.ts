@@ -1,0 +1,74 @@
+import autocannon from 'autocannon';
+import { queryUrl } from './bench-server.ts';
+import type { Figure } from './measure.ts';
+import { SEARCH_SCENARIOS } from './search.ts';
+
+const pathOf = (full: string) => full.slice(full.indexOf('/trpc/'));
+
+async function run(url: string, cookie: string, requests: autocannon.Request[], seconds: number) {
+  const result = await autocannon({
+    url,
+    connections: 32,
+    duration: seconds,
+    headers: { cookie },
+    requests,
+  });
+  return {
+    rps: result.requests.average,
+    errors: result.errors + result.timeouts + result.non2xx,
+    p50: result.latency.p50,
+    p97: result.latency.p97_5,
+    total: result.requests.total,
+  };
+}
+
+/**
+ * Throughput at concurrency 32 (autocannon): the search scenarios in turn, then a mixed set — searches, the
+ * 200-site board and a shortlist created (a write, audited, which moves every cached read model on) — with the
+ * error count (failed, timed out or non-2xx, a 429 included).
+ */
+export async function benchThroughput(url: string, sponsorCookie: string, seconds: number): Promise<Figure[]> {
+  const searches = SEARCH_SCENARIOS.map((s) => ({
+    method: 'GET' as const,
+    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, limit: 20 })),
+  }));
+  const search = await run(url, sponsorCookie, searches, seconds);
+  const mixed = await run(
+    url,
+    sponsorCookie,
+    [
+      ...searches.slice(0, 4),
+      { method: 'GET', path: pathOf(queryUrl(url, 'trials.list', {})) },
+      ...searches.slice(4),
+      {
+        method: 'POST',
+        path: '/trpc/shortlists.create',
+        headers: { 'content-type': 'application/json', cookie: sponsorCookie },
+        body: JSON.stringify({ json: { name: '压测候选名单' } }),
+      },
+    ],
+    seconds,
+  );
+  return [
+    {
+      group: 'throughput',
+      name: 'sites.search at concurrency 32',
+      unit: 'req/s',
+      median: search.rps,
+      errors: search.errors,
+      target: '≥ 1,000 req/s, 0 errors',
+      meets: search.rps >= 1000 && search.errors === 0,
+      note: `${search.total} requests; latency p50 ${search.p50} ms, p97.5 ${search.p97} ms`,
+    },
+    {
+      group: 'throughput',
+      name: 'mixed read/write (1 write in 9) at concurrency 32',
+      unit: 'req/s',
+      median: mixed.rps,
+      errors: mixed.errors,
+      target: '0 errors',
+      meets: mixed.errors === 0,
+      note: `${mixed.total} requests; latency p50 ${mixed.p50} ms, p97.5 ${mixed.p97} ms`,
+    },
+  ];
+}
