@@ -1,5 +1,5 @@
 import { type Db, ethicsCommittees, submissions, trialSiteEnrolment, trialSites } from '@ctp/db';
-import { and, eq, inArray, isNotNull, sum } from 'drizzle-orm';
+import { and, eq, isNotNull, sum } from 'drizzle-orm';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
