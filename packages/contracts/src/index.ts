@@ -2,6 +2,8 @@ export * from './audit.ts';
 export * from './audit-deliberation.ts';
 export * from './audit-log.ts';
 export * from './auth.ts';
+export * from './base-policy.ts';
+export * from './bases.ts';
 export * from './calendar.ts';
 export * from './capacity.ts';
 export * from './delays.ts';

@@ -49,7 +49,14 @@ export const en: Messages = {
     commission: 'Health commission',
     admin: 'Platform admin',
   },
-  orgKinds: { hospital: 'Hospital', sponsor: 'Sponsor', cro: 'CRO', commission: 'Commission', platform: 'Platform' },
+  orgKinds: {
+    hospital: 'Hospital',
+    sponsor: 'Sponsor',
+    cro: 'CRO',
+    commission: 'Commission',
+    platform: 'Platform',
+    university: 'University / institute',
+  },
   nav: {
     home: 'Workbench',
     directory: 'Directory',

@@ -49,7 +49,14 @@ export const zhCN = {
     commission: '卫健委',
     admin: '平台管理员',
   },
-  orgKinds: { hospital: '医院', sponsor: '申办方', cro: 'CRO', commission: '卫健委', platform: '平台' },
+  orgKinds: {
+    hospital: '医院',
+    sponsor: '申办方',
+    cro: 'CRO',
+    commission: '卫健委',
+    platform: '平台',
+    university: '高校/科研院所',
+  },
   nav: {
     home: '工作台',
     directory: '机构名录',
