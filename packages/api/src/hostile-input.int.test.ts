@@ -22,7 +22,14 @@ import { hostileArbitrary, MARKUP_PAYLOADS, validArbitrary } from './testing/zod
 const RUNS = Number(process.env.CTP_FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.CTP_FUZZ_SEED ?? 20_261_206);
 /** scrypt (sign-in, password change, new users) and XLSX building cost ~50–150 ms a call: fewer runs for them. */
-const SLOW = new Set(['auth.login', 'auth.changePassword', 'users.create', 'sites.exportSearch', 'metrics.export']);
+const SLOW = new Set([
+  'auth.login',
+  'auth.changePassword',
+  'users.create',
+  'users.resetPassword',
+  'sites.exportSearch',
+  'metrics.export',
+]);
 
 /** Whom each mutation is tried as: the first of these its policy admits (the owners of the tenant world first). */
 const ACCOUNTS = [

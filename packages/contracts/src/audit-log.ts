@@ -22,6 +22,8 @@ export type AuditEventView = {
   action: string;
   entityType: string;
   entityId: string;
+  /** The record's name (user, trial title, hospital, 受理号 …), resolved when listed; null when none is on file. */
+  entityName: { zh: string; en: string } | null;
   before: unknown;
   after: unknown;
   requestId: string | null;

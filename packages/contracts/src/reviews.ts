@@ -229,3 +229,31 @@ export const endMemberTermInput = z.object({
   memberId: id,
   termEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bi('日期格式为 YYYY-MM-DD', 'Use the date format YYYY-MM-DD')),
 });
+
+/**
+ * Where a meeting stands, for the meetings list (issue 14): to come, today, held with agenda items still undecided,
+ * held without minutes, minutes drafted, closed (minutes approved).
+ */
+export const MEETING_STATUSES = [
+  'upcoming',
+  'today',
+  'awaiting_decisions',
+  'awaiting_minutes',
+  'minutes_draft',
+  'closed',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Pure: dates are Beijing `YYYY-MM-DD`, compared as strings. */
+export function meetingStatusOf(m: {
+  meetingDate: string;
+  today: string;
+  undecidedItems: number;
+  minutesStatus: MinutesStatus | null;
+}): MeetingStatus {
+  if (m.minutesStatus === 'approved') return 'closed';
+  if (m.meetingDate > m.today) return 'upcoming';
+  if (m.undecidedItems > 0) return m.meetingDate === m.today ? 'today' : 'awaiting_decisions';
+  if (m.minutesStatus === 'draft') return 'minutes_draft';
+  return 'awaiting_minutes';
+}

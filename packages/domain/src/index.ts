@@ -139,5 +139,8 @@ export * from './trials/site-lifecycle.ts';
 export * from './trials/trial-access.ts';
 export * from './users/create-user.ts';
 export * from './users/list-users.ts';
+export * from './users/reset-user-password.ts';
+export * from './users/set-user-disabled.ts';
+export * from './users/update-user.ts';
 export * from './vocabulary/condition-vocabulary.ts';
 export * from './vocabulary/suggest-condition-options.ts';

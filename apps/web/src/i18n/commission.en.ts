@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { commissionZh } from './commission.zh-CN.ts';
 
 /** English strings of the commission's view (issue 7); the same keys as commission.zh-CN.ts. */
@@ -35,6 +36,16 @@ export const commissionEn: typeof commissionZh = {
     incentiveScore: 'Incentive index',
     startupDelays: 'Start-up delays',
     activeSites: 'Trial sites',
+  },
+  deltaUnits: {
+    pct_one: '{{value}} percentage point',
+    pct_other: '{{value}} percentage points',
+    days_one: '{{value}} day',
+    days_other: '{{value}} days',
+    workingDays_one: '{{value}} working day',
+    workingDays_other: '{{value}} working days',
+    count_one: '{{value}}',
+    count_other: '{{value}}',
   },
   units: { pct: '%', days: 'days', workingDays: 'working days' },
   formulas: {
@@ -124,16 +135,10 @@ export const commissionEn: typeof commissionZh = {
   },
   records: {
     title: 'Records behind: {{metric}}',
-    subtitle: 'The figure is computed from these {{total}} records; {{counted}} count in the numerator',
+    subtitle_one: 'The figure is computed from this {{count}} record; {{counted}} count in the numerator',
+    subtitle_other: 'The figure is computed from these {{count}} records; {{counted}} count in the numerator',
     kind: 'Kind',
-    kinds: {
-      specialty: 'Filed specialty',
-      investigator: 'Investigator',
-      site: 'Trial site',
-      submission: 'Ethics review',
-      recognition: 'Recognition',
-      delay: 'Start-up delay',
-    },
+    kinds: CODE_LABELS.en.recordKinds,
     hospital: 'Institution',
     label: 'Specialty / PI / review',
     trial: 'Trial',
@@ -148,7 +153,8 @@ export const commissionEn: typeof commissionZh = {
     title: 'Institution incentive index',
     subtitle: 'A weighted composite set by the health commission; every hospital’s score explained term by term',
     ownTitle: 'Our incentive index',
-    ownSubtitle: 'Our score among {{count}} institutions, and how it was made',
+    ownSubtitle_one: 'Our score among {{count}} institution, and how it was made',
+    ownSubtitle_other: 'Our score among {{count}} institutions, and how it was made',
     rank: 'Rank',
     hospital: 'Hospital',
     score: 'Index',
@@ -157,15 +163,7 @@ export const commissionEn: typeof commissionZh = {
     termScore: 'Term score',
     weight: 'Weight',
     contribution: 'Points',
-    terms: {
-      conversion: 'Capacity conversion',
-      piActive: 'PIs active',
-      startup: 'Start-up time',
-      ethicsWithinClock: 'Ethics within clock',
-      recognition: 'Recognition adoption',
-      enrolment: 'Enrolment attainment',
-      enrolling: 'Enrolling sites (100 − non-enrolling %)',
-    },
+    terms: CODE_LABELS.en.incentiveTerms,
     startupRule: 'Start-up ≤ 150 days (the 60/60/30 stage targets) scores 100; above, 100 × 150 ÷ median days',
     weights: 'Weights',
     weightsHelp: 'Whole numbers adding up to 100; saving makes a new version, recorded in the audit log.',
@@ -200,7 +198,8 @@ export const commissionEn: typeof commissionZh = {
     overdueClock: 'Review overdue',
     overdue: 'Overdue step',
     overdueStage: { ethics: 'ethics approval', siv: 'SIV', fpi: 'first patient in' },
-    overdueText: '{{stage}} {{days}} days late (due {{date}})',
+    overdueText_one: '{{stage}} {{count}} day late (due {{date}})',
+    overdueText_other: '{{stage}} {{count}} days late (due {{date}})',
     none: '—',
     flaggedAt: 'flagged {{date}}',
   },

@@ -1,8 +1,9 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { delaysZh } from './delays.zh-CN.ts';
 
 /** English strings of the start-up delay reasons; the same keys as delays.zh-CN.ts. */
 export const delaysEn: typeof delaysZh = {
-  stages: { ethicsApproved: 'Ethics approval', siv: 'Site initiation (SIV)', fpi: 'First patient in' },
+  stages: CODE_LABELS.en.delayStages,
   stageTargets: {
     ethicsApproved: 'ethics approved or recognised within 60 days of selection',
     siv: 'site initiated within 60 days of ethics approval',
@@ -22,7 +23,8 @@ export const delaysEn: typeof delaysZh = {
   },
   attributions: { sponsor: 'Sponsor', hospital: 'Hospital', both: 'Both', unrecorded: 'Not recorded' },
   sides: { site: 'trial office', sponsor: 'sponsor' },
-  late: '{{stage}} {{days}} days late',
+  late_one: '{{stage}} {{count}} day late',
+  late_other: '{{stage}} {{count}} days late',
   lateTitle: 'Target date {{target}} ({{rule}})',
   needsReason: 'Record the reason for the delay',
   record: 'Record reason',
@@ -30,8 +32,10 @@ export const delaysEn: typeof delaysZh = {
   history: 'History',
   modal: {
     title: 'Delay reason: {{stage}}',
-    intro:
-      'This stage was due on {{target}}: {{status}} by {{days}} days. Say why and whose delay it is; every entry is kept, and the commission counts delays by reason and attribution.',
+    intro_one:
+      'This stage was due on {{target}}: {{status}} by {{count}} day. Say why and whose delay it is; every entry is kept, and the commission counts delays by reason and attribution.',
+    intro_other:
+      'This stage was due on {{target}}: {{status}} by {{count}} days. Say why and whose delay it is; every entry is kept, and the commission counts delays by reason and attribution.',
     stage: 'Stage',
     reason: 'Reason',
     reasonRequired: 'Choose a reason',
@@ -48,7 +52,8 @@ export const delaysEn: typeof delaysZh = {
   },
   metrics: {
     title: 'Start-up delays: reasons and attribution',
-    subtitle: '{{total}} stage targets due in the period were missed; {{recorded}} have a reason recorded',
+    subtitle_one: '{{count}} stage target due in the period was missed; reasons recorded: {{recorded}}',
+    subtitle_other: '{{count}} stage targets due in the period were missed; {{recorded}} have a reason recorded',
     byReason: 'By reason',
     byAttribution: 'By attribution',
     byHospital: 'By institution',

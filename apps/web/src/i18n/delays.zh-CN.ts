@@ -1,6 +1,7 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Start-up delay reasons (DESIGN §5): the prompt on the site boards and the commission's breakdown. */
 export const delaysZh = {
-  stages: { ethicsApproved: '伦理批准', siv: '启动会（SIV）', fpi: '首例入组（FPI）' },
+  stages: CODE_LABELS['zh-CN'].delayStages,
   stageTargets: {
     ethicsApproved: '选定后 60 天内获得伦理批准或互认',
     siv: '伦理批准后 60 天内召开启动会',
@@ -20,7 +21,8 @@ export const delaysZh = {
   },
   attributions: { sponsor: '申办方', hospital: '医院', both: '双方', unrecorded: '未登记' },
   sides: { site: '机构办', sponsor: '申办方' },
-  late: '{{stage}}超期 {{days}} 天',
+  late_one: '{{stage}}超期 {{count}} 天',
+  late_other: '{{stage}}超期 {{count}} 天',
   lateTitle: '目标日期 {{target}}（{{rule}}）',
   needsReason: '请登记延误原因',
   record: '登记原因',
@@ -28,8 +30,10 @@ export const delaysZh = {
   history: '记录',
   modal: {
     title: '登记延误原因：{{stage}}',
-    intro:
-      '该阶段目标日期为 {{target}}，{{status}} {{days}} 天。请说明原因及责任方；每次登记都会保留，卫健委按原因和责任方统计。',
+    intro_one:
+      '该阶段目标日期为 {{target}}，{{status}} {{count}} 天。请说明原因及责任方；每次登记都会保留，卫健委按原因和责任方统计。',
+    intro_other:
+      '该阶段目标日期为 {{target}}，{{status}} {{count}} 天。请说明原因及责任方；每次登记都会保留，卫健委按原因和责任方统计。',
     stage: '阶段',
     reason: '延误原因',
     reasonRequired: '请选择延误原因',
@@ -46,7 +50,8 @@ export const delaysZh = {
   },
   metrics: {
     title: '启动延误：原因与责任方',
-    subtitle: '本期到期而未达标的阶段 {{total}} 个，已登记原因 {{recorded}} 个',
+    subtitle_one: '本期到期而未达标的阶段 {{count}} 个，已登记原因 {{recorded}} 个',
+    subtitle_other: '本期到期而未达标的阶段 {{count}} 个，已登记原因 {{recorded}} 个',
     byReason: '按原因',
     byAttribution: '按责任方',
     byHospital: '按机构',

@@ -1,19 +1,11 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { ethicsZh } from './ethics.zh-CN.ts';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const ethicsEn: Widen<typeof ethicsZh> = {
   nav: 'Ethics review',
-  types: {
-    initial: 'Initial review',
-    amendment: 'Amendment',
-    continuing: 'Continuing review',
-    sae: 'SAE / SUSAR',
-    deviation: 'Protocol deviation',
-    suspension: 'Suspension / termination',
-    closure: 'Closure',
-    resubmission: 'Resubmission',
-  },
+  types: CODE_LABELS.en.submissionTypes,
   states: {
     draft: 'Draft',
     submitted: 'Submitted',
@@ -46,7 +38,7 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
   },
   expedited: 'Expedited',
   meeting: 'Meeting',
-  paths: { convened: 'Convened meeting', expedited: 'Expedited', recognition: 'Mutual recognition' },
+  paths: CODE_LABELS.en.reviewPaths,
   steps: {
     create: 'Created',
     submit: 'Submit',
@@ -107,7 +99,8 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     timeline: 'Timeline',
     timelineEmpty: 'Nothing yet',
     reasons: 'Reasons: {{reasons}}',
-    checklistAllMet: 'All {{count}} screening checklist items met',
+    checklistAllMet_one: 'The {{count}} screening checklist item is met',
+    checklistAllMet_other: 'All {{count}} screening checklist items met',
     checklistUnmet: 'Checklist items not met: {{items}}',
     decision: 'Decision',
     noDecision: 'No decision yet',
@@ -133,7 +126,8 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     checklistMissing: 'Missing or not in order: {{item}}',
     acceptComment: 'Note on acceptance',
     acceptCommentRequired: 'A checklist item is not met: say why the submission is accepted anyway',
-    unmetItems: '{{count}} item(s) not ticked',
+    unmetItems_one: '{{count}} item not ticked',
+    unmetItems_other: '{{count}} items not ticked',
     expeditedRefusal: {
       HIGH_RISK_NOT_EXPEDITED: 'High-risk studies cannot be expedited.',
       EXPEDITED_TYPE_NOT_ALLOWED:
@@ -141,7 +135,8 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
       EXPEDITED_RISK_TOO_HIGH:
         "Under the committee's rules this type ({{type}}) may be expedited only up to risk level {{maxRisk}} (this study: {{risk}}): convened review only.",
     },
-    expeditedOpen: 'May be expedited, by {{count}} primary reviewer(s); any "no" sends it to a meeting.',
+    expeditedOpen_one: 'May be expedited, by {{count}} primary reviewer; a "no" sends it to a meeting.',
+    expeditedOpen_other: 'May be expedited, by {{count}} primary reviewers; any "no" sends it to a meeting.',
     expeditedDefaultRules: 'The committee has not saved expedited rules: the platform defaults apply.',
     acceptConfirm: 'Accept this submission? The review clock starts at acceptance.',
     accepted: 'Accepted, acceptance no. {{no}}',

@@ -1,16 +1,8 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of the ethics work queue and submission pages (merged into zh-CN.ts under `ethics`). */
 export const ethicsZh = {
   nav: '伦理审查',
-  types: {
-    initial: '初始审查',
-    amendment: '修正案审查',
-    continuing: '跟踪审查（年度）',
-    sae: '严重不良事件',
-    deviation: '方案偏离',
-    suspension: '暂停/终止研究',
-    closure: '结题审查',
-    resubmission: '复审',
-  },
+  types: CODE_LABELS['zh-CN'].submissionTypes,
   states: {
     draft: '草稿',
     submitted: '已提交',
@@ -43,7 +35,7 @@ export const ethicsZh = {
   },
   expedited: '简易程序',
   meeting: '会议',
-  paths: { convened: '会议审查', expedited: '简易程序', recognition: '协作互认' },
+  paths: CODE_LABELS['zh-CN'].reviewPaths,
   steps: {
     create: '创建送审',
     submit: '提交',
@@ -104,7 +96,8 @@ export const ethicsZh = {
     timeline: '办理记录',
     timelineEmpty: '暂无记录',
     reasons: '退回理由：{{reasons}}',
-    checklistAllMet: '形式审查清单 {{count}} 项均已满足',
+    checklistAllMet_one: '形式审查清单 {{count}} 项均已满足',
+    checklistAllMet_other: '形式审查清单 {{count}} 项均已满足',
     checklistUnmet: '清单未满足项：{{items}}',
     decision: '审查决定',
     noDecision: '尚未作出决定',
@@ -130,14 +123,16 @@ export const ethicsZh = {
     checklistMissing: '缺少或不符合要求：{{item}}',
     acceptComment: '受理说明',
     acceptCommentRequired: '清单中有未满足的项目，受理须说明理由',
-    unmetItems: '有 {{count}} 项未勾选',
+    unmetItems_one: '有 {{count}} 项未勾选',
+    unmetItems_other: '有 {{count}} 项未勾选',
     expeditedRefusal: {
       HIGH_RISK_NOT_EXPEDITED: '高风险研究不能走简易程序。',
       EXPEDITED_TYPE_NOT_ALLOWED: '本委员会的简易程序规则不包括{{type}}，只能会议审查。',
       EXPEDITED_RISK_TOO_HIGH:
         '本委员会的简易程序规则下，{{type}}仅限风险不超过“{{maxRisk}}”的研究（本研究：{{risk}}），只能会议审查。',
     },
-    expeditedOpen: '可走简易程序，由 {{count}} 名主审委员审查；任何一名委员不同意即转会议审查。',
+    expeditedOpen_one: '可走简易程序，由 {{count}} 名主审委员审查；任何一名委员不同意即转会议审查。',
+    expeditedOpen_other: '可走简易程序，由 {{count}} 名主审委员审查；任何一名委员不同意即转会议审查。',
     expeditedDefaultRules: '本委员会尚未保存简易程序规则，适用平台默认规则。',
     acceptConfirm: '确认受理该送审？受理后开始计算审查时限。',
     accepted: '已受理，受理号 {{no}}',

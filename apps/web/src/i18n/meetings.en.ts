@@ -5,6 +5,14 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const meetingsEn: Widen<typeof meetingsZh> = {
   nav: 'Meetings',
   committeeNav: 'Committee settings',
+  status: {
+    upcoming: 'Upcoming',
+    today: 'Today',
+    awaiting_decisions: 'Decisions pending',
+    awaiting_minutes: 'Minutes to write',
+    minutes_draft: 'Minutes awaiting approval',
+    closed: 'Closed',
+  },
   list: {
     title: 'Review meetings',
     subtitle: "The committee's convened reviews: agenda, attendance, quorum, votes and minutes",
@@ -12,6 +20,7 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     date: 'Meeting date',
     name: 'Title',
     agendaSize: 'Agenda items',
+    status: 'Status',
     empty: 'No meetings yet',
     agenda: 'Submissions on the agenda',
     agendaHelp: 'Optional: accepted submissions or those in convened review; the agenda can be edited later',
@@ -29,8 +38,10 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     present: 'Present',
     absent: 'Absent',
     quorum: 'Quorum',
-    quorumMet: 'Quorum met ({{present}} present of {{total}} members, at least {{required}})',
-    quorumNotMet: 'No quorum ({{present}} present of {{total}} members, at least {{required}})',
+    quorumMet_one: 'Quorum met ({{present}} present of {{count}} member, at least {{required}})',
+    quorumMet_other: 'Quorum met ({{present}} present of {{count}} members, at least {{required}})',
+    quorumNotMet_one: 'No quorum ({{present}} present of {{count}} member, at least {{required}})',
+    quorumNotMet_other: 'No quorum ({{present}} present of {{count}} members, at least {{required}})',
     recused: 'Recused',
     recusedHidden: 'Recused',
     recusedSelf: 'Recused: you declared a conflict of interest on this item',
@@ -183,7 +194,9 @@ export const meetingsEn: Widen<typeof meetingsZh> = {
     },
     viewSaved: 'Your view is recorded',
     viewReferred: 'Sent to a convened meeting',
-    viewsNeeded:
+    viewsNeeded_one:
+      "Under the committee's rules, {{count}} primary reviewer must approve before the chair signs the decision.",
+    viewsNeeded_other:
       "Under the committee's rules, {{count}} primary reviewers must approve before the chair signs the decision.",
   },
   items: {

@@ -38,3 +38,29 @@ describe('UI translations', () => {
     expect(get(zhCN, 'recognition.board.roles.participating')).toBe('参与单位');
   });
 });
+
+describe('counts read naturally (issue 14)', () => {
+  const flat = (messages: object) => keys(messages).map((k) => [k, String(get(messages, k))] as const);
+
+  it('puts every English string with a count into a plural pair (_one/_other), and none says "(s)"', () => {
+    const counted = flat(en).filter(([, v]) => v.includes('{{count}}'));
+    expect(counted.length).toBeGreaterThan(20);
+    expect(counted.filter(([k]) => !/_(one|other)$/.test(k)).map(([k]) => k)).toEqual([]);
+    expect(flat(en).filter(([, v]) => v.includes('(s)'))).toEqual([]);
+    // A number other than {{count}} followed by a plural noun cannot be made singular by i18next.
+    const countLike = /\{\{(n|total|days)\}\} [a-z]+s\b/;
+    expect(flat(en).filter(([, v]) => countLike.test(v))).toEqual([]);
+  });
+
+  it('says "1 institution" and "2 institutions" through i18next, and the same Chinese either way', async () => {
+    const i18n = (await import('i18next')).default.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, lng: 'en' });
+    expect(i18n.t('search.total', { count: 1 })).toBe('1 institution');
+    expect(i18n.t('search.total', { count: 2 })).toBe('2 institutions');
+    expect(i18n.t('trials.daysLeft', { count: 1 })).toBe('1 day left');
+    expect(i18n.t('commission.deltaUnits.pct', { count: 2.5, value: '2.5' })).toBe('2.5 percentage points');
+    await i18n.changeLanguage('zh-CN');
+    expect(i18n.t('search.total', { count: 1 })).toBe('共 1 家机构');
+    expect(i18n.t('commission.deltaUnits.workingDays', { count: 2.5, value: '2.5' })).toBe('2.5 个工作日');
+  });
+});

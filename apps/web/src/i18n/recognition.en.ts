@@ -155,7 +155,8 @@ export const recognitionEn: Shape<typeof recognitionZh> = {
     icfSuperseded: 'Still on a superseded ICF',
     icf: 'ICF in use',
     icfLead: 'Lead: {{lead}}',
-    openObjections: '{{count}} open objection(s)',
+    openObjections_one: '{{count}} open objection',
+    openObjections_other: '{{count}} open objections',
     summary:
       'Requests {{requests}} · recognised {{recognised}} · declined {{declined}} · open {{open}} · overdue {{overdue}} · not covered {{skipped}}',
   },

@@ -150,7 +150,8 @@ export const recognitionZh = {
     icfSuperseded: '仍在使用旧版知情同意书',
     icf: '现行知情同意书',
     icfLead: '组长单位现行 {{lead}}',
-    openObjections: '{{count}} 条未处理异议',
+    openObjections_one: '{{count}} 条未处理异议',
+    openObjections_other: '{{count}} 条未处理异议',
     summary:
       '互认申请 {{requests}} · 已认可 {{recognised}} · 不认可 {{declined}} · 进行中 {{open}} · 逾期 {{overdue}} · 未纳入 {{skipped}}',
   },

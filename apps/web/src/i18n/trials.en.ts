@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 import type { trialsZh } from './trials.zh-CN.ts';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -18,22 +19,7 @@ export const trialsEn: Widen<typeof trialsZh> = {
   riskLevels: { low: 'Low', medium: 'Medium', high: 'High' },
   statuses: { planning: 'Planning', active: 'Active', closed: 'Closed' },
   roles: { lead: 'Lead site', participating: 'Participating site' },
-  states: {
-    candidate: 'Candidate',
-    inquiry_sent: 'Inquiry sent',
-    interested: 'Interested',
-    declined: 'Declined',
-    selected: 'Selected',
-    ethics_submitted: 'Ethics submitted',
-    ethics_approved: 'Ethics approved',
-    contract_signed: 'Contract signed',
-    initiated: 'Initiated',
-    enrolling: 'Enrolling',
-    enrolment_closed: 'Enrolment closed',
-    closed: 'Closed',
-    suspended: 'Suspended',
-    terminated: 'Terminated',
-  },
+  states: CODE_LABELS.en.siteStates,
   steps: {
     send_inquiry: 'Send inquiry',
     answer_inquiry: 'Answer inquiry',
@@ -57,8 +43,10 @@ export const trialsEn: Widen<typeof trialsZh> = {
   },
   inquiryStatuses: { sent: 'Awaiting reply', interested: 'Interested', declined: 'Declined', withdrawn: 'Withdrawn' },
   overdue: 'Overdue',
-  daysLeft: '{{n}} days left',
-  daysOverdue: '{{n}} days overdue',
+  daysLeft_one: '{{count}} day left',
+  daysLeft_other: '{{count}} days left',
+  daysOverdue_one: '{{count}} day overdue',
+  daysOverdue_other: '{{count}} days overdue',
   days: '{{n}} d',
   noDue: 'No deadline',
   list: {
@@ -134,7 +122,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
     cro: 'CRO',
     risk: 'Risk level',
     leadHospital: 'Lead site',
-    summary: '{{total}} sites · {{active}} selected or further · {{overdue}} overdue',
+    summary_one: '{{count}} site · {{active}} selected or further · {{overdue}} overdue',
+    summary_other: '{{count}} sites · {{active}} selected or further · {{overdue}} overdue',
     lead: 'Lead',
   },
   select: {
@@ -190,7 +179,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
     replyBy: 'Reply by',
     replyByRequired: 'Choose a reply deadline',
     ok: 'Send inquiry',
-    sent: 'Feasibility inquiry sent to {{n}} specialties',
+    sent_one: 'Feasibility inquiry sent to {{count}} specialty',
+    sent_other: 'Feasibility inquiry sent to {{count}} specialties',
   },
   inbox: {
     title: 'Feasibility inquiries',

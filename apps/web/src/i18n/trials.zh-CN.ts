@@ -1,3 +1,4 @@
+import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of trials, feasibility inquiries, site boards and notifications (merged into zh-CN.ts under `trials`). */
 export const trialsZh = {
   nav: { trials: '我的试验', inquiries: '可行性调研', siteBoard: '中心进度' },
@@ -15,22 +16,7 @@ export const trialsZh = {
   riskLevels: { low: '低', medium: '中', high: '高' },
   statuses: { planning: '筹备中', active: '进行中', closed: '已结束' },
   roles: { lead: '组长单位', participating: '参与单位' },
-  states: {
-    candidate: '候选',
-    inquiry_sent: '已发调研',
-    interested: '有意向',
-    declined: '婉拒',
-    selected: '已选定',
-    ethics_submitted: '伦理送审',
-    ethics_approved: '伦理通过',
-    contract_signed: '合同已签',
-    initiated: '已启动',
-    enrolling: '入组中',
-    enrolment_closed: '入组完成',
-    closed: '已关闭',
-    suspended: '暂停',
-    terminated: '终止',
-  },
+  states: CODE_LABELS['zh-CN'].siteStates,
   steps: {
     send_inquiry: '发送调研',
     answer_inquiry: '答复调研',
@@ -54,8 +40,10 @@ export const trialsZh = {
   },
   inquiryStatuses: { sent: '待答复', interested: '有意向', declined: '婉拒', withdrawn: '已撤回' },
   overdue: '逾期',
-  daysLeft: '剩 {{n}} 天',
-  daysOverdue: '逾期 {{n}} 天',
+  daysLeft_one: '剩 {{count}} 天',
+  daysLeft_other: '剩 {{count}} 天',
+  daysOverdue_one: '逾期 {{count}} 天',
+  daysOverdue_other: '逾期 {{count}} 天',
   days: '{{n}} 天',
   noDue: '无时限',
   list: {
@@ -131,7 +119,8 @@ export const trialsZh = {
     cro: 'CRO',
     risk: '风险等级',
     leadHospital: '组长单位',
-    summary: '{{total}} 个中心 · {{active}} 个已选定及以后 · {{overdue}} 个逾期',
+    summary_one: '{{count}} 个中心 · {{active}} 个已选定及以后 · {{overdue}} 个逾期',
+    summary_other: '{{count}} 个中心 · {{active}} 个已选定及以后 · {{overdue}} 个逾期',
     lead: '组长',
   },
   select: {
@@ -186,7 +175,8 @@ export const trialsZh = {
     replyBy: '答复截止日期',
     replyByRequired: '请选择答复截止日期',
     ok: '发送调研',
-    sent: '已向 {{n}} 个专业发送可行性调研',
+    sent_one: '已向 {{count}} 个专业发送可行性调研',
+    sent_other: '已向 {{count}} 个专业发送可行性调研',
   },
   inbox: {
     title: '可行性调研',

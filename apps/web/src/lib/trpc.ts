@@ -8,11 +8,17 @@ import { currentLocale } from '../i18n/index.ts';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+/** Whether a query key is `auth.me`'s: its own 401 is the answer, not a reason to ask again. */
+export const isMeQueryKey = (key: readonly unknown[]) =>
+  Array.isArray(key[0]) && key[0][0] === 'auth' && key[0][1] === 'me';
+
 export function createClients(onUnauthenticated: () => void) {
   const queryClient = new QueryClient({
     queryCache: new QueryCache({
-      onError: (error) => {
-        if (error instanceof TRPCClientError && error.data?.httpStatus === 401) onUnauthenticated();
+      onError: (error, query) => {
+        // Re-asking auth.me after its own 401 looped forever (a spinner and a request storm once a session ended).
+        if (error instanceof TRPCClientError && error.data?.httpStatus === 401 && !isMeQueryKey(query.queryKey))
+          onUnauthenticated();
       },
     }),
     defaultOptions: {

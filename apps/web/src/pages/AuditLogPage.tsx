@@ -23,7 +23,7 @@ function JsonBlock({ value }: { value: unknown }) {
 }
 
 export default function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
@@ -219,6 +219,7 @@ export default function AuditLogPage() {
                   type="link"
                   size="small"
                   className="ctp-link-button"
+                  style={{ whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
                   onClick={() => {
                     set('entityType', e.entityType);
                     setEntityIdDraft(e.entityId);
@@ -228,7 +229,18 @@ export default function AuditLogPage() {
                     setParams(next, { replace: true });
                   }}
                 >
-                  {t(`audit.entityTypes.${e.entityType}`)} · <span className="ctp-mono">{e.entityId.slice(0, 8)}</span>
+                  <span>
+                    {t(`audit.entityTypes.${e.entityType}`)} ·{' '}
+                    {e.entityName ? (
+                      <span title={e.entityId} data-testid="audit-entity-name">
+                        {i18n.language === 'en' ? e.entityName.en : e.entityName.zh}
+                      </span>
+                    ) : (
+                      <span className="ctp-mono" title={e.entityId}>
+                        {e.entityId.slice(0, 8)}
+                      </span>
+                    )}
+                  </span>
                 </Button>
               ),
             },

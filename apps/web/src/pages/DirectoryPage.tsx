@@ -95,7 +95,7 @@ export default function DirectoryPage() {
                     dataIndex: 'phase1Beds',
                     width: 130,
                     render: (v: number | null) =>
-                      v ? <Tag color="green">{t('directory.phase1Beds', { n: v })}</Tag> : '—',
+                      v ? <Tag color="green">{t('directory.phase1Beds', { count: v })}</Tag> : '—',
                   },
                 ]
               : [

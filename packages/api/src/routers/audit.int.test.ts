@@ -53,6 +53,31 @@ describe('audit router', () => {
     expect(newest.after).toEqual(expect.objectContaining({ role: 'site_admin' }));
   });
 
+  it('names each row’s record in both languages: the user, the membership’s holder and organisation', async () => {
+    const { items } = await callerAs(database, 'admin@demo.ctp').audit.list({ limit: 200 });
+    const switched = items.find((e) => e.action === 'auth.switch_membership' && e.actorEmail === 'site@demo.ctp')!;
+    expect(switched.entityType).toBe('membership');
+    expect(switched.entityName).toEqual({
+      zh: '周机构 · 江苏省人民医院',
+      en: expect.stringMatching(/^周机构 · Jiangsu Province Hospital/),
+    });
+    const created = await callerAs(database, 'sponsor@demo.ctp').trials.create({
+      titleZh: '审计命名试验',
+      titleEn: 'Audit naming trial',
+      type: 'drug',
+      phase: 'II',
+      conditions: ['高血压'],
+      targetEnrolment: 10,
+    });
+    const trialRow = (
+      await callerAs(database, 'admin@demo.ctp').audit.list({ entityType: 'trial', entityId: created.id })
+    ).items[0]!;
+    expect(trialRow.entityName).toEqual({ zh: '审计命名试验', en: 'Audit naming trial' });
+    // A record with nothing to name it by keeps null (the page shows the short id).
+    const seeded = items.find((e) => e.entityType === 'system');
+    if (seeded) expect(seeded.entityName).toBeNull();
+  });
+
   it('filters by actor', async () => {
     const { items } = await callerAs(database, 'admin@demo.ctp').audit.list({ actorUserId: multiUserId });
     expect(items.map((e) => e.id)).toEqual(rowsWhere('where actor_user_id = ?', multiUserId));

@@ -1,14 +1,18 @@
-import { POLICIES, type Policy } from '@ctp/contracts';
+import { CODE_LABELS, type Locale, POLICIES, type Policy } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { giveExpeditedViews, seedJsphReviewers } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import { xlsxColumns } from '../../../../test/helpers/xlsx.ts';
 import { appRouter } from '../root.ts';
 
 /** Noon in Beijing on a calendar date. */
 const at = (date: string) => () => Date.parse(`${date}T12:00:00+08:00`);
 const HOSPITAL = 'hosp-jsph';
 const PERIOD = { from: '2025-09-01', to: '2025-10-31', hospitalId: HOSPITAL };
+
+/** The codes that must never reach a reader: every key of the shared code labels. */
+const RAW_CODES = new Set(Object.values(CODE_LABELS.en).flatMap((section) => Object.keys(section)));
 
 /** Four specialties of 江苏省人民医院, each with its first PI. */
 function jsphSpecialties(db: DbHandle) {
@@ -189,6 +193,50 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
     const late = callerAs(db, 'commission@demo.ctp', { now: () => Date.parse('2025-10-31T20:00:00Z') });
     const file = await late.metrics.export({ table: 'byHospital', groupBy: 'hospital', filters: {} });
     expect(file.filename).toContain('2025-11-01');
+  });
+
+  it.each(['zh-CN', 'en'] as Locale[])('writes words, not codes, into the %s exports (issue 14)', async (locale) => {
+    const api = callerAs(db, 'commission@demo.ctp', { now: at('2025-11-05'), locale });
+    const files = [
+      ...(
+        [
+          'activeSites',
+          'ethicsWithinClockPct',
+          'specialtyActivePct',
+          'nonEnrollingPct',
+          'startupDelays',
+          'recognitionAdoptionPct',
+        ] as const
+      ).map((metric) => api.metrics.export({ table: 'records', metric, filters: PERIOD })),
+      api.metrics.export({ table: 'incentive', filters: {} }),
+      api.metrics.export({ table: 'byHospital', groupBy: 'district', filters: {} }),
+      api.metrics.export({ table: 'byCommittee', filters: PERIOD }),
+    ];
+    const offenders: string[] = [];
+    let cells = 0;
+    const yes = CODE_LABELS[locale].yesNo;
+    for (const file of await Promise.all(files)) {
+      const columns = await xlsxColumns(file.base64);
+      for (const [header, values] of columns) {
+        for (const text of [header, ...values]) {
+          cells++;
+          // A cell, or a part of it (`初始审查 · 简易程序`, `资源转化率（贡献分）`), that is a bare code.
+          const parts = text.split(/ · |（| \(/).map((p) => p.replace(/[)）]$/, '').trim());
+          if (parts.some((p) => RAW_CODES.has(p))) offenders.push(`${file.filename} ${header}: ${text}`);
+        }
+        const counted = header === (locale === 'en' ? 'Counted' : '计入分子');
+        if (counted && values.some((v) => v !== yes.yes && v !== yes.no))
+          offenders.push(`${file.filename} ${header}: ${values.join(',')}`);
+      }
+      if (locale === 'en' && file.filename.startsWith('metrics-district')) {
+        const names = columns.get('Name') ?? [];
+        expect(names.length).toBeGreaterThan(0);
+        // Districts are filed in Chinese; the English file names them in English.
+        expect(names.filter((n) => /\p{Script=Han}/u.test(n))).toEqual([]);
+      }
+    }
+    expect(offenders).toEqual([]);
+    expect(cells).toBeGreaterThan(100);
   });
 
   it('lets the commission flag key projects and set incentive weights (audited); refuses everyone else', async () => {

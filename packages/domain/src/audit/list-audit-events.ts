@@ -4,6 +4,7 @@ import { auditEvents, users } from '@ctp/db';
 import { and, desc, eq, lt, notInArray, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
+import { resolveAuditEntityNames } from './audit-entity-names.ts';
 
 /** Actions whose actor is a member acting inside the committee: never found by filtering on the actor. */
 const ACTOR_HIDDEN_ACTIONS = (Object.keys(DELIBERATION_AUDIT_FIELDS) as AuditAction[]).filter(
@@ -35,6 +36,10 @@ export function listAuditEvents({ ctx, input }: { ctx: Ctx; input: AuditListInpu
     .limit(input.limit + 1)
     .all();
   const page = rows.slice(0, input.limit);
+  const names = resolveAuditEntityNames(
+    ctx.db,
+    page.map((r) => r.event),
+  );
   const items: AuditEventView[] = page.map(({ event: e, actorName, actorEmail }) =>
     redactAuditEvent({
       id: e.id,
@@ -47,6 +52,7 @@ export function listAuditEvents({ ctx, input }: { ctx: Ctx; input: AuditListInpu
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
+      entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null,
       before: e.beforeJson ? JSON.parse(e.beforeJson) : null,
       after: e.afterJson ? JSON.parse(e.afterJson) : null,
       requestId: e.requestId,

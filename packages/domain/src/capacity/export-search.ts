@@ -1,4 +1,13 @@
-import { type ExportFile, type Locale, POLICIES, type SiteSearchItem, type SitesSearchInput } from '@ctp/contracts';
+import {
+  districtLabel,
+  type ExportFile,
+  type Locale,
+  levelLabel,
+  POLICIES,
+  type SiteSearchItem,
+  type SitesSearchInput,
+  yesNo,
+} from '@ctp/contracts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
@@ -20,8 +29,6 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     stale: '资源信息过期',
     reasons: '匹配理由',
     note: '备注',
-    yes: '是',
-    no: '否',
     sheet: '检索结果',
   },
   en: {
@@ -38,8 +45,6 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     stale: 'Capacity stale',
     reasons: 'Why it fits',
     note: 'Note',
-    yes: 'yes',
-    no: 'no',
     sheet: 'Results',
   },
 };
@@ -66,16 +71,16 @@ export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<s
     rank: i + 1,
     name: item.name,
     nameEn: item.nameEn,
-    district: item.district,
-    level: item.level,
+    district: districtLabel(item.district, locale),
+    level: levelLabel(item.level, locale),
     score: item.score,
     freeSlots: item.freeSlots,
     specialties: item.specialties.map((s) => `${locale === 'en' ? s.nameEn : s.name} (${s.freeSlots})`).join('; '),
     investigators: [
       ...new Set(item.specialties.flatMap((s) => s.investigators.map((p) => `${p.name} ${p.title}`))),
     ].join('; '),
-    phase1: item.hasPhase1Unit ? h.yes! : h.no!,
-    stale: item.stale ? h.yes! : h.no!,
+    phase1: yesNo(locale, item.hasPhase1Unit),
+    stale: yesNo(locale, item.stale),
     reasons: item.reasons.join('; '),
     ...(notes ? { note: notes.get(item.hospitalId) ?? '' } : {}),
   }));

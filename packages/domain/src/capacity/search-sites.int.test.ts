@@ -165,5 +165,24 @@ describe('sites.search on the Nanjing demo', () => {
     expect(ws.getRow(1).getCell(2).value).toBe('机构名称');
     expect(ws.getRow(2).getCell(2).value).toBe(result.items[0]!.name);
     expect(ws.getRow(2).getCell(6).value).toBe(result.items[0]!.score);
+    expect(['是', '否']).toContain(ws.getRow(2).getCell(10).value);
+  });
+
+  it('writes districts, levels and yes/no in English into an English export (issue 14)', async () => {
+    const english = callerAs(db, 'sponsor@demo.ctp', { locale: 'en' });
+    const file = await english.sites.exportSearch({});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect([4, 5, 10, 11].map((c) => ws.getRow(1).getCell(c).value)).toEqual([
+      'District',
+      'Level',
+      'Phase I unit',
+      'Capacity stale',
+    ]);
+    const cells = (c: number) => ws.getColumn(c).values.slice(2).map(String);
+    expect(cells(4).length).toBeGreaterThan(5);
+    for (const c of [4, 5, 10, 11]) expect(cells(c).filter((v) => /\p{Script=Han}/u.test(v))).toEqual([]);
+    expect(new Set([...cells(10), ...cells(11)])).toEqual(new Set(['Yes', 'No']));
   });
 });

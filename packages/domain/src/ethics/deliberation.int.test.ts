@@ -93,6 +93,13 @@ describe('deliberation stays inside the committee (issue 12)', () => {
         seen.push(e);
       }
     }
+    // The rows name their submission or meeting (受理号, title) — and never a member, even where the actor is hidden.
+    const memberNames = [...DELIBERATION_SECRETS.memberNames];
+    for (const e of seen as { entityName: { zh: string; en: string } | null; actorName: string | null }[]) {
+      expect(e.entityName).not.toBeNull();
+      const named = JSON.stringify(e.entityName);
+      expect(memberNames.filter((n) => named.includes(n))).toEqual([]);
+    }
     const votes = (await admin.audit.list({ action: 'meeting.vote', limit: 200 })).items;
     expect(votes.every((v) => (v.after as { choice: string }).choice === REDACTED && v.actorName === null)).toBe(true);
     // The keys stay (marked redacted); no value, name or text of the deliberation does.

@@ -188,7 +188,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect(audits(db, 'meeting.create')).toBe(1);
     expect(audits(db, 'submission.schedule')).toBe(1);
     expect(await callerAs(db, 'member@demo.ctp').meetings.list({ committeeId: EC })).toMatchObject([
-      { id: meetingId, meetingDate: today, agendaSize: 1 },
+      { id: meetingId, meetingDate: today, agendaSize: 1, undecidedItems: 1, status: 'today' },
     ]);
     expect((await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').meetings.list({ committeeId: EC }))).detail).toBe(
       'NOT_OWN_COMMITTEE',
@@ -340,8 +340,13 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     for (const memberId of [roster.doctor, roster.lawyer, roster.ethicist])
       await secretary.meetings.recordAttendance({ meetingId, memberId, present: false });
     expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({ met: false, present: 1 });
+    const statusOf = async () =>
+      (await secretary.meetings.list({ committeeId: EC })).find((m) => m.id === meetingId)?.status;
+    expect(await statusOf()).toBe('awaiting_minutes');
     await secretary.meetings.saveMinutes({ meetingId, summary: '审议 1 项', items: [] });
+    expect(await statusOf()).toBe('minutes_draft');
     const approved = await callerAs(db, 'chair@demo.ctp').meetings.approveMinutes({ meetingId });
+    expect(await statusOf()).toBe('closed');
     const item = approved.record.items[0]!;
     expect(item.quorum).toMatchObject({ met: true, present: 4, total: 5, required: 3, reasons: [] });
     expect(item.quorumAt).not.toBeNull();

@@ -4,10 +4,11 @@ import {
   createMeetingInput,
   declareConflictInput,
   meetingIdInput,
+  meetingStatusOf,
   recordAttendanceInput,
 } from '@ctp/contracts';
-import { committeeMembers, meetingAttendance, meetings, memberConflicts, submissions } from '@ctp/db';
-import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
+import { committeeMembers, meetingAttendance, meetingMinutes, meetings, memberConflicts, submissions } from '@ctp/db';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
@@ -233,21 +234,29 @@ export function getMeeting({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeo
   };
 }
 
-/** `meetings.list`: a committee's meetings, newest first, with the size of each agenda — its own EC roles only. */
+/**
+ * `meetings.list`: a committee's meetings, newest first, with the size of each agenda and where the meeting stands
+ * (`meetingStatusOf`: to come, undecided items, minutes) — its own EC roles only.
+ */
 export function listMeetings({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof committeeIdInput> }) {
   const input = committeeIdInput.parse(raw);
   assertCommitteeRole(ctx.actor, input.committeeId, ['ec_secretary', 'ec_chair', 'ec_member']);
+  const today = shanghaiDate(ctx.now());
   return ctx.db
     .select({
       id: meetings.id,
       meetingDate: meetings.meetingDate,
       title: meetings.title,
       agendaSize: count(submissions.id),
+      undecidedItems: sql<number>`coalesce(sum(case when ${submissions.state} = 'scheduled' then 1 else 0 end), 0)`,
+      minutesStatus: meetingMinutes.status,
     })
     .from(meetings)
     .leftJoin(submissions, eq(submissions.meetingId, meetings.id))
+    .leftJoin(meetingMinutes, eq(meetingMinutes.meetingId, meetings.id))
     .where(eq(meetings.committeeId, input.committeeId))
     .groupBy(meetings.id)
     .orderBy(desc(meetings.meetingDate), desc(meetings.createdAt))
-    .all();
+    .all()
+    .map(({ minutesStatus, ...m }) => ({ ...m, status: meetingStatusOf({ ...m, today, minutesStatus }) }));
 }

@@ -1,11 +1,15 @@
 import {
+  codeLabel,
   DELAY_ATTRIBUTION_LABELS,
   DELAY_REASON_LABELS,
+  districtLabel,
   type ExportFile,
   INCENTIVE_TERMS,
   type Locale,
+  metricRecordLabel,
   metricsExportInput,
   POLICIES,
+  yesNo,
 } from '@ctp/contracts';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
@@ -83,7 +87,8 @@ function sheet(locale: Locale, name: string, cols: Col[], rows: Record<string, u
           const v = r[key];
           return [
             key,
-            typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' || typeof v === 'string' ? v : null,
+            // 是/否, Yes/No: never 0/1 (issue 14).
+            typeof v === 'boolean' ? yesNo(locale, v) : typeof v === 'number' || typeof v === 'string' ? v : null,
           ];
         }),
       ),
@@ -110,8 +115,11 @@ export async function exportMetrics({
   switch (input.table) {
     case 'byHospital': {
       const r = listMetricsByGroup({ ctx, input: { filters: input.filters, groupBy: input.groupBy } });
+      // Districts are stored in Chinese; English files name them in English.
+      const rows =
+        input.groupBy === 'district' ? r.rows.map((row) => ({ ...row, label: districtLabel(row.label, l) })) : r.rows;
       return toXlsx(`metrics-${input.groupBy}-${stamp}.xlsx`, [
-        sheet(l, l === 'en' ? 'Metrics' : '指标', GROUP_COLS, r.rows),
+        sheet(l, l === 'en' ? 'Metrics' : '指标', GROUP_COLS, rows),
       ]);
     }
     case 'byCommittee': {
@@ -141,7 +149,16 @@ export async function exportMetrics({
         input: { metric: input.metric ?? 'specialtyActivePct', filters: input.filters },
       });
       return toXlsx(`metrics-records-${r.metric}-${stamp}.xlsx`, [
-        sheet(l, l === 'en' ? 'Records' : '明细', RECORD_COLS, r.records),
+        sheet(
+          l,
+          l === 'en' ? 'Records' : '明细',
+          RECORD_COLS,
+          r.records.map((rec) => ({
+            ...rec,
+            kind: codeLabel(l, 'recordKinds', rec.kind),
+            label: metricRecordLabel(l, rec.kind, rec.label),
+          })),
+        ),
       ]);
     }
     case 'delays': {
@@ -195,7 +212,13 @@ export async function exportMetrics({
         ['rank', '排名', 'Rank', 6],
         ['hospitalName', '机构', 'Institution', 30],
         ['score', '激励指数', 'Index'],
-        ...INCENTIVE_TERMS.map((t): Col => [t, `${t}（贡献）`, `${t} (points)`]),
+        ...INCENTIVE_TERMS.map(
+          (t): Col => [
+            t,
+            `${codeLabel('zh-CN', 'incentiveTerms', t)}（贡献分）`,
+            `${codeLabel('en', 'incentiveTerms', t)} (points)`,
+          ],
+        ),
       ];
       const rows = r.rows.map((h) => ({
         rank: h.rank,

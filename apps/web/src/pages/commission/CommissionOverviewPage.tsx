@@ -89,8 +89,8 @@ export function MetricCard({ o, item, query }: { o: Overview; item: (typeof HEAD
         ) : (
           <Typography.Text type={delta === 0 ? 'secondary' : good ? 'success' : 'danger'} data-testid="mom">
             {t('commission.overview.mom')} {delta > 0 ? <ArrowUpOutlined /> : delta < 0 ? <ArrowDownOutlined /> : null}{' '}
-            {fmt(Math.abs(delta))}
-            {unit === 'pct' ? ' pp' : ''}
+            {/* With its unit: a change of a percentage is in percentage points (issue 14). */}
+            {t(`commission.deltaUnits.${unit || 'count'}`, { count: Math.abs(delta), value: fmt(Math.abs(delta)) })}
           </Typography.Text>
         )}
       </div>

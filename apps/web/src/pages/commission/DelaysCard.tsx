@@ -113,7 +113,7 @@ export function DelaysCard({ filters }: { filters: MetricsFilter }) {
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            {t('delays.metrics.subtitle', { total: data.total, recorded: data.recorded })}
+            {t('delays.metrics.subtitle', { count: data.total, recorded: data.recorded })}
           </Typography.Paragraph>
           <DelayCharts data={data} />
           <Row gutter={[16, 16]}>

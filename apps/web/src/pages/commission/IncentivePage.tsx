@@ -196,7 +196,7 @@ function OwnIncentive() {
               }
               value={fmt(d.own.score)}
             />
-            <Statistic title={t('commission.incentive.rank')} value={d.own.rank} suffix={`/ ${d.hospitals}`} />
+            <Statistic title={t('commission.incentive.rank')} value={`${d.own.rank} / ${d.hospitals}`} />
           </Space>
           <Breakdown terms={d.own.terms} />
         </Card>

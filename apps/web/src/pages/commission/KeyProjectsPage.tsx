@@ -179,7 +179,7 @@ export default function KeyProjectsPage() {
                       <Tag color="red">
                         {t('commission.keyProjects.overdueText', {
                           stage: t(`commission.keyProjects.overdueStage.${s.overdue.stage}`),
-                          days: s.overdue.daysOver,
+                          count: s.overdue.daysOver,
                           date: s.overdue.dueDate,
                         })}
                       </Tag>

@@ -1,4 +1,4 @@
-import { METRIC_IDS, type MetricId } from '@ctp/contracts';
+import { METRIC_IDS, type MetricId, metricRecordLabel } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,42 +13,21 @@ type Record = RouterOutputs['metrics']['records']['records'][number];
 
 /** The records a figure is computed from (the figure's numerator marked), with the same filters and an export. */
 export default function RecordsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { filters, params } = useMetricFilters();
   const raw = params.get('metric');
   const metric: MetricId = (METRIC_IDS as readonly string[]).includes(raw ?? '') ? (raw as MetricId) : 'activeSites';
   const records = useQuery(trpc.metrics.records.queryOptions({ metric, filters }));
   const data = records.data;
-  /** Review labels come as `type · path`, site labels as `specialty · state`: shown in the user's language. */
-  const labelOf = (r: Record) => {
-    const [head, tail] = r.label.split(' · ');
-    if (r.kind === 'submission')
-      return [
-        t(`ethics.types.${head}`, { defaultValue: head }),
-        tail && t(`ethics.paths.${tail}`, { defaultValue: tail }),
-      ]
-        .filter(Boolean)
-        .join(' · ');
-    if (r.kind === 'delay') {
-      const [stage, reason, attribution] = r.label.split(' · ');
-      return [
-        t(`delays.stages.${stage}`, { defaultValue: stage }),
-        t(`delays.reasons.${reason}`, { defaultValue: reason }),
-        attribution && t(`delays.attributions.${attribution}`, { defaultValue: attribution }),
-      ]
-        .filter(Boolean)
-        .join(' · ');
-    }
-    if (r.kind === 'site' && tail) return `${head} · ${t(`trials.states.${tail}`, { defaultValue: tail })}`;
-    return r.label;
-  };
+  /** Review labels come as `type · path`, site labels as `specialty · state`: the same words as the XLSX. */
+  const labelOf = (r: Record) => metricRecordLabel(i18n.language === 'en' ? 'en' : 'zh-CN', r.kind, r.label);
   return (
     <>
       <PageHeader
         title={t('commission.records.title', { metric: t(`commission.cards.${metric}`) })}
         subtitle={
-          data ? t('commission.records.subtitle', { total: data.records.length, counted: data.counted }) : undefined
+          data ? t('commission.records.subtitle', { count: data.records.length, counted: data.counted }) : undefined
         }
         extra={<ExportButton table="records" filters={filters} metric={metric} />}
       />

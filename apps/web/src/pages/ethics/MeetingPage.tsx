@@ -50,7 +50,7 @@ export function QuorumIndicator({ quorum, testId = 'quorum-indicator' }: { quoru
   const en = i18n.language === 'en';
   const text = t(quorum.met ? 'meetings.meeting.quorumMet' : 'meetings.meeting.quorumNotMet', {
     present: quorum.present,
-    total: quorum.total,
+    count: quorum.total,
     required: quorum.required,
   });
   return (
@@ -552,7 +552,7 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
                 {t(i.quorumAt ? 'meetings.minutes.quorumAtVote' : 'meetings.meeting.quorum')}：
                 {t(i.quorum.met ? 'meetings.meeting.quorumMet' : 'meetings.meeting.quorumNotMet', {
                   present: i.quorum.present,
-                  total: i.quorum.total,
+                  count: i.quorum.total,
                   required: i.quorum.required,
                 })}
                 {i.quorumAt && (

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { POLICIES } from '@ctp/contracts';
+import { type MeetingStatus, POLICIES } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Table } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,16 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+
+/** Colour says whose move it is: blue to come, orange the secretary/chair owe something, green done. */
+const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
+  upcoming: 'blue',
+  today: 'geekblue',
+  awaiting_decisions: 'orange',
+  awaiting_minutes: 'orange',
+  minutes_draft: 'gold',
+  closed: 'green',
+};
 
 /** Submissions that may go on an agenda: accepted, or in review on the convened path (the server checks again). */
 export function useReadySubmissions(enabled: boolean) {
@@ -67,6 +77,15 @@ export default function MeetingsPage() {
             },
             { title: t('meetings.list.name'), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
             { title: t('meetings.list.agendaSize'), dataIndex: 'agendaSize' },
+            {
+              title: t('meetings.list.status'),
+              dataIndex: 'status',
+              render: (s: MeetingStatus) => (
+                <Tag color={MEETING_STATUS_COLORS[s]} data-testid="meeting-status">
+                  {t(`meetings.status.${s}`)}
+                </Tag>
+              ),
+            },
           ]}
         />
       </Card>

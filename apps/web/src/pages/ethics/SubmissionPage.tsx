@@ -425,7 +425,12 @@ function ClockCard({ sub }: { sub: SubmissionDetail }) {
               />
             </Col>
             <Col span={8}>
-              <Statistic title={t('ethics.detail.used')} value={c.usedDays} suffix={`/ ${c.limitDays}`} />
+              {/* One string, spaced on both sides of the slash ("0/ 15" had the suffix's margin on one side only). */}
+              <Statistic
+                title={t('ethics.detail.used')}
+                value={`${c.usedDays} / ${c.limitDays}`}
+                data-testid="clock-used"
+              />
             </Col>
             <Col span={8}>
               <Statistic title={t('ethics.detail.stopped')} value={c.stoppedDays} />

@@ -88,7 +88,7 @@ export function ResultCard({
             ))}
             {item.specialties.length > SHOWN_SPECIALTIES && (
               <span className="ctp-muted">
-                {t('search.moreSpecialties', { n: item.specialties.length - SHOWN_SPECIALTIES })}
+                {t('search.moreSpecialties', { count: item.specialties.length - SHOWN_SPECIALTIES })}
               </span>
             )}
           </div>

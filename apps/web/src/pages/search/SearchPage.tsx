@@ -284,7 +284,7 @@ export default function SearchPage() {
         <div className="ctp-search-results">
           <div className="ctp-search-toolbar">
             <Typography.Text data-testid="search-total">
-              {first ? t('search.total', { total: first.total }) : ''}
+              {first ? t('search.total', { count: first.total }) : ''}
             </Typography.Text>
             <Space>
               <span>{t('search.sort')}</span>

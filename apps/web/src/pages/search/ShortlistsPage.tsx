@@ -49,7 +49,7 @@ export default function ShortlistsPage() {
                 title={<Link to={`/shortlists/${l.id}`}>{l.name}</Link>}
                 description={
                   <Space split="·">
-                    <span>{t('search.shortlists.items', { n: l.items })}</span>
+                    <span>{t('search.shortlists.items', { count: l.items })}</span>
                     <span>{t('search.shortlists.updated', { time: beijingTime(l.updatedAt) })}</span>
                   </Space>
                 }

@@ -24,7 +24,7 @@ export function DelayCell({ site, editable }: { site: SiteRow; editable: boolean
         <div key={d.stage} style={{ marginBottom: 2 }}>
           <Tooltip title={t('delays.lateTitle', { target: d.targetDate, rule: t(`delays.stageTargets.${d.stage}`) })}>
             <Tag color={d.status === 'overdue' ? 'red' : 'orange'}>
-              {t('delays.late', { stage: t(`delays.stages.${d.stage}`), days: d.daysLate })}
+              {t('delays.late', { stage: t(`delays.stages.${d.stage}`), count: d.daysLate })}
             </Tag>
           </Tooltip>
           {d.current ? (
@@ -107,7 +107,7 @@ function DelayModal({
           {t('delays.modal.intro', {
             target: delay.targetDate,
             status: t(`delays.statuses.${delay.status}`),
-            days: delay.daysLate,
+            count: delay.daysLate,
           })}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}

@@ -332,7 +332,7 @@ export default function InquiriesPage() {
                     ) : days === 0 ? (
                       <Tag color="orange">{t('trials.inbox.dueToday')}</Tag>
                     ) : days <= 3 ? (
-                      <Tag color="orange">{t('trials.daysLeft', { n: days })}</Tag>
+                      <Tag color="orange">{t('trials.daysLeft', { count: days })}</Tag>
                     ) : null}
                   </Space>
                 );

@@ -65,7 +65,7 @@ export function SendInquiryModal({
   const send = useMutation(
     trpc.inquiries.send.mutationOptions({
       onSuccess: async ({ inquiryIds }) => {
-        message.success(t('trials.send.sent', { n: inquiryIds.length }));
+        message.success(t('trials.send.sent', { count: inquiryIds.length }));
         await queryClient.invalidateQueries({ queryKey: trpc.trials.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.inquiries.pathKey() });
         close();

@@ -486,7 +486,7 @@ export default function TrialPage() {
                 <>
                   {sites.length > 0 && (
                     <Typography.Paragraph type="secondary">
-                      {t('trials.board.summary', { total: sites.length, active: activeCount, overdue: overdueCount })}
+                      {t('trials.board.summary', { count: sites.length, active: activeCount, overdue: overdueCount })}
                     </Typography.Paragraph>
                   )}
                   <SiteTable

@@ -63,7 +63,7 @@ export function NextStepCell({ next }: { next: NextStep }) {
         <Typography.Text type={next.overdue ? 'danger' : 'secondary'} className="ctp-muted-inline">
           {t('trials.board.due', { date: next.dueDate })}
           {next.daysLeft !== null &&
-            ` · ${next.overdue ? t('trials.daysOverdue', { n: -next.daysLeft }) : t('trials.daysLeft', { n: next.daysLeft })}`}
+            ` · ${next.overdue ? t('trials.daysOverdue', { count: -next.daysLeft }) : t('trials.daysLeft', { count: next.daysLeft })}`}
         </Typography.Text>
       ) : (
         <Typography.Text type="secondary" className="ctp-muted-inline">
