@@ -140,20 +140,31 @@ export function getBase({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
     .orderBy(desc(baseTrials.linkedAt))
     .all();
   const trialIds = linked.map((l) => l.trial.id);
-  const sites = trialIds.length
+  const siteRows = trialIds.length
     ? ctx.db
         .select({
+          id: trialSites.id,
           trialId: trialSites.trialId,
-          state: trialSites.state,
           selectedDate: trialSites.selectedDate,
           sivDate: trialSites.sivDate,
           fpiDate: trialSites.fpiDate,
-          enrolled: sql<number>`coalesce((select sum(${trialSiteEnrolment.enrolled}) from ${trialSiteEnrolment} where ${trialSiteEnrolment.trialSiteId} = ${trialSites.id}), 0)`,
         })
         .from(trialSites)
         .where(inArray(trialSites.trialId, trialIds))
         .all()
     : [];
+  const enrolledBySite = new Map(
+    siteRows.length
+      ? ctx.db
+          .select({ id: trialSiteEnrolment.trialSiteId, n: sql<number>`sum(${trialSiteEnrolment.enrolled})` })
+          .from(trialSiteEnrolment)
+          .where(inArray(trialSiteEnrolment.trialSiteId, siteRows.map((s) => s.id)))
+          .groupBy(trialSiteEnrolment.trialSiteId)
+          .all()
+          .map((r) => [r.id, r.n])
+      : [],
+  );
+  const sites = siteRows.map((s) => ({ ...s, enrolled: enrolledBySite.get(s.id) ?? 0 }));
   const facts = linked.map(({ trial }) => ({
     trialId: trial.id,
     targetEnrolment: trial.targetEnrolment,
