@@ -158,7 +158,12 @@ export function getBase({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
       ? ctx.db
           .select({ id: trialSiteEnrolment.trialSiteId, n: sql<number>`sum(${trialSiteEnrolment.enrolled})` })
           .from(trialSiteEnrolment)
-          .where(inArray(trialSiteEnrolment.trialSiteId, siteRows.map((s) => s.id)))
+          .where(
+            inArray(
+              trialSiteEnrolment.trialSiteId,
+              siteRows.map((s) => s.id),
+            ),
+          )
           .groupBy(trialSiteEnrolment.trialSiteId)
           .all()
           .map((r) => [r.id, r.n])
