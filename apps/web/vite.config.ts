@@ -1,25 +1,39 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { precompressDirectory } from '../server/src/static-assets.ts';
+
+const outDir = fileURLToPath(new URL('./dist', import.meta.url));
+
+/** Brotli and gzip copies of the built files, for the server to send by Accept-Encoding (apps/server static-assets). */
+function precompress(): Plugin {
+  return {
+    name: 'ctp-precompress',
+    apply: 'build',
+    closeBundle() {
+      const s = precompressDirectory(outDir);
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+      this.info(
+        `pre-compressed ${s.files} files: ${kb(s.bytes)} → brotli ${kb(s.brotliBytes)}, gzip ${kb(s.gzipBytes)}`,
+      );
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: { port: 5173, proxy: { '/trpc': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' } },
   build: {
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // Keep the big libraries in their own long-cached chunks; pages are lazy-loaded.
+        // React and its router/i18n share one long-cached chunk. antd is deliberately NOT grouped: each page's chunk
+        // takes the antd components it imports, so the first load carries only what the sign-in or search page uses
+        // (issue 16). ECharts is reached only through a dynamic import (pages/commission/EChart.tsx).
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
-          if (
-            id.includes('node_modules/antd') ||
-            id.includes('node_modules/@ant-design') ||
-            id.includes('node_modules/rc-') ||
-            id.includes('node_modules/@rc-component')
-          )
-            return 'antd';
           if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
           return undefined;
         },

@@ -79,6 +79,10 @@ describe('a browser abroad at 20:00 UTC takes Beijing’s date, as the server do
     await sp.getByTestId('inquiry-open').click();
     await sp.getByTestId('inquiry-shortlist').click();
     await sp.getByText('北京日期候选（1）').click();
+    await sp.getByTestId('target-hosp-jsph-oncology').waitFor();
+    // The modal ticks every specialty that treats the indication (issue 14); this test asks 肿瘤科 only.
+    const ticked = sp.locator('input[data-testid^=target-]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
     await sp.getByTestId('target-hosp-jsph-oncology').check();
     await sp.getByTestId('inquiry-synopsis').fill('单臂、多中心 II 期研究；目标 40 例，经治晚期 NSCLC。');
     const replyBy = sp.getByTestId('inquiry-reply-by');

@@ -65,6 +65,10 @@ describe('a trial goes from a shortlist to first patient in, in the browser', ()
     await sponsor.getByTestId('inquiry-open').click();
     await sponsor.getByTestId('inquiry-shortlist').click();
     await sponsor.getByText('肺癌 III 期候选（1）').click();
+    await sponsor.getByTestId('target-hosp-jsph-oncology').waitFor();
+    // The modal ticks every specialty that treats the indication (issue 14); this test asks 肿瘤科 only.
+    const ticked = sponsor.locator('input[data-testid^=target-]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
     await sponsor.getByTestId('target-hosp-jsph-oncology').check();
     await sponsor
       .getByTestId('inquiry-synopsis')

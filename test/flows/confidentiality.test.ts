@@ -1,14 +1,15 @@
-import { appRouter, describeError, toTrpcError } from '@ctp/api';
+import { appRouter, describeError, toTrpcError, useCaseCtx } from '@ctp/api';
 import { DEFAULT_INCENTIVE_WEIGHTS, POLICIES, type Policy } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { cloneTestDatabase } from '@ctp/db/testing';
+import { uploadInquiryAttachment } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type DeliberationJourney,
   deliberationSecrets,
   runDeliberationJourney,
 } from '../helpers/deliberation-journey.ts';
-import { pdfText } from '../helpers/fixtures.ts';
+import { pdfText, tinyPdf } from '../helpers/fixtures.ts';
 import { callerAs, createSeededDatabase } from '../helpers/test-app.ts';
 
 /**
@@ -34,7 +35,13 @@ const OUTSIDERS = [
   'site-gulou@demo.ctp', // trial office of the participating site
 ] as const;
 
-type Ids = DeliberationJourney & { shortlistId: string; inquiryId: string; agreementId: string; specialtyId: string };
+type Ids = DeliberationJourney & {
+  shortlistId: string;
+  inquiryId: string;
+  attachmentId: string;
+  agreementId: string;
+  specialtyId: string;
+};
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const TEXT = '测试说明：用于保密扫描的输入文本';
 const PACKET = {
@@ -64,7 +71,7 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'shortlists.create': () => [{ name: '保密扫描清单' }],
   'shortlists.rename': (i) => [{ id: i.shortlistId, name: '改名清单' }],
   'shortlists.archive': (i) => [{ id: i.shortlistId }],
-  'shortlists.addItem': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-njglyy' }],
+  'shortlists.addItem': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-njglyy', query: { q: '肺癌' } }],
   'shortlists.updateNote': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-jsph', note: TEXT }],
   'shortlists.removeItem': (i) => [{ shortlistId: i.shortlistId, hospitalId: 'hosp-jsph' }],
   'shortlists.export': (i) => [{ id: i.shortlistId }],
@@ -112,8 +119,12 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
     { trialId: i.trialId, hospitalSpecialtyIds: [i.specialtyId], synopsis: TEXT, replyBy: '2030-01-01' },
   ],
   'inquiries.answer': (i) => [{ inquiryId: i.inquiryId, interested: false, declineReason: TEXT }],
+  'inquiries.removeAttachment': (i) => [{ attachmentId: i.attachmentId }],
   'inquiries.list': (i) => [{}, { trialId: i.trialId }],
-  'inquiries.targets': () => [{ hospitalIds: ['hosp-jsph', 'hosp-njglyy'] }],
+  'inquiries.targets': (i) => [
+    { hospitalIds: ['hosp-jsph', 'hosp-njglyy'] },
+    { hospitalIds: ['hosp-jsph'], trialId: i.trialId },
+  ],
   'trialSites.select': (i) => [{ trialId: i.trialId, hospitalSpecialtyId: i.specialtyId }],
   'trialSites.recordMilestone': (i) => [{ trialSiteId: i.leadSiteId, milestone: 'contractSigned', date: today() }],
   'trialSites.recordEnrolment': (i) => [
@@ -137,6 +148,7 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'submissions.compareDocuments': (i) => [{ id: i.convenedId, againstSubmissionId: i.expeditedId }],
   'submissions.effectiveDocuments': (i) => [{ trialSiteId: i.leadSiteId }, { trialSiteId: i.gulouSiteId }],
   'submissions.screen': (i) => [{ id: i.referredId, accept: true }],
+  'submissions.startScreening': (i) => [{ id: i.referredId }],
   'submissions.triage': (i) => [{ id: i.referredId, path: 'convened' }],
   'submissions.requestInfo': (i) => [{ id: i.referredId, questions: TEXT }],
   'submissions.decide': (i) => submissionIdsOf(i).map((id) => ({ id, outcome: 'approved' })),
@@ -307,11 +319,17 @@ describe('no deliberation reaches anyone outside the committee (issue 12)', () =
       replyBy: '2030-01-01',
     });
     const inquiryId = journeyDb.sqlite.prepare('select id from inquiries order by sent_at desc limit 1').pluck().get();
+    const attachment = await uploadInquiryAttachment({
+      ctx: useCaseCtx(callerAs(journeyDb, 'site-zhongliu@demo.ctp').ctx),
+      input: { inquiryId: inquiryId as string },
+      file: { bytes: tinyPdf('调研答复附件'), filename: '附件.pdf' },
+    });
     const agreementId = journeyDb.sqlite.prepare('select id from recognition_agreements limit 1').pluck().get();
     ids = {
       ...journey,
       shortlistId,
       inquiryId: inquiryId as string,
+      attachmentId: attachment.id,
       agreementId: agreementId as string,
       specialtyId,
     };

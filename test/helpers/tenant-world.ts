@@ -1,5 +1,7 @@
+import { useCaseCtx } from '@ctp/api';
 import type { DbHandle } from '@ctp/db';
-import { selectPiSite } from './fixtures.ts';
+import { uploadInquiryAttachment } from '@ctp/domain';
+import { selectPiSite, tinyPdf } from './fixtures.ts';
 import { callerAs } from './test-app.ts';
 
 /**
@@ -96,6 +98,12 @@ export async function buildTenantWorld(db: DbHandle) {
     replyBy: '2030-01-31',
   });
   const inquiryId = one<string>(db, 'select id from inquiries where trial_id = ? order by id limit 1', trialId);
+  // A file attached to A's answer, not yet sent (issue 14).
+  const attachment = await uploadInquiryAttachment({
+    ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+    input: { inquiryId },
+    file: { bytes: tinyPdf('（A）调研答复附件'), filename: 'a.pdf' },
+  });
 
   // The lead review: submitted, accepted, expedited by two assigned reviewers who declared no conflict, approved.
   const site = callerAs(db, 'site@demo.ctp');
@@ -158,6 +166,7 @@ export async function buildTenantWorld(db: DbHandle) {
     baseId: base.id,
     webhookId: webhook.id,
     inquiryId,
+    inquiryAttachmentId: attachment.id,
     submissionId,
     draftSubmissionId: draftSubmission.id,
     meetingId: meeting.id,

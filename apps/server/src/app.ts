@@ -23,6 +23,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { registerFileRoutes } from './file-routes.ts';
 import { registerRestApi } from './rest-api.ts';
+import { staticHeaders } from './static-assets.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
 export type BuildOptions = {
@@ -174,7 +175,16 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
 
   const indexHtml = join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
+    // Pre-compressed copies chosen by Accept-Encoding; a year for hashed assets, revalidation for the rest.
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: staticHeaders(config.webDist),
+    });
   }
   // Client-side routes get the app shell; API paths and files get a JSON 404.
   app.setNotFoundHandler((req, reply) => {

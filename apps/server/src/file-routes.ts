@@ -5,6 +5,7 @@ import type { Db } from '@ctp/db';
 import {
   type Ctx,
   DomainError,
+  openInquiryAttachment,
   openRecognitionLetter,
   openSubmissionDocument,
   openSubmissionLetter,
@@ -12,6 +13,7 @@ import {
   SESSION_COOKIE,
   type Services,
   type SessionSettings,
+  uploadInquiryAttachment,
   uploadSubmissionDocument,
 } from '@ctp/domain';
 import fastifyMultipart from '@fastify/multipart';
@@ -94,37 +96,57 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
     return reply.code(ERROR_HTTP_STATUS[data.code]).send({ error: data });
   }
 
+  /** Reads one file and the text fields of a multipart upload (a second file is drained and ignored). */
+  async function readUpload(req: FastifyRequest) {
+    if (!req.isMultipart())
+      throw new DomainError('VALIDATION', 'VALIDATION_FAILED', {
+        fieldErrors: [{ path: 'file', message: 'VALIDATION_FAILED' }],
+      });
+    const fields: Record<string, string> = {};
+    let file: { bytes: Buffer; filename: string; truncated: boolean } | undefined;
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (file) {
+          await part.toBuffer().catch(() => undefined);
+          continue;
+        }
+        let bytes: Buffer;
+        let truncated = false;
+        try {
+          bytes = await part.toBuffer();
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
+          bytes = Buffer.alloc(0);
+          truncated = true;
+        }
+        file = { bytes, filename: part.filename, truncated: truncated || part.file.truncated };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+    if (!file)
+      throw new DomainError('VALIDATION', 'FILE_EMPTY', { fieldErrors: [{ path: 'file', message: 'FILE_EMPTY' }] });
+    return { fields, file };
+  }
+
+  /** An upload's refusal: the transport's own limit (CTP_UPLOAD_MAX_MB) stops reading; say so as the use-case would. */
+  function sendUploadError(req: FastifyRequest, reply: FastifyReply, e: unknown) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      return sendError(
+        req,
+        reply,
+        new DomainError('VALIDATION', 'FILE_TOO_LARGE', {
+          params: { maxMb: Math.round(opts.maxUploadBytes / (1024 * 1024)) },
+          fieldErrors: [{ path: 'file', message: 'FILE_TOO_LARGE' }],
+        }),
+      );
+    return sendError(req, reply, e);
+  }
+
   app.post<{ Params: { id: string } }>('/api/files/submissions/:id/documents', async (req, reply) => {
     try {
       const ctx = ctxOf(req);
-      if (!req.isMultipart())
-        throw new DomainError('VALIDATION', 'VALIDATION_FAILED', {
-          fieldErrors: [{ path: 'file', message: 'VALIDATION_FAILED' }],
-        });
-      const fields: Record<string, string> = {};
-      let file: { bytes: Buffer; filename: string; truncated: boolean } | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (file) {
-            await part.toBuffer().catch(() => undefined);
-            continue;
-          }
-          let bytes: Buffer;
-          let truncated = false;
-          try {
-            bytes = await part.toBuffer();
-          } catch (e) {
-            if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
-            bytes = Buffer.alloc(0);
-            truncated = true;
-          }
-          file = { bytes, filename: part.filename, truncated: truncated || part.file.truncated };
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
-        }
-      }
-      if (!file)
-        throw new DomainError('VALIDATION', 'FILE_EMPTY', { fieldErrors: [{ path: 'file', message: 'FILE_EMPTY' }] });
+      const { fields, file } = await readUpload(req);
       const result = await uploadSubmissionDocument({
         ctx,
         input: {
@@ -139,16 +161,26 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
       });
       return reply.code(201).send(result);
     } catch (e) {
-      // The transport's own limit (CTP_UPLOAD_MAX_MB) stops reading; say so as the use-case would.
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        return sendError(
-          req,
-          reply,
-          new DomainError('VALIDATION', 'FILE_TOO_LARGE', {
-            params: { maxMb: Math.round(opts.maxUploadBytes / (1024 * 1024)) },
-            fieldErrors: [{ path: 'file', message: 'FILE_TOO_LARGE' }],
-          }),
-        );
+      return sendUploadError(req, reply, e);
+    }
+  });
+
+  /** An attachment to the trial office's answer to a feasibility inquiry (issue 14). */
+  app.post<{ Params: { id: string } }>('/api/files/inquiries/:id/attachments', async (req, reply) => {
+    try {
+      const ctx = ctxOf(req);
+      const { file } = await readUpload(req);
+      const result = await uploadInquiryAttachment({ ctx, input: { inquiryId: req.params.id }, file });
+      return reply.code(201).send(result);
+    } catch (e) {
+      return sendUploadError(req, reply, e);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/api/files/inquiry-attachments/:id', async (req, reply) => {
+    try {
+      return sendFile(req, reply, openInquiryAttachment({ ctx: ctxOf(req), attachmentId: req.params.id }));
+    } catch (e) {
       return sendError(req, reply, e);
     }
   });

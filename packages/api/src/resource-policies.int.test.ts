@@ -27,6 +27,7 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   committeeId: (w) => w.committeeId,
   requestId: (w) => w.recognitionRequestId,
   inquiryId: (w) => w.inquiryId,
+  attachmentId: (w) => w.inquiryAttachmentId,
   hospitalId: (w) => w.hospitalId,
   hospitalOrgId: (w) => w.hospitalId,
   hospitalIds: (w) => [w.hospitalId],
@@ -78,7 +79,8 @@ const SHARED_BY_DESIGN: Record<string, string> = {
   'bases.create': 'the commission names member organisations from the directory',
   'hospitals.get': 'a hospital profile is public capacity information (DESIGN §6)',
   'sites.compare': 'comparing public hospital profiles',
-  'inquiries.targets': 'the public specialties of hospitals, to choose inquiry targets',
+  'inquiries.targets':
+    'the public specialties of hospitals, to choose inquiry targets (another tenant’s trialId is NOT_FOUND: inquiries.int)',
   'trials.create': 'names a lead hospital and a CRO from the directory; the trial is the caller’s own',
   'shortlists.create': 'no id',
   'recognition.agreements.create': 'the commission names committees from the directory',

@@ -1,29 +1,24 @@
 import type { AuditAction } from './audit.ts';
+import { AUDIT_PAYLOADS, type AuditPayloadSpec, deliberationFieldsOf } from './audit-payloads.ts';
 
 /**
  * The confidential deliberation of an ethics committee inside audit payloads (issue 12; DESIGN §2: the admin reads
- * no confidential deliberation). The ONE list: per audit action, the `before`/`after` fields that carry a vote, a
- * conflict declaration, an internal note, attendance or the identity of the member acting inside the committee; and
- * the actions whose actor is such a member (who voted, who objected, who declared).
+ * no confidential deliberation): per audit action, the `before`/`after` fields that carry a vote, a conflict
+ * declaration, an internal note, attendance or the identity of the member acting inside the committee; and the
+ * actions whose actor is such a member (who voted, who objected, who declared). Read from the payload schemas
+ * (`AUDIT_PAYLOADS` in `audit-payloads.ts`, issue 15): a field is deliberation where its schema is marked so.
  *
  * The chain keeps every field (verification recomputes hashes over the stored rows); only the admin's view
  * (`audit.list`, and any export built from it) is redacted, by `redactAuditEvent`.
  */
-export const DELIBERATION_AUDIT_FIELDS: Partial<Record<AuditAction, { fields: readonly string[]; actor: boolean }>> = {
-  'meeting.vote': { fields: ['memberId', 'choice'], actor: true },
-  'meeting.declare_conflict': { fields: ['memberId', 'reason'], actor: true },
-  'meeting.record_attendance': { fields: ['memberId', 'present'], actor: false },
-  'review.declare': { fields: ['memberId', 'hasConflict', 'statement', 'reviewerRemoved'], actor: true },
-  'review.assign': { fields: ['memberId', 'memberName'], actor: false },
-  'review.unassign': { fields: ['memberId'], actor: false },
-  'review.save_worksheet': { fields: ['memberId', 'recommendedOutcome'], actor: true },
-  'review.submit_worksheet': { fields: ['memberId', 'recommendedOutcome'], actor: true },
-  // The expedited objection's actor is the reviewer who said no.
-  'submission.refer_to_meeting': { fields: [], actor: true },
-  // Internal notes: why a file was accepted despite the checklist; the triage note.
-  'submission.accept': { fields: ['comment'], actor: false },
-  'submission.triage': { fields: ['comment'], actor: false },
-};
+export const DELIBERATION_AUDIT_FIELDS: Partial<Record<AuditAction, { fields: readonly string[]; actor: boolean }>> =
+  Object.fromEntries(
+    (Object.entries(AUDIT_PAYLOADS) as [AuditAction, AuditPayloadSpec][]).flatMap(([action, spec]) => {
+      const fields = [...new Set([...deliberationFieldsOf(spec.before), ...deliberationFieldsOf(spec.after)])];
+      const actor = spec.memberActs === true;
+      return fields.length > 0 || actor ? [[action, { fields, actor }]] : [];
+    }),
+  );
 
 /** What replaces a redacted value in the admin's view. */
 export const REDACTED = '[redacted]';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
+import { availableSteps, checkTransition } from './workflow.ts';
 
 /** Ethics review vocabularies (DESIGN §3, §4.1; issue 5). */
 export const SUBMISSION_TYPES = [
@@ -110,16 +111,14 @@ export const SUBMISSION_TRANSITIONS = [
 }[];
 export type SubmissionStep = (typeof SUBMISSION_TRANSITIONS)[number]['step'];
 
-/** Pure: the transition of a step, if `side` may take it from `state`; otherwise why not. */
+/** Pure: the transition of a step, if `side` may take it from `state`; otherwise why not (the kernel over this table). */
 export function checkSubmissionTransition(
   step: SubmissionStep,
   state: SubmissionState,
   side: SubmissionSide | null,
 ): { ok: true; to: SubmissionState } | { ok: false; reason: 'role' | 'state' } {
-  const t = SUBMISSION_TRANSITIONS.find((x) => x.step === step)!;
-  if (!side || !(t.by as readonly SubmissionSide[]).includes(side)) return { ok: false, reason: 'role' };
-  if (!(t.from as readonly SubmissionState[]).includes(state)) return { ok: false, reason: 'state' };
-  return { ok: true, to: t.to };
+  const check = checkTransition(SUBMISSION_TRANSITIONS, step, state, side);
+  return check.ok ? { ok: true, to: check.to } : check;
 }
 
 /** Steps that are consequences of another act (an expedited reviewer's "no"), never a button of their own. */
@@ -127,9 +126,7 @@ const CONSEQUENTIAL_STEPS: readonly SubmissionStep[] = ['refer_to_meeting'];
 
 /** Steps the side can take now (for the web to show buttons). */
 export function availableSubmissionSteps(state: SubmissionState, side: SubmissionSide | null): SubmissionStep[] {
-  return SUBMISSION_TRANSITIONS.filter(
-    (t) => !CONSEQUENTIAL_STEPS.includes(t.step) && checkSubmissionTransition(t.step, state, side).ok,
-  ).map((t) => t.step);
+  return availableSteps(SUBMISSION_TRANSITIONS, state, side, CONSEQUENTIAL_STEPS);
 }
 
 /** States the EC's clock counts in (accepted until decided). */
@@ -211,6 +208,8 @@ export const triageSubmissionInput = z.object({
 export const requestInfoInput = z.object({ id, version, questions: comment });
 export const respondSubmissionInput = z.object({ id, version, answer: comment });
 export const withdrawSubmissionInput = z.object({ id, version, reason: comment });
+/** The secretary opens formal screening (形式审查) of a submitted file; accept or return follows from screening. */
+export const startScreeningInput = z.object({ id, version });
 
 export const submissionsListInput = z
   .object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
 import { type RISK_LEVELS, TRIAL_PHASES, TRIAL_TYPES, type TrialPhase, type TrialType } from './trials.ts';
+import { availableSteps, checkTransition } from './workflow.ts';
 
 /** Mutual recognition across ethics committees (互认, DESIGN §4.2; issue 6). */
 
@@ -71,20 +72,18 @@ export const RECOGNITION_TRANSITIONS = [
 }[];
 export type RecognitionStep = (typeof RECOGNITION_TRANSITIONS)[number]['step'];
 
-/** Pure: the transition of a step, if `side` may take it from `state`; otherwise why not. */
+/** Pure: the transition of a step, if `side` may take it from `state`; otherwise why not (the kernel over this table). */
 export function checkRecognitionTransition(
   step: RecognitionStep,
   state: RecognitionState,
   side: RecognitionSide | null,
 ): { ok: true; to: RecognitionState } | { ok: false; reason: 'role' | 'state' } {
-  const t = RECOGNITION_TRANSITIONS.find((x) => x.step === step)!;
-  if (!side || !(t.by as readonly RecognitionSide[]).includes(side)) return { ok: false, reason: 'role' };
-  if (!(t.from as readonly RecognitionState[]).includes(state)) return { ok: false, reason: 'state' };
-  return { ok: true, to: t.to };
+  const check = checkTransition(RECOGNITION_TRANSITIONS, step, state, side);
+  return check.ok ? { ok: true, to: check.to } : check;
 }
 
 export function availableRecognitionSteps(state: RecognitionState, side: RecognitionSide | null): RecognitionStep[] {
-  return RECOGNITION_TRANSITIONS.filter((t) => checkRecognitionTransition(t.step, state, side).ok).map((t) => t.step);
+  return availableSteps(RECOGNITION_TRANSITIONS, state, side);
 }
 
 /** States the participating EC's clock counts in (accepted until decided); stopped while action_required. */

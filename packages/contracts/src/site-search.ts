@@ -145,6 +145,13 @@ export const shortlistItemInput = z.object({
   hospitalId: z.string().min(1).max(64),
   note: z.string().trim().max(500).optional(),
 });
+/**
+ * The search a hospital was shortlisted from (issue 14): its query and filters, without the page or the order. The
+ * shortlist scores and explains the hospital against it, as search did.
+ */
+export const shortlistQuerySchema = sitesSearchInput.omit({ cursor: true, limit: true, sort: true });
+export type ShortlistQuery = z.output<typeof shortlistQuerySchema>;
+export const shortlistAddItemInput = shortlistItemInput.extend({ query: shortlistQuerySchema.optional() });
 export const shortlistRemoveItemInput = z.object({
   shortlistId: z.string().min(1).max(64),
   hospitalId: z.string().min(1).max(64),

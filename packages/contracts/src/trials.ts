@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
+import { transitionOf } from './workflow.ts';
 
 /** Trial vocabularies (DESIGN §3; issue 4). */
 export const TRIAL_TYPES = ['drug', 'device', 'iit'] as const;
@@ -126,7 +127,7 @@ export const MILESTONE_STEP: Record<RecordableMilestone, SiteStep> = {
  * in is the site's date, a sponsor cannot write or rewrite it — these dates feed the commission's figures.
  */
 export function mayRecordMilestone(milestone: RecordableMilestone, side: SiteActor | null): boolean {
-  const t = SITE_TRANSITIONS.find((x) => x.step === MILESTONE_STEP[milestone])!;
+  const t = transitionOf(SITE_TRANSITIONS, MILESTONE_STEP[milestone]);
   return side !== null && (t.by as readonly SiteActor[]).includes(side);
 }
 
@@ -194,6 +195,11 @@ export const selectSiteInput = z.object({
   investigatorId: z.string().min(1).max(64).optional(),
   role: z.enum(['lead', 'participating']).default('participating'),
   targetEnrolment: z.number().int().min(0).max(100_000).optional(),
+  /**
+   * Selecting a site whose inquiry is still unanswered (issue 14) must be said to be meant: the sponsor confirms it
+   * has heard from the site otherwise. Without it the server refuses with SITE_NOT_ANSWERED.
+   */
+  confirmUnanswered: z.boolean().optional(),
 });
 
 export const recordMilestoneInput = z.object({
@@ -249,11 +255,15 @@ export const answerInquiryInput = z.discriminatedUnion('interested', [
     competingTrials: z.number().int().min(0).max(1000),
     earliestStart: isoDate,
     notes: z.string().trim().max(2000).optional(),
+    /** One answer per numbered question of the sponsor (`inquiryQuestions`), in order (issue 14). */
+    answers: z.array(z.string().trim().min(1).max(2000)).max(30).optional(),
   }),
   z.object({
     inquiryId: z.string().min(1).max(64),
     interested: z.literal(false),
     declineReason: z.string().trim().min(2).max(1000),
+    /** A decline may still answer the questions (all of them, or none). */
+    answers: z.array(z.string().trim().min(1).max(2000)).max(30).optional(),
   }),
 ]);
 export type AnswerInquiryInput = z.input<typeof answerInquiryInput>;
@@ -301,3 +311,5 @@ export const MILESTONE_ORDER: MilestoneKey[] = [
 
 /** Stage targets in calendar days (DESIGN §5, after the UK's 60/60/30 split); the commission may change them later. */
 export const STAGE_TARGET_DAYS = { ethicsApproved: 60, siv: 60, fpi: 30 } as const;
+
+export const inquiryAttachmentIdInput = z.object({ attachmentId: z.string().min(1).max(64) });

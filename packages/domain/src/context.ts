@@ -2,7 +2,6 @@ import type { ActorRef, Locale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import type { AuditHeadFiles } from './audit/audit-head.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
-import type { FileStoreSettings } from './files/file-store.ts';
 
 /** Who is acting: the signed-in user, the session, and the membership (organisation × role) they act in. */
 export type Actor = ActorRef & {
@@ -27,6 +26,9 @@ export type Services = {
 };
 
 /** `ctx` of every use-case (CONVENTIONS §2). */
+/** Where uploaded files live and how large one may be (read by `files/file-store.ts`). */
+export type FileStoreSettings = { dir: string; maxUploadBytes: number };
+
 export type Ctx = {
   actor: Actor | null;
   db: Db;

@@ -1,5 +1,8 @@
 import type { Db, Tx } from '@ctp/db';
 
+/** A database or a transaction, for reads (a read inside a write's transaction sees its own writes). */
+export type Reader = Pick<Tx, 'select'>;
+
 const commitListeners = new WeakMap<Db, Set<() => void>>();
 
 /**

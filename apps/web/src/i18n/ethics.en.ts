@@ -140,6 +140,7 @@ export const ethicsEn: Widen<typeof ethicsZh> = {
     expeditedDefaultRules: 'The committee has not saved expedited rules: the platform defaults apply.',
     acceptConfirm: 'Accept this submission? The review clock starts at acceptance.',
     accepted: 'Accepted, acceptance no. {{no}}',
+    screeningStarted: 'Formal screening started',
     return: 'Return for correction',
     returnTitle: 'Return for correction',
     reasons: 'Reasons (one per line)',

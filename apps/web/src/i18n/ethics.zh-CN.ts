@@ -136,6 +136,7 @@ export const ethicsZh = {
     expeditedDefaultRules: '本委员会尚未保存简易程序规则，适用平台默认规则。',
     acceptConfirm: '确认受理该送审？受理后开始计算审查时限。',
     accepted: '已受理，受理号 {{no}}',
+    screeningStarted: '已开始形式审查',
     return: '退回补正',
     returnTitle: '退回补正',
     reasons: '退回理由（每行一条）',

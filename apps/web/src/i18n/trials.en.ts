@@ -113,6 +113,7 @@ export const trialsEn: Widen<typeof trialsZh> = {
     empty: 'No sites yet. Use “Send feasibility inquiry” to choose hospital specialties from a shortlist.',
     sendInquiry: 'Send feasibility inquiry',
     select: 'Select',
+    selectUnanswered: 'Select (no answer yet)',
     suspend: 'Suspend',
     resume: 'Resume',
     terminate: 'Terminate',
@@ -136,6 +137,8 @@ export const trialsEn: Widen<typeof trialsZh> = {
     note: 'Once selected, the specialty and the investigator carry one more active trial, and their free slots in search go down.',
     ok: 'Select',
     done: '{{hospital}} selected',
+    unanswered: 'This site has not answered the feasibility inquiry yet.',
+    confirmUnanswered: 'I have confirmed its interest with the site otherwise; select it anyway',
   },
   step: {
     suspendTitle: 'Suspend site',
@@ -168,6 +171,11 @@ export const trialsEn: Widen<typeof trialsZh> = {
     noShortlists: 'No shortlists yet: add hospitals to one from “Find sites” first.',
     specialties: 'Specialties',
     specialtiesHelp: 'Tick the hospital specialties to ask; a specialty already in this trial cannot be asked again.',
+    preselected_one:
+      "{{count}} specialty that treats this trial's indication is ticked; change as you wish. A specialty already in this trial cannot be asked again.",
+    preselected_other:
+      "{{count}} specialties that treat this trial's indication are ticked; change as you wish. A specialty already in this trial cannot be asked again.",
+    treatsIndication: 'Treats the indication',
     specialtiesRequired: 'Choose at least one specialty',
     already: 'In this trial: {{state}}',
     synopsis: 'Synopsis',
@@ -218,6 +226,18 @@ export const trialsEn: Widen<typeof trialsZh> = {
     ok: 'Send answer',
     done: 'Answer sent',
     yourAnswer: 'Answered',
+  },
+  qa: {
+    question: 'Question {{n}}: ',
+    noAnswer: '(not answered)',
+    answerRequired: 'Answer each of the sponsor’s questions',
+    attachments: 'Attachments',
+    attach: 'Attach a file',
+    attachHelp: 'PDF, Word, Excel, PNG or JPEG; up to {{max}} files, sent to the sponsor with the answer.',
+    attached: '{{name}} attached',
+    remove: 'Remove',
+    removeConfirm: 'Remove this attachment?',
+    summary: 'Answers: {{answers}} · files: {{files}} (expand to read)',
   },
   siteBoard: {
     title: 'Site board',

@@ -1,5 +1,6 @@
 import {
   POLICIES,
+  shortlistAddItemInput,
   shortlistCreateInput,
   shortlistIdInput,
   shortlistItemInput,
@@ -35,7 +36,7 @@ export const shortlistsRouter = router({
     archiveShortlist({ ctx: useCaseCtx(ctx), input });
     return ok;
   }),
-  addItem: p.input(shortlistItemInput).mutation(({ ctx, input }) => {
+  addItem: p.input(shortlistAddItemInput).mutation(({ ctx, input }) => {
     addToShortlist({ ctx: useCaseCtx(ctx), input });
     return ok;
   }),

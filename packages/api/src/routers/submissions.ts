@@ -8,6 +8,7 @@ import {
   requestInfoInput,
   respondSubmissionInput,
   screenSubmissionInput,
+  startScreeningInput,
   submissionIdInput,
   submissionsListInput,
   submitSubmissionInput,
@@ -26,6 +27,7 @@ import {
   requestSubmissionInfo,
   respondToSubmission,
   screenSubmission,
+  startScreening,
   submitSubmission,
   triageSubmission,
   withdrawSubmission,
@@ -44,6 +46,9 @@ export const submissionsRouter = router({
   screen: guarded(POLICIES.screenSubmissions)
     .input(screenSubmissionInput)
     .mutation(({ ctx, input }) => screenSubmission({ ctx: useCaseCtx(ctx), input })),
+  startScreening: guarded(POLICIES.screenSubmissions)
+    .input(startScreeningInput)
+    .mutation(({ ctx, input }) => startScreening({ ctx: useCaseCtx(ctx), input })),
   triage: guarded(POLICIES.screenSubmissions)
     .input(triageSubmissionInput)
     .mutation(({ ctx, input }) => triageSubmission({ ctx: useCaseCtx(ctx), input })),

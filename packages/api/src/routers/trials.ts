@@ -2,6 +2,7 @@ import {
   answerInquiryInput,
   createTrialInput,
   delayHistoryInput,
+  inquiryAttachmentIdInput,
   POLICIES,
   recordDelayInput,
   recordEnrolmentInput,
@@ -27,6 +28,7 @@ import {
   recordDelay,
   recordEnrolment,
   recordMilestone,
+  removeInquiryAttachment,
   selectSite,
   sendInquiry,
   transitionSite,
@@ -66,8 +68,20 @@ export const inquiriesRouter = router({
   list: guarded(POLICIES.readTrials)
     .input(z.object({ trialId: z.string().min(1).max(64).optional() }).default({}))
     .query(({ ctx, input }) => listInquiries({ ctx: useCaseCtx(ctx), input })),
+  removeAttachment: guarded(POLICIES.answerInquiries)
+    .input(inquiryAttachmentIdInput)
+    .mutation(({ ctx, input }) => {
+      removeInquiryAttachment({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
   targets: guarded(POLICIES.keepShortlists)
-    .input(z.object({ hospitalIds: z.array(z.string().min(1).max(64)).max(100) }))
+    .input(
+      z.object({
+        hospitalIds: z.array(z.string().min(1).max(64)).max(100),
+        /** The trial whose indication preselects the specialties that treat it. */
+        trialId: z.string().min(1).max(64).optional(),
+      }),
+    )
     .query(({ ctx, input }) => inquiryTargets({ ctx: useCaseCtx(ctx), input })),
 });
 

@@ -30,6 +30,10 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NOT_FOUND: '记录不存在或您无权查看。',
     FORBIDDEN: '您无权执行此操作。',
     ALREADY_ON_SHORTLIST: '该机构已在此候选清单中。',
+    SITE_NOT_ANSWERED: '该中心尚未答复可行性调研（答复截止 {replyBy}）。如已与其另行确认，请勾选确认后再选定。',
+    INQUIRY_ANSWER_COUNT: '申办方提出了 {expected} 个问题，请逐条作答（收到 {received} 条答复）。',
+    INQUIRY_ATTACHMENTS_CLOSED: '该调研已答复，不能再添加附件。',
+    INQUIRY_TOO_MANY_ATTACHMENTS: '每份答复最多 {max} 个附件。',
     APPROVAL_EXPIRED: '伦理批件已于 {date} 到期（跟踪审查逾期），续批前不能登记入组。',
     SITE_STEP_NOT_ALLOWED: '当前状态（{state}）下不能执行此步骤。',
     MILESTONE_ORDER: '{milestone}日期不能早于{previous}日期（{date}）。',
@@ -171,6 +175,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     NOT_FOUND: 'The record does not exist or you may not see it.',
     FORBIDDEN: 'You are not allowed to do this.',
     ALREADY_ON_SHORTLIST: 'This hospital is already on the shortlist.',
+    SITE_NOT_ANSWERED:
+      'This site has not answered the feasibility inquiry yet (reply due {replyBy}). If you have confirmed with it otherwise, tick the confirmation before selecting it.',
+    INQUIRY_ANSWER_COUNT: 'The sponsor asked {expected} questions: answer each of them ({received} answers received).',
+    INQUIRY_ATTACHMENTS_CLOSED: 'This inquiry has been answered; no more attachments can be added.',
+    INQUIRY_TOO_MANY_ATTACHMENTS: 'An answer takes at most {max} attachments.',
     APPROVAL_EXPIRED:
       'The ethics approval expired on {date} (continuing review overdue); enrolment cannot be recorded until it is renewed.',
     SITE_STEP_NOT_ALLOWED: 'This step is not possible while the site is {state}.',

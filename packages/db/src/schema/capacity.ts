@@ -143,6 +143,11 @@ export const shortlistItems = sqliteTable(
       .notNull()
       .references(() => organisations.id),
     note: text('note'),
+    /**
+     * The search the hospital was shortlisted from (JSON of the query and filters, issue 14), so the list scores and
+     * explains it against the same question; null for items added before it was kept.
+     */
+    queryJson: text('query_json'),
     addedBy: text('added_by')
       .notNull()
       .references(() => users.id),

@@ -151,6 +151,31 @@ export const inquiries = sqliteTable(
   (t) => [index('inquiries_hospital_idx').on(t.hospitalOrgId, t.status), index('inquiries_trial_idx').on(t.trialId)],
 );
 
+/**
+ * Files the trial office attaches to its answer to an inquiry (issue 14), stored like submission documents
+ * (content-addressed, sniffed type). Added while the inquiry awaits its answer; the sponsor reads them once answered.
+ */
+export const inquiryAttachments = sqliteTable(
+  'inquiry_attachments',
+  {
+    id: text('id').primaryKey(),
+    inquiryId: text('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id),
+    /** The uploader's file name, shown and offered on download only (never used as a path). */
+    originalName: text('original_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: integer('uploaded_at').notNull(),
+  },
+  (t) => [index('inquiry_attachments_inquiry_idx').on(t.inquiryId, t.uploadedAt)],
+);
+
 /** In-app notifications, one row per recipient user. */
 export const notifications = sqliteTable(
   'notifications',

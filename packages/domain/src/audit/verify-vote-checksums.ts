@@ -1,6 +1,6 @@
 import { auditEvents, type Db, submissionVotes } from '@ctp/db';
 import { asc, eq } from 'drizzle-orm';
-import { voteKey, voteRowChecksum } from '../ethics/vote-checksum.ts';
+import { voteKey, voteRowChecksum } from './vote-checksum.ts';
 
 export type VoteCheck =
   | { ok: true; checked: number }

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntityType } from '@ctp/contracts';
+import { type AuditAction, type AuditEntityType, auditPayloadIssues } from '@ctp/contracts';
 import { auditEvents, type Tx } from '@ctp/db';
 import { desc } from 'drizzle-orm';
 import type { AuditCtx } from '../context.ts';
@@ -17,11 +17,22 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one hash-chained audit row. Call it with the transaction's `tx`, inside the same synchronous transaction
+ * Appends one hash-chained audit row, its payload checked against `AUDIT_PAYLOADS` first. Call it with the transaction's `tx`, inside the same synchronous transaction
  * as the change: if it throws, the change rolls back (CONVENTIONS §4). Transactions are IMMEDIATE, so reading the
  * chain head and appending are serialised across processes.
  */
 export function writeAuditEvent(tx: Tx, ctx: AuditCtx, entry: AuditEntry): { id: number; hash: string } {
+  const beforeJson = entry.before === undefined ? null : canonicalJson(entry.before);
+  const afterJson = entry.after === undefined ? null : canonicalJson(entry.after);
+  // The payload as it will be stored must match its action's schema (AUDIT_PAYLOADS); a mismatch is a defect in
+  // the use-case, so the write — and with it the change — fails before anything is appended.
+  const issues = auditPayloadIssues(
+    entry.action,
+    beforeJson === null ? undefined : JSON.parse(beforeJson),
+    afterJson === null ? undefined : JSON.parse(afterJson),
+  );
+  if (issues.length > 0)
+    throw new Error(`audit payload of ${entry.action} does not match its schema: ${issues.join('; ')}`);
   const head = tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
   const prevHash = head?.hash ?? GENESIS_HASH;
   const fields: HashedAuditFields = {
@@ -32,8 +43,8 @@ export function writeAuditEvent(tx: Tx, ctx: AuditCtx, entry: AuditEntry): { id:
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    beforeJson: entry.before === undefined ? null : canonicalJson(entry.before),
-    afterJson: entry.after === undefined ? null : canonicalJson(entry.after),
+    beforeJson,
+    afterJson,
     requestId: ctx.requestId,
     apiTokenId: ctx.actor?.apiTokenId ?? null,
   };

@@ -1,24 +1,17 @@
 import { DEFAULT_REVIEW_LIMIT_DAYS } from '@ctp/contracts';
 import {
   committeeSettings,
-  recognitionClockStops,
   recognitionEvents,
   recognitionRequests,
-  submissionClockStops,
   submissionEvents,
   submissions,
   type Tx,
 } from '@ctp/db';
 import { and, isNotNull, isNull, ne } from 'drizzle-orm';
+import { recognitionClockStopsOf, submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { type ClockStop, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 
 export type MovedDueDate = { kind: 'submission' | 'recognition'; id: string; from: string; to: string };
-
-function stopsBy<T extends { id: string; from: string; to: string | null }>(rows: T[]) {
-  const out = new Map<string, ClockStop[]>();
-  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { from: r.from, to: r.to }]);
-  return out;
-}
 
 /**
  * Recomputes every open clock (accepted, not decided, not withdrawn) under the calendar before and after a change
@@ -55,16 +48,7 @@ export function recordMovedDueDates(
       and(isNotNull(submissions.acceptedDate), isNull(submissions.decidedDate), ne(submissions.state, 'withdrawn')),
     )
     .all();
-  const subStops = stopsBy(
-    tx
-      .select({
-        id: submissionClockStops.submissionId,
-        from: submissionClockStops.fromDate,
-        to: submissionClockStops.toDate,
-      })
-      .from(submissionClockStops)
-      .all(),
-  );
+  const subStops = submissionClockStopsOf(tx);
   for (const s of openSubs) {
     if (!s.accepted) continue;
     const limit = limits.get(s.committeeId) ?? DEFAULT_REVIEW_LIMIT_DAYS;
@@ -98,16 +82,7 @@ export function recordMovedDueDates(
     .from(recognitionRequests)
     .where(and(isNotNull(recognitionRequests.acceptedDate), isNull(recognitionRequests.decidedDate)))
     .all();
-  const requestStops = stopsBy(
-    tx
-      .select({
-        id: recognitionClockStops.requestId,
-        from: recognitionClockStops.fromDate,
-        to: recognitionClockStops.toDate,
-      })
-      .from(recognitionClockStops)
-      .all(),
-  );
+  const requestStops = recognitionClockStopsOf(tx);
   for (const r of openRequests) {
     if (!r.accepted) continue;
     const stops = requestStops.get(r.id) ?? [];

@@ -29,6 +29,9 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     stale: '资源信息过期',
     reasons: '匹配理由',
     note: '备注',
+    query: '加入时的检索条件',
+    yes: '是',
+    no: '否',
     sheet: '检索结果',
   },
   en: {
@@ -45,12 +48,21 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     stale: 'Capacity stale',
     reasons: 'Why it fits',
     note: 'Note',
+    query: 'Shortlisted from the search',
+    yes: 'yes',
+    no: 'no',
     sheet: 'Results',
   },
 };
 
 /** The columns of a result row, shared by the search export and the shortlist export. */
-export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<string, string | null>): Sheet {
+export function siteSheet(
+  locale: Locale,
+  items: SiteSearchItem[],
+  notes?: Map<string, string | null>,
+  /** The search each hospital was scored against (shortlists: the one it was shortlisted from). */
+  queries?: Map<string, string | null>,
+): Sheet {
   const h = HEADERS[locale];
   const columns = [
     { header: h.rank!, key: 'rank', width: 6 },
@@ -65,6 +77,7 @@ export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<s
     { header: h.phase1!, key: 'phase1', width: 8 },
     { header: h.stale!, key: 'stale', width: 8 },
     { header: h.reasons!, key: 'reasons', width: 60 },
+    ...(queries ? [{ header: h.query!, key: 'query', width: 30 }] : []),
     ...(notes ? [{ header: h.note!, key: 'note', width: 40 }] : []),
   ];
   const rows = items.map((item, i) => ({
@@ -82,6 +95,7 @@ export function siteSheet(locale: Locale, items: SiteSearchItem[], notes?: Map<s
     phase1: yesNo(locale, item.hasPhase1Unit),
     stale: yesNo(locale, item.stale),
     reasons: item.reasons.join('; '),
+    ...(queries ? { query: queries.get(item.hospitalId) ?? '' } : {}),
     ...(notes ? { note: notes.get(item.hospitalId) ?? '' } : {}),
   }));
   return { name: h.sheet!, columns, rows };

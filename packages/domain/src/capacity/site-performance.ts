@@ -1,5 +1,6 @@
-import { type Db, ethicsCommittees, submissionClockStops, submissions, trialSiteEnrolment, trialSites } from '@ctp/db';
+import { type Db, ethicsCommittees, submissions, trialSiteEnrolment, trialSites } from '@ctp/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { computeClock } from '../clock/working-days.ts';
@@ -63,21 +64,15 @@ export function loadSitePerformance(db: Db, now: number): Map<string, SitePerfor
   const turnaround = new Map<string, number[]>();
   if (decided.length) {
     const cal = loadWorkingCalendar(db);
-    const stops = db
-      .select()
-      .from(submissionClockStops)
-      .where(
-        inArray(
-          submissionClockStops.submissionId,
-          decided.map((d) => d.id),
-        ),
-      )
-      .all();
+    const stops = submissionClockStopsOf(
+      db,
+      decided.map((d) => d.id),
+    );
     for (const d of decided) {
       const clock = computeClock(cal, {
         accepted: d.accepted!,
         limitDays: 15,
-        stops: stops.filter((s) => s.submissionId === d.id).map((s) => ({ from: s.fromDate, to: s.toDate })),
+        stops: stops.get(d.id) ?? [],
         until: d.decided!,
       });
       turnaround.set(d.hospitalId, [...(turnaround.get(d.hospitalId) ?? []), clock.usedDays]);

@@ -1,10 +1,11 @@
 import { type ActorRef, type CommitteeSop, canActForCommittee, DEFAULT_COMMITTEE_SOP, isEcRole } from '@ctp/contracts';
-import { committeeMembers, committeeSettings, ethicsCommittees, type Tx } from '@ctp/db';
+import { committeeMembers, committeeSettings, ethicsCommittees } from '@ctp/db';
 import { and, asc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import type { Reader } from '../transaction.ts';
 
 /** Reads that work on the database and inside a transaction alike. */
-export type Reader = Pick<Tx, 'select'>;
+export type { Reader };
 export type CommitteeMemberRow = typeof committeeMembers.$inferSelect;
 
 /**

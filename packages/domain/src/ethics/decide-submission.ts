@@ -17,7 +17,8 @@ import { applyDecisionEffects } from './decision-effects.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { addMonths, followUpMonthsFor, majorityOf } from './quorum.ts';
 import { countableExpeditedReviewers } from './reviewer-access.ts';
-import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 /**
  * Public contract `submissions.decide` {id, outcome, conditions?, followUpMonths?} (审查决定, GCP 2020 outcomes).
@@ -64,7 +65,7 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
             fieldErrors: [{ path: 'outcome', message: 'DECISION_NOT_MAJORITY' }],
           });
       }
-      const updated = applySubmissionStep(tx, ctx, sub, 'decide', 'decided', {
+      const updated = applySubmissionStep(tx, ctx, sub, 'decide', {
         now,
         patch: { outcome: input.outcome, conditions: input.conditions ?? null, decidedDate: today, followUpDate },
         detail: { outcome: input.outcome, followUpDate, ...(input.conditions ? { conditions: input.conditions } : {}) },
@@ -97,7 +98,7 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     if (!(EXPEDITED_OUTCOMES as readonly string[]).includes(input.outcome))
       // The chair's own "no" is an objection too: the expedited procedure cannot refuse, only a meeting can.
       return inTransaction(ctx.db, (tx) => {
-        const updated = applySubmissionStep(tx, ctx, sub, 'refer_to_meeting', 'in_review', {
+        const updated = applySubmissionStep(tx, ctx, sub, 'refer_to_meeting', {
           now,
           patch: { reviewPath: 'convened' },
         });

@@ -1,9 +1,9 @@
 import type { Tx } from '@ctp/db';
 import type { Ctx } from '../context.ts';
-import { fanOutAmendment, openRecognitionRequests } from '../recognition/fan-out.ts';
+import { bindDecisionDocuments } from '../documents/decision-documents.ts';
+import { effectiveVersionsOf } from '../documents/effective-versions.ts';
+import { fanOutAmendment, openRecognitionRequests } from '../fan-out/fan-out.ts';
 import { markEthicsApproved } from '../trials/record-progress.ts';
-import { effectiveVersionsOf } from './effective-versions.ts';
-import { bindDecisionDocuments } from './read-submission-documents.ts';
 import type { loadSubmission } from './submission-access.ts';
 
 type Loaded = ReturnType<typeof loadSubmission>;

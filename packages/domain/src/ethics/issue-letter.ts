@@ -13,21 +13,22 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
+import { boundDocumentsOf } from '../documents/decision-documents.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { servingMembers } from './committee-access.ts';
-import { assertMayReadSubmissionFiles, boundDocumentsOf } from './document-access.ts';
+import { assertMayReadSubmissionFiles } from './document-access.ts';
 import { type LetterContent, renderLetterPdf } from './letter-pdf.ts';
+import { modificationsStatus, modificationsVerifiedDateOf } from './modification-rounds.ts';
 import {
-  applySubmissionStep,
   authoriseSubmissionStep,
   canReadSubmission,
   type LoadedSubmission,
   loadSubmission,
 } from './submission-access.ts';
-import { modificationsStatus, modificationsVerifiedDateOf } from './verify-modifications.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 /**
  * Pure: the letter number after `last` in a committee's year, e.g. `JSPH-EC-2026-0007` — ASCII, so it reads the
@@ -160,7 +161,7 @@ export async function issueSubmissionLetter({
     try {
       const result = inTransaction(ctx.db, (tx) => {
         if (nextLetterNo(tx, sub.committeeId, prefix, year) !== letterNo) throw new LetterNumberTaken();
-        const updated = applySubmissionStep(tx, ctx, sub, 'issue_letter', 'letter_issued', {
+        const updated = applySubmissionStep(tx, ctx, sub, 'issue_letter', {
           now,
           detail: { letterNo, letterKind: content.kind, sha256 },
         });

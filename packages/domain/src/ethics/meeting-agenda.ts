@@ -21,7 +21,8 @@ import { loadMeeting, type MeetingRow, sittingFor, votesOn } from './meeting-acc
 import { agendaOf } from './meeting-record.ts';
 import { majorityOf } from './quorum.ts';
 import { ownMemberIds } from './reviewer-access.ts';
-import { applySubmissionStep, loadSubmission, submissionSideOf } from './submission-access.ts';
+import { loadSubmission, submissionSideOf } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 type MinutesRow = typeof meetingMinutes.$inferSelect;
 
@@ -55,7 +56,7 @@ export function addToAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     assertMinutesOpen(tx, meeting.id);
-    const updated = applySubmissionStep(tx, ctx, sub, 'schedule', 'scheduled', {
+    const updated = applySubmissionStep(tx, ctx, sub, 'schedule', {
       now,
       patch: { meetingId: meeting.id, reviewPath: 'convened' },
       detail: { meetingDate: meeting.meetingDate },
@@ -89,7 +90,7 @@ export function removeFromAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     assertMinutesOpen(tx, meeting.id);
-    const updated = applySubmissionStep(tx, ctx, sub, 'unschedule', 'in_review', {
+    const updated = applySubmissionStep(tx, ctx, sub, 'unschedule', {
       now,
       patch: { meetingId: null },
       detail: { meetingDate: meeting.meetingDate },

@@ -15,7 +15,6 @@ import {
   type Db,
   recognitionDocumentBindings,
   recognitionRequests,
-  submissionDecisionDocuments,
   submissionDocuments,
   submissions,
   type Tx,
@@ -23,13 +22,14 @@ import {
 import { and, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
+import { boundDocumentsOf, currentDocuments, documentsOf } from '../documents/decision-documents.ts';
+import { effectiveVersionsOf } from '../documents/effective-versions.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { fileStoreOf, storedPath } from '../files/file-store.ts';
 import { canActForSite, canManageTrial, loadSiteWithTrial } from '../trials/trial-access.ts';
-import { assertMayReadSubmissionFiles, boundDocumentsOf, currentDocuments, documentsOf } from './document-access.ts';
-import { effectiveVersionsOf } from './effective-versions.ts';
+import { assertMayReadSubmissionFiles } from './document-access.ts';
+import { modificationsStatus } from './modification-rounds.ts';
 import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
-import { modificationsStatus } from './verify-modifications.ts';
 
 const kindOrder = (k: DocumentKind) => DOCUMENT_KINDS.indexOf(k);
 
@@ -264,29 +264,4 @@ function isBoundToReadableRecognisedSite(ctx: Ctx, documentId: string): boolean 
     .where(eq(recognitionDocumentBindings.documentId, documentId))
     .all();
   return siteIds.some((s) => mayReadSiteDocuments(ctx.actor, loadSiteWithTrial(ctx.db, s.trialSiteId)));
-}
-
-/**
- * Inside the decision's transaction: bind the current version of every kind to the decision (DESIGN §4.1); again when
- * modifications are verified, so the modified versions become the approved ones (latest binding per kind wins).
- */
-export function bindDecisionDocuments(tx: Tx, submissionId: string, now: number): number {
-  const current = currentDocuments(documentsOf(tx, submissionId).map((r) => r.doc));
-  let bound = 0;
-  for (const d of current)
-    bound += tx
-      .insert(submissionDecisionDocuments)
-      .values({
-        submissionId,
-        documentId: d.id,
-        kind: d.kind,
-        versionLabel: d.versionLabel,
-        versionDate: d.versionDate,
-        sha256: d.sha256,
-        boundAt: now,
-      })
-      // Verified modifications bind the modified versions on top; versions already bound stay as they were.
-      .onConflictDoNothing()
-      .run().changes;
-  return bound;
 }

@@ -28,14 +28,15 @@ import {
   trials,
   users,
 } from '@ctp/db';
-import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
+import { keyProjectTrialIds } from '../trials/key-project-ids.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { votesOn } from './meeting-access.ts';
 import { compareQueue } from './queue-order.ts';
@@ -104,22 +105,6 @@ function baseQuery(db: Db) {
 }
 type ViewRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['all']>>[number];
 
-function stopsOf(db: Db, ids: string[]): Map<string, Stop[]> {
-  const out = new Map<string, Stop[]>();
-  if (ids.length === 0) return out;
-  const rows = db
-    .select({
-      id: submissionClockStops.submissionId,
-      from: submissionClockStops.fromDate,
-      to: submissionClockStops.toDate,
-    })
-    .from(submissionClockStops)
-    .where(inArray(submissionClockStops.submissionId, ids))
-    .all();
-  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { from: r.from, to: r.to }]);
-  return out;
-}
-
 /** What one actor sees of a submission: EC-only fields (notes) only for the committee itself. */
 function toView(actor: ActorRef | null, r: ViewRow, clock: SubmissionClock | null) {
   const { sub } = r;
@@ -174,7 +159,7 @@ export type SubmissionView = ReturnType<typeof toView>;
 
 function withClocks(ctx: Ctx, rows: ViewRow[]) {
   const cal = loadWorkingCalendar(ctx.db);
-  const stops = stopsOf(
+  const stops = submissionClockStopsOf(
     ctx.db,
     rows.filter((r) => r.sub.acceptedDate).map((r) => r.sub.id),
   );

@@ -4,12 +4,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import {
-  applySubmissionStep,
-  authoriseSubmissionStep,
-  closeOpenClockStop,
-  loadSubmission,
-} from './submission-access.ts';
+import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 
 /**
  * Public contract `submissions.requestInfo`: the secretary asks the applicant for information (待补充); the clock
@@ -30,7 +26,7 @@ export function requestSubmissionInfo({ ctx, input: raw }: { ctx: Ctx; input: z.
         createdAt: now,
       })
       .run();
-    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'request_info', 'info_requested', {
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'request_info', {
       now,
       comment: input.questions,
     });
@@ -46,7 +42,7 @@ export function respondToSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.in
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeOpenClockStop(tx, loaded.sub.id, shanghaiDate(now));
-    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'respond', 'in_review', { now, comment: input.answer });
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'respond', { now, comment: input.answer });
     return { id: updated.id, state: updated.state, version: updated.version };
   });
 }

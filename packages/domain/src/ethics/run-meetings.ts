@@ -20,7 +20,8 @@ import { assertCommitteeRole, effectiveSop, loadCommittee, resolveMember, servin
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { majorityOf } from './quorum.ts';
 import { ownMemberIds } from './reviewer-access.ts';
-import { applySubmissionStep, loadSubmission, submissionSideOf } from './submission-access.ts';
+import { loadSubmission, submissionSideOf } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 /**
  * Public contract `meetings.create` {committeeId, date, submissionIds}: the secretary or chair convenes a meeting;
@@ -63,7 +64,7 @@ export function createMeeting({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
       after: { ...meeting, agenda: agenda.map((s) => s.id) },
     });
     for (const sub of agenda)
-      applySubmissionStep(tx, ctx, sub, 'schedule', 'scheduled', {
+      applySubmissionStep(tx, ctx, sub, 'schedule', {
         now,
         patch: { meetingId: meeting.id, reviewPath: 'convened' },
         detail: { meetingDate: input.date },

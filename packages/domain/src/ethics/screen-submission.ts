@@ -7,7 +7,8 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { committeeProcedures } from './committee-procedures.ts';
-import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 /** Pure: the acceptance number (受理号) after `last` in a committee's year, e.g. `JSPH-2026-0001`. */
 export function formatAcceptanceNo(prefix: string, year: string, last: string | null): string {
@@ -67,7 +68,7 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   return inTransaction(ctx.db, (tx) => {
     if (input.accept) {
       const acceptanceNo = nextAcceptanceNo(tx, sub.committeeId, site.hospitalOrgId, today.slice(0, 4));
-      const updated = applySubmissionStep(tx, ctx, sub, 'accept', 'accepted', {
+      const updated = applySubmissionStep(tx, ctx, sub, 'accept', {
         now,
         patch: { acceptanceNo, acceptedDate: today },
         comment: input.comment || undefined,
@@ -79,7 +80,7 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     tx.insert(submissionClockStops)
       .values({ submissionId: sub.id, kind: 'returned', fromDate: today, reason: reasons.join('\n'), createdAt: now })
       .run();
-    const updated = applySubmissionStep(tx, ctx, sub, 'return', 'returned', {
+    const updated = applySubmissionStep(tx, ctx, sub, 'return', {
       now,
       comment: input.comment || undefined,
       detail: { reasons, ...checklistDetail },

@@ -4,7 +4,8 @@ import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { inTransaction } from '../transaction.ts';
-import { applySubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 const today = shanghaiDate(Date.now());
 /** Noon in Beijing on a calendar date, for a caller whose clock is set to that day. */
@@ -222,7 +223,7 @@ describe('ethics submissions at one committee', () => {
     const auditsBefore = count(db, 'select count(*) from audit_events');
     const ctx = { actor: null, now: Date.now, requestId: 'test-race' };
     expect(() =>
-      inTransaction(db.db, (tx) => applySubmissionStep(tx, ctx, stale, 'withdraw', 'withdrawn', { now: Date.now() })),
+      inTransaction(db.db, (tx) => applySubmissionStep(tx, ctx, stale, 'withdraw', { now: Date.now() })),
     ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(count(db, 'select count(*) from audit_events')).toBe(auditsBefore);
     expect(loadSubmission(db.db, id).sub.state).toBe(stale.state);

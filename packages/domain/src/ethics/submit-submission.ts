@@ -3,17 +3,13 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { fanOutSafetyReport } from '../recognition/fan-out.ts';
+import { fanOutSafetyReport } from '../fan-out/fan-out.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsSubmitted } from '../trials/record-progress.ts';
 import { stateLabel } from '../trials/site-lifecycle.ts';
 import { siteAcceptsSubmission } from './create-submission.ts';
-import {
-  applySubmissionStep,
-  authoriseSubmissionStep,
-  closeOpenClockStop,
-  loadSubmission,
-} from './submission-access.ts';
+import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 
 /**
  * Public contract `submissions.submit`: the applicant sends a draft to the committee (draft → submitted), or sends a
@@ -37,7 +33,7 @@ export function submitSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     if (step === 'resubmit') {
       closeOpenClockStop(tx, sub.id, today);
     }
-    const updated = applySubmissionStep(tx, ctx, sub, step, step === 'submit' ? 'submitted' : 'screening', {
+    const updated = applySubmissionStep(tx, ctx, sub, step, {
       now,
       patch: step === 'submit' ? { submittedAt: now } : undefined,
       comment: input.comment,

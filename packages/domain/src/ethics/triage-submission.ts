@@ -10,7 +10,8 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { committeeProcedures } from './committee-procedures.ts';
-import { applySubmissionStep, authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 /**
  * Public contract `submissions.triage`: the secretary routes an accepted submission to a convened meeting (会议审查)
@@ -38,7 +39,7 @@ export function triageSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   }
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
-    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'triage', 'in_review', {
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'triage', {
       now,
       patch: { reviewPath: input.path },
       comment: input.comment,

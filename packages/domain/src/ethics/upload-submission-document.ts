@@ -23,8 +23,8 @@ import {
 } from '../files/file-store.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
+import { modificationsStatus } from './modification-rounds.ts';
 import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
-import { modificationsStatus } from './verify-modifications.ts';
 
 export type UploadedFile = {
   bytes: Uint8Array;

@@ -1,62 +1,21 @@
 import {
-  type ModificationStatus,
   SUBMISSION_STATE_LABELS,
   submissionIdInput,
   submitModificationsInput,
   verifyModificationsInput,
 } from '@ctp/contracts';
 import { submissionModifications, users } from '@ctp/db';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
+import { bindDecisionDocuments } from '../documents/decision-documents.ts';
+import { followVerifiedModifications } from '../documents/site-bindings.ts';
 import { DomainError, notFound } from '../errors.ts';
-import { followVerifiedModifications } from '../recognition/bind-site-documents.ts';
 import { inTransaction } from '../transaction.ts';
-import type { Reader } from './committee-access.ts';
-import { bindDecisionDocuments } from './read-submission-documents.ts';
-import {
-  applySubmissionStep,
-  authoriseSubmissionStep,
-  canReadSubmission,
-  loadSubmission,
-} from './submission-access.ts';
-
-type Round = typeof submissionModifications.$inferSelect;
-
-function latestRound(db: Reader, submissionId: string): Round | undefined {
-  return db
-    .select()
-    .from(submissionModifications)
-    .where(eq(submissionModifications.submissionId, submissionId))
-    .orderBy(desc(submissionModifications.round))
-    .get();
-}
-
-/** Pure: where an approval with modifications stands, from its latest round. */
-export function modificationStatusOf(latest: Pick<Round, 'verdict'> | undefined): ModificationStatus {
-  if (!latest || latest.verdict === 'more_requested') return 'awaiting_submission';
-  return latest.verdict === 'verified' ? 'verified' : 'submitted';
-}
-
-/**
- * For the letter workflow and others: null when the decision needs no modifications, else their status. A 批件 after
- * 必要的修改后同意 is normally issued once this is `verified`.
- */
-export function modificationsStatus(
-  db: Reader,
-  sub: { id: string; outcome: string | null },
-): ModificationStatus | null {
-  if (sub.outcome !== 'approved_with_modifications') return null;
-  return modificationStatusOf(latestRound(db, sub.id));
-}
-
-/** The Beijing day the required modifications were verified (for the letter), or null when none were verified. */
-export function modificationsVerifiedDateOf(db: Reader, sub: { id: string; outcome: string | null }): string | null {
-  if (sub.outcome !== 'approved_with_modifications') return null;
-  const latest = latestRound(db, sub.id);
-  return latest?.verdict === 'verified' && latest.verifiedAt !== null ? shanghaiDate(latest.verifiedAt) : null;
-}
+import { latestRound, modificationStatusOf } from './modification-rounds.ts';
+import { authoriseSubmissionStep, canReadSubmission, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 function assertNeedsModifications(sub: { outcome: string | null }) {
   if (sub.outcome !== 'approved_with_modifications')
@@ -98,7 +57,7 @@ export function submitModifications({
         submittedAt: now,
       })
       .run();
-    const updated = applySubmissionStep(tx, ctx, sub, 'submit_modifications', 'decided', {
+    const updated = applySubmissionStep(tx, ctx, sub, 'submit_modifications', {
       now,
       comment: input.response,
       detail: { round },
@@ -144,7 +103,7 @@ export function verifyModifications({
       // Recognised sites that took their versions from this approval move to the modified ones (DESIGN §4.2).
       followVerifiedModifications(tx, ctx, sub.id, shanghaiDate(now), now);
     }
-    const updated = applySubmissionStep(tx, ctx, sub, 'verify_modifications', 'decided', {
+    const updated = applySubmissionStep(tx, ctx, sub, 'verify_modifications', {
       now,
       comment: input.comment,
       detail: { round: latest.round, verdict: input.verdict },

@@ -2,6 +2,7 @@ import { EXPEDITED_OUTCOMES, QUORUM_REASON_LABELS, VOTE_OUTCOME, type VoteChoice
 import { submissionVotes, type Tx } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
+import { newVoteSalt, voteRowChecksum } from '../audit/vote-checksum.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { AuditCtx, Ctx } from '../context.ts';
@@ -10,8 +11,8 @@ import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, resolveMember } from './committee-access.ts';
 import { loadMeeting, sittingFor, type VoteQuorum } from './meeting-access.ts';
 import { assertExpeditedReviewer } from './reviewer-access.ts';
-import { applySubmissionStep, loadSubmission } from './submission-access.ts';
-import { newVoteSalt, voteRowChecksum } from './vote-checksum.ts';
+import { loadSubmission } from './submission-access.ts';
+import { applySubmissionStep } from './submission-steps.ts';
 
 /** Pure: is this view a "no" that takes an expedited review to a meeting (anything but approval or abstention)? */
 export function isExpeditedObjection(choice: VoteChoice): boolean {
@@ -138,7 +139,7 @@ export function voteOnSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     const referredToMeeting = isExpeditedObjection(input.choice);
     if (referredToMeeting)
       // The timeline says that it went to a meeting, not who objected (votes are EC-only).
-      applySubmissionStep(tx, ctx, sub, 'refer_to_meeting', 'in_review', { now, patch: { reviewPath: 'convened' } });
+      applySubmissionStep(tx, ctx, sub, 'refer_to_meeting', { now, patch: { reviewPath: 'convened' } });
     return { submissionId: sub.id, memberId: member.id, choice: input.choice, quorum: null, referredToMeeting };
   });
 }

@@ -3,12 +3,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import {
-  applySubmissionStep,
-  authoriseSubmissionStep,
-  closeOpenClockStop,
-  loadSubmission,
-} from './submission-access.ts';
+import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 
 /**
  * Withdraw (撤回) a submission before a decision: the applicant, or the sponsor. An open clock stop ends today.
@@ -21,7 +17,7 @@ export function withdrawSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.inp
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeOpenClockStop(tx, loaded.sub.id, shanghaiDate(now));
-    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'withdraw', 'withdrawn', { now, comment: input.reason });
+    const updated = applySubmissionStep(tx, ctx, loaded.sub, 'withdraw', { now, comment: input.reason });
     return { id: updated.id, state: updated.state, version: updated.version };
   });
 }

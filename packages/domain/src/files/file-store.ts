@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join, resolve, sep } from 'node:path';
 import { ALLOWED_UPLOAD_TYPES, type AllowedUploadMime } from '@ctp/contracts';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Ctx } from '../context.ts';
+import type { Ctx, FileStoreSettings } from '../context.ts';
 
 /**
  * Where uploaded documents and generated letters are kept: a directory outside the web root (server config
  * `CTP_DATA_DIR`), files named by their sha256 (content-addressed), never by what the user called them.
  */
-export type FileStoreSettings = { dir: string; maxUploadBytes: number };
+export type { FileStoreSettings };
 
 export function fileStoreOf(ctx: Pick<Ctx, 'services'>): FileStoreSettings {
   const files = ctx.services.files;

@@ -1,5 +1,7 @@
 import { INCENTIVE_TERMS, type IncentiveTerm, STARTUP_STAGE_TARGETS } from '@ctp/contracts';
-import { factsOf, inGroup, type MetricFacts, overviewOf, type Period } from '../metrics/compute.ts';
+import type { MetricFacts, Period } from '../metrics/facts.ts';
+import { overviewOf } from '../metrics/figures.ts';
+import { factsOf, inGroup } from '../metrics/grouping.ts';
 
 /** Days selected → first patient in that score 100: the sum of the 60/60/30 stage targets (DESIGN §5). */
 export const STARTUP_TARGET_DAYS = STARTUP_STAGE_TARGETS.ethics + STARTUP_STAGE_TARGETS.siv + STARTUP_STAGE_TARGETS.fpi;

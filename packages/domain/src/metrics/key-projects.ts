@@ -5,7 +5,6 @@ import {
   keyProjects,
   organisations,
   specialtyCatalogue,
-  submissionClockStops,
   submissions,
   trialSites,
   trials,
@@ -13,13 +12,14 @@ import {
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { addDays, daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { submissionClock } from '../ethics/read-submissions.ts';
 import { inTransaction } from '../transaction.ts';
-import { keyProjectTrialIds } from './key-project-ids.ts';
+import { keyProjectTrialIds } from '../trials/key-project-ids.ts';
 
 export { keyProjectTrialIds };
 
@@ -110,19 +110,10 @@ export function getKeyProjectBoard({ ctx }: { ctx: Ctx }) {
     .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId))
     .where(inArray(submissions.trialId, trialIds))
     .all();
-  const stops = new Map<string, { from: string; to: string | null }[]>();
-  if (subs.length)
-    for (const s of ctx.db
-      .select()
-      .from(submissionClockStops)
-      .where(
-        inArray(
-          submissionClockStops.submissionId,
-          subs.map((x) => x.sub.id),
-        ),
-      )
-      .all())
-      stops.set(s.submissionId, [...(stops.get(s.submissionId) ?? []), { from: s.fromDate, to: s.toDate }]);
+  const stops = submissionClockStopsOf(
+    ctx.db,
+    subs.map((x) => x.sub.id),
+  );
   const cal = loadWorkingCalendar(ctx.db);
   return {
     trials: flags.map((f) => ({

@@ -18,7 +18,6 @@ import {
   keyProjects,
   organisations,
   specialtyCatalogue,
-  submissionClockStops,
   submissions,
   trialSiteDelays,
   trialSiteEnrolment,
@@ -27,10 +26,11 @@ import {
 } from '@ctp/db';
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { computeClock } from '../clock/working-days.ts';
-import type { MetricFacts, SiteFact, SubmissionFact } from './compute.ts';
+import type { MetricFacts, SiteFact, SubmissionFact } from './facts.ts';
 import { loadRecognitionFacts } from './recognition-facts.ts';
 
 const sponsorOrg = alias(organisations, 'metric_sponsor_org');
@@ -177,9 +177,7 @@ export function loadMetricFacts(db: Db): MetricFacts {
   const siteById = new Map(sites.map((s) => [s.id, s]));
 
   const cal = loadWorkingCalendar(db);
-  const stops = new Map<string, { from: string; to: string | null }[]>();
-  for (const s of db.select().from(submissionClockStops).all())
-    stops.set(s.submissionId, [...(stops.get(s.submissionId) ?? []), { from: s.fromDate, to: s.toDate }]);
+  const stops = submissionClockStopsOf(db);
   const subs: SubmissionFact[] = [];
   for (const r of db
     .select({ sub: submissions, committeeName: ethicsCommittees.nameZh, limitDays: committeeSettings.reviewLimitDays })

@@ -19,28 +19,12 @@ import {
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
-import {
-  capacityLoad,
-  decidedReviews,
-  delayBreakdown,
-  factsOf,
-  filterFacts,
-  funnel,
-  groupKeys,
-  inGroup,
-  type MetricFacts,
-  median,
-  overviewOf,
-  type Period,
-  percentile,
-  previousPeriod,
-  recognitionFigures,
-  recordsOf,
-  shiftMonths,
-  stageDelays,
-  turnaround,
-} from './compute.ts';
+import { delayBreakdown, stageDelays } from './delays.ts';
+import { type MetricFacts, median, type Period, percentile, previousPeriod, shiftMonths } from './facts.ts';
+import { capacityLoad, decidedReviews, funnel, overviewOf, recognitionFigures, turnaround } from './figures.ts';
+import { factsOf, filterFacts, groupKeys, inGroup } from './grouping.ts';
 import { loadMetricFacts } from './load-metric-facts.ts';
+import { METRIC_DEFINITIONS } from './records.ts';
 
 type Filters = z.output<typeof metricsFilterInput>;
 
@@ -314,8 +298,15 @@ export function listMetricRecords({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
   const input = metricsRecordsInput.parse(raw);
   const period = resolvePeriod(input.filters, ctx.now());
   const facts = filteredFacts(ctx, input.filters);
-  const records = recordsOf(facts, input.metric as MetricId, period);
-  return { period, metric: input.metric, records, counted: records.filter((r) => r.counted).length };
+  const { records, numerator, denominator } = METRIC_DEFINITIONS[input.metric as MetricId].select(facts, period);
+  return {
+    period,
+    metric: input.metric,
+    records,
+    counted: records.filter((r) => r.counted).length,
+    numerator,
+    denominator,
+  };
 }
 
 /** `metrics.filterOptions`: the districts, hospitals, committees and specialties the filters can choose from. */

@@ -2,7 +2,7 @@ import { type Db, recognitionRequests } from '@ctp/db';
 import { isNotNull } from 'drizzle-orm';
 import type { WorkingCalendar } from '../clock/working-days.ts';
 import { recognitionFigures } from '../recognition/figures.ts';
-import type { RecognitionFact, SiteFact } from './compute.ts';
+import type { RecognitionFact, SiteFact } from './facts.ts';
 
 const RECOGNISED = new Set(['recognised', 'recognised_with_conditions']);
 

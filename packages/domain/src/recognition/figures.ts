@@ -1,12 +1,6 @@
-import {
-  type Db,
-  ethicsCommittees,
-  recognitionClockStops,
-  recognitionRequests,
-  submissionClockStops,
-  submissions,
-} from '@ctp/db';
+import { type Db, ethicsCommittees, recognitionRequests, submissions } from '@ctp/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { recognitionClockStopsOf, submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { calendarKnowsSpan, computeClock } from '../clock/working-days.ts';
 
@@ -68,36 +62,14 @@ export function recognitionFigures(db: Db, opts: { from?: string; to?: string } 
       ),
     )
     .all();
-  const subStops = full.length
-    ? db
-        .select({
-          id: submissionClockStops.submissionId,
-          from: submissionClockStops.fromDate,
-          to: submissionClockStops.toDate,
-        })
-        .from(submissionClockStops)
-        .where(
-          inArray(
-            submissionClockStops.submissionId,
-            full.map((f) => f.id),
-          ),
-        )
-        .all()
-    : [];
-  const reqStops = db
-    .select({
-      id: recognitionClockStops.requestId,
-      from: recognitionClockStops.fromDate,
-      to: recognitionClockStops.toDate,
-    })
-    .from(recognitionClockStops)
-    .where(
-      inArray(
-        recognitionClockStops.requestId,
-        requests.map((r) => r.req.id),
-      ),
-    )
-    .all();
+  const subStops = submissionClockStopsOf(
+    db,
+    full.map((f) => f.id),
+  );
+  const reqStops = recognitionClockStopsOf(
+    db,
+    requests.map((r) => r.req.id),
+  );
   const used = (accepted: string, decided: string, stops: { from: string; to: string | null }[]) =>
     computeClock(cal, { accepted, limitDays: 1, stops, until: decided }).usedDays;
   const medians = new Map<string, number | null>();
@@ -107,21 +79,11 @@ export function recognitionFigures(db: Db, opts: { from?: string; to?: string } 
       medianOf(
         full
           .filter((f) => f.committeeId === c)
-          .map((f) =>
-            used(
-              f.acceptedDate!,
-              f.decidedDate!,
-              subStops.filter((s) => s.id === f.id),
-            ),
-          ),
+          .map((f) => used(f.acceptedDate!, f.decidedDate!, subStops.get(f.id) ?? [])),
       ),
     );
   return requests.map(({ req, committeeName }) => {
-    const days = used(
-      req.acceptedDate!,
-      req.decidedDate!,
-      reqStops.filter((s) => s.id === req.id),
-    );
+    const days = used(req.acceptedDate!, req.decidedDate!, reqStops.get(req.id) ?? []);
     const median = medians.get(req.committeeId) ?? null;
     return {
       requestId: req.id,

@@ -22,11 +22,11 @@ import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
+import { bindAcknowledgedVersions } from '../documents/site-bindings.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
-import { bindAcknowledgedVersions } from './bind-site-documents.ts';
 import { loadRequest } from './request-access.ts';
 
 function runsCommittee(actor: Ctx['actor'], committeeId: string) {

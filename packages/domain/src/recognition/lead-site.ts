@@ -2,8 +2,8 @@ import { APPROVAL_OUTCOMES } from '@ctp/contracts';
 import { recognitionRequests, submissions } from '@ctp/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Reader } from '../ethics/committee-access.ts';
+import { isLeadSite } from '../fan-out/fan-out.ts';
 import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
-import { isLeadSite } from './fan-out.ts';
 
 /**
  * The lead of a trial as the recognition board shows it. Every site the trial designates as lead (its role, or at

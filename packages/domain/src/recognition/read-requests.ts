@@ -20,7 +20,6 @@ import {
   organisations,
   recognitionAcks,
   recognitionAgreements,
-  recognitionClockStops,
   recognitionEvents,
   recognitionObjections,
   recognitionRequests,
@@ -32,18 +31,20 @@ import {
   trials,
   users,
 } from '@ctp/db';
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { localContextOf } from '../agreements/local-context.ts';
+import { fillBlankProfileFields, profilePacketFields } from '../agreements/packet-prefill.ts';
+import { recognitionClockStopsOf } from '../clock/clock-stops.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 import type { Ctx } from '../context.ts';
+import { effectiveVersionsOf, isIcfSuperseded } from '../documents/effective-versions.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
 import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { trialLeadOf } from './lead-site.ts';
-import { localContextOf } from './local-context.ts';
 import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
 
 type Stop = { from: string; to: string | null };
@@ -63,22 +64,6 @@ export function recognitionClock(
     until: req.decidedDate ?? today,
   });
   return req.decidedDate ? { ...clock, isStopped: false } : clock;
-}
-
-function stopsOf(db: Db, ids: string[]) {
-  const out = new Map<string, Stop[]>();
-  if (ids.length === 0) return out;
-  for (const r of db
-    .select({
-      id: recognitionClockStops.requestId,
-      from: recognitionClockStops.fromDate,
-      to: recognitionClockStops.toDate,
-    })
-    .from(recognitionClockStops)
-    .where(inArray(recognitionClockStops.requestId, ids))
-    .all())
-    out.set(r.id, [...(out.get(r.id) ?? []), { from: r.from, to: r.to }]);
-  return out;
 }
 
 const listColumns = {
@@ -160,7 +145,7 @@ export type RecognitionRequestView = ReturnType<typeof toView>;
 
 function withClocks(ctx: Ctx, rows: Row[]) {
   const cal = loadWorkingCalendar(ctx.db);
-  const stops = stopsOf(
+  const stops = recognitionClockStopsOf(
     ctx.db,
     rows.map((r) => r.req.id),
   );
@@ -369,7 +354,15 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
   const recognised = (RECOGNISING_OUTCOMES as readonly (string | null)[]).includes(row.req.outcome);
   return {
     ...view!,
-    packet: JSON.parse(row.req.packetJson) as Record<string, unknown>,
+    // Until the packet is submitted, blanks show the profile as it is now (a PI chosen later, requests opened
+    // before the profile was used); a submitted packet is shown as submitted.
+    packet:
+      row.req.state === 'pending_packet'
+        ? fillBlankProfileFields(
+            JSON.parse(row.req.packetJson) as Record<string, unknown>,
+            profilePacketFields(ctx.db, row.req.trialSiteId),
+          )
+        : (JSON.parse(row.req.packetJson) as Record<string, unknown>),
     checklist: row.req.checklistJson
       ? (JSON.parse(row.req.checklistJson) as { item: LocalChecklistItem; answer: string; note?: string }[])
       : null,

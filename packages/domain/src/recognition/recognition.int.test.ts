@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pdfText, tinyPdf } from '../../../../test/helpers/fixtures.ts';
+import { pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import {
   approveAtLead,
   multiCentreTrial,
@@ -22,8 +22,8 @@ import { renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { uploadSubmissionDocument } from '../ethics/upload-submission-document.ts';
+import { openRecognitionRequests } from '../fan-out/fan-out.ts';
 import { inTransaction } from '../transaction.ts';
-import { openRecognitionRequests } from './fan-out.ts';
 import { medianOf, recognitionFigures } from './figures.ts';
 import { openRecognitionLetter, recognitionLetterContent } from './letter.ts';
 
@@ -160,6 +160,58 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     // Rejoining is a new version too.
     await gulou.recognition.agreements.join({ id: agreementId });
     expect((await gulou.recognition.agreements.get({ id: agreementId })).ownState).toBe('joined');
+  });
+
+  it('pre-fills the packet’s PI qualification, PI load and site capacity from the profiles', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id: trialId } = await sponsor.trials.create({
+      titleZh: '（测试）互认预填 HR-707 治疗 2 型糖尿病的多中心 III 期研究',
+      type: 'drug',
+      phase: 'III',
+      conditions: ['2 型糖尿病'],
+      targetEnrolment: 200,
+      riskLevel: 'low',
+      leadHospitalId: 'hosp-jsph',
+    });
+    const lead = await selectPiSite(db, sponsor, trialId);
+    const spec = specialtyOf(db, 'njglyy');
+    const pi = db.sqlite
+      .prepare(
+        `select i.id, i.name, i.title, i.level, i.gcp_training_date as gcp, i.max_concurrent_trials as max
+           from investigators i join investigator_specialties s on s.investigator_id = i.id
+          where s.hospital_specialty_id = ? limit 1`,
+      )
+      .get(spec) as { id: string; name: string; title: string; level: string; gcp: string; max: number };
+    const beds = db.sqlite.prepare('select trial_beds from hospital_specialties where id = ?').pluck().get(spec);
+    const gulouSite = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: spec, investigatorId: pi.id }))
+      .trialSiteId;
+    const { id } = await callerAs(db, 'site@demo.ctp').submissions.create({ trialSiteId: lead, type: 'initial' });
+    await approveAtLead(db, id);
+    const load = db.sqlite
+      .prepare(
+        `select count(*) from trial_sites where investigator_id = ? and state in
+         ('selected','ethics_submitted','ethics_approved','contract_signed','initiated','enrolling','enrolment_closed')`,
+      )
+      .pluck()
+      .get(pi.id) as number;
+    const stored = JSON.parse(requestOf(db, gulouSite)!.packet_json);
+    expect(stored.piQualification).toContain(`${pi.name}，${pi.title}（${pi.level}）`);
+    expect(stored.piQualification).toContain(`GCP 培训 ${pi.gcp}`);
+    expect(stored.piCurrentLoad).toBe(load);
+    expect(load).toBeGreaterThanOrEqual(1);
+    expect(stored.capacityAndEquipment).toContain(`试验床位 ${beds} 张`);
+    expect(stored.capacityAndEquipment).toContain('设备与条件：');
+    // The trial office opens it pre-filled, and blanks left in an older packet are filled from the profile.
+    db.sqlite
+      .prepare(
+        "update recognition_requests set packet_json = json_set(packet_json, '$.capacityAndEquipment', '') where trial_site_id = ?",
+      )
+      .run(gulouSite);
+    const opened = await callerAs(db, 'site-gulou@demo.ctp').recognition.requests.get({
+      id: requestOf(db, gulouSite)!.id,
+    });
+    expect(opened.packet).toMatchObject({ piQualification: stored.piQualification, piCurrentLoad: load });
+    expect(opened.packet.capacityAndEquipment).toBe(stored.capacityAndEquipment);
   });
 
   it('runs the whole flow over three hospitals: two requests, one reason, recognised and declined', async () => {

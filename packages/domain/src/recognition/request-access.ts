@@ -1,6 +1,5 @@
 import {
   type ActorRef,
-  type AuditAction,
   canActForCommittee,
   checkRecognitionTransition,
   isEcRole,
@@ -10,19 +9,8 @@ import {
   type RecognitionState,
   type RecognitionStep,
 } from '@ctp/contracts';
-import {
-  ethicsCommittees,
-  investigators,
-  recognitionClockStops,
-  recognitionEvents,
-  recognitionRequests,
-  type Tx,
-  trialSites,
-  trials,
-} from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
-import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { AuditCtx } from '../context.ts';
+import { investigators, recognitionRequests, trialSites, trials } from '@ctp/db';
+import { eq } from 'drizzle-orm';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import type { Reader } from '../ethics/committee-access.ts';
 import { canActForSite, canManageTrial, type TrialRow, type TrialSiteRow } from '../trials/trial-access.ts';
@@ -104,92 +92,4 @@ export function authoriseRecognitionStep(
       params: { state: stateLabel(req.state, opts.locale) },
     });
   return side!;
-}
-
-const STEP_ACTIONS: Record<RecognitionStep, AuditAction> = {
-  submit_packet: 'recognition.submit_packet',
-  accept: 'recognition.accept',
-  review: 'recognition.review',
-  request_action: 'recognition.request_action',
-  respond: 'recognition.respond',
-  decide: 'recognition.decide',
-};
-
-/** One step inside the caller's transaction: conditional UPDATE (state + version), timeline event, audit row. */
-export function applyRecognitionStep(
-  tx: Tx,
-  ctx: AuditCtx,
-  req: RecognitionRequestRow,
-  step: RecognitionStep,
-  to: RecognitionState,
-  opts: {
-    now: number;
-    patch?: Partial<
-      Pick<
-        RecognitionRequestRow,
-        | 'packetJson'
-        | 'packetSubmittedAt'
-        | 'checklistJson'
-        | 'acceptedDate'
-        | 'decidedDate'
-        | 'outcome'
-        | 'conditions'
-        | 'reasons'
-        | 'letterNo'
-        | 'fallbackSubmissionId'
-      >
-    >;
-    comment?: string | undefined;
-    audit?: Record<string, unknown>;
-  },
-): RecognitionRequestRow {
-  const updated = tx
-    .update(recognitionRequests)
-    .set({ ...opts.patch, state: to, updatedAt: opts.now, version: req.version + 1 })
-    .where(
-      and(
-        eq(recognitionRequests.id, req.id),
-        eq(recognitionRequests.state, req.state),
-        eq(recognitionRequests.version, req.version),
-      ),
-    )
-    .returning()
-    .get();
-  if (!updated) throw new DomainError('CONFLICT', 'STALE_VERSION');
-  tx.insert(recognitionEvents)
-    .values({
-      requestId: req.id,
-      step,
-      fromState: req.state,
-      toState: to,
-      actorUserId: ctx.actor?.userId ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      comment: opts.comment ?? null,
-      at: opts.now,
-    })
-    .run();
-  writeAuditEvent(tx, ctx, {
-    action: STEP_ACTIONS[step],
-    entityType: 'recognition_request',
-    entityId: req.id,
-    before: { state: req.state, version: req.version },
-    after: { state: to, version: req.version + 1, ...opts.patch, ...opts.audit },
-  });
-  return updated;
-}
-
-export function closeRecognitionClockStop(tx: Tx, requestId: string, date: string): void {
-  tx.update(recognitionClockStops)
-    .set({ toDate: date })
-    .where(and(eq(recognitionClockStops.requestId, requestId), isNull(recognitionClockStops.toDate)))
-    .run();
-}
-
-/** The committee of a hospital (one per hospital in this city's data). */
-export function committeeOfHospital(db: Reader, hospitalOrgId: string) {
-  return db
-    .select({ id: ethicsCommittees.id, nameZh: ethicsCommittees.nameZh, nameEn: ethicsCommittees.nameEn })
-    .from(ethicsCommittees)
-    .where(eq(ethicsCommittees.hospitalOrgId, hospitalOrgId))
-    .get();
 }

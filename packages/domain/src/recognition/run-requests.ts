@@ -21,19 +21,15 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
+import { type BoundVersion, bindRecognisedVersions } from '../documents/site-bindings.ts';
 import { DomainError } from '../errors.ts';
 import { insertDraftSubmission } from '../ethics/create-submission.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsApproved, markEthicsSubmitted } from '../trials/record-progress.ts';
-import { type BoundVersion, bindRecognisedVersions } from './bind-site-documents.ts';
-import {
-  applyRecognitionStep,
-  authoriseRecognitionStep,
-  closeRecognitionClockStop,
-  loadRequest,
-} from './request-access.ts';
+import { authoriseRecognitionStep, loadRequest } from './request-access.ts';
+import { applyRecognitionStep, closeRecognitionClockStop } from './request-steps.ts';
 
 const result = (r: { id: string; state: string; version: number }) => ({
   id: r.id,
@@ -63,7 +59,7 @@ export function submitPacket({ ctx, input: raw }: { ctx: Ctx; input: z.input<typ
   };
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
-    const updated = applyRecognitionStep(tx, ctx, req, 'submit_packet', 'packet_submitted', {
+    const updated = applyRecognitionStep(tx, ctx, req, 'submit_packet', {
       now,
       patch: { packetJson: JSON.stringify(packet), packetSubmittedAt: now },
     });
@@ -92,7 +88,7 @@ export function acceptRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
   const now = ctx.now();
   const today = shanghaiDate(now);
   return inTransaction(ctx.db, (tx) => {
-    const updated = applyRecognitionStep(tx, ctx, loaded.req, 'accept', 'accepted', {
+    const updated = applyRecognitionStep(tx, ctx, loaded.req, 'accept', {
       now,
       patch: { acceptedDate: today },
     });
@@ -115,7 +111,7 @@ export function saveRecognitionChecklist({ ctx, input: raw }: { ctx: Ctx; input:
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) =>
     result(
-      applyRecognitionStep(tx, ctx, loaded.req, 'review', 'local_review', {
+      applyRecognitionStep(tx, ctx, loaded.req, 'review', {
         now,
         patch: { checklistJson: JSON.stringify(items) },
       }),
@@ -134,7 +130,7 @@ export function requestRecognitionAction({ ctx, input: raw }: { ctx: Ctx; input:
     tx.insert(recognitionClockStops)
       .values({ requestId: loaded.req.id, fromDate: today, reason: input.questions, createdAt: now })
       .run();
-    const updated = applyRecognitionStep(tx, ctx, loaded.req, 'request_action', 'action_required', {
+    const updated = applyRecognitionStep(tx, ctx, loaded.req, 'request_action', {
       now,
       comment: input.questions,
     });
@@ -166,7 +162,7 @@ export function respondToRecognition({
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeRecognitionClockStop(tx, loaded.req.id, shanghaiDate(now));
-    return result(applyRecognitionStep(tx, ctx, loaded.req, 'respond', 'local_review', { now, comment: input.answer }));
+    return result(applyRecognitionStep(tx, ctx, loaded.req, 'respond', { now, comment: input.answer }));
   });
 }
 
@@ -253,7 +249,7 @@ export function decideRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
         input.reasons,
       );
     }
-    const updated = applyRecognitionStep(tx, ctx, req, 'decide', 'decided', {
+    const updated = applyRecognitionStep(tx, ctx, req, 'decide', {
       now,
       patch: {
         outcome: input.outcome,

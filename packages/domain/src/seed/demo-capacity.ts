@@ -16,11 +16,11 @@ import { newId } from '../ids.ts';
 import {
   DEMO_CAPABILITIES,
   DEMO_SPECIALTIES,
-  DISEASE_AREAS,
   GIVEN_NAMES,
   STALE_DEMO_HOSPITALS,
   SURNAMES,
 } from './demo-capacity-data.ts';
+import { demoAnnualPatients, demoAreasOf, demoHospitalKind } from './demo-volumes.ts';
 
 const DAY = 86_400_000;
 
@@ -54,8 +54,13 @@ export function seedDemoCapacity(
   let nameIndex = 0;
   for (const [code, specialtyCodes] of Object.entries(DEMO_SPECIALTIES)) {
     const hospitalId = hospitalIdOf(code);
-    if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, hospitalId)).get())
-      continue;
+    const org = tx
+      .select({ nameZh: organisations.nameZh, hospitalType: organisations.hospitalType, level: organisations.level })
+      .from(organisations)
+      .where(eq(organisations.id, hospitalId))
+      .get();
+    if (!org) continue;
+    const kind = demoHospitalKind(org);
     for (const [i, specialtyCode] of specialtyCodes.entries()) {
       const cat = catalogue.get(specialtyCode);
       if (!cat) throw new Error(`demo specialty ${specialtyCode} is not in the catalogue`);
@@ -76,13 +81,22 @@ export function seedDemoCapacity(
           updatedAt: now + i,
         })
         .run();
-      const areas = DISEASE_AREAS[specialtyCode] ?? [];
-      for (const area of areas.slice(0, demoNumber(`${seed}:areas`, Math.min(2, areas.length), areas.length))) {
+      const areas = demoAreasOf(kind, specialtyCode);
+      // A cancer hospital treats every cancer its specialties list; elsewhere a department files its main few.
+      const filed =
+        kind === 'cancer' ? areas.length : demoNumber(`${seed}:areas`, Math.min(2, areas.length), areas.length);
+      for (const area of areas.slice(0, filed)) {
         tx.insert(specialtyDiseaseAreas)
           .values({
             hospitalSpecialtyId: specId,
             diseaseArea: area,
-            annualPatients: demoNumber(`${seed}:${area}`, 300, 12_000),
+            annualPatients: demoAnnualPatients({
+              kind,
+              tertiaryA: org.level === '三级甲等',
+              specialtyCode,
+              area,
+              jitter: demoNumber(`${seed}:${area}`, 0, 1000) / 1000,
+            }),
           })
           .run();
       }

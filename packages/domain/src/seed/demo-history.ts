@@ -20,6 +20,7 @@ import {
   users,
 } from '@ctp/db';
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { joinAgreement } from '../agreements/agreements.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { addDays, shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
 import type { Actor, Ctx, Services } from '../context.ts';
@@ -35,7 +36,6 @@ import { submitSubmission } from '../ethics/submit-submission.ts';
 import { triageSubmission } from '../ethics/triage-submission.ts';
 import { voteOnSubmission } from '../ethics/vote-on-submission.ts';
 import { newId } from '../ids.ts';
-import { joinAgreement } from '../recognition/agreements.ts';
 import {
   acceptRecognition,
   decideRecognition,

@@ -1,8 +1,8 @@
 import { type Db, memberships, users } from '@ctp/db';
 import { asc, eq } from 'drizzle-orm';
+import { createAgreement, joinAgreement } from '../agreements/agreements.ts';
+import { saveLocalContext } from '../agreements/local-context.ts';
 import type { Ctx, Services } from '../context.ts';
-import { createAgreement, joinAgreement } from '../recognition/agreements.ts';
-import { saveLocalContext } from '../recognition/local-context.ts';
 
 /** The demo's committees in the recognition agreement; 东南大学附属中大医院 (zdyy) and others are left out on purpose. */
 export const DEMO_AGREEMENT_HOSPITALS = ['jsph', 'njglyy', 'jsch', 'njfh', 'njmu2'] as const;

@@ -238,6 +238,8 @@ export function seedDemoTrials(db: Db, services: Services, now: number): number 
           hospitalSpecialtyId: spec.id,
           investigatorId: pi?.id,
           targetEnrolment: Math.round(t.target / 6),
+          // Sites without a demo trial office never answer: the sponsor confirmed with them off the platform.
+          confirmUnanswered: !office,
         },
       });
       count++;

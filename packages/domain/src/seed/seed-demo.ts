@@ -6,6 +6,7 @@ import {
   type HospitalType,
   isEcRole,
   ROLE_ORG_KINDS,
+  universityOf,
 } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import { ethicsCommittees, memberships, organisationAliases, organisations, users } from '@ctp/db';
@@ -91,7 +92,7 @@ function hospitalRow(h: HospitalRef, now: number) {
     district: h.district || null,
     level: levelOf(h.level),
     hospitalType: typeOf(h.type),
-    parentUniversity: h.parent_university || null,
+    parentUniversity: universityOf(h.parent_university),
     address: h.address_zh || null,
     lat: h.lat ? Number(h.lat) : null,
     lon: h.lon ? Number(h.lon) : null,

@@ -1,4 +1,4 @@
-import { POLICIES } from '@ctp/contracts';
+import { POLICIES, type ShortlistQuery } from '@ctp/contracts';
 import { organisations, shortlistItems, shortlists } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -7,6 +7,7 @@ import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadOwnShortlist } from './shortlist-access.ts';
+import { storedQuery } from './shortlist-query.ts';
 
 function sponsor(ctx: Ctx): Actor {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
@@ -64,9 +65,11 @@ export function addToShortlist({
   input,
 }: {
   ctx: Ctx;
-  input: { shortlistId: string; hospitalId: string; note?: string };
+  /** `query`: the search the hospital was found with; the list scores and explains it against that search. */
+  input: { shortlistId: string; hospitalId: string; note?: string; query?: ShortlistQuery };
 }): void {
   const actor = sponsor(ctx);
+  const queryJson = storedQuery(input.query);
   const list = loadOwnShortlist(ctx.db, actor, input.shortlistId);
   const hospital = ctx.db.select().from(organisations).where(eq(organisations.id, input.hospitalId)).get();
   if (hospital?.kind !== 'hospital') {
@@ -86,6 +89,7 @@ export function addToShortlist({
         shortlistId: list.id,
         hospitalOrgId: hospital.id,
         note: input.note ?? null,
+        queryJson,
         addedBy: actor.userId,
         addedAt: ctx.now(),
       })
@@ -95,7 +99,7 @@ export function addToShortlist({
       action: 'shortlist.add_item',
       entityType: 'shortlist',
       entityId: list.id,
-      after: { hospitalId: hospital.id, note: input.note ?? null },
+      after: { hospitalId: hospital.id, note: input.note ?? null, query: queryJson ? JSON.parse(queryJson) : null },
     });
   });
 }

@@ -45,6 +45,63 @@ describe('shortlists', () => {
     expect(JSON.parse(removed.before_json)).toEqual({ hospitalId: 'hosp-jsch', note: 'PI 有意向' });
   });
 
+  it('scores and explains a hospital against the search it was shortlisted from, also in the export', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const query = { q: '肺癌', district: '鼓楼区' };
+    const found = await sponsor.sites.search({ ...query, limit: 20 });
+    const hit = found.items[found.items.length - 1]!;
+    const plain = await sponsor.sites.search({ limit: 100 });
+    const unqueried = plain.items.find((i) => i.hospitalId === hit.hospitalId)!;
+    // The defect: scored without its search, the hospital showed another score and unrelated reasons.
+    expect(unqueried.score === hit.score && unqueried.reasons.join() === hit.reasons.join()).toBe(false);
+
+    const { id } = await sponsor.shortlists.create({ name: '肺癌候选' });
+    await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: hit.hospitalId, query: { ...query, q: ' 肺癌 ' } });
+    const otherId = plain.items.find((i) => !found.items.some((f) => f.hospitalId === i.hospitalId))!.hospitalId;
+    await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: otherId });
+    const list = await sponsor.shortlists.get({ id });
+    const item = list.items.find((i) => i.hospitalId === hit.hospitalId)!;
+    expect(item.site.score).toBe(hit.score);
+    expect(item.site.reasons).toEqual(hit.reasons);
+    expect(item.query).toEqual(query);
+    expect(item.matchesQuery).toBe(true);
+    expect(item.queryText).toBe('“肺癌”；区：鼓楼区');
+    const other = list.items.find((i) => i.hospitalId === otherId)!;
+    expect(other.query).toBeNull();
+    expect(other.site.score).toBe(plain.items.find((i) => i.hospitalId === otherId)!.score);
+    const audit = db.sqlite
+      .prepare("select after_json from audit_events where action = 'shortlist.add_item' order by id limit 1")
+      .get() as { after_json: string };
+    expect(JSON.parse(audit.after_json).query).toEqual(query);
+
+    const file = await sponsor.shortlists.export({ id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = ws.getRow(1).values as unknown[];
+    const row = ws.getRow(2);
+    expect(row.getCell(headers.indexOf('匹配度')).value).toBe(hit.score);
+    expect(row.getCell(headers.indexOf('匹配理由')).value).toBe(hit.reasons.join('; '));
+    expect(row.getCell(headers.indexOf('加入时的检索条件')).value).toBe('“肺癌”；区：鼓楼区');
+  });
+
+  it('keeps a hospital that no longer meets its search, scored without it and flagged', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id } = await sponsor.shortlists.create({ name: 'B' });
+    // No specialty has 1000 free slots: the search finds nothing now, yet the hospital stays on the list.
+    await sponsor.shortlists.addItem({
+      shortlistId: id,
+      hospitalId: 'hosp-njch',
+      query: { q: '哮喘', minFreeSlots: 1000 },
+    });
+    const [item] = (await sponsor.shortlists.get({ id })).items;
+    expect(item).toMatchObject({
+      hospitalId: 'hosp-njch',
+      matchesQuery: false,
+      query: { q: '哮喘', minFreeSlots: 1000 },
+    });
+  });
+
   it.each([
     'A/B: 2026? [draft]*',
     "'quoted'",

@@ -1,14 +1,26 @@
-import { type AnswerInquiryInput, answerInquiryInput, POLICIES } from '@ctp/contracts';
-import { hospitalSpecialties, inquiries, organisations, specialtyCatalogue, trialSites, trials } from '@ctp/db';
+import { type AnswerInquiryInput, answerInquiryInput, inquiryQuestions, POLICIES } from '@ctp/contracts';
+import {
+  hospitalSpecialties,
+  inquiries,
+  inquiryAttachments,
+  organisations,
+  specialtyCatalogue,
+  trialSites,
+  trials,
+} from '@ctp/db';
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
+import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
+import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
+import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
+import { attachmentsOf } from './inquiry-attachments.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial } from './trial-access.ts';
@@ -97,6 +109,14 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
   const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, input.inquiryId)).get();
   if (!inquiry || inquiry.hospitalOrgId !== actor.orgId) throw notFound();
   if (inquiry.status !== 'sent') throw new DomainError('CONFLICT', 'INQUIRY_ALREADY_ANSWERED');
+  // One answer per numbered question (issue 14); a decline may leave them all unanswered.
+  const questions = inquiryQuestions(inquiry.questions);
+  const received = input.answers?.length ?? 0;
+  if (received !== questions.length && (input.interested || received > 0))
+    throw new DomainError('VALIDATION', 'INQUIRY_ANSWER_COUNT', {
+      params: { expected: questions.length, received },
+      fieldErrors: [{ path: 'answers', message: 'INQUIRY_ANSWER_COUNT' }],
+    });
   const site = ctx.db.select().from(trialSites).where(eq(trialSites.id, inquiry.trialSiteId)).get()!;
   const step = input.interested ? 'answer_interested' : 'answer_declined';
   assertSiteTransition(step, site.state, 'site', ctx.locale);
@@ -128,12 +148,19 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
         .get();
     }
     applySiteStep(tx, ctx, current, step, { now });
+    // The files sent with the answer are the ones attached at this moment; the audit row names them.
+    const attachmentIds = tx
+      .select({ id: inquiryAttachments.id })
+      .from(inquiryAttachments)
+      .where(eq(inquiryAttachments.inquiryId, inquiry.id))
+      .all()
+      .map((a) => a.id);
     writeAuditEvent(tx, ctx, {
       action: 'inquiry.answer',
       entityType: 'inquiry',
       entityId: inquiry.id,
       before: { status: 'sent' },
-      after: answer,
+      after: { ...answer, attachmentIds },
     });
     notifyOrg(
       tx,
@@ -196,6 +223,10 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
     .where(where)
     .orderBy(desc(inquiries.sentAt))
     .all();
+  const attachments = attachmentsOf(
+    ctx,
+    rows.map((r) => r.inquiry),
+  );
   return rows.map((r) => ({
     id: r.inquiry.id,
     trialId: r.inquiry.trialId,
@@ -213,6 +244,9 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
     specialtyNameEn: r.specialtyNameEn,
     synopsis: r.inquiry.synopsis,
     questions: r.inquiry.questions,
+    /** The sponsor's questions, numbered: the answer has one entry per question (`answer.answers`). */
+    questionList: inquiryQuestions(r.inquiry.questions),
+    attachments: attachments.get(r.inquiry.id) ?? [],
     replyBy: r.inquiry.replyBy,
     status: r.inquiry.status,
     answer: r.inquiry.answerJson ? (JSON.parse(r.inquiry.answerJson) as Omit<AnswerInquiryInput, 'inquiryId'>) : null,
@@ -221,11 +255,23 @@ export function listInquiries({ ctx, input }: { ctx: Ctx; input: { trialId?: str
   }));
 }
 
-/** Candidate specialties to send an inquiry to, for a trial (from a shortlist's hospitals). */
-export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds: string[] } }) {
+/**
+ * Candidate specialties to send an inquiry to, for a trial (from a shortlist's hospitals). With the trial, each row
+ * says whether it treats the trial's indication (issue 14) by the rule search uses: a filed disease area in the
+ * condition's scope (the condition, a subtype or a broader area), or the vocabulary's condition → specialty mapping.
+ * The modal preselects those rows instead of leaving 40 unticked.
+ */
+export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds: string[]; trialId?: string } }) {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
+  let entries: ConditionEntry[] = [];
+  if (input.trialId) {
+    const trial = loadTrial(ctx.db, input.trialId);
+    if (!canManageTrial(ctx.actor, trial)) throw notFound();
+    const conditions = JSON.parse(trial.conditionsJson) as string[];
+    entries = conditions.map((c) => resolveCondition(c)?.entry).filter((e): e is ConditionEntry => Boolean(e));
+  }
   if (!input.hospitalIds.length) return [];
-  return ctx.db
+  const rows = ctx.db
     .select({
       id: hospitalSpecialties.id,
       hospitalId: hospitalSpecialties.hospitalOrgId,
@@ -237,4 +283,20 @@ export function inquiryTargets({ ctx, input }: { ctx: Ctx; input: { hospitalIds:
     .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
     .where(and(inArray(hospitalSpecialties.hospitalOrgId, input.hospitalIds), isNull(hospitalSpecialties.retiredAt)))
     .all();
+  const treating = new Set<string>();
+  if (entries.length) {
+    const registry = loadHospitalCapacity(ctx.db, ctx.now());
+    const wanted = new Set(input.hospitalIds);
+    for (const e of entries) {
+      const scope = scopeOf(e.id);
+      // As in search: the mapped specialties stand in only where no site files the condition at all.
+      const anyFiled = areaMatchesInRegistry(registry, scope).size > 0;
+      for (const h of registry) {
+        if (!wanted.has(h.org.id)) continue;
+        for (const a of areaMatchesOf(h, scope)) treating.add(a.spec.id);
+        if (!anyFiled) for (const s of mappedSpecialties(h, e.id)) treating.add(s.id);
+      }
+    }
+  }
+  return rows.map((r) => ({ ...r, treatsIndication: treating.has(r.id) }));
 }

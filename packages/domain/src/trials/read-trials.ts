@@ -15,8 +15,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
 import { delayRecordsOf, delaysView } from './delays.ts';
+import { keyProjectTrialIds } from './key-project-ids.ts';
 import { nextStepOf } from './next-step.ts';
 import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';
 

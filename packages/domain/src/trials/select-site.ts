@@ -1,19 +1,20 @@
 import { POLICIES } from '@ctp/contracts';
 import {
   hospitalSpecialties,
+  inquiries,
   investigatorSpecialties,
   investigators,
   organisations,
   type Tx,
   trialSites,
 } from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
+import { openRecognitionForLateSite } from '../fan-out/fan-out.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
-import { openRecognitionForLateSite } from '../recognition/fan-out.ts';
 import { inTransaction } from '../transaction.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { canManageTrial, loadTrial, type TrialRow, type TrialSiteRow } from './trial-access.ts';
@@ -95,6 +96,7 @@ export function selectSite({
     investigatorId?: string;
     role?: 'lead' | 'participating';
     targetEnrolment?: number;
+    confirmUnanswered?: boolean;
   };
 }): { trialSiteId: string } {
   if (!POLICIES.signedIn.allows(ctx.actor)) throw forbidden();
@@ -109,6 +111,18 @@ export function selectSite({
     .where(and(eq(trialSites.trialId, trial.id), eq(trialSites.hospitalSpecialtyId, specialty.id)))
     .get();
   assertSiteTransition('select', current?.state ?? 'candidate', 'sponsor', ctx.locale);
+  if (current?.state === 'inquiry_sent' && !input.confirmUnanswered) {
+    const inquiry = ctx.db
+      .select({ replyBy: inquiries.replyBy })
+      .from(inquiries)
+      .where(and(eq(inquiries.trialSiteId, current.id), eq(inquiries.status, 'sent')))
+      .orderBy(desc(inquiries.sentAt))
+      .get();
+    throw new DomainError('PRECONDITION_FAILED', 'SITE_NOT_ANSWERED', {
+      params: { replyBy: inquiry?.replyBy ?? '—' },
+      fieldErrors: [{ path: 'confirmUnanswered', message: 'SITE_NOT_ANSWERED' }],
+    });
+  }
   const id = inTransaction(ctx.db, (tx) => {
     let site = ensureCandidateSite(tx, trial, specialty, now);
     if (input.investigatorId || input.targetEnrolment !== undefined || input.role) {

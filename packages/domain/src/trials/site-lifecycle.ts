@@ -1,5 +1,6 @@
 import {
   type AuditAction,
+  checkTransition,
   type Locale,
   MILESTONE_LABELS,
   MILESTONE_ORDER,
@@ -8,6 +9,7 @@ import {
   type SiteActor,
   type SiteState,
   type SiteStep,
+  transitionOf as transitionOfTable,
 } from '@ctp/contracts';
 import { type Tx, trialSites } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
@@ -30,7 +32,7 @@ export const MILESTONE_COLUMN: Record<MilestoneKey, keyof TrialSiteRow> = {
 };
 
 export function transitionOf(step: SiteStep): Transition {
-  return SITE_TRANSITIONS.find((t) => t.step === step)!;
+  return transitionOfTable(SITE_TRANSITIONS, step);
 }
 
 /** Pure: is `step` possible from `state` for this side? Throws the precise reason when not. */
@@ -40,14 +42,12 @@ export function assertSiteTransition(
   side: SiteActor | null,
   locale: Locale,
 ): Transition {
-  const t = transitionOf(step);
-  if (!side || !(t.by as readonly SiteActor[]).includes(side)) throw new DomainError('FORBIDDEN', 'ROLE_REQUIRED');
-  if (!(t.from as readonly SiteState[]).includes(state)) {
-    throw new DomainError('INVALID_TRANSITION', 'SITE_STEP_NOT_ALLOWED', {
-      params: { state: stateLabel(state, locale) },
-    });
-  }
-  return t;
+  const check = checkTransition(SITE_TRANSITIONS, step, state, side);
+  if (check.ok) return check.transition;
+  if (check.reason === 'role') throw new DomainError('FORBIDDEN', 'ROLE_REQUIRED');
+  throw new DomainError('INVALID_TRANSITION', 'SITE_STEP_NOT_ALLOWED', {
+    params: { state: stateLabel(state, locale) },
+  });
 }
 
 const STATE_LABELS: Record<SiteState, [string, string]> = {

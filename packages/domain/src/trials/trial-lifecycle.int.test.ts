@@ -2,7 +2,7 @@ import type { DbHandle } from '@ctp/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import { sweepReminders } from '../notifications/sweep-reminders.ts';
+import { sweepReminders } from '../reminders/sweep-reminders.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsApproved, markEthicsSubmitted } from './record-progress.ts';
 import { loadSiteWithTrial } from './trial-access.ts';
@@ -51,6 +51,61 @@ describe('trials, inquiries and the site lifecycle', () => {
   let db: DbHandle;
   beforeEach(async () => {
     db = await createSeededDatabase();
+  });
+
+  it('marks the inquiry targets that treat the trial’s indication, by the vocabulary search uses', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id: trialId } = await newTrial(db); // 非小细胞肺癌
+    const hospitalIds = ['hosp-jsch', 'hosp-jsph', 'hosp-njch'];
+    const rows = await sponsor.inquiries.targets({ hospitalIds, trialId });
+    const marked = (hospital: string) =>
+      rows
+        .filter((r) => r.hospitalId === hospital && r.treatsIndication)
+        .map((r) => r.code)
+        .sort();
+    expect(marked('hosp-jsch')).toEqual(expect.arrayContaining(['oncology', 'thoracic_surgery']));
+    expect(marked('hosp-jsph')).toContain('oncology');
+    expect(marked('hosp-jsph')).not.toContain('cardiology');
+    expect(marked('hosp-njch')).toEqual([]);
+    // Without the trial nothing is marked; another organisation's trial is not found.
+    expect((await sponsor.inquiries.targets({ hospitalIds })).some((r) => r.treatsIndication)).toBe(false);
+    await expect(callerAs(db, 'cro@demo.ctp').inquiries.targets({ hospitalIds, trialId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('refuses to select a site that has not answered its inquiry unless the sponsor confirms it', async () => {
+    const sponsor = callerAs(db, 'sponsor@demo.ctp');
+    const { id: trialId } = await newTrial(db);
+    const onc = oncologyOf(db, 'hosp-jsch');
+    const replyBy = shanghaiDate(Date.now() + 10 * DAY);
+    await sponsor.inquiries.send({
+      trialId,
+      hospitalSpecialtyIds: [onc.id],
+      synopsis: '多中心 III 期研究的可行性调研。',
+      replyBy,
+    });
+    const selectsBefore = audits(db, 'site.select');
+    const refused = sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id });
+    const error = await apiErrorOf(refused);
+    expect(error).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'SITE_NOT_ANSWERED' });
+    expect(error.message).toContain(replyBy);
+    expect(
+      (await apiErrorOf(sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id }), 'en')).message,
+    ).toMatch(/not answered/);
+    expect(audits(db, 'site.select')).toBe(selectsBefore);
+    const state = () =>
+      (
+        db.sqlite
+          .prepare('select state from trial_sites where hospital_specialty_id = ? and trial_id = ?')
+          .get(onc.id, trialId) as {
+          state: string;
+        }
+      ).state;
+    expect(state()).toBe('inquiry_sent');
+    await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id, confirmUnanswered: true });
+    expect(state()).toBe('selected');
+    expect(audits(db, 'site.select')).toBe(selectsBefore + 1);
   });
 
   it('validates registry ids and trial type per role, changing nothing on refusal', async () => {
@@ -333,7 +388,11 @@ describe('trials, inquiries and the site lifecycle', () => {
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await callerAs(db, 'site-gulou@demo.ctp').inquiries.list({})).map((i) => i.trialId)).not.toContain(trialId);
-    const { trialSiteId } = await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id });
+    const { trialSiteId } = await sponsor.trialSites.select({
+      trialId,
+      hospitalSpecialtyId: onc.id,
+      confirmUnanswered: true,
+    });
     await expect(
       callerAs(db, 'site-gulou@demo.ctp').trialSites.recordMilestone({
         trialSiteId,

@@ -319,6 +319,15 @@ function StepButtons({ sub }: { sub: SubmissionDetail }) {
       onError,
     }),
   );
+  const startScreening = useMutation(
+    trpc.submissions.startScreening.mutationOptions({
+      onSuccess: async () => {
+        message.success(t('ethics.actions.screeningStarted'));
+        await invalidate();
+      },
+      onError,
+    }),
+  );
   const submit = useMutation(
     trpc.submissions.submit.mutationOptions({
       onSuccess: async (r) => {
@@ -332,6 +341,19 @@ function StepButtons({ sub }: { sub: SubmissionDetail }) {
   const has = (s: SubmissionStep) => steps.includes(s);
   const base = { id: sub.id, version: sub.version };
   const buttons = [
+    has('start_screening') && (
+      <Button
+        key="start_screening"
+        loading={startScreening.isPending}
+        onClick={() => {
+          setError(null);
+          startScreening.mutate(base);
+        }}
+        data-testid="step-start-screening"
+      >
+        {t('ethics.steps.start_screening')}
+      </Button>
+    ),
     has('accept') && (sub.review?.checklist ?? []).length > 0 && (
       <Button key="accept" type="primary" onClick={() => setOpen('accept')} data-testid="step-accept">
         {t('ethics.actions.accept')}

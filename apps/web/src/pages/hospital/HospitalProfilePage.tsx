@@ -1,5 +1,11 @@
 import { CheckCircleOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { CAPABILITIES, canEditHospital, type ProfileCompletenessKey } from '@ctp/contracts';
+import {
+  CAPABILITIES,
+  canEditHospital,
+  type ProfileCompletenessKey,
+  UNIVERSITY_EN,
+  universityOf,
+} from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -98,6 +104,7 @@ export default function HospitalProfilePage() {
   const other = en ? h.nameZh : h.nameEn;
   const close = () => setEditing(null);
   const aliases = h.aliases.filter((a) => a.alias !== h.nameZh && a.alias !== h.nameEn);
+  const university = universityOf(h.parentUniversity);
 
   return (
     <div data-testid="hospital-profile">
@@ -170,8 +177,15 @@ export default function HospitalProfilePage() {
                   label: t('hospital.fields.phase1FilingDate'),
                   children: h.phase1FilingDate ?? dash,
                 },
-                ...(h.parentUniversity
-                  ? [{ key: 'univ', label: t('hospital.parentUniversity'), children: h.parentUniversity, span: 2 }]
+                ...(university
+                  ? [
+                      {
+                        key: 'univ',
+                        label: t('hospital.parentUniversity'),
+                        children: en ? (UNIVERSITY_EN[university] ?? university) : university,
+                        span: 2,
+                      },
+                    ]
                   : []),
                 ...(aliases.length
                   ? [

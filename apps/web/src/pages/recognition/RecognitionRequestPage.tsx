@@ -229,7 +229,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
               >
                 <Alert type="info" showIcon title={t('recognition.request.prefilled')} style={{ marginBottom: 12 }} />
                 <Form.Item name="piQualification" label={t('recognition.request.piQualification')} rules={required}>
-                  <Input.TextArea rows={2} data-testid="packet-pi" />
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="packet-pi" />
                 </Form.Item>
                 <Form.Item name="piCurrentLoad" label={t('recognition.request.piCurrentLoad')}>
                   <InputNumber min={0} max={200} />
@@ -239,7 +239,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                   label={t('recognition.request.capacityAndEquipment')}
                   rules={required}
                 >
-                  <Input.TextArea rows={2} data-testid="packet-capacity" />
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="packet-capacity" />
                 </Form.Item>
                 <Form.Item name="localIcfClauses" label={t('recognition.request.localIcfClauses')}>
                   <Input.TextArea rows={2} />

@@ -1,4 +1,4 @@
-import type { SiteSearchItem } from '@ctp/contracts';
+import type { ShortlistQuery, SiteSearchItem } from '@ctp/contracts';
 import { Card, Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,8 +12,11 @@ export function ResultCard({
   compared,
   onCompare,
   canShortlist,
+  query,
   showReasons = true,
 }: {
+  /** The search on screen, kept with the hospital when it is shortlisted. */
+  query?: Partial<ShortlistQuery>;
   item: SiteSearchItem;
   /** False while the result on screen answers the previous query. */
   showReasons?: boolean;
@@ -101,7 +104,7 @@ export function ResultCard({
           >
             {t('search.compare')}
           </Checkbox>
-          {canShortlist && <ShortlistButton hospitalId={item.hospitalId} />}
+          {canShortlist && <ShortlistButton hospitalId={item.hospitalId} query={query} />}
         </Space>
       </div>
     </Card>

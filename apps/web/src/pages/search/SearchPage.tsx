@@ -73,6 +73,11 @@ export default function SearchPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => readSearch(params), [params]);
+  // What a shortlisted hospital keeps of this search (issue 14): the query and filters, not the order.
+  const shortlistQuery = useMemo(() => {
+    const { sort: _sort, ...rest } = search;
+    return rest;
+  }, [search]);
   const [draft, setDraft] = useState(search.q ?? '');
   const [compare, setCompare] = useState<string[]>([]);
   const en = i18n.language === 'en';
@@ -343,6 +348,7 @@ export default function SearchPage() {
                 item={item}
                 showReasons={!previous}
                 canShortlist={POLICIES.keepShortlists.allows(actor)}
+                query={shortlistQuery}
                 compared={compare.includes(item.hospitalId)}
                 onCompare={(checked) => {
                   if (checked && compare.length >= MAX_COMPARE) {

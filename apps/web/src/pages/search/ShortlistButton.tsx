@@ -1,4 +1,5 @@
 import { StarOutlined } from '@ant-design/icons';
+import type { ShortlistQuery } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Input, Modal } from 'antd';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 /** "Add to shortlist" with the organisation's lists, and a new list made on the spot. */
-export function ShortlistButton({ hospitalId }: { hospitalId: string }) {
+export function ShortlistButton({ hospitalId, query }: { hospitalId: string; query?: Partial<ShortlistQuery> }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -22,7 +23,7 @@ export function ShortlistButton({ hospitalId }: { hospitalId: string }) {
   const create = useMutation(trpc.shortlists.create.mutationOptions({ onError }));
 
   const addTo = async (shortlistId: string, listName: string) => {
-    await add.mutateAsync({ shortlistId, hospitalId });
+    await add.mutateAsync({ shortlistId, hospitalId, query });
     message.success(t('search.added', { name: listName }));
   };
 

@@ -163,7 +163,16 @@ export default function ShortlistPage() {
                   </Button>
                 </Popconfirm>
               </Space>
-              <Typography.Text type="secondary">{i.site.reasons.slice(0, 3).join(' · ')}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="shortlist-query">
+                {i.queryText
+                  ? t(i.matchesQuery ? 'search.shortlists.scoredFor' : 'search.shortlists.noLongerMatches', {
+                      query: i.queryText,
+                    })
+                  : t('search.shortlists.noQuery')}
+              </Typography.Text>
+              <Typography.Text type="secondary" data-testid="shortlist-reasons">
+                {i.site.reasons.slice(0, 3).join(' · ')}
+              </Typography.Text>
               <NoteEditor shortlistId={id} hospitalId={i.hospitalId} note={i.note} />
             </Space>
           </Card>

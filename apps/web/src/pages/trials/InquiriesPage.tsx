@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { addDays, beijingDate, beijingToday, dayOf, daysBetween, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { AttachmentsEditor, QuestionAnswers } from './InquiryQA.tsx';
 import { answerOf, type InquiryRow, pick } from './site-ui.tsx';
 
 type Values = {
@@ -38,6 +39,8 @@ type Values = {
   earliestStart?: Dayjs;
   notes?: string;
   declineReason?: string;
+  /** One per numbered question of the sponsor. */
+  answers?: string[];
 };
 
 function InquiryDetails({ inquiry }: { inquiry: InquiryRow }) {
@@ -55,9 +58,14 @@ function InquiryDetails({ inquiry }: { inquiry: InquiryRow }) {
       <Descriptions.Item label={t('trials.inbox.synopsis')}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{inquiry.synopsis}</Typography.Paragraph>
       </Descriptions.Item>
-      {inquiry.questions && (
+      {inquiry.questionList.length > 0 && (
         <Descriptions.Item label={t('trials.inbox.questions')}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{inquiry.questions}</Typography.Paragraph>
+          <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+            {inquiry.questionList.map((q, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the questions' order is their number
+              <li key={i}>{q}</li>
+            ))}
+          </ol>
         </Descriptions.Item>
       )}
     </Descriptions>
@@ -97,6 +105,11 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
       },
     }),
   );
+  const questions = inquiry.questionList;
+  const answersOf = (v: Values) => {
+    const list = (v.answers ?? []).map((x) => x?.trim() ?? '');
+    return list.some(Boolean) ? list : undefined;
+  };
   const submit = (v: Values) => {
     setError(null);
     if (v.interested) {
@@ -109,8 +122,15 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
         competingTrials: v.competingTrials ?? 0,
         earliestStart: dayOf(v.earliestStart!),
         notes: v.notes?.trim() || undefined,
+        answers: questions.length ? answersOf(v) : undefined,
       });
-    } else answer.mutate({ inquiryId: inquiry.id, interested: false, declineReason: v.declineReason ?? '' });
+    } else
+      answer.mutate({
+        inquiryId: inquiry.id,
+        interested: false,
+        declineReason: v.declineReason ?? '',
+        answers: questions.length ? answersOf(v) : undefined,
+      });
   };
   const required = { required: true, message: t('trials.answer.required') };
   const a = answerOf(inquiry);
@@ -150,6 +170,7 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
             )}
           </Descriptions>
         )}
+        {readOnly && <QuestionAnswers inquiry={inquiry} />}
         {!readOnly && (
           <>
             {error && (
@@ -178,6 +199,22 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
                     { value: false, label: <span data-testid="answer-declined">{t('trials.answer.declined')}</span> },
                   ]}
                 />
+              </Form.Item>
+              {questions.map((q, i) => (
+                <Form.Item
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one field per numbered question
+                  key={i}
+                  name={['answers', i]}
+                  label={`${t('trials.qa.question', { n: i + 1 })}${q}`}
+                  rules={
+                    interested ? [{ required: true, whitespace: true, message: t('trials.qa.answerRequired') }] : []
+                  }
+                >
+                  <Input.TextArea rows={2} maxLength={2000} data-testid={`answer-question-${i}`} />
+                </Form.Item>
+              ))}
+              <Form.Item label={t('trials.qa.attachments')}>
+                <AttachmentsEditor inquiry={inquiry} />
               </Form.Item>
               {interested ? (
                 <>

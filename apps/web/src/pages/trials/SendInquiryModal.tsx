@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DatePicker } from '../../components/DatePicker.tsx';
@@ -48,7 +48,7 @@ export function SendInquiryModal({
   });
   const hospitalIds = shortlist.data?.items.map((i) => i.hospitalId) ?? [];
   const targets = useQuery({
-    ...trpc.inquiries.targets.queryOptions({ hospitalIds }),
+    ...trpc.inquiries.targets.queryOptions({ hospitalIds, trialId }),
     enabled: hospitalIds.length > 0,
   });
   const names = useMemo(
@@ -56,11 +56,24 @@ export function SendInquiryModal({
     [shortlist.data, en],
   );
   const inTrial = useMemo(() => new Map(sites.map((s) => [s.specialtyId, s])), [sites]);
-  const rows = (targets.data ?? []).map((s) => ({
-    ...s,
-    hospitalName: names.get(s.hospitalId) ?? s.hospitalId,
-    site: inTrial.get(s.id),
-  }));
+  // The specialties that treat the trial's indication come first, and are ticked (issue 14).
+  const rows = (targets.data ?? [])
+    .map((s) => ({
+      ...s,
+      hospitalName: names.get(s.hospitalId) ?? s.hospitalId,
+      site: inTrial.get(s.id),
+    }))
+    .sort((a, b) => Number(b.treatsIndication) - Number(a.treatsIndication));
+  const preselected = useMemo(
+    () =>
+      (targets.data ?? [])
+        .filter((r) => r.treatsIndication && (inTrial.get(r.id)?.state ?? 'candidate') === 'candidate')
+        .map((r) => r.id),
+    [targets.data, inTrial],
+  );
+  useEffect(() => {
+    if (targets.data) form.setFieldValue('hospitalSpecialtyIds', preselected);
+  }, [targets.data, preselected, form]);
 
   const send = useMutation(
     trpc.inquiries.send.mutationOptions({
@@ -126,7 +139,11 @@ export function SendInquiryModal({
           <Form.Item
             name="hospitalSpecialtyIds"
             label={t('trials.send.specialties')}
-            extra={t('trials.send.specialtiesHelp')}
+            extra={
+              preselected.length
+                ? t('trials.send.preselected', { count: preselected.length })
+                : t('trials.send.specialtiesHelp')
+            }
             rules={[{ required: true, type: 'array', min: 1, message: t('trials.send.specialtiesRequired') }]}
           >
             <SpecialtyTable rows={rows} loading={targets.isFetching || shortlist.isFetching} />
@@ -167,6 +184,7 @@ type TargetRow = {
   code: string;
   name: string;
   nameEn: string;
+  treatsIndication: boolean;
   site?: SiteRow;
 };
 
@@ -204,7 +222,20 @@ function SpecialtyTable({
       }}
       columns={[
         { title: t('trials.board.hospital'), dataIndex: 'hospitalName' },
-        { title: t('trials.board.specialty'), key: 'name', render: (_, r) => pick(en, r.name, r.nameEn) },
+        {
+          title: t('trials.board.specialty'),
+          key: 'name',
+          render: (_, r) => (
+            <>
+              {pick(en, r.name, r.nameEn)}
+              {r.treatsIndication && (
+                <Tag color="green" variant="filled" style={{ marginInlineStart: 8 }}>
+                  {t('trials.send.treatsIndication')}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         {
           title: t('trials.board.state'),
           key: 'state',

@@ -1,11 +1,12 @@
 import { SendOutlined } from '@ant-design/icons';
-import { POLICIES, SITE_TRANSITIONS, type SiteState } from '@ctp/contracts';
+import { availableSteps, POLICIES, SITE_TRANSITIONS } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Empty,
   Form,
@@ -32,6 +33,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
 import { DelayCell } from './DelayReasons.tsx';
+import { QuestionAnswers } from './InquiryQA.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import {
   answerOf,
@@ -45,14 +47,6 @@ import {
   type TrialDetail,
 } from './site-ui.tsx';
 import { RegistryIds } from './TrialsPage.tsx';
-
-type StepName = 'select' | 'suspend' | 'resume' | 'terminate';
-
-/** Whether the lifecycle table lets the sponsor take `step` from `state` (the server checks again). */
-export function sponsorMay(step: StepName, state: SiteState): boolean {
-  const tr = SITE_TRANSITIONS.find((x) => x.step === step)!;
-  return (tr.from as readonly SiteState[]).includes(state) && (tr.by as readonly string[]).includes('sponsor');
-}
 
 function useInvalidateTrials() {
   const trpc = useTRPC();
@@ -73,6 +67,9 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
   const invalidate = useInvalidateTrials();
   const [form] = Form.useForm<{ investigatorId?: string; role: 'lead' | 'participating'; targetEnrolment?: number }>();
   const [error, setError] = useState<string | null>(null);
+  // The site has an inquiry it has not answered: selecting it anyway must be confirmed (the server asks the same).
+  const unanswered = site.state === 'inquiry_sent';
+  const [confirmed, setConfirmed] = useState(false);
   const hospital = useQuery(trpc.hospitals.get.queryOptions({ id: site.hospitalId }));
   const pis = (hospital.data?.investigators ?? []).filter((i) => i.specialtyIds.includes(site.specialtyId));
   const hospitalName = pick(en, site.hospitalName, site.hospitalNameEn);
@@ -102,8 +99,24 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
       okText={t('trials.select.ok')}
       cancelText={t('common.cancel')}
       confirmLoading={select.isPending}
-      okButtonProps={{ 'data-testid': 'select-ok' } as Record<`data-${string}`, string>}
+      okButtonProps={
+        { disabled: unanswered && !confirmed, 'data-testid': 'select-ok' } as Record<`data-${string}`, string>
+      }
     >
+      {unanswered && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('trials.select.unanswered')}
+          description={
+            <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="select-confirm">
+              {t('trials.select.confirmUnanswered')}
+            </Checkbox>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="select-unanswered"
+        />
+      )}
       <Alert type="info" showIcon title={t('trials.select.note')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form
@@ -122,6 +135,7 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
             investigatorId: v.investigatorId,
             role: v.role,
             targetEnrolment: v.targetEnrolment,
+            confirmUnanswered: unanswered ? confirmed : undefined,
           });
         }}
       >
@@ -249,6 +263,11 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
         pagination={false}
         scroll={{ x: 1360 }}
         locale={{ emptyText: <Empty description={t('trials.answers.empty')} /> }}
+        // Each answer to the sponsor's numbered questions, and the attached files (issue 14).
+        expandable={{
+          rowExpandable: (r) => r.status !== 'sent' && (r.questionList.length > 0 || r.attachments.length > 0),
+          expandedRowRender: (r) => <QuestionAnswers inquiry={r} />,
+        }}
         data-testid="inquiry-answers"
         columns={[
           {
@@ -318,7 +337,16 @@ function InquiryAnswers({ trialId, sites }: { trialId: string; sites: SiteRow[] 
               const a = answerOf(r);
               if (!a) return dash;
               const text = a.interested ? a.notes : a.declineReason;
-              return text ? <Typography.Text type={a.interested ? undefined : 'danger'}>{text}</Typography.Text> : dash;
+              const extra =
+                r.questionList.length || r.attachments.length
+                  ? t('trials.qa.summary', { answers: r.questionList.length, files: r.attachments.length })
+                  : null;
+              return (
+                <Space orientation="vertical" size={0}>
+                  {text ? <Typography.Text type={a.interested ? undefined : 'danger'}>{text}</Typography.Text> : dash}
+                  {extra && <Typography.Text type="secondary">{extra}</Typography.Text>}
+                </Space>
+              );
             },
           },
           { title: t('trials.answers.replyBy'), dataIndex: 'replyBy', width: 110 },
@@ -373,20 +401,24 @@ export default function TrialPage() {
 
   const actions = (s: SiteRow) => {
     const buttons = [];
-    if (sponsorMay('select', s.state))
+    // What the lifecycle table offers the sponsor from this state (the server checks again).
+    const offered = availableSteps(SITE_TRANSITIONS, s.state, 'sponsor');
+    if (offered.includes('select'))
       buttons.push(
         <Button
           key="select"
           size="small"
           type="primary"
+          ghost={s.state === 'inquiry_sent'}
+          title={s.state === 'inquiry_sent' ? t('trials.select.unanswered') : undefined}
           onClick={() => setSelecting(s)}
           data-testid={`select-${s.hospitalId}`}
         >
-          {t('trials.board.select')}
+          {s.state === 'inquiry_sent' ? t('trials.board.selectUnanswered') : t('trials.board.select')}
         </Button>,
       );
     for (const step of ['suspend', 'resume', 'terminate'] as const)
-      if (sponsorMay(step, s.state))
+      if (offered.includes(step))
         buttons.push(
           <Button
             key={step}

@@ -2,21 +2,17 @@ import { DEFAULT_INCENTIVE_WEIGHTS } from '@ctp/contracts';
 import { describe, expect, it } from 'vitest';
 import { scoreHospital } from '../incentive/score.ts';
 import {
-  funnel,
   isActiveOn,
   last12Months,
   type MetricFacts,
   median,
-  nonEnrolling,
-  overviewOf,
   pct,
   percentile,
   previousPeriod,
-  recognitionFigures,
   type SiteFact,
   shiftMonths,
-  turnaround,
-} from './compute.ts';
+} from './facts.ts';
+import { funnel, nonEnrolling, overviewOf, recognitionFigures, turnaround } from './figures.ts';
 
 const site = (over: Partial<SiteFact>): SiteFact => ({
   id: 's',

@@ -3,8 +3,8 @@ import { recognitionAcks, recognitionDocumentBindings, recognitionRequests, subm
 import { and, eq, inArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
-import { boundDocumentsOf } from '../ethics/document-access.ts';
-import { effectiveVersionsOf, isLaterAtOrigin } from '../ethics/effective-versions.ts';
+import { boundDocumentsOf } from './decision-documents.ts';
+import { effectiveVersionsOf, isLaterAtOrigin } from './effective-versions.ts';
 
 /** What a binding records, in the audit row of the act that made it. */
 export type BoundVersion = { kind: string; documentId: string; versionLabel: string; sha256: string };

@@ -3,9 +3,9 @@ import { type Db, inquiries, memberships, organisations, submissions, type Tx, t
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
+import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { nextStepOf } from '../trials/next-step.ts';
-import { notifyOrg } from './notify.ts';
 
 /** Days before an inquiry's reply deadline that the hospital is reminded. */
 export const DEADLINE_REMINDER_DAYS = 2;

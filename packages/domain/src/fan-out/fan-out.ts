@@ -17,15 +17,26 @@ import {
   trials,
 } from '@ctp/db';
 import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { loadCoverageAgreements } from '../agreements/agreements.ts';
+import { localContextOf } from '../agreements/local-context.ts';
+import { profilePacketFields } from '../agreements/packet-prefill.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { AuditCtx } from '../context.ts';
-import { type EffectiveVersion, effectiveVersionsOf, isIcfSuperseded } from '../ethics/effective-versions.ts';
+import { type EffectiveVersion, effectiveVersionsOf, isIcfSuperseded } from '../documents/effective-versions.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
-import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
-import { loadCoverageAgreements } from './agreements.ts';
-import { localContextOf } from './local-context.ts';
-import { committeeOfHospital } from './request-access.ts';
+import type { Reader } from '../transaction.ts';
+
+// Row types straight from the schema: this folder sits below trials, which calls it when a site is selected late.
+type TrialRow = typeof trials.$inferSelect;
+type TrialSiteRow = typeof trialSites.$inferSelect;
+
+/*
+ * What a lead EC's act sends to the participating sites' ECs (DESIGN §4.2): recognition requests opened on an
+ * approval (and for a site selected later), amendments to acknowledge, SAE/SUSAR reports to read. This folder sits
+ * below ethics and trials, which call it inside their own transactions, and below recognition, which runs the
+ * requests it opens; it reads agreements and local context (agreements/) and effective versions (documents/).
+ */
 
 type Decision = {
   sub: { id: string; type: string; committeeId: string };
@@ -127,9 +138,7 @@ export function openRecognitionRequests(
     const agreement = agreements.find((a) => a.id === coverage.agreementId)!;
     const local = localContextOf(tx, s.hospitalOrgId);
     const packet = {
-      piQualification: '',
-      piCurrentLoad: null,
-      capacityAndEquipment: '',
+      ...profilePacketFields(tx, s.id),
       localIcfClauses: local.localIcfClauses ?? '',
       feesAndInsurance: [
         local.reviewFeeYuan !== null ? `审查费 ${local.reviewFeeYuan} 元` : null,
@@ -368,4 +377,13 @@ export function fanOutAmendment(
     out.push(id);
   }
   return out;
+}
+
+/** The committee of a hospital (one per hospital in this city's data). */
+export function committeeOfHospital(db: Reader, hospitalOrgId: string) {
+  return db
+    .select({ id: ethicsCommittees.id, nameZh: ethicsCommittees.nameZh, nameEn: ethicsCommittees.nameEn })
+    .from(ethicsCommittees)
+    .where(eq(ethicsCommittees.hospitalOrgId, hospitalOrgId))
+    .get();
 }

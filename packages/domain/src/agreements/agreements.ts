@@ -25,10 +25,9 @@ import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import type { Reader } from '../ethics/committee-access.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction, type Reader } from '../transaction.ts';
 
 type AgreementRow = typeof recognitionAgreements.$inferSelect;
 

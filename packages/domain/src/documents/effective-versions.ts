@@ -1,7 +1,7 @@
 import { APPROVAL_OUTCOMES, DOCUMENT_KINDS, type DocumentKind } from '@ctp/contracts';
 import { recognitionDocumentBindings, recognitionRequests, submissionDecisionDocuments, submissions } from '@ctp/db';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Reader } from './committee-access.ts';
+import type { Reader } from '../transaction.ts';
 
 /** How a version became effective at a site: its own EC's approving decision, or the lead's under recognition. */
 export type EffectiveVersionSource = 'decision' | 'recognition' | 'acknowledgement';

@@ -23,7 +23,7 @@ import {
   listMetricRecords,
   listMetricsByCommittee,
   listMetricsByGroup,
-} from './read-metrics.ts';
+} from '../metrics/read-metrics.ts';
 
 type Col = [key: string, zh: string, en: string, width?: number];
 

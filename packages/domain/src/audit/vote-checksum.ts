@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { submissionVotes } from '@ctp/db';
-import { canonicalJson } from '../audit/canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 type VoteRow = typeof submissionVotes.$inferSelect;
 
