@@ -81,6 +81,22 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'trials.get': (i) => [{ id: i.trialId }],
   'trials.list': () => [{}],
   'trials.fhir': (i) => [{ id: i.trialId }],
+  'bases.list': () => [{}, { q: '基地' }],
+  'bases.get': () => [{ id: 'no-such-base' }],
+  'bases.linkableTrials': () => [{ id: 'no-such-base' }],
+  'bases.create': () => [
+    {
+      nameZh: '保密扫描基地',
+      leadOrgId: 'hosp-jsph',
+      memberOrgIds: ['hosp-jsph'],
+      focusAreas: ['cell_therapy'],
+      foundedOn: '2025-01-01',
+      contactName: '扫描联系人',
+    },
+  ],
+  'bases.update': () => [{ id: 'no-such-base', version: 1, memberNote: TEXT }],
+  'bases.setStatus': () => [{ id: 'no-such-base', version: 1, status: 'recognised', reason: TEXT }],
+  'bases.linkTrial': (i) => [{ id: 'no-such-base', trialId: i.trialId }],
   'tokens.create': () => [{ name: '保密扫描令牌', role: 'sponsor', scopes: ['read'], expiresAt: '2030-12-31' }],
   'tokens.revoke': () => [{ id: 'no-such-token' }],
   'webhooks.create': () => [

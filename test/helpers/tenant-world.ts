@@ -142,6 +142,15 @@ export async function buildTenantWorld(db: DbHandle) {
     url: 'https://ctms-a.example.cn/hook',
     events: ['site.state_changed'],
   });
+  // A's hospital and sponsor are members of a collaborative base (issue 18).
+  const base = await callerAs(db, 'commission@demo.ctp').bases.create({
+    nameZh: '（A）协同创新基地',
+    leadOrgId: 'hosp-jsph',
+    memberOrgIds: ['hosp-jsph', 'org-sponsor-zijin'],
+    focusAreas: ['cell_therapy'],
+    foundedOn: '2025-01-01',
+    contactName: '（A）基地办',
+  });
   const recognitionRequestId = one<string | undefined>(
     db,
     'select id from recognition_requests where trial_site_id = ?',
@@ -154,6 +163,7 @@ export async function buildTenantWorld(db: DbHandle) {
     gulouSiteId,
     shortlistId: shortlist.id,
     apiTokenId: apiToken.id,
+    baseId: base.id,
     webhookId: webhook.id,
     inquiryId,
     inquiryAttachmentId: attachment.id,

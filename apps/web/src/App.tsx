@@ -42,6 +42,8 @@ const CalendarPage = lazyGuarded(
   async () => (await import('./lazy-policies.ts')).calendarPagePolicy,
 );
 const IntegrationsPage = lazyPage(() => import('./pages/integrations/IntegrationsPage.tsx'));
+const BasesPage = lazyPage(() => import('./pages/bases/BasesPage.tsx'));
+const BasePage = lazyPage(() => import('./pages/bases/BasePage.tsx'));
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'));
@@ -309,6 +311,8 @@ const routeTree = (
           </Guard>
         }
       />
+      <Route path="bases" element={<BasesPage />} />
+      <Route path="bases/:id" element={<BasePage />} />
       <Route
         path="integrations"
         element={

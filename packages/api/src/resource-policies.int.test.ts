@@ -43,6 +43,8 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   orgId: (w) => w.hospitalId,
   leadHospitalId: (w) => w.hospitalId,
   croOrgId: (w) => w.hospitalId,
+  leadOrgId: (w) => w.hospitalId,
+  memberOrgIds: (w) => [w.hospitalId],
   actorUserId: (w) => w.userIdA,
   // Registry name-review items belong to the platform, not to a tenant (admin only): a made-up id.
   queueId: () => 'a-made-up-queue-id',
@@ -52,6 +54,7 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
 const ID_RECORD: [prefix: string, record: (w: TenantWorld) => unknown][] = [
   ['shortlists.', (w) => w.shortlistId],
   ['tokens.', (w) => w.apiTokenId],
+  ['bases.', (w) => w.baseId],
   ['trials.', (w) => w.trialId],
   ['submissions.', (w) => w.submissionId],
   ['modifications.', (w) => w.submissionId],
@@ -71,6 +74,9 @@ const ID_RECORD: [prefix: string, record: (w: TenantWorld) => unknown][] = [
  */
 const SHARED_BY_DESIGN: Record<string, string> = {
   'organisations.get': 'the directory of organisations is read by every signed-in user',
+  'bases.get': 'collaborative bases are public records of the city (issue 18)',
+  'bases.linkableTrials': 'answers with the caller’s own trials only (none for a non-member)',
+  'bases.create': 'the commission names member organisations from the directory',
   'hospitals.get': 'a hospital profile is public capacity information (DESIGN §6)',
   'sites.compare': 'comparing public hospital profiles',
   'inquiries.targets':

@@ -1,5 +1,6 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { basesRouter } from './routers/bases.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { homeRouter } from './routers/home.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
@@ -45,5 +46,6 @@ export const appRouter = router({
   registry: registryRouter,
   tokens: tokensRouter,
   webhooks: webhooksRouter,
+  bases: basesRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -387,6 +387,13 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'api_token.revoke': { before: exact({ name: str }), after: null },
   'webhook.create': { before: null, after: exact({ url: str, events: z.array(str) }) },
   'webhook.disable': { before: exact({ url: str }), after: null },
+  // Collaborative bases (issue 18): the whole record as it is after each change (its version row keeps it too).
+  'base.create': { before: null, after: snapshot({ nameZh: str, status: str, members: z.array(json) }) },
+  'base.update': { before: snapshot({ version: num }), after: snapshot({ version: num }) },
+  'base.update_member_part': { before: snapshot({ version: num }), after: snapshot({ version: num }) },
+  'base.set_status': { before: exact({ status: str }), after: exact({ status: str, reason: str }) },
+  'base.link_trial': { before: null, after: exact({ trialId: str }) },
+  'base.unlink_trial': { before: null, after: exact({ trialId: str }) },
 };
 
 /** What went wrong with a payload, for the error a developer reads: the action, the side and zod's issues. */

@@ -107,6 +107,12 @@ export const AUDIT_ACTIONS = [
   'api_token.revoke',
   'webhook.create',
   'webhook.disable',
+  'base.create',
+  'base.update',
+  'base.update_member_part',
+  'base.set_status',
+  'base.link_trial',
+  'base.unlink_trial',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -134,6 +140,7 @@ export const AUDIT_ENTITY_TYPES = [
   'registry_queue_item',
   'api_token',
   'webhook',
+  'base',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -168,6 +168,14 @@ export const ERROR_DETAILS = [
   'WEBHOOK_ALREADY_DISABLED',
   'TOO_MANY_WEBHOOKS',
   'UNKNOWN_PARAMETER',
+  // Collaborative bases (issue 18).
+  'BASE_NOT_FOUND',
+  'BASE_STATUS_STEP',
+  'BASE_NOT_MEMBER',
+  'BASE_MEMBER_FIELDS_ONLY',
+  'BASE_LEAD_NOT_MEMBER',
+  'BASE_MEMBER_KIND',
+  'BASE_TRIAL_NOT_OURS',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

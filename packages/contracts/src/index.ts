@@ -3,6 +3,8 @@ export * from './audit-deliberation.ts';
 export * from './audit-log.ts';
 export * from './audit-payloads.ts';
 export * from './auth.ts';
+export * from './base-policy.ts';
+export * from './bases.ts';
 export * from './calendar.ts';
 export * from './capacity.ts';
 export * from './delays.ts';

@@ -106,6 +106,15 @@ export const POLICIES = {
    * systems — a sponsor, a hospital's trial office, the commission. Never an EC role.
    */
   manageIntegrations: roles('manageIntegrations', ['sponsor', 'site_admin', 'commission']),
+  /** Collaborative bases (issue 18): every signed-in role reads them. */
+  readBases: { name: 'readBases', allows: (a) => a !== null } satisfies Policy,
+  /** Registering a base, reviewing its status: the commission. */
+  registerBases: roles('registerBases', ['commission']),
+  /**
+   * Keeping a base current: the commission (all of it), or a member organisation's sponsor or trial office (its own
+   * part, and linking the trials it runs through the base) — see the use-cases.
+   */
+  keepBases: roles('keepBases', ['commission', 'sponsor', 'site_admin']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

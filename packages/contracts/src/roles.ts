@@ -11,7 +11,8 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ORG_KINDS = ['hospital', 'sponsor', 'cro', 'commission', 'platform'] as const;
+/** `university`: universities and research institutes (高校/科研院所), members of collaborative bases (issue 18). */
+export const ORG_KINDS = ['hospital', 'sponsor', 'cro', 'commission', 'platform', 'university'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** EC roles act for the ethics committee (伦理委员会) of their hospital, not for the hospital's trial office. */

@@ -1,3 +1,4 @@
+import { basesEn } from './bases.en.ts';
 import { calendarEn } from './calendar.en.ts';
 import { commissionEn } from './commission.en.ts';
 import { delaysEn } from './delays.en.ts';
@@ -51,7 +52,14 @@ export const en: Messages = {
     commission: 'Health commission',
     admin: 'Platform admin',
   },
-  orgKinds: { hospital: 'Hospital', sponsor: 'Sponsor', cro: 'CRO', commission: 'Commission', platform: 'Platform' },
+  orgKinds: {
+    hospital: 'Hospital',
+    sponsor: 'Sponsor',
+    cro: 'CRO',
+    commission: 'Commission',
+    platform: 'Platform',
+    university: 'University / institute',
+  },
   nav: {
     home: 'Workbench',
     directory: 'Directory',
@@ -220,6 +228,7 @@ export const en: Messages = {
       registry_queue_item: 'Name review item',
       api_token: 'API token',
       webhook: 'Webhook',
+      base: 'Innovation base',
     },
     actions: {
       'auth.login': 'Sign-in',
@@ -316,6 +325,12 @@ export const en: Messages = {
       'api_token.revoke': 'Revoked an API token',
       'webhook.create': 'Added a webhook',
       'webhook.disable': 'Disabled a webhook',
+      'base.create': 'Registered an innovation base',
+      'base.update': 'Edited an innovation base',
+      'base.update_member_part': 'Kept a member’s part of a base',
+      'base.set_status': 'Changed a base’s status',
+      'base.link_trial': 'Linked a trial to a base',
+      'base.unlink_trial': 'Unlinked a trial from a base',
       'submission.unschedule': 'Removed from meeting agenda',
       'submission.submit_modifications': 'Submitted modifications',
       'submission.verify_modifications': 'Verified modifications',
@@ -403,6 +418,7 @@ export const en: Messages = {
   calendar: calendarEn,
   registry: registryEn,
   integrations: integrationsEn,
+  bases: basesEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

@@ -46,6 +46,8 @@ export const layoutEn: typeof layoutZh = {
     registryQueue: 'Name review',
     registryImports: 'Registry imports',
     integrations: 'Open interfaces',
+    bases: 'Innovation bases',
+    base: 'Innovation base',
     profile: 'My account',
     notFound: 'Page not found',
   },

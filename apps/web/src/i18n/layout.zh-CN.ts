@@ -45,6 +45,8 @@ export const layoutZh = {
     registryQueue: '名称核对',
     registryImports: '登记数据导入',
     integrations: '开放接口',
+    bases: '协同创新基地',
+    base: '基地档案',
     profile: '个人中心',
     notFound: '页面不存在',
   },

@@ -1,3 +1,4 @@
+import { basesZh } from './bases.zh-CN.ts';
 import { calendarZh } from './calendar.zh-CN.ts';
 import { commissionZh } from './commission.zh-CN.ts';
 import { delaysZh } from './delays.zh-CN.ts';
@@ -51,7 +52,14 @@ export const zhCN = {
     commission: '卫健委',
     admin: '平台管理员',
   },
-  orgKinds: { hospital: '医院', sponsor: '申办方', cro: 'CRO', commission: '卫健委', platform: '平台' },
+  orgKinds: {
+    hospital: '医院',
+    sponsor: '申办方',
+    cro: 'CRO',
+    commission: '卫健委',
+    platform: '平台',
+    university: '高校/科研院所',
+  },
   nav: {
     home: '工作台',
     directory: '机构名录',
@@ -215,6 +223,7 @@ export const zhCN = {
       registry_queue_item: '名称核对项',
       api_token: 'API 令牌',
       webhook: '回调地址',
+      base: '协同创新基地',
     },
     actions: {
       'auth.login': '登录',
@@ -311,6 +320,12 @@ export const zhCN = {
       'api_token.revoke': '吊销 API 令牌',
       'webhook.create': '添加回调地址',
       'webhook.disable': '停用回调地址',
+      'base.create': '登记协同创新基地',
+      'base.update': '编辑协同创新基地',
+      'base.update_member_part': '维护基地成员信息',
+      'base.set_status': '变更基地状态',
+      'base.link_trial': '基地关联试验',
+      'base.unlink_trial': '基地取消关联试验',
       'submission.unschedule': '移出会议议程',
       'submission.submit_modifications': '提交修改材料',
       'submission.verify_modifications': '确认修改',
@@ -393,6 +408,7 @@ export const zhCN = {
   calendar: calendarZh,
   registry: registryZh,
   integrations: integrationsZh,
+  bases: basesZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
@@ -77,6 +78,7 @@ export const NAV_ITEMS: NavItem[] = [
     policy: POLICIES.readMetrics,
   },
   { path: '/directory', labelKey: 'nav.directory', icon: <BankOutlined />, policy: POLICIES.readDirectory },
+  { path: '/bases', labelKey: 'bases.nav', icon: <ApartmentOutlined />, policy: POLICIES.readBases },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, policy: POLICIES.administer },
   { path: '/calendar', labelKey: 'calendar.nav', icon: <ScheduleOutlined />, policy: calendarPagePolicy },
   { path: '/integrations', labelKey: 'integrations.nav', icon: <ApiOutlined />, policy: POLICIES.manageIntegrations },

@@ -44,6 +44,8 @@ const PAGE_TITLES: [pattern: string, key: PageTitleKey][] = [
   ['/registry/queue', 'registryQueue'],
   ['/registry/imports', 'registryImports'],
   ['/integrations', 'integrations'],
+  ['/bases', 'bases'],
+  ['/bases/:id', 'base'],
   ['/profile', 'profile'],
 ];
 

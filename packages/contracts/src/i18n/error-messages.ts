@@ -99,6 +99,13 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     WEBHOOK_ALREADY_DISABLED: '该回调地址已停用。',
     TOO_MANY_WEBHOOKS: '每个机构最多 {max} 个在用的回调地址。',
     UNKNOWN_PARAMETER: '接口不认识这个参数。',
+    BASE_NOT_FOUND: '基地不存在。',
+    BASE_STATUS_STEP: '基地当前状态（{from}）不能改为“{to}”。',
+    BASE_NOT_MEMBER: '只有基地成员单位或卫健委可以维护该基地。',
+    BASE_MEMBER_FIELDS_ONLY: '成员单位只能维护本单位的说明与联系人，其余信息由卫健委维护。',
+    BASE_LEAD_NOT_MEMBER: '牵头单位须是基地成员。',
+    BASE_MEMBER_KIND: '基地成员须为医院、企业或高校/科研院所。',
+    BASE_TRIAL_NOT_OURS: '只能关联本单位申办或承担的试验。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -249,6 +256,14 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     WEBHOOK_ALREADY_DISABLED: 'The webhook has already been disabled.',
     TOO_MANY_WEBHOOKS: 'An organisation may have at most {max} active webhooks.',
     UNKNOWN_PARAMETER: 'The API does not know this parameter.',
+    BASE_NOT_FOUND: 'The base does not exist.',
+    BASE_STATUS_STEP: 'A base in status {from} cannot become “{to}”.',
+    BASE_NOT_MEMBER: 'Only the base’s member organisations or the commission may keep it.',
+    BASE_MEMBER_FIELDS_ONLY:
+      'A member organisation keeps its own note and contact; the rest is kept by the commission.',
+    BASE_LEAD_NOT_MEMBER: 'The lead organisation must be a member of the base.',
+    BASE_MEMBER_KIND: 'Members must be hospitals, enterprises or universities/institutes.',
+    BASE_TRIAL_NOT_OURS: 'You can only link trials your organisation sponsors or runs.',
     QUEUE_ITEM_DECIDED:
       'This name has already been handled (mapped to a hospital or marked as not a hospital). Refresh.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',

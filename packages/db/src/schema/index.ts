@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './bases.ts';
 export * from './calendar.ts';
 export * from './capacity.ts';
 export * from './delays.ts';

@@ -18,6 +18,7 @@ import { newId } from '../ids.ts';
 import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { seedDemoBases } from './demo-bases.ts';
 import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoCommittees } from './demo-committees.ts';
 import { seedDemoHistory } from './demo-history.ts';
@@ -57,6 +58,12 @@ const OTHER_ORGS = [
     nameZh: '长江临床研究服务有限公司（演示）',
     nameEn: 'Changjiang Clinical Research Services (demo)',
   },
+  // Real Nanjing universities, members of the demo collaborative bases (issue 18; the bases themselves are invented).
+  { key: 'univ-nju', kind: 'university', nameZh: '南京大学', nameEn: 'Nanjing University' },
+  { key: 'univ-seu', kind: 'university', nameZh: '东南大学', nameEn: 'Southeast University' },
+  { key: 'univ-njmu', kind: 'university', nameZh: '南京医科大学', nameEn: 'Nanjing Medical University' },
+  { key: 'univ-cpu', kind: 'university', nameZh: '中国药科大学', nameEn: 'China Pharmaceutical University' },
+  { key: 'univ-njucm', kind: 'university', nameZh: '南京中医药大学', nameEn: 'Nanjing University of Chinese Medicine' },
 ] as const;
 
 const orgIdOf = (key: string) => (OTHER_ORGS.some((o) => o.key === key) ? `org-${key}` : hospitalId(key));
@@ -249,6 +256,7 @@ export async function seedDemo({
     seedDemoCommittees(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers && withHistory)
     seedDemoHistory(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
+  if (withUsers) seedDemoBases(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withRegistries) seedDemoRegistries(db, ctx);
   return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
 }

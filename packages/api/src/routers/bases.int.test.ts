@@ -1,0 +1,180 @@
+import type { DbHandle } from '@ctp/db';
+import { computeBaseFigures } from '@ctp/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
+
+let database: DbHandle;
+beforeEach(async () => {
+  database = await createSeededDatabase();
+});
+afterEach(() => database.sqlite.close());
+
+const newBase = {
+  nameZh: '（测试）细胞治疗医研企协同创新基地',
+  nameEn: '(test) Cell therapy collaborative innovation base',
+  leadOrgId: 'hosp-jsph',
+  memberOrgIds: ['hosp-jsph', 'org-sponsor-zijin', 'hosp-njglyy'],
+  focusAreas: ['cell_therapy' as const],
+  foundedOn: '2025-03-01',
+  contactName: '基地办公室',
+};
+
+describe('collaborative bases (issue 18)', () => {
+  it('is registered and reviewed by the commission, audited and versioned; other roles are refused', async () => {
+    const commission = callerAs(database, 'commission@demo.ctp');
+    const before = tableCounts(database);
+    for (const email of ['sponsor@demo.ctp', 'site@demo.ctp', 'ec@demo.ctp', 'admin@demo.ctp']) {
+      expect((await apiErrorOf(callerAs(database, email).bases.create(newBase))).code).toBe('FORBIDDEN');
+    }
+    expect((await apiErrorOf(commission.bases.create({ ...newBase, leadOrgId: 'hosp-jsch' }))).detail).toBe(
+      'BASE_LEAD_NOT_MEMBER',
+    );
+    expect(
+      (await apiErrorOf(commission.bases.create({ ...newBase, memberOrgIds: ['hosp-jsph', 'org-commission'] }))).detail,
+    ).toBe('BASE_MEMBER_KIND');
+    expect(tableCounts(database)).toEqual(before);
+
+    const { id } = await commission.bases.create(newBase);
+    const listed = await callerAs(database, 'sponsor@demo.ctp').bases.list({ q: '细胞治疗' });
+    expect(listed.items.map((b) => b.id)).toContain(id);
+    expect(
+      (await callerAs(database, 'sponsor@demo.ctp').bases.list({ focus: 'peptide_drugs' })).items.map((b) => b.id),
+    ).not.toContain(id);
+
+    const { version: v2 } = await commission.bases.setStatus({
+      id,
+      version: 1,
+      status: 'recognised',
+      reason: '专家评审通过',
+    });
+    const bad = await apiErrorOf(commission.bases.setStatus({ id, version: v2, status: 'applied', reason: '退回' }));
+    expect(bad).toMatchObject({ code: 'INVALID_TRANSITION', detail: 'BASE_STATUS_STEP' });
+    const stale = await apiErrorOf(commission.bases.setStatus({ id, version: 1, status: 'operating', reason: '运行' }));
+    expect(stale.detail).toBe('STALE_VERSION');
+    await commission.bases.setStatus({ id, version: v2, status: 'operating', reason: '挂牌运行' });
+
+    const base = await commission.bases.get({ id });
+    expect(base.status).toBe('operating');
+    expect(base.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(base.versions[0]!.reason).toBe('挂牌运行');
+    expect(tableCounts(database).auditEvents).toBe(before.auditEvents + 3);
+  });
+
+  it('lets a member keep its own part only, and link only the trials it sponsors or runs', async () => {
+    const commission = callerAs(database, 'commission@demo.ctp');
+    const { id } = await commission.bases.create(newBase);
+    const sponsor = callerAs(database, 'sponsor@demo.ctp');
+    const { version } = await sponsor.bases.update({
+      id,
+      version: 1,
+      memberNote: '负责 CAR-T 产品的工艺与注册',
+      memberContact: '陈申办 025-0000',
+    });
+    expect(version).toBe(2);
+    const base = await sponsor.bases.get({ id });
+    expect(base.members.find((m) => m.orgId === 'org-sponsor-zijin')).toMatchObject({
+      note: '负责 CAR-T 产品的工艺与注册',
+      contact: '陈申办 025-0000',
+    });
+    expect(base.can).toEqual({ editWhole: false, editOwnPart: true, review: false });
+    expect((await apiErrorOf(sponsor.bases.update({ id, version: 2, nameZh: '改名的基地名称' }))).detail).toBe(
+      'BASE_MEMBER_FIELDS_ONLY',
+    );
+    // 江苏省肿瘤医院 is not a member.
+    expect(
+      (
+        await apiErrorOf(
+          callerAs(database, 'site-zhongliu@demo.ctp').bases.update({ id, version: 2, memberNote: 'x 说明' }),
+        )
+      ).detail,
+    ).toBe('BASE_NOT_MEMBER');
+
+    const { id: trialId } = await sponsor.trials.create({
+      titleZh: '（测试）CAR-T 治疗复发难治淋巴瘤',
+      type: 'drug',
+      phase: 'I',
+      conditions: ['淋巴瘤'],
+      targetEnrolment: 30,
+      riskLevel: 'high',
+    });
+    await sponsor.bases.linkTrial({ id, trialId });
+    const cro = await apiErrorOf(callerAs(database, 'cro@demo.ctp').bases.linkTrial({ id, trialId }));
+    expect(cro.detail).toBe('BASE_NOT_MEMBER');
+    expect((await commission.bases.get({ id })).trials.map((t) => t.id)).toEqual([trialId]);
+  });
+
+  it('computes its figures from the records of its trials, equal to a count by hand', async () => {
+    const commission = callerAs(database, 'commission@demo.ctp');
+    const { id } = await commission.bases.create(newBase);
+    const sponsor = callerAs(database, 'sponsor@demo.ctp');
+    const { id: trialId } = await sponsor.trials.create({
+      titleZh: '（测试）基地指标试验',
+      type: 'drug',
+      phase: 'II',
+      conditions: ['胃癌'],
+      targetEnrolment: 40,
+      riskLevel: 'low',
+    });
+    const siteId = await selectPiSite(database, sponsor, trialId);
+    // Milestones and enrolment as the site records them, straight in the rows (the workflow is tested elsewhere).
+    database.sqlite
+      .prepare(
+        "update trial_sites set state = 'enrolling', selected_date = '2026-01-05', siv_date = '2026-02-10', fpi_date = '2026-03-06' where id = ?",
+      )
+      .run(siteId);
+    database.sqlite
+      .prepare(
+        "insert into trial_site_enrolment (trial_site_id, month, screened, enrolled, screen_failures, withdrawn, recorded_by, recorded_at) values (?, '2026-03', 12, 9, 3, 0, (select id from users limit 1), 0)",
+      )
+      .run(siteId);
+    await commission.bases.linkTrial({ id, trialId });
+    const registryCount = database.sqlite
+      .prepare(
+        "select count(distinct registry_trial_id) from registry_sites where hospital_id in ('hosp-jsph', 'hosp-njglyy')",
+      )
+      .pluck()
+      .get() as number;
+    const { figures } = await commission.bases.get({ id });
+    expect(figures).toEqual({
+      trialsLinked: 1,
+      trialsStarted: 1,
+      sitesActivated: 1,
+      medianStartupDays: 60, // 2026-01-05 → 2026-03-06
+      enrolled: 9,
+      enrolmentTarget: 40,
+      enrolmentPct: 22.5,
+      registryTrialsOfMemberHospitals: registryCount,
+    });
+    // The pure figure function on a second, hand-made set: two trials, three sites.
+    expect(
+      computeBaseFigures(
+        [
+          {
+            trialId: 'a',
+            targetEnrolment: 100,
+            sites: [
+              { selectedDate: '2026-01-01', sivDate: '2026-02-01', fpiDate: '2026-01-31', enrolled: 10 },
+              { selectedDate: '2026-01-01', sivDate: null, fpiDate: null, enrolled: 0 },
+            ],
+          },
+          {
+            trialId: 'b',
+            targetEnrolment: 50,
+            sites: [{ selectedDate: '2026-01-01', sivDate: '2026-03-01', fpiDate: '2026-04-10', enrolled: 5 }],
+          },
+        ],
+        7,
+      ),
+    ).toEqual({
+      trialsLinked: 2,
+      trialsStarted: 2,
+      sitesActivated: 2,
+      medianStartupDays: 64.5, // 30 and 99 days
+      enrolled: 15,
+      enrolmentTarget: 150,
+      enrolmentPct: 10,
+      registryTrialsOfMemberHospitals: 7,
+    });
+  });
+});

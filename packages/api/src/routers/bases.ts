@@ -1,0 +1,50 @@
+import {
+  baseIdInput,
+  basesCreateInput,
+  basesLinkTrialInput,
+  basesListInput,
+  basesSetStatusInput,
+  basesUpdateInput,
+  POLICIES,
+} from '@ctp/contracts';
+import {
+  createBase,
+  getBase,
+  linkableTrialsForBase,
+  linkBaseTrial,
+  listBases,
+  setBaseStatus,
+  updateBase,
+} from '@ctp/domain';
+import { useCaseCtx } from '../context.ts';
+import { guarded, router } from '../trpc.ts';
+
+const ok = { ok: true as const };
+
+/** Public contract (issue 18): bases.list/get/create/update/setStatus/linkTrial. */
+export const basesRouter = router({
+  list: guarded(POLICIES.readBases)
+    .input(basesListInput)
+    .query(({ ctx, input }) => listBases({ ctx: useCaseCtx(ctx), input })),
+  get: guarded(POLICIES.readBases)
+    .input(baseIdInput)
+    .query(({ ctx, input }) => getBase({ ctx: useCaseCtx(ctx), input })),
+  linkableTrials: guarded(POLICIES.readBases)
+    .input(baseIdInput)
+    .query(({ ctx, input }) => linkableTrialsForBase({ ctx: useCaseCtx(ctx), input })),
+  create: guarded(POLICIES.registerBases)
+    .input(basesCreateInput)
+    .mutation(({ ctx, input }) => createBase({ ctx: useCaseCtx(ctx), input })),
+  update: guarded(POLICIES.keepBases)
+    .input(basesUpdateInput)
+    .mutation(({ ctx, input }) => updateBase({ ctx: useCaseCtx(ctx), input })),
+  setStatus: guarded(POLICIES.registerBases)
+    .input(basesSetStatusInput)
+    .mutation(({ ctx, input }) => setBaseStatus({ ctx: useCaseCtx(ctx), input })),
+  linkTrial: guarded(POLICIES.keepBases)
+    .input(basesLinkTrialInput)
+    .mutation(({ ctx, input }) => {
+      linkBaseTrial({ ctx: useCaseCtx(ctx), input });
+      return ok;
+    }),
+});
