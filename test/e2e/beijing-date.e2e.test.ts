@@ -174,7 +174,12 @@ describe('a browser abroad at 20:00 UTC takes Beijing’s date, as the server do
     await sa.getByTestId(`enrolment-${trialSite.id}`).click();
     const month = sa.getByTestId('enrolment-month');
     expect(await month.inputValue()).toBe(BEIJING_MONTH);
-    await month.click();
+    // A click during the modal's opening animation can be lost: click until the month panel shows.
+    const panel = sa.locator('.ant-picker-dropdown:visible');
+    for (let tries = 0; tries < 5 && !(await panel.isVisible()); tries++) {
+      await month.click();
+      await panel.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
     await expect(cell(sa, BEIJING_MONTH).getAttribute('class')).resolves.not.toContain('ant-picker-cell-disabled');
     const nextMonth = shanghaiDate(Date.parse(`${BEIJING_MONTH}-28T00:00:00Z`) + 5 * 86_400_000).slice(0, 7);
     await expect(cell(sa, nextMonth).getAttribute('class')).resolves.toContain('ant-picker-cell-disabled');
