@@ -41,6 +41,8 @@ describe('the EC work queue and a submission page, in the browser', () => {
     // A draft first (documents are attached to it), then submitted from the submission page.
     await site.getByTestId('submission-header').getByText('草稿').waitFor();
     await site.getByTestId('step-submit').click();
+    // 提交送审 asks first, naming any required document still missing (issue 14).
+    await site.getByTestId('submit-confirm-ok').click();
     await site.getByTestId('submission-header').getByText('已提交').waitFor();
     // The applicant sees no EC steps and never the committee's own block.
     expect(await site.getByTestId('step-accept').count()).toBe(0);
