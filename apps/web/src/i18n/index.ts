@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@ctp/contracts';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadPinyin } from '../lib/proper-name.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -19,6 +20,14 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
+// The tab's title follows the language until a page sets its own (index.html carries the Chinese one).
+export function syncDocumentTitle() {
+  if (typeof document === 'undefined') return;
+  if (i18next.language === 'en' && /[\u4e00-\u9fff]/.test(document.title))
+    document.title = `${i18next.t('app.name')} CTP`;
+}
+i18next.on('languageChanged', syncDocumentTitle);
+
 export function currentLocale(): Locale {
   return i18next.language === 'en' ? 'en' : 'zh-CN';
 }
@@ -26,6 +35,7 @@ export function currentLocale(): Locale {
 /** Switches the UI language and remembers it in this browser. */
 export async function setLocale(locale: Locale): Promise<void> {
   localStorage.setItem(STORAGE_KEY, locale);
+  if (locale === 'en') await loadPinyin().catch(() => undefined);
   document.documentElement.lang = locale;
   await i18next.changeLanguage(locale);
 }

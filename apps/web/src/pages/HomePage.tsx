@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { personName } from '../lib/proper-name.ts';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
@@ -33,7 +34,7 @@ export default function HomePage() {
     <div className="ctp-home" data-testid={`home-${active.role}`}>
       <Card className="ctp-welcome" variant="borderless">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('home.greeting', { name: me.user.name })}
+          {t('home.greeting', { name: personName(me.user.name, i18n.language) })}
         </Typography.Title>
         <Typography.Text className="ctp-welcome-sub">
           {t('home.actingAs', { org: orgLabel(active, i18n.language), role: t(`roles.${active.role}`) })}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { personName } from '../lib/proper-name.ts';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -50,7 +51,7 @@ export default function ProfilePage() {
         <Col xs={24} lg={12}>
           <Card title={t('profile.account')}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('users.name')}>{me.user.name}</Descriptions.Item>
+              <Descriptions.Item label={t('users.name')}>{personName(me.user.name, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('users.email')}>{me.user.email}</Descriptions.Item>
             </Descriptions>
           </Card>

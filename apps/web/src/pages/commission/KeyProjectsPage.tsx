@@ -25,6 +25,7 @@ import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, SiteStateTag } from '../trials/site-ui.tsx';
 import { KeyProjectTag } from './key-project-tag.tsx';
+import { useCommissionNames } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
 
 type BoardTrial = RouterOutputs['keyProjects']['board']['trials'][number];
@@ -73,6 +74,7 @@ function FlagForm() {
 /** 重点攻关项目 board: every site's state, open review clock and overdue step against the 60/60/30 targets. */
 export default function KeyProjectsPage() {
   const { t, i18n } = useTranslation();
+  const names = useCommissionNames();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -139,7 +141,8 @@ export default function KeyProjectsPage() {
                 {
                   title: t('commission.keyProjects.site'),
                   key: 'site',
-                  render: (_, s) => `${s.hospitalName} · ${s.specialtyName}`,
+                  render: (_, s) =>
+                    `${names.hospital(null, s.hospitalName)} · ${names.specialty(null, s.specialtyName)}`,
                 },
                 {
                   title: t('commission.keyProjects.state'),

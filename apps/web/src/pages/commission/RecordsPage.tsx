@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ExportButton, FilterBar, fmt, useMetricFilters } from './commission-ui.tsx';
+import { personName } from '../../lib/proper-name.ts';
+import { ExportButton, FilterBar, fmt, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
 
 type Record = RouterOutputs['metrics']['records']['records'][number];
@@ -16,6 +17,7 @@ export default function RecordsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { filters, params } = useMetricFilters();
+  const names = useCommissionNames();
   const raw = params.get('metric');
   const metric: MetricId = (METRIC_IDS as readonly string[]).includes(raw ?? '') ? (raw as MetricId) : 'activeSites';
   const records = useQuery(trpc.metrics.records.queryOptions({ metric, filters }));
@@ -40,7 +42,10 @@ export default function RecordsPage() {
         .filter(Boolean)
         .join(' · ');
     }
-    if (r.kind === 'site' && tail) return `${head} · ${t(`trials.states.${tail}`, { defaultValue: tail })}`;
+    if (r.kind === 'site' && tail)
+      return `${names.specialty(null, head ?? '')} · ${t(`trials.states.${tail}`, { defaultValue: tail })}`;
+    if (r.kind === 'specialty') return names.specialty(null, r.label);
+    if (r.kind === 'investigator') return personName(r.label, names.lang);
     return r.label;
   };
   return (
@@ -76,7 +81,9 @@ export default function RecordsPage() {
             {
               title: t('commission.records.hospital'),
               key: 'h',
-              render: (_, r) => <Link to={`/directory/${r.hospitalId}`}>{r.hospitalName}</Link>,
+              render: (_, r) => (
+                <Link to={`/directory/${r.hospitalId}`}>{names.hospital(r.hospitalId, r.hospitalName)}</Link>
+              ),
             },
             { title: t('commission.records.label'), key: 'label', render: (_, r) => labelOf(r) },
             {
@@ -84,7 +91,11 @@ export default function RecordsPage() {
               key: 'trial',
               render: (_, r) => (r.trialId ? <Link to={`/trials/${r.trialId}`}>{r.trialTitle}</Link> : '—'),
             },
-            { title: t('commission.records.committee'), key: 'c', render: (_, r) => r.committeeName ?? '—' },
+            {
+              title: t('commission.records.committee'),
+              key: 'c',
+              render: (_, r) => (r.committeeName ? names.committee(null, r.committeeName) : '—'),
+            },
             { title: t('commission.records.date'), key: 'd', width: 110, render: (_, r) => r.date ?? '—' },
             {
               title: t('commission.records.value'),
