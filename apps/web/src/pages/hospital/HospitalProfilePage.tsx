@@ -30,6 +30,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { HospitalRegistryTrials } from '../registry/HospitalRegistryTrials.tsx';
 import {
@@ -94,8 +95,10 @@ export default function HospitalProfilePage() {
   }
   const p = query.data;
   const h = p.hospital;
-  const name = en && h.nameEn ? h.nameEn : h.nameZh;
-  const other = en ? h.nameZh : h.nameEn;
+  const name = properName(h.nameZh, h.nameEn, i18n.language);
+  // The English name helps a Chinese reader; an English page already shows the Chinese beside its pinyin if needed.
+  const other = en ? null : h.nameEn;
+  const local = (text: string | null) => (text == null ? dash : properName(text, null, i18n.language));
   const close = () => setEditing(null);
   const aliases = h.aliases.filter((a) => a.alias !== h.nameZh && a.alias !== h.nameEn);
 
@@ -151,7 +154,7 @@ export default function HospitalProfilePage() {
               column={{ xs: 1, md: 2 }}
               size="small"
               items={[
-                { key: 'address', label: t('hospital.fields.address'), children: h.address ?? dash, span: 2 },
+                { key: 'address', label: t('hospital.fields.address'), children: local(h.address), span: 2 },
                 {
                   key: 'filing',
                   label: t('hospital.fields.nmpaDrugFilingNo'),
@@ -171,7 +174,14 @@ export default function HospitalProfilePage() {
                   children: h.phase1FilingDate ?? dash,
                 },
                 ...(h.parentUniversity
-                  ? [{ key: 'univ', label: t('hospital.parentUniversity'), children: h.parentUniversity, span: 2 }]
+                  ? [
+                      {
+                        key: 'univ',
+                        label: t('hospital.parentUniversity'),
+                        children: local(h.parentUniversity),
+                        span: 2,
+                      },
+                    ]
                   : []),
                 ...(aliases.length
                   ? [
@@ -183,7 +193,7 @@ export default function HospitalProfilePage() {
                           <Space size={[4, 4]} wrap>
                             {aliases.map((a) => (
                               <Tag key={a.alias} variant="filled">
-                                {a.alias}
+                                {local(a.alias)}
                               </Tag>
                             ))}
                           </Space>
@@ -204,7 +214,11 @@ export default function HospitalProfilePage() {
                   column={1}
                   size="small"
                   items={[
-                    { key: 'n', label: t('hospital.contactName'), children: h.contactName ?? dash },
+                    {
+                      key: 'n',
+                      label: t('hospital.contactName'),
+                      children: h.contactName ? personName(h.contactName, i18n.language) : dash,
+                    },
                     { key: 'p', label: t('hospital.contactPhone'), children: h.contactPhone ?? dash },
                     {
                       key: 'e',
@@ -461,7 +475,7 @@ function SpecialtiesCard({
                     </Tag>
                   )}
                 </Space>
-                <span className="ctp-muted">{en ? (s.nameAsFiled ?? s.name) : s.nameEn}</span>
+                {!en && <span className="ctp-muted">{s.nameEn}</span>}
                 {s.filingDate && (
                   <span className="ctp-muted" style={{ fontSize: 12 }}>
                     {t('hospital.filingDate')} {s.filingDate}
@@ -479,7 +493,7 @@ function SpecialtiesCard({
                 <Space size={[4, 4]} wrap>
                   {s.diseaseAreas.map((a) => (
                     <Tag key={a.diseaseArea} variant="filled">
-                      {a.diseaseArea}
+                      {en ? (a.diseaseAreaEn ?? properName(a.diseaseArea, null, 'en')) : a.diseaseArea}
                       {a.annualPatients !== null && (
                         <span className="ctp-muted"> · {t('hospital.perYear', { n: n(a.annualPatients) })}</span>
                       )}
@@ -513,7 +527,7 @@ function SpecialtiesCard({
                       title={`${en ? t(`hospital.titles.${i.title}`) : i.title} · ${t(`hospital.levels.${i.level}`)}`}
                     >
                       <Tag variant="filled" color={i.eligibleToLeadDrugTrial ? 'blue' : 'red'}>
-                        {i.name}
+                        {personName(i.name, i18n.language)}
                       </Tag>
                     </Tooltip>
                   ))}
@@ -590,7 +604,7 @@ function InvestigatorsCard({
             title: t('hospital.name'),
             dataIndex: 'name',
             width: 90,
-            render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+            render: (v: string) => <Typography.Text strong>{personName(v, i18n.language)}</Typography.Text>,
           },
           {
             title: t('hospital.title'),

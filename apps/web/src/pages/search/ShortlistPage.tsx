@@ -147,7 +147,7 @@ export default function ShortlistPage() {
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
                 <Link to={`/hospitals/${i.hospitalId}`} className="ctp-result-name">
-                  {en && i.site.nameEn ? i.site.nameEn : i.site.name}
+                  {properName(i.site.name, i.site.nameEn, i18n.language)}
                 </Link>
                 <Tag color="blue" variant="filled">
                   {t('search.score')} {i.site.score}
