@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@ctp/contracts';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { loadPinyin } from '../lib/proper-name.ts';
+import { loadPinyin, setNameLanguage } from '../lib/proper-name.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -26,7 +26,11 @@ export function syncDocumentTitle() {
   if (i18next.language === 'en' && /[\u4e00-\u9fff]/.test(document.title))
     document.title = `${i18next.t('app.name')} CTP`;
 }
-i18next.on('languageChanged', syncDocumentTitle);
+i18next.on('languageChanged', (lang) => {
+  setNameLanguage(lang);
+  syncDocumentTitle();
+});
+setNameLanguage(storedLocale());
 
 export function currentLocale(): Locale {
   return i18next.language === 'en' ? 'en' : 'zh-CN';

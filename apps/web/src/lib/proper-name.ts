@@ -9,6 +9,11 @@
  */
 type Romanise = (han: string, person: boolean) => string;
 let romanise: Romanise | null = null;
+/** The UI language, kept in step by i18n/index.ts, so call sites outside a component need not pass it. */
+let uiLanguage = 'zh-CN';
+export function setNameLanguage(lang: string) {
+  uiLanguage = lang;
+}
 
 export async function loadPinyin(): Promise<void> {
   if (romanise) return;
@@ -57,21 +62,25 @@ export function withPinyin(text: string, person = false): string {
 }
 
 /** A name in the UI language: the English form when there is one, else (in English) the Chinese with its pinyin. */
-export function properName(zh: string | null | undefined, en: string | null | undefined, lang: string): string {
+export function properName(
+  zh: string | null | undefined,
+  en: string | null | undefined,
+  lang: string = uiLanguage,
+): string {
   if (lang !== 'en') return zh ?? en ?? '';
   if (en) return en;
   return withPinyin(zh ?? '');
 }
 
 /** The avatar letter of a name: its first character, or in English the first letter of its pinyin. */
-export function nameInitial(name: string, lang: string): string {
+export function nameInitial(name: string, lang: string = uiLanguage): string {
   const romanised = lang === 'en' ? withPinyin(name, true) : name;
   const latin = lang === 'en' ? /\(([A-Za-z])/.exec(romanised)?.[1] : undefined;
   return latin ?? name.slice(0, 1);
 }
 
 /** A person's name: in English the Chinese with the pinyin as surname and given name (王秀英 (Wang Xiuying)). */
-export function personName(name: string | null | undefined, lang: string): string {
+export function personName(name: string | null | undefined, lang: string = uiLanguage): string {
   if (!name) return '';
   return lang === 'en' ? withPinyin(name, true) : name;
 }

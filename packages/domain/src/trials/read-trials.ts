@@ -1,3 +1,5 @@
+import { withPinyin } from '../names/with-pinyin.ts';
+import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { type ActorRef, POLICIES, type SiteState } from '@ctp/contracts';
 import {
   type Db,
@@ -151,6 +153,7 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
 export type SiteBoardRow = ReturnType<typeof loadSiteBoard>[number];
 
 function trialView(t: TrialRow, sponsorName: string | null, sponsorNameEn: string | null = null) {
+  const conditions = JSON.parse(t.conditionsJson) as string[];
   return {
     id: t.id,
     sponsorOrgId: t.sponsorOrgId,
@@ -164,7 +167,9 @@ function trialView(t: TrialRow, sponsorName: string | null, sponsorNameEn: strin
     ctrNo: t.ctrNo,
     nctNo: t.nctNo,
     chictrNo: t.chictrNo,
-    conditions: JSON.parse(t.conditionsJson) as string[],
+    conditions,
+    // For English pages: the vocabulary's English name, else the Chinese with its pinyin (issue 14).
+    conditionsEn: conditions.map((c) => lookupCondition(c)?.en ?? withPinyin(c)),
     targetEnrolment: t.targetEnrolment,
     plannedStart: t.plannedStart,
     plannedEnd: t.plannedEnd,

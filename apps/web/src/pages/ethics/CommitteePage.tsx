@@ -39,6 +39,7 @@ import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 function useInvalidateCommittee() {
   const trpc = useTRPC();
@@ -275,7 +276,11 @@ function MemberModal({
   return (
     <Modal
       open
-      title={editing ? `${t('meetings.committee.editMember')} · ${editing.name}` : t('meetings.committee.addMember')}
+      title={
+        editing
+          ? `${t('meetings.committee.editMember')} · ${personName(editing.name)}`
+          : t('meetings.committee.addMember')
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={add.isPending || update.isPending}
@@ -326,7 +331,10 @@ function MemberModal({
         {!editing && (
           <>
             <Form.Item name="userId" label={t('meetings.committee.user')} extra={t('meetings.committee.userHelp')}>
-              <Select allowClear options={ecUsers.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))} />
+              <Select
+                allowClear
+                options={ecUsers.map((u) => ({ value: u.userId, label: `${personName(u.name)} (${u.email})` }))}
+              />
             </Form.Item>
             <Form.Item name="name" label={t('meetings.committee.name')}>
               <Input maxLength={100} />

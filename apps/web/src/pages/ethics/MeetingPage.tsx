@@ -28,6 +28,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useReadySubmissions } from './MeetingsPage.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Meeting = Outputs['meetings']['get'];
@@ -135,7 +136,7 @@ function AttendanceCard({ meeting, runs, onError }: { meeting: Meeting; runs: bo
           {meeting.members.map((mb) => (
             <Card key={mb.id} size="small" style={{ minWidth: 200 }}>
               <Space direction="vertical" size={2}>
-                <Typography.Text strong>{mb.name}</Typography.Text>
+                <Typography.Text strong>{personName(mb.name)}</Typography.Text>
                 <Typography.Text type="secondary">
                   {t(`meetings.roles.${mb.role}`)} · {t(`meetings.expertise.${mb.expertise}`)} ·{' '}
                   {mb.isAffiliated ? t('meetings.committee.affiliated') : t('meetings.committee.unaffiliated')}
@@ -358,7 +359,7 @@ function AgendaItemCard({
               title: t('meetings.meeting.member'),
               render: (_, m) => (
                 <Space>
-                  {m.name}
+                  {personName(m.name)}
                   {recused.has(m.id) && <Tag color="red">{t('meetings.meeting.recused')}</Tag>}
                 </Space>
               ),

@@ -31,6 +31,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 type WorksheetValues = {
   items: Record<WorksheetItem, { assessment: WorksheetAssessment | null; comment: string }>;
@@ -190,7 +191,7 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
           {r.canAssign &&
             r.reviewers
               .filter((x) => x.worksheet?.status === 'submitted')
-              .map((x) => <WorksheetView key={x.id} name={x.name} worksheet={x.worksheet!} />)}
+              .map((x) => <WorksheetView key={x.id} name={personName(x.name)} worksheet={x.worksheet!} />)}
         </Flex>
       )}
     </Card>

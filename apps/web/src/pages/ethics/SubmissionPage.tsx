@@ -46,6 +46,7 @@ import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { ClockTags, type SubmissionDetail, SubmissionStateTag } from './ethics-ui.tsx';
 import { LetterPanel } from './LetterPanel.tsx';
 import { ModificationsPanel, ReviewersPanel } from './ReviewersPanel.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 /** Steps with a modal form; `accept` and `submit`/`resubmit` are one click with a confirmation. */
 type FormStep = 'accept' | 'return' | 'triage' | 'request_info' | 'decide' | 'respond';
@@ -508,7 +509,11 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                     {e.byCommittee
                       ? // Outside the committee its acts are its own, never a named member's (issue 12).
                         (en ? sub.committeeNameEn : null) || sub.committeeName
-                      : (e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—'))}
+                      : e.actorName
+                        ? personName(e.actorName)
+                        : e.step === 'due_date_moved'
+                          ? t('calendar.system')
+                          : '—'}
                     {e.actorRole && ` · ${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}`}
                   </Typography.Text>
                 </Flex>
@@ -586,7 +591,7 @@ function ReviewCard({ review }: { review: NonNullable<SubmissionDetail['review']
         ) : (
           review.conflicts.map((c) => (
             <div key={`${c.memberId}-${c.at}`}>
-              {c.memberName} — {c.reason}
+              {personName(c.memberName)} — {c.reason}
             </div>
           ))
         )}

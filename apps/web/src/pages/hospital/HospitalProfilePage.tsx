@@ -713,7 +713,7 @@ function HistoryCard({ profile: p }: { profile: HospitalProfile }) {
                     </Typography.Text>
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {beijingTime(e.at)} · {e.actorName ?? t('hospital.system')}
+                    {beijingTime(e.at)} · {e.actorName ? personName(e.actorName) : t('hospital.system')}
                     {e.role && ` · ${t(`roles.${e.role}`, { defaultValue: e.role })}`}
                   </Typography.Text>
                 </Flex>

@@ -40,6 +40,7 @@ import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
 import { downloadBase64, type RecognitionDetail, RecognitionStateTag } from './recognition-ui.tsx';
 import { SiteEffectiveVersions } from './SiteEffectiveVersions.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 type Dialog = 'request_action' | 'respond' | 'decide' | 'objection' | 'resolve' | 'object_ack' | null;
 
@@ -515,7 +516,11 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                           e.step === 'open' && lead
                           ? pick(en, lead.committeeName, lead.committeeNameEn)
                           : pick(en, r.committeeName, r.committeeNameEn)
-                        : (e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—'))}{' '}
+                        : e.actorName
+                          ? personName(e.actorName)
+                          : e.step === 'due_date_moved'
+                            ? t('calendar.system')
+                            : '—'}{' '}
                       · {beijingTime(e.at)}
                     </div>
                     {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}

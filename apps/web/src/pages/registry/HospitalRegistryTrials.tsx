@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PhaseTags, RegistryLink, RegistryStatusTag } from './registry-ui.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 type Facet = { key: string; n: number };
 
@@ -169,7 +170,7 @@ export function HospitalRegistryTrials({ hospitalId }: { hospitalId: string }) {
                       .filter((s) => s.piName)
                       .map((s) => (
                         <span key={`${s.piName}-${s.facility}`}>
-                          {s.piName}
+                          {personName(s.piName)}
                           {s.piTitle ? `（${s.piTitle}）` : ''}
                         </span>
                       ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { orgLabel } from '../../components/OrgName.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PhaseTags, RegistryLink, RegistryStatusTag } from './registry-ui.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 /** On the trial page: the registry record that carries this trial's NCT or CTR number, when one was imported. */
 export function TrialRegistryRecord({ trialId }: { trialId: string }) {
@@ -68,7 +69,7 @@ export function TrialRegistryRecord({ trialId }: { trialId: string }) {
                     ? orgLabel({ nameZh: s.hospitalName ?? '', nameEn: s.hospitalNameEn }, i18n.language)
                     : '—',
               },
-              { title: t('registry.trial.pi'), key: 'pi', render: (_, s) => s.piName ?? '—' },
+              { title: t('registry.trial.pi'), key: 'pi', render: (_, s) => (s.piName ? personName(s.piName) : '—') },
             ]}
           />
           {r.ethics.length > 0 && (

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import { titleLabel } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,6 +30,7 @@ import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { addDays, beijingDate, beijingToday, dayOf, daysBetween, pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { answerOf, type InquiryRow, pick } from './site-ui.tsx';
+import { personName } from '../../lib/proper-name.ts';
 
 type Values = {
   interested: boolean;
@@ -210,7 +213,7 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
                         notFoundContent={t('trials.answer.piNone')}
                         options={pis.map((p) => ({
                           value: p.id,
-                          label: `${p.name} · ${p.title} · ${t('trials.select.piFree', { n: p.freeSlots })}`,
+                          label: `${personName(p.name)} · ${titleLabel(p.title, i18next.language)} · ${t('trials.select.piFree', { n: p.freeSlots })}`,
                         }))}
                         data-testid="answer-pi"
                       />
