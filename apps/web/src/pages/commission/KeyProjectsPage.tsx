@@ -130,7 +130,9 @@ export default function KeyProjectsPage() {
             }
           >
             <Typography.Paragraph type="secondary">
-              {t('commission.keyProjects.reason')}：{tr.reason}
+              {t('commission.keyProjects.reason')}
+              {t('punct.colon')}
+              {tr.reason}
             </Typography.Paragraph>
             <Table<BoardSite>
               rowKey="trialSiteId"

@@ -187,7 +187,7 @@ export function fmt(v: number | null | undefined, digits = 1): string {
 export function FormulaTip({ metric }: { metric: MetricId }) {
   const { t } = useTranslation();
   return (
-    <Tooltip title={`${t('commission.overview.formula')}：${t(`commission.formulas.${metric}`)}`}>
+    <Tooltip title={`${t('commission.overview.formula')}${t('punct.colon')}${t(`commission.formulas.${metric}`)}`}>
       <InfoCircleOutlined style={{ color: '#8c8c8c', cursor: 'help' }} data-testid={`formula-${metric}`} />
     </Tooltip>
   );

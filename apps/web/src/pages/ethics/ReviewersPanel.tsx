@@ -229,7 +229,10 @@ function ExpeditedViewForm({
   const choices = ['approve', 'approve_with_modifications', 'disapprove'] as const;
   return (
     <Space wrap data-testid="expedited-view">
-      <Typography.Text strong>{t('meetings.reviewers.expeditedView')}：</Typography.Text>
+      <Typography.Text strong>
+        {t('meetings.reviewers.expeditedView')}
+        {t('punct.colon')}
+      </Typography.Text>
       <Radio.Group
         optionType="button"
         value={mine?.choice ?? null}
@@ -436,7 +439,10 @@ function WorksheetView({
     <Card type="inner" size="small" title={`${t('meetings.reviewers.worksheet')} · ${name}`}>
       {WORKSHEET_ITEMS.map((k) => (
         <div key={k}>
-          <Typography.Text strong>{t(`meetings.items.${k}`)}：</Typography.Text>
+          <Typography.Text strong>
+            {t(`meetings.items.${k}`)}
+            {t('punct.colon')}
+          </Typography.Text>
           {worksheet.items[k].assessment ? t(`meetings.assessments.${worksheet.items[k].assessment}`) : '—'}
           {worksheet.items[k].comment && (
             <Typography.Text type="secondary"> — {worksheet.items[k].comment}</Typography.Text>
@@ -444,7 +450,10 @@ function WorksheetView({
         </div>
       ))}
       <div style={{ marginTop: 8 }}>
-        <Typography.Text strong>{t('meetings.reviewers.recommendedOutcome')}：</Typography.Text>
+        <Typography.Text strong>
+          {t('meetings.reviewers.recommendedOutcome')}
+          {t('punct.colon')}
+        </Typography.Text>
         {worksheet.recommendedOutcome ? t(`ethics.outcomes.${worksheet.recommendedOutcome}`) : '—'}
         {worksheet.submittedAt && (
           <Typography.Text type="secondary"> ({beijingTime(worksheet.submittedAt)})</Typography.Text>
@@ -499,14 +508,20 @@ export function ModificationsPanel({ sub }: { sub: SubmissionDetail }) {
       {m?.status && (
         <Flex vertical gap={12}>
           <div>
-            <Typography.Text strong>{t('meetings.modifications.status')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('meetings.modifications.status')}
+              {t('punct.colon')}
+            </Typography.Text>
             <Tag color={m.status === 'verified' ? 'green' : 'orange'} data-testid="modifications-status">
               {t(`meetings.modifications.${m.status}`)}
             </Tag>
           </div>
           {m.conditions && (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-              <Typography.Text strong>{t('meetings.modifications.conditions')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('meetings.modifications.conditions')}
+                {t('punct.colon')}
+              </Typography.Text>
               {m.conditions}
             </Typography.Paragraph>
           )}

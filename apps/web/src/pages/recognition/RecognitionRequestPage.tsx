@@ -145,12 +145,15 @@ function RequestView({ r }: { r: RecognitionDetail }) {
         <Space wrap size="middle">
           <RecognitionStateTag state={r.state} outcome={r.outcome} />
           <Typography.Text type="secondary">
-            {t('recognition.request.agreement')}：{pick(en, r.agreementName, r.agreementNameEn)}
+            {t('recognition.request.agreement')}
+            {t('punct.colon')}
+            {pick(en, r.agreementName, r.agreementNameEn)}
           </Typography.Text>
           {r.letterNo && (
             <>
               <Typography.Text>
-                {t('recognition.request.letterNo')}：
+                {t('recognition.request.letterNo')}
+                {t('punct.colon')}
                 <span className="ctp-mono" data-testid="letter-no">
                   {r.letterNo}
                 </span>
@@ -182,7 +185,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
           <Alert
             style={{ marginTop: 12 }}
             type={r.reasons ? 'warning' : 'info'}
-            title={`${r.conditions ? t('recognition.request.conditions') : t('recognition.request.reasons')}：${r.conditions ?? r.reasons}`}
+            title={`${r.conditions ? t('recognition.request.conditions') : t('recognition.request.reasons')}${t('punct.colon')}${r.conditions ?? r.reasons}`}
           />
         )}
         <Space style={{ marginTop: 12 }} wrap>
@@ -377,7 +380,9 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                         <div>{o.text}</div>
                         {o.resolution && (
                           <Typography.Text type="success">
-                            {t('recognition.request.resolution')}：{o.resolution}
+                            {t('recognition.request.resolution')}
+                            {t('punct.colon')}
+                            {o.resolution}
                           </Typography.Text>
                         )}
                       </>

@@ -1,3 +1,5 @@
+import { titleLabel } from '@ctp/contracts';
+import i18next from 'i18next';
 import { REGISTRY_STATUSES, type RegistryStatus } from '@ctp/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
@@ -171,7 +173,9 @@ export function HospitalRegistryTrials({ hospitalId }: { hospitalId: string }) {
                       .map((s) => (
                         <span key={`${s.piName}-${s.facility}`}>
                           {personName(s.piName)}
-                          {s.piTitle ? `（${s.piTitle}）` : ''}
+                          {s.piTitle
+                            ? `${t('punct.open')}${titleLabel(s.piTitle, i18next.language)}${t('punct.close')}`
+                            : ''}
                         </span>
                       ))}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
