@@ -132,3 +132,4 @@ export * from './users/create-user.ts';
 export * from './users/list-users.ts';
 export * from './vocabulary/condition-vocabulary.ts';
 export * from './vocabulary/suggest-condition-options.ts';
+export * from './names/with-pinyin.ts';
