@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { personName } from '../lib/proper-name.ts';
+import { personName, properName } from '../lib/proper-name.ts';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
@@ -66,7 +66,9 @@ export default function HomePage() {
                   </>
                 )}
                 {active.committeeName && (
-                  <Descriptions.Item label={t('home.committee')}>{active.committeeName}</Descriptions.Item>
+                  <Descriptions.Item label={t('home.committee')}>
+                    {properName(active.committeeName, active.committeeNameEn)}
+                  </Descriptions.Item>
                 )}
               </Descriptions>
             ) : null}

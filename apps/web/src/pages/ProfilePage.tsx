@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personName } from '../lib/proper-name.ts';
+import { personName, properName } from '../lib/proper-name.ts';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -78,7 +78,12 @@ export default function ProfilePage() {
                 >
                   <List.Item.Meta
                     title={orgLabel(m, i18n.language)}
-                    description={[t(`roles.${m.role}`), m.committeeName].filter(Boolean).join(' · ')}
+                    description={[
+                      t(`roles.${m.role}`),
+                      m.committeeName && properName(m.committeeName, m.committeeNameEn),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   />
                 </List.Item>
               )}

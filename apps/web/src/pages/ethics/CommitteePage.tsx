@@ -163,7 +163,11 @@ function RosterCard({
         pagination={false}
         dataSource={data?.members ?? []}
         columns={[
-          { title: t('meetings.committee.name'), dataIndex: 'name' },
+          {
+            title: t('meetings.committee.name'),
+            dataIndex: 'name',
+            render: (v: string) => personName(v),
+          },
           { title: t('meetings.committee.role'), render: (_, m) => t(`meetings.roles.${m.role}`) },
           { title: t('meetings.committee.expertise'), render: (_, m) => t(`meetings.expertise.${m.expertise}`) },
           {
@@ -215,7 +219,7 @@ function RosterCard({
       )}
       <Modal
         open={ending !== null}
-        title={`${t('meetings.committee.endTerm')} · ${ending?.name ?? ''}`}
+        title={`${t('meetings.committee.endTerm')} · ${personName(ending?.name)}`}
         onCancel={() => setEnding(null)}
         confirmLoading={endTerm.isPending}
         onOk={() => ending && endDate && endTerm.mutate({ committeeId, memberId: ending.id, termEnd: dayOf(endDate) })}
