@@ -22,6 +22,7 @@ const site = (over: Partial<SiteFact>): SiteFact => ({
   id: 's',
   trialId: 't',
   trialTitle: 'T',
+  trialTitleEn: null,
   trialType: 'drug',
   phase: 'III',
   sponsorClass: 'industry',

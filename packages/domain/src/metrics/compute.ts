@@ -50,6 +50,7 @@ export type SiteFact = {
   id: string;
   trialId: string;
   trialTitle: string;
+  trialTitleEn: string | null;
   trialType: string;
   phase: string;
   sponsorClass: SponsorClass;
@@ -90,6 +91,7 @@ export type SubmissionFact = {
   specialtyCode: string;
   trialId: string;
   trialTitle: string;
+  trialTitleEn: string | null;
   trialType: string;
   phase: string;
   sponsorClass: SponsorClass;
@@ -117,6 +119,7 @@ export type RecognitionFact = {
   specialtyCode: string;
   trialId: string;
   trialTitle: string;
+  trialTitleEn: string | null;
   trialType: string;
   phase: string;
   sponsorClass: SponsorClass;
@@ -552,6 +555,8 @@ export type MetricRecord = {
   label: string;
   trialId: string | null;
   trialTitle: string | null;
+  /** The trial's English title, for English pages (issue 14). */
+  trialTitleEn: string | null;
   committeeName: string | null;
   date: string | null;
   value: number | null;
@@ -569,6 +574,7 @@ export function recordsOf(facts: MetricFacts, metric: MetricId, p: Period): Metr
     label: s.specialtyName,
     trialId: s.trialId,
     trialTitle: s.trialTitle,
+    trialTitleEn: s.trialTitleEn,
     committeeName: null,
     date,
     value,
@@ -583,6 +589,7 @@ export function recordsOf(facts: MetricFacts, metric: MetricId, p: Period): Metr
     label: `${s.type}${s.reviewPath ? ` · ${s.reviewPath}` : ''}`,
     trialId: s.trialId,
     trialTitle: s.trialTitle,
+    trialTitleEn: s.trialTitleEn,
     committeeName: s.committeeName,
     date: s.decidedDate,
     value: s.workingDays,
@@ -606,6 +613,7 @@ export function recordsOf(facts: MetricFacts, metric: MetricId, p: Period): Metr
             label: f.name,
             trialId: null,
             trialTitle: null,
+            trialTitleEn: null,
             committeeName: null,
             date: fpis.sort().at(-1) ?? null,
             value: fpis.length,
@@ -626,6 +634,7 @@ export function recordsOf(facts: MetricFacts, metric: MetricId, p: Period): Metr
           label: i.name,
           trialId: null,
           trialTitle: null,
+          trialTitleEn: null,
           committeeName: null,
           date: null,
           value: load.get(i.id) ?? 0,
@@ -653,6 +662,7 @@ export function recordsOf(facts: MetricFacts, metric: MetricId, p: Period): Metr
           label: r.committeeName,
           trialId: r.trialId,
           trialTitle: r.trialTitle,
+          trialTitleEn: r.trialTitleEn,
           committeeName: r.committeeName,
           date: r.decidedDate,
           value: metric === 'recognitionWorkingDaysSaved' ? r.daysSaved : r.workingDays,
@@ -677,6 +687,7 @@ export function recordsOf(facts: MetricFacts, metric: MetricId, p: Period): Metr
         label: c.specialtyName,
         trialId: null,
         trialTitle: null,
+        trialTitleEn: null,
         committeeName: null,
         date: null,
         value: c.pct,

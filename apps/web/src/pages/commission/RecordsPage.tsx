@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { personName } from '../../lib/proper-name.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { ExportButton, FilterBar, fmt, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
 
@@ -89,7 +89,8 @@ export default function RecordsPage() {
             {
               title: t('commission.records.trial'),
               key: 'trial',
-              render: (_, r) => (r.trialId ? <Link to={`/trials/${r.trialId}`}>{r.trialTitle}</Link> : '—'),
+              render: (_, r) =>
+                r.trialId ? <Link to={`/trials/${r.trialId}`}>{properName(r.trialTitle, r.trialTitleEn)}</Link> : '—',
             },
             {
               title: t('commission.records.committee'),
