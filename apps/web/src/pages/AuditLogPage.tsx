@@ -8,8 +8,8 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError } from '../lib/api-error.ts';
 import { beijingTime } from '../lib/beijing-time.ts';
-import { useTRPC } from '../lib/trpc.ts';
 import { personName } from '../lib/proper-name.ts';
+import { useTRPC } from '../lib/trpc.ts';
 
 type Filters = {
   entityType?: (typeof AUDIT_ENTITY_TYPES)[number];

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { personName, properName } from '../lib/proper-name.ts';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { districtLabel, levelLabel } from '../components/place-labels.ts';
 import { TodoCard } from '../components/TodoCard.tsx';
 import { navFor } from '../layout/nav.tsx';
+import { personName, properName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 export default function HomePage() {

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personName, properName } from '../lib/proper-name.ts';
 import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../lib/api-error.ts';
+import { personName, properName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type PasswordForm = { currentPassword: string; newPassword: string; confirm: string };

@@ -1,4 +1,3 @@
-import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import {
   type CapabilityCode,
   canLeadDrugTrial,
@@ -18,6 +17,7 @@ import {
   specialtyDiseaseAreas,
 } from '@ctp/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadActiveLoad } from './active-load.ts';
 import { cachedByGeneration } from './generation-cache.ts';
 

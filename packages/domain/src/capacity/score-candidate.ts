@@ -4,9 +4,9 @@ import {
   type Locale,
   levelLabel,
   reasonText,
-  titleLabel,
   type SiteSearchItem,
   STALE_AFTER_DAYS,
+  titleLabel,
 } from '@ctp/contracts';
 import { nameIn, personIn } from '../names/with-pinyin.ts';
 import type { ConditionEntry } from '../vocabulary/condition-vocabulary.ts';

@@ -1,5 +1,3 @@
-import { withPinyin } from '../names/with-pinyin.ts';
-import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { type ActorRef, POLICIES, type SiteState } from '@ctp/contracts';
 import {
   type Db,
@@ -18,6 +16,8 @@ import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { keyProjectTrialIds } from '../metrics/key-project-ids.ts';
+import { withPinyin } from '../names/with-pinyin.ts';
+import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { delayRecordsOf, delaysView } from './delays.ts';
 import { nextStepOf } from './next-step.ts';
 import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';

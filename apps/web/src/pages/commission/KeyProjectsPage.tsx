@@ -24,8 +24,8 @@ import { apiError } from '../../lib/api-error.ts';
 import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, SiteStateTag } from '../trials/site-ui.tsx';
-import { KeyProjectTag } from './key-project-tag.tsx';
 import { useCommissionNames } from './commission-ui.tsx';
+import { KeyProjectTag } from './key-project-tag.tsx';
 import type { RouterOutputs } from './types.ts';
 
 type BoardTrial = RouterOutputs['keyProjects']['board']['trials'][number];

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
-import { useTRPC } from '../../lib/trpc.ts';
 import { personName, properName } from '../../lib/proper-name.ts';
+import { useTRPC } from '../../lib/trpc.ts';
 import { ExportButton, FilterBar, fmt, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
 

@@ -13,10 +13,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { districtLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { downloadFile } from '../../lib/download.ts';
-import { districtLabel } from '../../components/place-labels.ts';
 import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 

@@ -37,9 +37,9 @@ import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 function useInvalidateCommittee() {
   const trpc = useTRPC();

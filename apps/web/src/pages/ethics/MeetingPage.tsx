@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import type { AppRouter } from '@ctp/api';
 import { QUORUM_REASON_LABELS, VOTE_CHOICES, VOTE_OUTCOME, type VoteChoice } from '@ctp/contracts';
@@ -21,15 +20,16 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useReadySubmissions } from './MeetingsPage.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Meeting = Outputs['meetings']['get'];

@@ -29,9 +29,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 type WorksheetValues = {
   items: Record<WorksheetItem, { assessment: WorksheetAssessment | null; comment: string }>;

@@ -39,6 +39,7 @@ import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -46,7 +47,6 @@ import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { ClockTags, type SubmissionDetail, SubmissionStateTag } from './ethics-ui.tsx';
 import { LetterPanel } from './LetterPanel.tsx';
 import { ModificationsPanel, ReviewersPanel } from './ReviewersPanel.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 /** Steps with a modal form; `accept` and `submit`/`resubmit` are one click with a confirmation. */
 type FormStep = 'accept' | 'return' | 'triage' | 'request_info' | 'decide' | 'respond';

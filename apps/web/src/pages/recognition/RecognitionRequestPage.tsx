@@ -35,12 +35,12 @@ import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
 import { downloadBase64, type RecognitionDetail, RecognitionStateTag } from './recognition-ui.tsx';
 import { SiteEffectiveVersions } from './SiteEffectiveVersions.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 type Dialog = 'request_action' | 'respond' | 'decide' | 'objection' | 'resolve' | 'object_ack' | null;
 

@@ -1,13 +1,12 @@
-import { titleLabel } from '@ctp/contracts';
-import i18next from 'i18next';
-import { REGISTRY_STATUSES, type RegistryStatus } from '@ctp/contracts';
+import { REGISTRY_STATUSES, type RegistryStatus, titleLabel } from '@ctp/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PhaseTags, RegistryLink, RegistryStatusTag } from './registry-ui.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 type Facet = { key: string; n: number };
 

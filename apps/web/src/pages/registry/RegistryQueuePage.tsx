@@ -22,9 +22,9 @@ import { useTranslation } from 'react-i18next';
 import { orgLabel } from '../../components/OrgName.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { RegistryLink } from './registry-ui.tsx';
-import { properName } from '../../lib/proper-name.ts';
 
 type Target = { id: number; rawName: string } | null;
 

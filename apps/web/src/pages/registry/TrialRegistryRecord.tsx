@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orgLabel } from '../../components/OrgName.tsx';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PhaseTags, RegistryLink, RegistryStatusTag } from './registry-ui.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 /** On the trial page: the registry record that carries this trial's NCT or CTR number, when one was imported. */
 export function TrialRegistryRecord({ trialId }: { trialId: string }) {

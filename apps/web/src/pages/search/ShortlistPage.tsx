@@ -7,8 +7,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
-import { useTRPC } from '../../lib/trpc.ts';
 import { properName } from '../../lib/proper-name.ts';
+import { useTRPC } from '../../lib/trpc.ts';
 
 function NoteEditor({
   shortlistId,
@@ -75,7 +75,6 @@ export default function ShortlistPage() {
     }),
   );
   const exportXlsx = useMutation(trpc.shortlists.export.mutationOptions({ onSuccess: downloadFile, onError }));
-  const en = i18n.language === 'en';
 
   if (list.error) {
     return (

@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { titleLabel } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -21,6 +20,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
@@ -28,9 +28,9 @@ import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { addDays, beijingDate, beijingToday, dayOf, daysBetween, pickerValue } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { answerOf, type InquiryRow, pick } from './site-ui.tsx';
-import { personName } from '../../lib/proper-name.ts';
 
 type Values = {
   interested: boolean;
