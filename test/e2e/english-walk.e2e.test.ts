@@ -38,6 +38,12 @@ async function screenText(page: Page): Promise<string[]> {
     // biome-ignore lint/performance/useDomNodeTextContent: as above
     let body = document.body.innerText;
     if (own) body = body.replace(own, '');
+    // What people typed is shown as typed (components/UserText.tsx): the walk reads the rest of the page.
+    for (const typed of document.querySelectorAll<HTMLElement>('[data-user-text]')) {
+      // biome-ignore lint/performance/useDomNodeTextContent: as above
+      const text = typed.innerText;
+      if (text) body = body.replace(text, '');
+    }
     parts.push(body);
     for (const t of document.querySelectorAll('svg text, svg tspan')) parts.push(t.textContent ?? '');
     for (const e of document.querySelectorAll('[placeholder],[title],[aria-label],[alt]')) {

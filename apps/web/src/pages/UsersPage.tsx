@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../lib/api-error.ts';
+import { personName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type NewUser = { email: string; name: string; password: string; memberships: { orgId: string; role: Role }[] };
@@ -60,7 +61,7 @@ export default function UsersPage() {
           locale={{ emptyText: <Empty description={t('users.empty')} /> }}
           scroll={{ x: 760 }}
           columns={[
-            { title: t('users.name'), dataIndex: 'name', width: 140 },
+            { title: t('users.name'), dataIndex: 'name', width: 140, render: (v: string) => personName(v) },
             { title: t('users.email'), dataIndex: 'email', width: 220 },
             {
               title: t('users.memberships'),

@@ -20,14 +20,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
-import { personName } from '../../lib/proper-name.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useReadySubmissions } from './MeetingsPage.tsx';
 
@@ -562,7 +561,7 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
             key={i.submissionId}
             type="inner"
             size="small"
-            title={`${i.acceptanceNo ?? ''} ${i18next.language === 'en' && 'trialTitleEn' in i && i.trialTitleEn ? i.trialTitleEn : i.trialTitle}`}
+            title={`${i.acceptanceNo ?? ''} ${properName(i.trialTitle, 'trialTitleEn' in i ? (i.trialTitleEn as string | null) : null)}`}
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text data-testid="minutes-item-quorum">

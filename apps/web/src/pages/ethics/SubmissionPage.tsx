@@ -576,7 +576,7 @@ function ReviewCard({ review }: { review: NonNullable<SubmissionDetail['review']
       ) : (
         votes.map((v) => (
           <div key={`${v.memberId}-${v.meetingId ?? 'x'}`}>
-            {v.memberName} — {t(`ethics.choices.${v.choice}`, { defaultValue: v.choice })}
+            {personName(v.memberName)} — {t(`ethics.choices.${v.choice}`, { defaultValue: v.choice })}
             <Typography.Text type="secondary">
               {' '}
               · {v.meetingId ? t('ethics.meeting') : t('ethics.expedited')} · {beijingTime(v.at)}

@@ -33,6 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
 import { personName } from '../../lib/proper-name.ts';
@@ -271,7 +272,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                   ] as const
                 ).map((k) => (
                   <Descriptions.Item key={k} label={t(`recognition.request.${k}`)}>
-                    <span style={{ whiteSpace: 'pre-wrap' }}>{String(packet[k] ?? '') || '—'}</span>
+                    <UserText text={String(packet[k] ?? '')} style={{ whiteSpace: 'pre-wrap' }} />
                   </Descriptions.Item>
                 ))}
               </Descriptions>
@@ -486,7 +487,13 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadOpinions')}>
-                {lead.opinions.length ? lead.opinions.map((o) => <div key={o.at}>{o.comment}</div>) : '—'}
+                {lead.opinions.length
+                  ? lead.opinions.map((o) => (
+                      <div key={o.at}>
+                        <UserText text={o.comment} />
+                      </div>
+                    ))
+                  : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadVersions')}>
                 {lead.approvedVersions.length
@@ -528,7 +535,11 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                             : '—'}{' '}
                       · {beijingTime(e.at)}
                     </div>
-                    {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+                    {e.comment && (
+                      <Typography.Text type="secondary">
+                        <UserText text={e.comment} />
+                      </Typography.Text>
+                    )}
                     <DueDateMoved detail={e.detail} />
                   </>
                 ),
