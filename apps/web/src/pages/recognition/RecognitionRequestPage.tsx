@@ -186,7 +186,13 @@ function RequestView({ r }: { r: RecognitionDetail }) {
           <Alert
             style={{ marginTop: 12 }}
             type={r.reasons ? 'warning' : 'info'}
-            title={`${r.conditions ? t('recognition.request.conditions') : t('recognition.request.reasons')}${t('punct.colon')}${r.conditions ?? r.reasons}`}
+            title={
+              <>
+                {r.conditions ? t('recognition.request.conditions') : t('recognition.request.reasons')}
+                {t('punct.colon')}
+                <UserText text={r.conditions ?? r.reasons} />
+              </>
+            }
           />
         )}
         <Space style={{ marginTop: 12 }} wrap>
@@ -471,7 +477,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 {lead.outcome ? t(`ethics.outcomes.${lead.outcome}`) : '—'} {lead.decidedDate ?? ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadConditions')}>
-                {lead.conditions ?? '—'}
+                <UserText text={lead.conditions} />
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadLetter')}>
                 {lead.letter ? `${lead.letter.letterNo} (${lead.letter.issueDate})` : '—'}
