@@ -111,7 +111,7 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
             dataSource={r.reviewers}
             locale={{ emptyText: t('meetings.reviewers.none') }}
             columns={[
-              { title: t('meetings.meeting.member'), dataIndex: 'name' },
+              { title: t('meetings.meeting.member'), dataIndex: 'name', render: (v: string) => personName(v) },
               { title: t('meetings.committee.expertise'), render: (_, x) => t(`meetings.expertise.${x.expertise}`) },
               {
                 title: t('meetings.reviewers.declared'),
@@ -157,7 +157,7 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
                   .filter((m) => !m.isRecused && !active.some((a) => a.memberId === m.id))
                   .map((m) => ({
                     value: m.id,
-                    label: `${m.name} · ${t(`meetings.roles.${m.role}`)} · ${t(`meetings.expertise.${m.expertise}`)}`,
+                    label: `${personName(m.name)} · ${t(`meetings.roles.${m.role}`)} · ${t(`meetings.expertise.${m.expertise}`)}`,
                   }))}
               />
               <Button
