@@ -34,6 +34,7 @@ export const membershipView = z.object({
   orgNameEn: z.string().nullable(),
   committeeId: z.string().nullable(),
   committeeName: z.string().nullable(),
+  committeeNameEn: z.string().nullable(),
 });
 export type MembershipView = z.infer<typeof membershipView>;
 

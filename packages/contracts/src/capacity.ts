@@ -32,6 +32,30 @@ export const TITLE_LEVEL: Record<InvestigatorTitle, InvestigatorLevel> = {
   副主任护师: '副高',
 };
 
+/** English titles and levels, for English pages, search reasons and exports (issue 14). */
+export const TITLE_EN: Record<InvestigatorTitle, string> = {
+  主任医师: 'Chief Physician',
+  副主任医师: 'Associate Chief Physician',
+  主治医师: 'Attending Physician',
+  住院医师: 'Resident Physician',
+  研究员: 'Research Professor',
+  副研究员: 'Associate Research Professor',
+  主任药师: 'Chief Pharmacist',
+  副主任药师: 'Associate Chief Pharmacist',
+  主任护师: 'Chief Nurse',
+  副主任护师: 'Associate Chief Nurse',
+};
+export const LEVEL_EN: Record<InvestigatorLevel, string> = {
+  正高: 'senior',
+  副高: 'associate senior',
+  中级: 'intermediate',
+  初级: 'junior',
+};
+export const titleLabel = (title: string, locale: string): string =>
+  locale === 'en' ? (TITLE_EN[title as InvestigatorTitle] ?? title) : title;
+export const investigatorLevelLabel = (level: string, locale: string): string =>
+  locale === 'en' ? (LEVEL_EN[level as InvestigatorLevel] ?? level) : level;
+
 export function canLeadDrugTrial(level: InvestigatorLevel): boolean {
   return level === '正高' || level === '副高';
 }

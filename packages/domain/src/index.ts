@@ -97,6 +97,7 @@ export * from './metrics/key-projects.ts';
 export * from './metrics/load-metric-facts.ts';
 export * from './metrics/read-metrics.ts';
 export * from './names/normalise-name.ts';
+export * from './names/with-pinyin.ts';
 export * from './notifications/notify.ts';
 export * from './notifications/read-notifications.ts';
 export * from './organisations/list-organisations.ts';

@@ -22,6 +22,7 @@ export const en: Messages = {
     tagline: 'Pooled capacity · Ethics review and mutual recognition · Conversion monitoring',
     footer: 'Under the guidance of the Nanjing Municipal Health Commission · capacity figures in the demo are invented',
   },
+  punct: { colon: ': ', list: ', ', semi: '; ', comma: ', ', open: ' (', close: ')' },
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@ctp/contracts';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadPinyin, setNameLanguage } from '../lib/proper-name.ts';
 import type { Messages } from './zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -35,6 +36,18 @@ export const i18nReady: Promise<unknown> = (async () => {
   });
 })();
 
+// The tab's title follows the language until a page sets its own (index.html carries the Chinese one).
+export function syncDocumentTitle() {
+  if (typeof document === 'undefined') return;
+  if (i18next.language === 'en' && /[\u4e00-\u9fff]/.test(document.title))
+    document.title = `${i18next.t('app.name')} CTP`;
+}
+i18next.on('languageChanged', (lang) => {
+  setNameLanguage(lang);
+  syncDocumentTitle();
+});
+setNameLanguage(storedLocale());
+
 export function currentLocale(): Locale {
   return i18next.language === 'en' ? 'en' : 'zh-CN';
 }
@@ -45,6 +58,7 @@ export async function setLocale(locale: Locale): Promise<void> {
     i18next.addResourceBundle('en', 'translation', await loadEnglish());
   }
   localStorage.setItem(STORAGE_KEY, locale);
+  if (locale === 'en') await loadPinyin().catch(() => undefined);
   document.documentElement.lang = locale;
   await i18next.changeLanguage(locale);
 }

@@ -22,6 +22,8 @@ export const zhCN = {
     tagline: '资源汇聚 · 伦理协作互认 · 转化监测',
     footer: '南京市卫生健康委员会指导 · 演示环境数据中的容量数字为虚构',
   },
+  // Punctuation between UI pieces: Chinese marks in Chinese, ASCII in English (issue 14).
+  punct: { colon: '：', list: '、', semi: '；', comma: '，', open: '（', close: '）' },
   common: {
     loading: '加载中…',
     save: '保存',

@@ -17,6 +17,7 @@ import { orgLabel } from '../components/OrgName.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { setLocale } from '../i18n/index.ts';
 import { apiError } from '../lib/api-error.ts';
+import { nameInitial, personName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 import { navFor } from './nav.tsx';
@@ -167,11 +168,11 @@ export function AppLayout() {
               aria-label={isPhone ? me.user.name : undefined}
             >
               <Avatar size="small" className="ctp-avatar">
-                {me.user.name.slice(0, 1)}
+                {nameInitial(me.user.name, i18n.language)}
               </Avatar>
               {!isPhone && (
                 <span className="ctp-user-text">
-                  <span>{me.user.name}</span>
+                  <span>{personName(me.user.name, i18n.language)}</span>
                   {active && (
                     <span className="ctp-user-role" data-testid="active-role">
                       {t(`roles.${active.role}`)}

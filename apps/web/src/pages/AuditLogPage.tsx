@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError } from '../lib/api-error.ts';
 import { beijingTime } from '../lib/beijing-time.ts';
+import { personName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type Filters = {
@@ -122,7 +123,7 @@ export default function AuditLogPage() {
             value={filters.actorUserId}
             onChange={(v) => set('actor', v)}
             loading={users.isLoading}
-            options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))}
+            options={(users.data ?? []).map((u) => ({ value: u.id, label: `${personName(u.name)} <${u.email}>` }))}
             data-testid="audit-actor"
           />
           <Select
@@ -191,7 +192,7 @@ export default function AuditLogPage() {
                     className="ctp-link-button"
                     onClick={() => set('actor', e.actorUserId ?? undefined)}
                   >
-                    {e.actorName ?? e.actorEmail}
+                    {e.actorName ? personName(e.actorName) : e.actorEmail}
                   </Button>
                 ) : e.redacted ? (
                   // A committee member acting inside the committee: not the admin's to see (issue 12).

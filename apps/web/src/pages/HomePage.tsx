@@ -7,6 +7,7 @@ import { orgLabel } from '../components/OrgName.tsx';
 import { districtLabel, levelLabel } from '../components/place-labels.ts';
 import { TodoCard } from '../components/TodoCard.tsx';
 import { navFor } from '../layout/nav.tsx';
+import { personName, properName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 export default function HomePage() {
@@ -33,7 +34,7 @@ export default function HomePage() {
     <div className="ctp-home" data-testid={`home-${active.role}`}>
       <Card className="ctp-welcome" variant="borderless">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('home.greeting', { name: me.user.name })}
+          {t('home.greeting', { name: personName(me.user.name, i18n.language) })}
         </Typography.Title>
         <Typography.Text className="ctp-welcome-sub">
           {t('home.actingAs', { org: orgLabel(active, i18n.language), role: t(`roles.${active.role}`) })}
@@ -65,7 +66,9 @@ export default function HomePage() {
                   </>
                 )}
                 {active.committeeName && (
-                  <Descriptions.Item label={t('home.committee')}>{active.committeeName}</Descriptions.Item>
+                  <Descriptions.Item label={t('home.committee')}>
+                    {properName(active.committeeName, active.committeeNameEn)}
+                  </Descriptions.Item>
                 )}
               </Descriptions>
             ) : null}

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../lib/api-error.ts';
+import { personName, properName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type PasswordForm = { currentPassword: string; newPassword: string; confirm: string };
@@ -50,7 +51,7 @@ export default function ProfilePage() {
         <Col xs={24} lg={12}>
           <Card title={t('profile.account')}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('users.name')}>{me.user.name}</Descriptions.Item>
+              <Descriptions.Item label={t('users.name')}>{personName(me.user.name, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('users.email')}>{me.user.email}</Descriptions.Item>
             </Descriptions>
           </Card>
@@ -77,7 +78,12 @@ export default function ProfilePage() {
                 >
                   <List.Item.Meta
                     title={orgLabel(m, i18n.language)}
-                    description={[t(`roles.${m.role}`), m.committeeName].filter(Boolean).join(' · ')}
+                    description={[
+                      t(`roles.${m.role}`),
+                      m.committeeName && properName(m.committeeName, m.committeeNameEn),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   />
                 </List.Item>
               )}

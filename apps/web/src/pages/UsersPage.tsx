@@ -23,6 +23,7 @@ import { useSession } from '../auth/session.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../lib/api-error.ts';
+import { personName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { MembershipFields } from './users/MembershipFields.tsx';
 import { type EditableUser, UserEditModal } from './users/UserEditModal.tsx';
@@ -146,7 +147,7 @@ export default function UsersPage() {
               width: 170,
               render: (name: string, u) => (
                 <Space size={4} wrap>
-                  {name}
+                  {personName(name)}
                   {u.id === me.user.id && <Tag>{t('users.self')}</Tag>}
                 </Space>
               ),

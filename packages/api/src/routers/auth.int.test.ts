@@ -146,6 +146,7 @@ describe('auth.me', () => {
           orgNameEn: expect.any(String),
           committeeId: 'ec-jsph',
           committeeName: expect.stringContaining('伦理委员会'),
+          committeeNameEn: expect.stringContaining('Ethics Committee'),
         },
       ],
       active: { role: 'ec_secretary', orgId: 'hosp-jsph', membershipId: me.memberships[0]!.membershipId },

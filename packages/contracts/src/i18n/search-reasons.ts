@@ -46,7 +46,7 @@ const REASONS = {
     freeSlots: '{specialty} has {n} free slots',
     noFreeSlots: '{specialty} is at full capacity',
     seniorPi: 'PI: {name} ({title}, rank: {level})',
-    noEligiblePi: 'No senior (正高/副高) investigator in this specialty',
+    noEligiblePi: 'No senior or associate senior investigator in this specialty',
     patients: '{n} patients a year in the matched areas',
     startup: 'Past start-up (selection → first patient) median {n} days',
     enrolment: 'Past enrolment {n} patients per site-month',

@@ -13,6 +13,7 @@ export function loadMemberships(db: Db, userId: string): MembershipView[] {
       orgNameEn: organisations.nameEn,
       committeeId: memberships.committeeId,
       committeeName: ethicsCommittees.nameZh,
+      committeeNameEn: ethicsCommittees.nameEn,
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))

@@ -17,6 +17,7 @@ import {
   specialtyDiseaseAreas,
 } from '@ctp/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadActiveLoad } from './active-load.ts';
 import { cachedByGeneration } from './generation-cache.ts';
 
@@ -50,7 +51,8 @@ export type SpecialtyCapacity = {
   maxConcurrentTrials: number;
   activeTrials: number;
   freeSlots: number;
-  diseaseAreas: { diseaseArea: string; annualPatients: number | null }[];
+  /** `diseaseAreaEn`: the vocabulary's English name of the area as filed, for English pages (null if none). */
+  diseaseAreas: { diseaseArea: string; diseaseAreaEn: string | null; annualPatients: number | null }[];
   investigators: InvestigatorCapacity[];
   version: number;
 };
@@ -182,6 +184,7 @@ function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): Hosp
         freeSlots: Math.max(0, s.maxConcurrentTrials - active),
         diseaseAreas: (areasOfSpec.get(s.id) ?? []).map((a) => ({
           diseaseArea: a.diseaseArea,
+          diseaseAreaEn: lookupCondition(a.diseaseArea)?.en ?? null,
           annualPatients: a.annualPatients,
         })),
         investigators: (invsOfSpec.get(s.id) ?? [])

@@ -1,11 +1,14 @@
 import {
   CAPABILITIES,
   DISEASE_AREA_EN,
+  investigatorLevelLabel,
   type Locale,
   reasonText,
   type SiteSearchItem,
   STALE_AFTER_DAYS,
+  titleLabel,
 } from '@ctp/contracts';
+import { nameIn, personIn } from '../names/with-pinyin.ts';
 import type { ConditionEntry } from '../vocabulary/condition-vocabulary.ts';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
@@ -90,7 +93,7 @@ function conditionReason(hit: ConditionHit, relevant: Set<SpecialtyCapacity>, lo
 function matchReasons(c: Candidate, locale: Locale): string[] {
   const { h } = c;
   const out: { weight: number; text: string }[] = [];
-  if (c.alias) out.push({ weight: 2, text: reasonText(locale, 'aliasMatch', { alias: c.alias }) });
+  if (c.alias) out.push({ weight: 2, text: reasonText(locale, 'aliasMatch', { alias: nameIn(locale, c.alias) }) });
   const seen = new Set<string>();
   for (const hit of [...c.hits].sort((a, b) => b.weight - a.weight)) {
     // The exact name match says it all; the single words of the name need no sentence each.
@@ -100,14 +103,18 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
     seen.add(key);
     seen.add(hit.text);
     let text: string | null = null;
-    if (hit.column === 'names') text = reasonText(locale, 'nameMatch', { term: hit.text });
+    if (hit.column === 'names') text = reasonText(locale, 'nameMatch', { term: nameIn(locale, hit.text) });
     else if (hit.column === 'initials') text = reasonText(locale, 'pinyinMatch', { term: hit.text });
     else if (hit.column === 'capabilities') {
       const cap = CAPABILITIES.find((x) => includesText([x.zh, x.en], hit.text) && h.capabilities.includes(x.code));
       if (cap) text = reasonText(locale, 'capabilityMatch', { capability: locale === 'en' ? cap.en : cap.zh });
     } else if (hit.column === 'investigators') {
       const pi = h.investigators.find((i) => i.name.includes(hit.text));
-      if (pi) text = reasonText(locale, 'investigatorMatch', { name: pi.name, title: pi.title });
+      if (pi)
+        text = reasonText(locale, 'investigatorMatch', {
+          name: personIn(locale, pi.name),
+          title: titleLabel(pi.title, locale),
+        });
     } else if (hit.column === 'diseases') {
       const spec = c.relevant.find((s) => s.diseaseAreas.some((d) => includesText(areaTexts(d.diseaseArea), hit.text)));
       const area = spec?.diseaseAreas.find((d) => includesText(areaTexts(d.diseaseArea), hit.text));
@@ -238,7 +245,13 @@ export function scoreCandidate(
     );
   if (patients > 0 && c.focused) reasons.push(reasonText(locale, 'patients', { n: patients.toLocaleString(locale) }));
   if (senior)
-    reasons.push(reasonText(locale, 'seniorPi', { level: senior.level, name: senior.name, title: senior.title }));
+    reasons.push(
+      reasonText(locale, 'seniorPi', {
+        level: investigatorLevelLabel(senior.level, locale),
+        name: personIn(locale, senior.name),
+        title: titleLabel(senior.title, locale),
+      }),
+    );
   else if (c.focused) reasons.push(reasonText(locale, 'noEligiblePi'));
   if (perf?.startupMedianDays != null) reasons.push(reasonText(locale, 'startup', { n: perf.startupMedianDays }));
   if (perf?.enrolmentRate != null) reasons.push(reasonText(locale, 'enrolment', { n: perf.enrolmentRate }));

@@ -44,7 +44,8 @@ describe('sites.search on the Nanjing demo', () => {
     }
     expect(zh.items[0]!.reasons[0]).toBe('机构名称匹配“肿瘤”');
     const en = await callerAs(db, 'sponsor@demo.ctp', { locale: 'en' }).sites.search({ q: '肿瘤', limit: 1 });
-    expect(en.items[0]!.reasons[0]).toBe('Name matches “肿瘤”');
+    // In English a Chinese term is echoed with its pinyin, as every Chinese name on an English page (issue 14).
+    expect(en.items[0]!.reasons[0]).toBe('Name matches “肿瘤 (Zhong Liu)”');
     // Scores are ordered under the default sort (fit).
     const scores = zh.items.map((i) => i.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);

@@ -37,6 +37,7 @@ export type SiteFact = {
   id: string;
   trialId: string;
   trialTitle: string;
+  trialTitleEn: string | null;
   trialType: string;
   phase: string;
   sponsorClass: SponsorClass;
@@ -77,6 +78,7 @@ export type SubmissionFact = {
   specialtyCode: string;
   trialId: string;
   trialTitle: string;
+  trialTitleEn: string | null;
   trialType: string;
   phase: string;
   sponsorClass: SponsorClass;
@@ -104,6 +106,7 @@ export type RecognitionFact = {
   specialtyCode: string;
   trialId: string;
   trialTitle: string;
+  trialTitleEn: string | null;
   trialType: string;
   phase: string;
   sponsorClass: SponsorClass;

@@ -18,6 +18,7 @@ const site = (over: Partial<SiteFact>): SiteFact => ({
   id: 's',
   trialId: 't',
   trialTitle: 'T',
+  trialTitleEn: null,
   trialType: 'drug',
   phase: 'III',
   sponsorClass: 'industry',

@@ -132,6 +132,7 @@ export function loadMetricFacts(db: Db): MetricFacts {
     .select({
       site: trialSites,
       trialTitle: trials.titleZh,
+      trialTitleEn: trials.titleEn,
       trialType: trials.type,
       phase: trials.phase,
       croOrgId: trials.croOrgId,
@@ -149,6 +150,7 @@ export function loadMetricFacts(db: Db): MetricFacts {
     id: r.site.id,
     trialId: r.site.trialId,
     trialTitle: r.trialTitle,
+    trialTitleEn: r.trialTitleEn,
     trialType: r.trialType,
     phase: r.phase,
     sponsorClass: sponsorClassOf(r.sponsorKind, r.croOrgId),
@@ -205,6 +207,7 @@ export function loadMetricFacts(db: Db): MetricFacts {
       specialtyCode: site.specialtyCode,
       trialId: site.trialId,
       trialTitle: site.trialTitle,
+      trialTitleEn: site.trialTitleEn,
       trialType: site.trialType,
       phase: site.phase,
       sponsorClass: site.sponsorClass,

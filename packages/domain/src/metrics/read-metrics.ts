@@ -8,7 +8,7 @@ import {
   metricsTrendInput,
   POLICIES,
 } from '@ctp/contracts';
-import { ethicsCommittees } from '@ctp/db';
+import { ethicsCommittees, organisations, specialtyCatalogue } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { cachedByGeneration } from '../capacity/generation-cache.ts';
@@ -318,22 +318,45 @@ export function getMetricFilterOptions({ ctx }: { ctx: Ctx }) {
   const facts = loadMetricFacts(ctx.db);
   const uniq = <T extends { value: string }>(xs: T[]) =>
     [...new Map(xs.map((x) => [x.value, x])).values()].sort((a, b) => a.value.localeCompare(b.value));
+  // English forms on record, for the English pages (issue 14): null where none is on file.
+  const hospitalEn = new Map(
+    ctx.db
+      .select({ id: organisations.id, en: organisations.nameEn })
+      .from(organisations)
+      .all()
+      .map((o) => [o.id, o.en]),
+  );
+  const specialtyEn = new Map(
+    ctx.db
+      .select({ code: specialtyCatalogue.code, en: specialtyCatalogue.nameEn })
+      .from(specialtyCatalogue)
+      .all()
+      .map((c) => [c.code, c.en]),
+  );
   return {
     districts: [...new Set(facts.specialties.map((s) => s.district).filter((d): d is string => d !== null))].sort(),
     hospitals: uniq(
-      facts.specialties.map((s) => ({ value: s.hospitalId, label: s.hospitalName, district: s.district })),
+      facts.specialties.map((s) => ({
+        value: s.hospitalId,
+        label: s.hospitalName,
+        labelEn: hospitalEn.get(s.hospitalId) ?? null,
+        district: s.district,
+      })),
     ),
     committees: uniq(
       ctx.db
         .select({
           value: ethicsCommittees.id,
           label: ethicsCommittees.nameZh,
+          labelEn: ethicsCommittees.nameEn,
           hospitalId: ethicsCommittees.hospitalOrgId,
         })
         .from(ethicsCommittees)
         .all()
         .filter((c) => facts.specialties.some((s) => s.hospitalId === c.hospitalId)),
     ),
-    specialties: uniq(facts.specialties.map((s) => ({ value: s.code, label: s.name }))),
+    specialties: uniq(
+      facts.specialties.map((s) => ({ value: s.code, label: s.name, labelEn: specialtyEn.get(s.code) ?? null })),
+    ),
   };
 }

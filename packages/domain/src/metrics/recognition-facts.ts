@@ -38,6 +38,7 @@ export function loadRecognitionFacts(
       specialtyCode: site.specialtyCode,
       trialId: site.trialId,
       trialTitle: site.trialTitle,
+      trialTitleEn: site.trialTitleEn,
       trialType: site.trialType,
       phase: site.phase,
       sponsorClass: site.sponsorClass,

@@ -24,6 +24,8 @@ export type MetricRecord = {
   label: string;
   trialId: string | null;
   trialTitle: string | null;
+  /** The trial's English title, for English pages (issue 14). */
+  trialTitleEn: string | null;
   committeeName: string | null;
   date: string | null;
   value: number | null;
@@ -54,7 +56,7 @@ export type MetricDefinition = {
   select: (facts: MetricFacts, p: Period) => MetricSelection;
 };
 
-const blank = { trialId: null, trialTitle: null, committeeName: null, date: null } as const;
+const blank = { trialId: null, trialTitle: null, trialTitleEn: null, committeeName: null, date: null } as const;
 
 function siteRecord(s: SiteFact, date: string | null, value: number | null, counted: boolean, parts: [number, number]) {
   return {
@@ -66,6 +68,7 @@ function siteRecord(s: SiteFact, date: string | null, value: number | null, coun
     label: s.specialtyName,
     trialId: s.trialId,
     trialTitle: s.trialTitle,
+    trialTitleEn: s.trialTitleEn,
     committeeName: null,
     date,
     value,
@@ -85,6 +88,7 @@ function submissionRecord(s: SubmissionFact, counted: boolean): MetricRecord {
     label: `${s.type}${s.reviewPath ? ` · ${s.reviewPath}` : ''}`,
     trialId: s.trialId,
     trialTitle: s.trialTitle,
+    trialTitleEn: s.trialTitleEn,
     committeeName: s.committeeName,
     date: s.decidedDate,
     value: s.workingDays,
@@ -124,6 +128,7 @@ function recognitions(facts: MetricFacts, p: Period, metric: 'adoption' | 'media
       label: r.committeeName,
       trialId: r.trialId,
       trialTitle: r.trialTitle,
+      trialTitleEn: r.trialTitleEn,
       committeeName: r.committeeName,
       date: r.decidedDate,
       value: metric === 'saved' ? r.daysSaved : r.workingDays,

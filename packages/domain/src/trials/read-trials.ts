@@ -15,6 +15,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { withPinyin } from '../names/with-pinyin.ts';
+import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { delayRecordsOf, delaysView } from './delays.ts';
 import { keyProjectTrialIds } from './key-project-ids.ts';
 import { nextStepOf } from './next-step.ts';
@@ -151,6 +153,7 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
 export type SiteBoardRow = ReturnType<typeof loadSiteBoard>[number];
 
 function trialView(t: TrialRow, sponsorName: string | null, sponsorNameEn: string | null = null) {
+  const conditions = JSON.parse(t.conditionsJson) as string[];
   return {
     id: t.id,
     sponsorOrgId: t.sponsorOrgId,
@@ -164,7 +167,9 @@ function trialView(t: TrialRow, sponsorName: string | null, sponsorNameEn: strin
     ctrNo: t.ctrNo,
     nctNo: t.nctNo,
     chictrNo: t.chictrNo,
-    conditions: JSON.parse(t.conditionsJson) as string[],
+    conditions,
+    // For English pages: the vocabulary's English name, else the Chinese with its pinyin (issue 14).
+    conditionsEn: conditions.map((c) => lookupCondition(c)?.en ?? withPinyin(c)),
     targetEnrolment: t.targetEnrolment,
     plannedStart: t.plannedStart,
     plannedEnd: t.plannedEnd,

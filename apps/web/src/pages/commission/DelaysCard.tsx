@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ExportButton, FormulaTip, filterQuery, fmt } from './commission-ui.tsx';
+import { ExportButton, FormulaTip, filterQuery, fmt, useCommissionNames } from './commission-ui.tsx';
 import { EChart } from './EChart.tsx';
 import type { RouterOutputs } from './types.ts';
 
@@ -81,6 +81,7 @@ function DelayCharts({ data }: { data: Delays }) {
  */
 export function DelaysCard({ filters }: { filters: MetricsFilter }) {
   const { t } = useTranslation();
+  const names = useCommissionNames();
   const trpc = useTRPC();
   const delays = useQuery(trpc.metrics.delays.queryOptions({ filters }));
   const data = delays.data;
@@ -148,7 +149,11 @@ export function DelaysCard({ filters }: { filters: MetricsFilter }) {
                   {
                     title: t('delays.metrics.hospital'),
                     key: 'h',
-                    render: (_, h) => <Link to={recordsLink({ hospitalId: h.hospitalId })}>{h.hospitalName}</Link>,
+                    render: (_, h) => (
+                      <Link to={recordsLink({ hospitalId: h.hospitalId })}>
+                        {names.hospital(h.hospitalId, h.hospitalName)}
+                      </Link>
+                    ),
                   },
                   { title: t('delays.metrics.total'), dataIndex: 'total', align: 'right', width: 70 },
                   ...ATTRIBUTION_KEYS.map((k) => ({

@@ -6,7 +6,15 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ExportButton, FilterBar, FormulaTip, filterQuery, fmt, useMetricFilters } from './commission-ui.tsx';
+import {
+  ExportButton,
+  FilterBar,
+  FormulaTip,
+  filterQuery,
+  fmt,
+  useCommissionNames,
+  useMetricFilters,
+} from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
 
 type GroupRow = RouterOutputs['metrics']['byHospital']['rows'][number];
@@ -32,7 +40,15 @@ export default function DrillDownPage() {
   const groups = useQuery(trpc.metrics.byHospital.queryOptions({ filters, groupBy: level }));
   const committees = useQuery(trpc.metrics.byCommittee.queryOptions({ filters }));
   const options = useQuery(trpc.metrics.filterOptions.queryOptions());
-  const hospitalName = options.data?.hospitals.find((h) => h.value === filters.hospitalId)?.label;
+  const names = useCommissionNames();
+  const hospitalZh = options.data?.hospitals.find((h) => h.value === filters.hospitalId)?.label;
+  const hospitalName = filters.hospitalId && hospitalZh ? names.hospital(filters.hospitalId, hospitalZh) : undefined;
+  const rowName = (r: GroupRow) =>
+    level === 'district'
+      ? names.district(r.label)
+      : level === 'hospital'
+        ? names.hospital(r.key, r.label)
+        : names.specialty(r.key, r.label);
 
   /** The filters of one row, for its records and its next level. */
   const rowFilters = (r: GroupRow) =>
@@ -70,7 +86,7 @@ export default function DrillDownPage() {
                     <Link
                       to={`/commission/drill${filterQuery({ ...filters, hospitalId: undefined, specialtyCode: undefined })}`}
                     >
-                      {filters.district}
+                      {names.district(filters.district)}
                     </Link>
                   ),
                 },
@@ -99,11 +115,11 @@ export default function DrillDownPage() {
               render: (_, r) =>
                 level === 'specialty' ? (
                   <Link to={recordsLink(r, 'activeSites')} data-testid={`drill-row-${r.key}`}>
-                    {r.label}
+                    {rowName(r)}
                   </Link>
                 ) : (
                   <Link to={`/commission/drill${filterQuery(rowFilters(r))}`} data-testid={`drill-row-${r.key}`}>
-                    {r.label}
+                    {rowName(r)}
                   </Link>
                 ),
             },
@@ -171,7 +187,7 @@ export default function DrillDownPage() {
                 <Link
                   to={`/commission/records${filterQuery({ ...filters, committeeId: r.committeeId }, { metric: 'ethicsWithinClockPct' })}`}
                 >
-                  {r.committeeName}
+                  {names.committee(r.committeeId, r.committeeName)}
                 </Link>
               ),
             },

@@ -23,7 +23,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ExportButton, FilterBar, FormulaTip, fmt, useMetricFilters } from './commission-ui.tsx';
+import { ExportButton, FilterBar, FormulaTip, fmt, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import type { RouterOutputs } from './types.ts';
 
 type Ranked = RouterOutputs['incentive']['ranking']['rows'][number];
@@ -214,6 +214,7 @@ export default function IncentivePage() {
 
 function Ranking() {
   const { t } = useTranslation();
+  const names = useCommissionNames();
   const trpc = useTRPC();
   const { filters } = useMetricFilters();
   const ranking = useQuery(trpc.incentive.ranking.queryOptions(filters));
@@ -240,7 +241,11 @@ function Ranking() {
           expandable={{ expandedRowRender: (r) => <Breakdown terms={r.terms} /> }}
           columns={[
             { title: t('commission.incentive.rank'), dataIndex: 'rank', width: 70 },
-            { title: t('commission.incentive.hospital'), dataIndex: 'hospitalName' },
+            {
+              title: t('commission.incentive.hospital'),
+              key: 'hospital',
+              render: (_, r) => names.hospital(r.hospitalId, r.hospitalName),
+            },
             {
               title: (
                 <Space size={4}>

@@ -24,6 +24,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, SiteStateTag } from '../trials/site-ui.tsx';
+import { useCommissionNames } from './commission-ui.tsx';
 import { KeyProjectTag } from './key-project-tag.tsx';
 import type { RouterOutputs } from './types.ts';
 
@@ -73,6 +74,7 @@ function FlagForm() {
 /** 重点攻关项目 board: every site's state, open review clock and overdue step against the 60/60/30 targets. */
 export default function KeyProjectsPage() {
   const { t, i18n } = useTranslation();
+  const names = useCommissionNames();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -128,7 +130,9 @@ export default function KeyProjectsPage() {
             }
           >
             <Typography.Paragraph type="secondary">
-              {t('commission.keyProjects.reason')}：{tr.reason}
+              {t('commission.keyProjects.reason')}
+              {t('punct.colon')}
+              {tr.reason}
             </Typography.Paragraph>
             <Table<BoardSite>
               rowKey="trialSiteId"
@@ -139,7 +143,8 @@ export default function KeyProjectsPage() {
                 {
                   title: t('commission.keyProjects.site'),
                   key: 'site',
-                  render: (_, s) => `${s.hospitalName} · ${s.specialtyName}`,
+                  render: (_, s) =>
+                    `${names.hospital(null, s.hospitalName)} · ${names.specialty(null, s.specialtyName)}`,
                 },
                 {
                   title: t('commission.keyProjects.state'),

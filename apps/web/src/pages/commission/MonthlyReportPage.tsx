@@ -15,12 +15,13 @@ import {
 import { useTRPC } from '../../lib/trpc.ts';
 import { HEADLINE } from './CommissionOverviewPage.tsx';
 import { TrendChart, TurnaroundChart } from './charts.tsx';
-import { fmt, unitOf, useMetricFilters } from './commission-ui.tsx';
+import { fmt, unitOf, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import './commission.css';
 
 /** The monthly report: one calendar month, printable (print CSS hides the app chrome; "save as PDF" in the dialog). */
 export default function MonthlyReportPage() {
   const { t } = useTranslation();
+  const names = useCommissionNames();
   const trpc = useTRPC();
   const { filters, params, setFilters } = useMetricFilters();
   // Last month in Beijing by default; a malformed ?month= falls back to it rather than breaking the page.
@@ -105,7 +106,11 @@ export default function MonthlyReportPage() {
         dataSource={(ranking.data?.rows ?? []).slice(0, 10)}
         columns={[
           { title: t('commission.incentive.rank'), dataIndex: 'rank', width: 60 },
-          { title: t('commission.incentive.hospital'), dataIndex: 'hospitalName' },
+          {
+            title: t('commission.incentive.hospital'),
+            key: 'hospital',
+            render: (_, r) => names.hospital(r.hospitalId, r.hospitalName),
+          },
           { title: t('commission.incentive.score'), key: 's', align: 'right', render: (_, r) => fmt(r.score) },
         ]}
       />

@@ -3,6 +3,7 @@ import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { capacityTooltip } from './capacity-tooltip.ts';
+import { useCommissionNames } from './commission-ui.tsx';
 import { EChart } from './EChart.tsx';
 import type { RouterOutputs } from './types.ts';
 
@@ -93,6 +94,7 @@ function fiveNumbers(sorted: number[]): number[] {
 
 export function TurnaroundChart({ data }: { data: Committees }) {
   const { t } = useTranslation();
+  const names = useCommissionNames();
   const rows = data.rows.filter((r) => r.distribution.length > 0).slice(0, 12);
   const option = useMemo(
     () => ({
@@ -100,20 +102,34 @@ export function TurnaroundChart({ data }: { data: Committees }) {
       grid: { left: 50, right: 20, top: 20, bottom: 90 },
       xAxis: {
         type: 'category',
-        data: rows.map((r) => r.committeeName.replace(/医学伦理委员会$|伦理委员会$/, '')),
+        data: rows.map((r) =>
+          names
+            .committee(r.committeeId, r.committeeName)
+            .replace(/医学伦理委员会$|伦理委员会$/, '')
+            .replace(/^Medical Ethics Committee of (the )?|^Ethics Committee of (the )?/, ''),
+        ),
         axisLabel: { rotate: 30, fontSize: 11 },
       },
       yAxis: { type: 'value', name: t('commission.units.workingDays') },
       series: [{ type: 'boxplot', data: rows.map((r) => fiveNumbers(r.distribution)) }],
     }),
-    [rows, t],
+    [rows, t, names],
   );
   if (rows.length === 0) return <Empty description={t('commission.charts.empty')} />;
   return <EChart option={option} height={320} testId="chart-turnaround" />;
 }
 
-export function CapacityHeat({ data }: { data: Charts['capacity'] }) {
+export function CapacityHeat({ data: filed }: { data: Charts['capacity'] }) {
   const { t } = useTranslation();
+  const names = useCommissionNames();
+  const data = useMemo(
+    () => ({
+      ...filed,
+      hospitals: filed.hospitals.map((h) => ({ ...h, name: names.hospital(h.id, h.name) })),
+      specialties: filed.specialties.map((s) => ({ ...s, name: names.specialty(s.code, s.name) })),
+    }),
+    [filed, names],
+  );
   const option = useMemo(
     () => ({
       tooltip: {

@@ -9,12 +9,15 @@ import {
 } from '@ctp/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Tooltip } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { districtLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { dayOf, pickerValue } from '../../lib/beijing-time.ts';
 import { downloadFile } from '../../lib/download.ts';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 const FILTER_KEYS = [
@@ -28,6 +31,34 @@ const FILTER_KEYS = [
   'phase',
   'sponsorClass',
 ] as const;
+
+/**
+ * The names the commission's pages show, in the UI language: hospitals, committees and specialties by their English
+ * form on record, else (in English) the Chinese with its pinyin; districts by their English names. Rows carry the
+ * Chinese name as filed, so each lookup takes it as the fallback.
+ */
+export function useCommissionNames() {
+  const { i18n } = useTranslation();
+  const trpc = useTRPC();
+  const o = useQuery(trpc.metrics.filterOptions.queryOptions()).data;
+  const lang = i18n.language;
+  // One object per data and language, so charts that depend on it redraw only when a name can change.
+  return useMemo(() => {
+    // Keyed by id and by the Chinese name too: some rows (records, key projects) carry only the name as filed.
+    const en = (list: { value: string; label: string; labelEn: string | null }[] | undefined) =>
+      new Map((list ?? []).flatMap((x) => [[x.value, x.labelEn] as const, [x.label, x.labelEn] as const]));
+    const hospitals = en(o?.hospitals);
+    const committees = en(o?.committees);
+    const specialties = en(o?.specialties);
+    return {
+      hospital: (id: string | null, zh: string) => properName(zh, hospitals.get(id ?? zh), lang),
+      committee: (id: string | null, zh: string) => properName(zh, committees.get(id ?? zh), lang),
+      specialty: (code: string | null, zh: string) => properName(zh, specialties.get(code ?? zh), lang),
+      district: (zh: string | null) => (zh == null ? '—' : (districtLabel(zh, lang) ?? zh)),
+      lang,
+    };
+  }, [o, lang]);
+}
 
 /** The commission's filters live in the URL, so every drill-down and records link can be shared and reloaded. */
 export function useMetricFilters() {
@@ -60,6 +91,7 @@ export function FilterBar() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { filters, setFilters } = useMetricFilters();
+  const names = useCommissionNames();
   const options = useQuery(trpc.metrics.filterOptions.queryOptions());
   const o = options.data;
   const sel = (
@@ -91,12 +123,27 @@ export function FilterBar() {
         {sel(
           'district',
           t('commission.filters.district'),
-          (o?.districts ?? []).map((d) => ({ value: d, label: d })),
+          (o?.districts ?? []).map((d) => ({ value: d, label: names.district(d) })),
           120,
         )}
-        {sel('hospitalId', t('commission.filters.hospital'), o?.hospitals ?? [], 220)}
-        {sel('committeeId', t('commission.filters.committee'), o?.committees ?? [], 240)}
-        {sel('specialtyCode', t('commission.filters.specialty'), o?.specialties ?? [], 150)}
+        {sel(
+          'hospitalId',
+          t('commission.filters.hospital'),
+          (o?.hospitals ?? []).map((h) => ({ value: h.value, label: names.hospital(h.value, h.label) })),
+          220,
+        )}
+        {sel(
+          'committeeId',
+          t('commission.filters.committee'),
+          (o?.committees ?? []).map((c) => ({ value: c.value, label: names.committee(c.value, c.label) })),
+          240,
+        )}
+        {sel(
+          'specialtyCode',
+          t('commission.filters.specialty'),
+          (o?.specialties ?? []).map((c) => ({ value: c.value, label: names.specialty(c.value, c.label) })),
+          150,
+        )}
         {sel(
           'trialType',
           t('commission.filters.trialType'),
@@ -140,7 +187,7 @@ export function fmt(v: number | null | undefined, digits = 1): string {
 export function FormulaTip({ metric }: { metric: MetricId }) {
   const { t } = useTranslation();
   return (
-    <Tooltip title={`${t('commission.overview.formula')}：${t(`commission.formulas.${metric}`)}`}>
+    <Tooltip title={`${t('commission.overview.formula')}${t('punct.colon')}${t(`commission.formulas.${metric}`)}`}>
       <InfoCircleOutlined style={{ color: '#8c8c8c', cursor: 'help' }} data-testid={`formula-${metric}`} />
     </Tooltip>
   );

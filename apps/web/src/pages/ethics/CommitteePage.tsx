@@ -38,6 +38,7 @@ import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf, pickerValue } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick } from '../trials/site-ui.tsx';
 import { ChecklistEditor, type ChecklistForm, checklistsOfForm } from './ChecklistEditor.tsx';
@@ -164,7 +165,11 @@ function RosterCard({
         pagination={false}
         dataSource={data?.members ?? []}
         columns={[
-          { title: t('meetings.committee.name'), dataIndex: 'name' },
+          {
+            title: t('meetings.committee.name'),
+            dataIndex: 'name',
+            render: (v: string) => personName(v),
+          },
           { title: t('meetings.committee.role'), render: (_, m) => t(`meetings.roles.${m.role}`) },
           { title: t('meetings.committee.expertise'), render: (_, m) => t(`meetings.expertise.${m.expertise}`) },
           {
@@ -216,7 +221,7 @@ function RosterCard({
       )}
       <Modal
         open={ending !== null}
-        title={`${t('meetings.committee.endTerm')} · ${ending?.name ?? ''}`}
+        title={`${t('meetings.committee.endTerm')} · ${personName(ending?.name)}`}
         onCancel={() => setEnding(null)}
         confirmLoading={endTerm.isPending}
         onOk={() => ending && endDate && endTerm.mutate({ committeeId, memberId: ending.id, termEnd: dayOf(endDate) })}
@@ -277,7 +282,11 @@ function MemberModal({
   return (
     <Modal
       open
-      title={editing ? `${t('meetings.committee.editMember')} · ${editing.name}` : t('meetings.committee.addMember')}
+      title={
+        editing
+          ? `${t('meetings.committee.editMember')} · ${personName(editing.name)}`
+          : t('meetings.committee.addMember')
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={add.isPending || update.isPending}
@@ -328,7 +337,10 @@ function MemberModal({
         {!editing && (
           <>
             <Form.Item name="userId" label={t('meetings.committee.user')} extra={t('meetings.committee.userHelp')}>
-              <Select allowClear options={ecUsers.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))} />
+              <Select
+                allowClear
+                options={ecUsers.map((u) => ({ value: u.userId, label: `${personName(u.name)} (${u.email})` }))}
+              />
             </Form.Item>
             <Form.Item name="name" label={t('meetings.committee.name')}>
               <Input maxLength={100} />

@@ -27,6 +27,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useReadySubmissions } from './MeetingsPage.tsx';
 
@@ -136,7 +137,7 @@ function AttendanceCard({ meeting, runs, onError }: { meeting: Meeting; runs: bo
           {meeting.members.map((mb) => (
             <Card key={mb.id} size="small" style={{ minWidth: 200 }}>
               <Space direction="vertical" size={2}>
-                <Typography.Text strong>{mb.name}</Typography.Text>
+                <Typography.Text strong>{personName(mb.name)}</Typography.Text>
                 <Typography.Text type="secondary">
                   {t(`meetings.roles.${mb.role}`)} · {t(`meetings.expertise.${mb.expertise}`)} ·{' '}
                   {mb.isAffiliated ? t('meetings.committee.affiliated') : t('meetings.committee.unaffiliated')}
@@ -380,7 +381,10 @@ function AgendaItemCard({
         <QuorumIndicator quorum={item.quorum} testId="item-quorum" />
         {me?.isPresent && open && !recused.has(me.id) && (
           <Space wrap>
-            <Typography.Text>{t('meetings.meeting.declare')}：</Typography.Text>
+            <Typography.Text>
+              {t('meetings.meeting.declare')}
+              {t('punct.colon')}
+            </Typography.Text>
             <Button
               size="small"
               onClick={() => declareSelf.mutate({ submissionId: item.id, meetingId: meeting.id, hasConflict: false })}
@@ -425,7 +429,7 @@ function AgendaItemCard({
               title: t('meetings.meeting.member'),
               render: (_, m) => (
                 <Space>
-                  {m.name}
+                  {personName(m.name)}
                   {recused.has(m.id) && <Tag color="red">{t('meetings.meeting.recused')}</Tag>}
                 </Space>
               ),
@@ -486,9 +490,15 @@ function AgendaItemCard({
         />
         {!item.isRecused && (
           <Space wrap data-testid="vote-tally">
-            <Typography.Text strong>{t('meetings.meeting.tally')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('meetings.meeting.tally')}
+              {t('punct.colon')}
+            </Typography.Text>
             {tally.length ? tally.map(([c, n]) => <Tag key={c}>{`${t(`meetings.votes.${c}`)} ${n}`}</Tag>) : '—'}
-            <Typography.Text strong>{t('meetings.meeting.majority')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('meetings.meeting.majority')}
+              {t('punct.colon')}
+            </Typography.Text>
             <span data-testid="vote-majority">
               {majorityOutcome ? t(`ethics.outcomes.${majorityOutcome}`) : t('meetings.meeting.noMajority')}
             </span>
@@ -606,24 +616,36 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.summary || '—'}</Typography.Paragraph>
         )}
         <Typography.Text>
-          {t('meetings.meeting.attendance')}：
+          {t('meetings.meeting.attendance')}
+          {t('punct.colon')}
           {m.record.attendance
             .filter((a) => a.present)
-            .map((a) => a.name)
-            .join('、') || t('meetings.minutes.none')}
+            .map((a) => personName(a.name))
+            .join(t('punct.list')) || t('meetings.minutes.none')}
         </Typography.Text>
         {m.record.items.map((i) => (
-          <Card key={i.submissionId} type="inner" size="small" title={`${i.acceptanceNo ?? ''} ${i.trialTitle}`}>
+          <Card
+            key={i.submissionId}
+            type="inner"
+            size="small"
+            title={`${i.acceptanceNo ?? ''} ${properName(i.trialTitle, 'trialTitleEn' in i ? (i.trialTitleEn as string | null) : null)}`}
+          >
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text data-testid="minutes-item-quorum">
-                {t(i.quorumAt ? 'meetings.minutes.quorumAtVote' : 'meetings.meeting.quorum')}：
+                {t(i.quorumAt ? 'meetings.minutes.quorumAtVote' : 'meetings.meeting.quorum')}
+                {t('punct.colon')}
                 {t(i.quorum.met ? 'meetings.meeting.quorumMet' : 'meetings.meeting.quorumNotMet', {
                   present: i.quorum.present,
                   count: i.quorum.total,
                   required: i.quorum.required,
                 })}
                 {i.quorumAt && (
-                  <Typography.Text type="secondary"> （{t('meetings.minutes.quorumAtVoteHelp')}）</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {' '}
+                    {t('punct.open')}
+                    {t('meetings.minutes.quorumAtVoteHelp')}
+                    {t('punct.close')}
+                  </Typography.Text>
                 )}
               </Typography.Text>
               {i.isRecused && (
@@ -633,32 +655,37 @@ function MinutesCard({ meetingId }: { meetingId: string }) {
               )}
               {(i.votes ?? []).length > 0 && (
                 <Typography.Text data-testid="minutes-item-votes">
-                  {t('meetings.minutes.votes')}：
+                  {t('meetings.minutes.votes')}
+                  {t('punct.colon')}
                   {(i.votes ?? [])
                     .map((v) =>
                       t('meetings.minutes.voteQuorum', {
-                        name: v.name,
+                        name: personName(v.name),
                         choice: t(`meetings.votes.${v.choice}`),
                         present: v.quorum?.present ?? '—',
                         total: v.quorum?.total ?? '—',
                       }),
                     )
-                    .join('；')}
+                    .join(t('punct.semi'))}
                 </Typography.Text>
               )}
               <Typography.Text>
-                {t('meetings.minutes.recusals')}：
-                {i.recusals.map((r) => r.name).join('、') || t('meetings.minutes.none')}
+                {t('meetings.minutes.recusals')}
+                {t('punct.colon')}
+                {i.recusals.map((r) => personName(r.name)).join(t('punct.list')) || t('meetings.minutes.none')}
               </Typography.Text>
               <Typography.Text hidden={i.isRecused}>
-                {t('meetings.meeting.tally')}：
+                {t('meetings.meeting.tally')}
+                {t('punct.colon')}
                 {VOTE_CHOICES.filter((c) => i.tally[c] > 0)
                   .map((c) => `${t(`meetings.votes.${c}`)} ${i.tally[c]}`)
-                  .join('，') || '—'}
+                  .join(t('punct.comma')) || '—'}
               </Typography.Text>
               <Typography.Text>
-                {t('meetings.minutes.decision')}：{i.outcome ? t(`ethics.outcomes.${i.outcome}`) : '—'}
-                {i.conditions ? `（${i.conditions}）` : ''}
+                {t('meetings.minutes.decision')}
+                {t('punct.colon')}
+                {i.outcome ? t(`ethics.outcomes.${i.outcome}`) : '—'}
+                {i.conditions ? `${t('punct.open')}${i.conditions}${t('punct.close')}` : ''}
               </Typography.Text>
               <Typography.Text strong>{t('meetings.minutes.discussion')}</Typography.Text>
               {mayDraft ? (

@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { SubmissionDetail } from './ethics-ui.tsx';
 
@@ -110,7 +111,7 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
             dataSource={r.reviewers}
             locale={{ emptyText: t('meetings.reviewers.none') }}
             columns={[
-              { title: t('meetings.meeting.member'), dataIndex: 'name' },
+              { title: t('meetings.meeting.member'), dataIndex: 'name', render: (v: string) => personName(v) },
               { title: t('meetings.committee.expertise'), render: (_, x) => t(`meetings.expertise.${x.expertise}`) },
               {
                 title: t('meetings.reviewers.declared'),
@@ -156,7 +157,7 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
                   .filter((m) => !m.isRecused && !active.some((a) => a.memberId === m.id))
                   .map((m) => ({
                     value: m.id,
-                    label: `${m.name} · ${t(`meetings.roles.${m.role}`)} · ${t(`meetings.expertise.${m.expertise}`)}`,
+                    label: `${personName(m.name)} · ${t(`meetings.roles.${m.role}`)} · ${t(`meetings.expertise.${m.expertise}`)}`,
                   }))}
               />
               <Button
@@ -190,7 +191,7 @@ function ReviewersCard({ sub }: { sub: SubmissionDetail }) {
           {r.canAssign &&
             r.reviewers
               .filter((x) => x.worksheet?.status === 'submitted')
-              .map((x) => <WorksheetView key={x.id} name={x.name} worksheet={x.worksheet!} />)}
+              .map((x) => <WorksheetView key={x.id} name={personName(x.name)} worksheet={x.worksheet!} />)}
         </Flex>
       )}
     </Card>
@@ -228,7 +229,10 @@ function ExpeditedViewForm({
   const choices = ['approve', 'approve_with_modifications', 'disapprove'] as const;
   return (
     <Space wrap data-testid="expedited-view">
-      <Typography.Text strong>{t('meetings.reviewers.expeditedView')}：</Typography.Text>
+      <Typography.Text strong>
+        {t('meetings.reviewers.expeditedView')}
+        {t('punct.colon')}
+      </Typography.Text>
       <Radio.Group
         optionType="button"
         value={mine?.choice ?? null}
@@ -435,7 +439,10 @@ function WorksheetView({
     <Card type="inner" size="small" title={`${t('meetings.reviewers.worksheet')} · ${name}`}>
       {WORKSHEET_ITEMS.map((k) => (
         <div key={k}>
-          <Typography.Text strong>{t(`meetings.items.${k}`)}：</Typography.Text>
+          <Typography.Text strong>
+            {t(`meetings.items.${k}`)}
+            {t('punct.colon')}
+          </Typography.Text>
           {worksheet.items[k].assessment ? t(`meetings.assessments.${worksheet.items[k].assessment}`) : '—'}
           {worksheet.items[k].comment && (
             <Typography.Text type="secondary"> — {worksheet.items[k].comment}</Typography.Text>
@@ -443,7 +450,10 @@ function WorksheetView({
         </div>
       ))}
       <div style={{ marginTop: 8 }}>
-        <Typography.Text strong>{t('meetings.reviewers.recommendedOutcome')}：</Typography.Text>
+        <Typography.Text strong>
+          {t('meetings.reviewers.recommendedOutcome')}
+          {t('punct.colon')}
+        </Typography.Text>
         {worksheet.recommendedOutcome ? t(`ethics.outcomes.${worksheet.recommendedOutcome}`) : '—'}
         {worksheet.submittedAt && (
           <Typography.Text type="secondary"> ({beijingTime(worksheet.submittedAt)})</Typography.Text>
@@ -498,14 +508,20 @@ export function ModificationsPanel({ sub }: { sub: SubmissionDetail }) {
       {m?.status && (
         <Flex vertical gap={12}>
           <div>
-            <Typography.Text strong>{t('meetings.modifications.status')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('meetings.modifications.status')}
+              {t('punct.colon')}
+            </Typography.Text>
             <Tag color={m.status === 'verified' ? 'green' : 'orange'} data-testid="modifications-status">
               {t(`meetings.modifications.${m.status}`)}
             </Tag>
           </div>
           {m.conditions && (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-              <Typography.Text strong>{t('meetings.modifications.conditions')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('meetings.modifications.conditions')}
+                {t('punct.colon')}
+              </Typography.Text>
               {m.conditions}
             </Typography.Paragraph>
           )}

@@ -40,6 +40,7 @@ import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -610,7 +611,11 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                     {e.byCommittee
                       ? // Outside the committee its acts are its own, never a named member's (issue 12).
                         (en ? sub.committeeNameEn : null) || sub.committeeName
-                      : (e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—'))}
+                      : e.actorName
+                        ? personName(e.actorName)
+                        : e.step === 'due_date_moved'
+                          ? t('calendar.system')
+                          : '—'}
                     {e.actorRole && ` · ${t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}`}
                   </Typography.Text>
                 </Flex>
@@ -673,7 +678,7 @@ function ReviewCard({ review }: { review: NonNullable<SubmissionDetail['review']
       ) : (
         votes.map((v) => (
           <div key={`${v.memberId}-${v.meetingId ?? 'x'}`}>
-            {v.memberName} — {t(`ethics.choices.${v.choice}`, { defaultValue: v.choice })}
+            {personName(v.memberName)} — {t(`ethics.choices.${v.choice}`, { defaultValue: v.choice })}
             <Typography.Text type="secondary">
               {' '}
               · {v.meetingId ? t('ethics.meeting') : t('ethics.expedited')} · {beijingTime(v.at)}
@@ -688,7 +693,7 @@ function ReviewCard({ review }: { review: NonNullable<SubmissionDetail['review']
         ) : (
           review.conflicts.map((c) => (
             <div key={`${c.memberId}-${c.at}`}>
-              {c.memberName} — {c.reason}
+              {personName(c.memberName)} — {c.reason}
             </div>
           ))
         )}

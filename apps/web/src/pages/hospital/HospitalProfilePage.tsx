@@ -36,6 +36,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { HospitalRegistryTrials } from '../registry/HospitalRegistryTrials.tsx';
 import {
@@ -100,8 +101,10 @@ export default function HospitalProfilePage() {
   }
   const p = query.data;
   const h = p.hospital;
-  const name = en && h.nameEn ? h.nameEn : h.nameZh;
-  const other = en ? h.nameZh : h.nameEn;
+  const name = properName(h.nameZh, h.nameEn, i18n.language);
+  // The English name helps a Chinese reader; an English page already shows the Chinese beside its pinyin if needed.
+  const other = en ? null : h.nameEn;
+  const local = (text: string | null) => (text == null ? dash : properName(text, null, i18n.language));
   const close = () => setEditing(null);
   const aliases = h.aliases.filter((a) => a.alias !== h.nameZh && a.alias !== h.nameEn);
   const university = universityOf(h.parentUniversity);
@@ -158,7 +161,7 @@ export default function HospitalProfilePage() {
               column={{ xs: 1, md: 2 }}
               size="small"
               items={[
-                { key: 'address', label: t('hospital.fields.address'), children: h.address ?? dash, span: 2 },
+                { key: 'address', label: t('hospital.fields.address'), children: local(h.address), span: 2 },
                 {
                   key: 'filing',
                   label: t('hospital.fields.nmpaDrugFilingNo'),
@@ -182,7 +185,7 @@ export default function HospitalProfilePage() {
                       {
                         key: 'univ',
                         label: t('hospital.parentUniversity'),
-                        children: en ? (UNIVERSITY_EN[university] ?? university) : university,
+                        children: en ? (UNIVERSITY_EN[university] ?? local(university)) : university,
                         span: 2,
                       },
                     ]
@@ -197,7 +200,7 @@ export default function HospitalProfilePage() {
                           <Space size={[4, 4]} wrap>
                             {aliases.map((a) => (
                               <Tag key={a.alias} variant="filled">
-                                {a.alias}
+                                {local(a.alias)}
                               </Tag>
                             ))}
                           </Space>
@@ -218,7 +221,11 @@ export default function HospitalProfilePage() {
                   column={1}
                   size="small"
                   items={[
-                    { key: 'n', label: t('hospital.contactName'), children: h.contactName ?? dash },
+                    {
+                      key: 'n',
+                      label: t('hospital.contactName'),
+                      children: h.contactName ? personName(h.contactName, i18n.language) : dash,
+                    },
                     { key: 'p', label: t('hospital.contactPhone'), children: h.contactPhone ?? dash },
                     {
                       key: 'e',
@@ -475,7 +482,7 @@ function SpecialtiesCard({
                     </Tag>
                   )}
                 </Space>
-                <span className="ctp-muted">{en ? (s.nameAsFiled ?? s.name) : s.nameEn}</span>
+                {!en && <span className="ctp-muted">{s.nameEn}</span>}
                 {s.filingDate && (
                   <span className="ctp-muted" style={{ fontSize: 12 }}>
                     {t('hospital.filingDate')} {s.filingDate}
@@ -493,7 +500,7 @@ function SpecialtiesCard({
                 <Space size={[4, 4]} wrap>
                   {s.diseaseAreas.map((a) => (
                     <Tag key={a.diseaseArea} variant="filled">
-                      {a.diseaseArea}
+                      {en ? (a.diseaseAreaEn ?? properName(a.diseaseArea, null, 'en')) : a.diseaseArea}
                       {a.annualPatients !== null && (
                         <span className="ctp-muted"> · {t('hospital.perYear', { n: n(a.annualPatients) })}</span>
                       )}
@@ -527,7 +534,7 @@ function SpecialtiesCard({
                       title={`${en ? t(`hospital.titles.${i.title}`) : i.title} · ${t(`hospital.levels.${i.level}`)}`}
                     >
                       <Tag variant="filled" color={i.eligibleToLeadDrugTrial ? 'blue' : 'red'}>
-                        {i.name}
+                        {personName(i.name, i18n.language)}
                       </Tag>
                     </Tooltip>
                   ))}
@@ -604,7 +611,7 @@ function InvestigatorsCard({
             title: t('hospital.name'),
             dataIndex: 'name',
             width: 90,
-            render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+            render: (v: string) => <Typography.Text strong>{personName(v, i18n.language)}</Typography.Text>,
           },
           {
             title: t('hospital.title'),
@@ -713,7 +720,7 @@ function HistoryCard({ profile: p }: { profile: HospitalProfile }) {
                     </Typography.Text>
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {beijingTime(e.at)} · {e.actorName ?? t('hospital.system')}
+                    {beijingTime(e.at)} · {e.actorName ? personName(e.actorName) : t('hospital.system')}
                     {e.role && ` · ${t(`roles.${e.role}`, { defaultValue: e.role })}`}
                   </Typography.Text>
                 </Flex>

@@ -669,7 +669,7 @@ export function RetireModal({
   return (
     <EditModal
       open={target !== null}
-      title={`${target?.kind === 'investigator' ? t('hospital.retireInvestigator') : t('hospital.retireSpecialty')}：${target?.label ?? ''}`}
+      title={`${target?.kind === 'investigator' ? t('hospital.retireInvestigator') : t('hospital.retireSpecialty')}${t('punct.colon')}${target?.label ?? ''}`}
       onClose={close}
       onOk={() => form.submit()}
       pending={retireSpecialty.isPending || retireInvestigator.isPending}

@@ -185,14 +185,14 @@ export default function AgreementsPage() {
           >
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('recognition.agreements.scope')}>
-                {[...a.scope.trialTypes.map((x) => t(`trials.types.${x}`)), ...a.scope.phases].join('、') ||
+                {[...a.scope.trialTypes.map((x) => t(`trials.types.${x}`)), ...a.scope.phases].join(t('punct.list')) ||
                   t('recognition.agreements.all')}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.agreements.exclusions')}>
                 {(['highRisk', 'phaseIOrBe', 'ownLead'] as const)
                   .filter((k) => a.exclusions[k])
                   .map((k) => t(`recognition.agreements.${k}`))
-                  .join('、') || '—'}
+                  .join(t('punct.list')) || '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.agreements.timelines')}>
                 {t('recognition.agreements.leadDecisionDays')} {a.timelines.leadDecisionDays} +{' '}
@@ -201,7 +201,10 @@ export default function AgreementsPage() {
               </Descriptions.Item>
             </Descriptions>
             <div style={{ marginTop: 8 }}>
-              <Typography.Text strong>{t('recognition.agreements.members')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('recognition.agreements.members')}
+                {t('punct.colon')}
+              </Typography.Text>
               {a.members.map((m) => (
                 <Tag key={m.committeeId} color={m.state === 'joined' ? 'green' : 'default'} style={{ marginBottom: 4 }}>
                   {pick(en, m.hospitalName, m.hospitalNameEn)} · {t(`recognition.agreements.memberStates.${m.state}`)}

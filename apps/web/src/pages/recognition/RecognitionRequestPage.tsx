@@ -33,8 +33,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingDate, beijingTime } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { DueCell } from '../ethics/ethics-ui.tsx';
 import { pick } from '../trials/site-ui.tsx';
@@ -144,12 +146,15 @@ function RequestView({ r }: { r: RecognitionDetail }) {
         <Space wrap size="middle">
           <RecognitionStateTag state={r.state} outcome={r.outcome} />
           <Typography.Text type="secondary">
-            {t('recognition.request.agreement')}：{pick(en, r.agreementName, r.agreementNameEn)}
+            {t('recognition.request.agreement')}
+            {t('punct.colon')}
+            {pick(en, r.agreementName, r.agreementNameEn)}
           </Typography.Text>
           {r.letterNo && (
             <>
               <Typography.Text>
-                {t('recognition.request.letterNo')}：
+                {t('recognition.request.letterNo')}
+                {t('punct.colon')}
                 <span className="ctp-mono" data-testid="letter-no">
                   {r.letterNo}
                 </span>
@@ -181,7 +186,13 @@ function RequestView({ r }: { r: RecognitionDetail }) {
           <Alert
             style={{ marginTop: 12 }}
             type={r.reasons ? 'warning' : 'info'}
-            title={`${r.conditions ? t('recognition.request.conditions') : t('recognition.request.reasons')}：${r.conditions ?? r.reasons}`}
+            title={
+              <>
+                {r.conditions ? t('recognition.request.conditions') : t('recognition.request.reasons')}
+                {t('punct.colon')}
+                <UserText text={r.conditions ?? r.reasons} />
+              </>
+            }
           />
         )}
         <Space style={{ marginTop: 12 }} wrap>
@@ -267,7 +278,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                   ] as const
                 ).map((k) => (
                   <Descriptions.Item key={k} label={t(`recognition.request.${k}`)}>
-                    <span style={{ whiteSpace: 'pre-wrap' }}>{String(packet[k] ?? '') || '—'}</span>
+                    <UserText text={String(packet[k] ?? '')} style={{ whiteSpace: 'pre-wrap' }} />
                   </Descriptions.Item>
                 ))}
               </Descriptions>
@@ -376,7 +387,9 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                         <div>{o.text}</div>
                         {o.resolution && (
                           <Typography.Text type="success">
-                            {t('recognition.request.resolution')}：{o.resolution}
+                            {t('recognition.request.resolution')}
+                            {t('punct.colon')}
+                            {o.resolution}
                           </Typography.Text>
                         )}
                       </>
@@ -464,7 +477,7 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 {lead.outcome ? t(`ethics.outcomes.${lead.outcome}`) : '—'} {lead.decidedDate ?? ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadConditions')}>
-                {lead.conditions ?? '—'}
+                <UserText text={lead.conditions} />
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadLetter')}>
                 {lead.letter ? `${lead.letter.letterNo} (${lead.letter.issueDate})` : '—'}
@@ -480,7 +493,13 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadOpinions')}>
-                {lead.opinions.length ? lead.opinions.map((o) => <div key={o.at}>{o.comment}</div>) : '—'}
+                {lead.opinions.length
+                  ? lead.opinions.map((o) => (
+                      <div key={o.at}>
+                        <UserText text={o.comment} />
+                      </div>
+                    ))
+                  : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('recognition.request.leadVersions')}>
                 {lead.approvedVersions.length
@@ -515,10 +534,18 @@ function RequestView({ r }: { r: RecognitionDetail }) {
                           e.step === 'open' && lead
                           ? pick(en, lead.committeeName, lead.committeeNameEn)
                           : pick(en, r.committeeName, r.committeeNameEn)
-                        : (e.actorName ?? (e.step === 'due_date_moved' ? t('calendar.system') : '—'))}{' '}
+                        : e.actorName
+                          ? personName(e.actorName)
+                          : e.step === 'due_date_moved'
+                            ? t('calendar.system')
+                            : '—'}{' '}
                       · {beijingTime(e.at)}
                     </div>
-                    {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+                    {e.comment && (
+                      <Typography.Text type="secondary">
+                        <UserText text={e.comment} />
+                      </Typography.Text>
+                    )}
                     <DueDateMoved detail={e.detail} />
                   </>
                 ),

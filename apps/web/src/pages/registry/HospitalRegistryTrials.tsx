@@ -1,8 +1,10 @@
-import { REGISTRY_STATUSES, type RegistryStatus } from '@ctp/contracts';
+import { REGISTRY_STATUSES, type RegistryStatus, titleLabel } from '@ctp/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PhaseTags, RegistryLink, RegistryStatusTag } from './registry-ui.tsx';
 
@@ -169,8 +171,10 @@ export function HospitalRegistryTrials({ hospitalId }: { hospitalId: string }) {
                       .filter((s) => s.piName)
                       .map((s) => (
                         <span key={`${s.piName}-${s.facility}`}>
-                          {s.piName}
-                          {s.piTitle ? `（${s.piTitle}）` : ''}
+                          {personName(s.piName)}
+                          {s.piTitle
+                            ? `${t('punct.open')}${titleLabel(s.piTitle, i18next.language)}${t('punct.close')}`
+                            : ''}
                         </span>
                       ))}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

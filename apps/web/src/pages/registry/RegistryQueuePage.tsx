@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { orgLabel } from '../../components/OrgName.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { RegistryLink } from './registry-ui.tsx';
 
@@ -112,7 +113,7 @@ export default function RegistryQueuePage() {
               render: (_, r) => (
                 <Space orientation="vertical" size={2}>
                   <Typography.Text strong data-testid="queue-raw-name">
-                    {r.rawName}
+                    {properName(r.rawName, null)}
                   </Typography.Text>
                   <Tag variant="filled">{t(`registry.queue.reasons.${r.queuedBecause}`, r.queuedBecause)}</Tag>
                 </Space>
@@ -122,7 +123,11 @@ export default function RegistryQueuePage() {
               title: t('registry.queue.city'),
               key: 'city',
               width: 130,
-              render: (_, r) => [r.city, r.province].filter(Boolean).join(' · ') || '—',
+              render: (_, r) =>
+                [r.city, r.province]
+                  .filter((x): x is string => Boolean(x))
+                  .map((x) => properName(x, null))
+                  .join(' · ') || '—',
             },
             {
               title: t('registry.queue.registryIds'),
@@ -218,7 +223,7 @@ export default function RegistryQueuePage() {
       </Card>
       <Modal
         open={mapping !== null}
-        title={`${t('registry.queue.map')}: ${mapping?.rawName ?? ''}`}
+        title={`${t('registry.queue.map')}: ${properName(mapping?.rawName, null)}`}
         okText={t('registry.queue.map')}
         okButtonProps={{ disabled: !chosen, loading: resolve.isPending, id: 'queue-map-ok' }}
         onCancel={() => setMapping(null)}
@@ -238,7 +243,7 @@ export default function RegistryQueuePage() {
       </Modal>
       <Modal
         open={rejecting !== null}
-        title={`${t('registry.queue.reject')}: ${rejecting?.rawName ?? ''}`}
+        title={`${t('registry.queue.reject')}: ${properName(rejecting?.rawName, null)}`}
         okText={t('registry.queue.reject')}
         okButtonProps={{ danger: true, loading: reject.isPending, id: 'queue-reject-ok' }}
         onCancel={() => setRejecting(null)}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orgLabel } from '../../components/OrgName.tsx';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { PhaseTags, RegistryLink, RegistryStatusTag } from './registry-ui.tsx';
 
@@ -68,7 +69,7 @@ export function TrialRegistryRecord({ trialId }: { trialId: string }) {
                     ? orgLabel({ nameZh: s.hospitalName ?? '', nameEn: s.hospitalNameEn }, i18n.language)
                     : '—',
               },
-              { title: t('registry.trial.pi'), key: 'pi', render: (_, s) => s.piName ?? '—' },
+              { title: t('registry.trial.pi'), key: 'pi', render: (_, s) => (s.piName ? personName(s.piName) : '—') },
             ]}
           />
           {r.ethics.length > 0 && (

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { districtLabel, hospitalTypeLabel, levelLabel } from '../../components/place-labels.ts';
 import { apiError } from '../../lib/api-error.ts';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type Row = { key: string; label: string; cells: ReactNode[] };
@@ -81,7 +82,11 @@ export default function ComparePage() {
     {
       key: 'investigators',
       label: R.investigators!,
-      cells: cols.map((c) => `${c.investigatorCount}（${c.seniorInvestigatorCount}）`),
+      cells: cols.map((c) =>
+        en
+          ? `${c.investigatorCount} (${c.seniorInvestigatorCount})`
+          : `${c.investigatorCount}（${c.seniorInvestigatorCount}）`,
+      ),
     },
     { key: 'freeSlots', label: R.freeSlots!, cells: cols.map((c) => c.totalFreeSlots) },
     {
@@ -143,7 +148,9 @@ export default function ComparePage() {
             { title: '', dataIndex: 'label', width: 140, fixed: 'left', render: (v: string) => <strong>{v}</strong> },
             ...cols.map((c, i) => ({
               title: (
-                <Link to={`/hospitals/${c.site.hospitalId}`}>{en && c.site.nameEn ? c.site.nameEn : c.site.name}</Link>
+                <Link to={`/hospitals/${c.site.hospitalId}`}>
+                  {properName(c.site.name, c.site.nameEn, i18n.language)}
+                </Link>
               ),
               key: c.site.hospitalId,
               width: 190,

@@ -1,8 +1,9 @@
-import type { ShortlistQuery, SiteSearchItem } from '@ctp/contracts';
+import { type ShortlistQuery, type SiteSearchItem, titleLabel } from '@ctp/contracts';
 import { Card, Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { districtLabel, levelLabel } from '../../components/place-labels.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { ShortlistButton } from './ShortlistButton.tsx';
 
 const SHOWN_SPECIALTIES = 3;
@@ -26,8 +27,9 @@ export function ResultCard({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const name = en && item.nameEn ? item.nameEn : item.name;
-  const other = en ? item.name : item.nameEn;
+  const name = properName(item.name, item.nameEn, i18n.language);
+  // The other language's name helps a Chinese reader; on an English page the Chinese is already beside its pinyin.
+  const other = en ? null : item.nameEn;
   return (
     <Card className="ctp-result" size="small" data-testid="search-result">
       <div className="ctp-result-main">
@@ -82,7 +84,9 @@ export function ResultCard({
                           className={p.eligibleToLeadDrugTrial ? undefined : 'ctp-not-eligible'}
                           title={p.eligibleToLeadDrugTrial ? undefined : t('search.notEligible')}
                         >
-                          {p.name}（{p.title}）{' '}
+                          {en
+                            ? `${personName(p.name, 'en')}, ${titleLabel(p.title, 'en')}`
+                            : `${p.name}（${p.title}）`}{' '}
                         </span>
                       ))
                     : t('common.none')}

@@ -328,7 +328,12 @@ export default function SearchPage() {
               </div>
               <div>
                 <Typography.Text strong>
-                  {t('search.capability')} <span className="ctp-muted">（{t('search.capabilitiesAll')}）</span>
+                  {t('search.capability')}{' '}
+                  <span className="ctp-muted">
+                    {t('punct.open')}
+                    {t('search.capabilitiesAll')}
+                    {t('punct.close')}
+                  </span>
                 </Typography.Text>
                 <Select
                   size="small"

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 function NoteEditor({
@@ -74,7 +75,6 @@ export default function ShortlistPage() {
     }),
   );
   const exportXlsx = useMutation(trpc.shortlists.export.mutationOptions({ onSuccess: downloadFile, onError }));
-  const en = i18n.language === 'en';
 
   if (list.error) {
     return (
@@ -147,7 +147,7 @@ export default function ShortlistPage() {
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
                 <Link to={`/hospitals/${i.hospitalId}`} className="ctp-result-name">
-                  {en && i.site.nameEn ? i.site.nameEn : i.site.name}
+                  {properName(i.site.name, i.site.nameEn, i18n.language)}
                 </Link>
                 <Tag color="blue" variant="filled">
                   {t('search.score')} {i.site.score}

@@ -1,3 +1,4 @@
+import { titleLabel } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,6 +20,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
@@ -26,6 +28,7 @@ import { DatePicker } from '../../components/DatePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { addDays, beijingDate, beijingToday, dayOf, daysBetween, pickerValue } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AttachmentsEditor, QuestionAnswers } from './InquiryQA.tsx';
 import { answerOf, type InquiryRow, pick } from './site-ui.tsx';
@@ -247,7 +250,7 @@ function AnswerModal({ inquiry, onClose }: { inquiry: InquiryRow; onClose: () =>
                         notFoundContent={t('trials.answer.piNone')}
                         options={pis.map((p) => ({
                           value: p.id,
-                          label: `${p.name} · ${p.title} · ${t('trials.select.piFree', { n: p.freeSlots })}`,
+                          label: `${personName(p.name)} · ${titleLabel(p.title, i18next.language)} · ${t('trials.select.piFree', { n: p.freeSlots })}`,
                         }))}
                         data-testid="answer-pi"
                       />

@@ -125,7 +125,7 @@ function MilestoneModal({ site, onClose }: { site: SiteRow; onClose: () => void 
               options={RECORDABLE_MILESTONES.map((m) => ({
                 value: m,
                 label: site.milestones[m]
-                  ? `${t(`trials.milestones.${m}`)}（${t('trials.milestone.recorded')} ${site.milestones[m]}）`
+                  ? `${t(`trials.milestones.${m}`)}${t('punct.open')}${t('trials.milestone.recorded')} ${site.milestones[m]}${t('punct.close')}`
                   : t(`trials.milestones.${m}`),
               }))}
             />

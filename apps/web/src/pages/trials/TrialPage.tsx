@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { availableSteps, POLICIES, SITE_TRANSITIONS } from '@ctp/contracts';
+import { availableSteps, POLICIES, SITE_TRANSITIONS, titleLabel } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,6 +29,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingDate } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
@@ -146,7 +147,7 @@ function SelectSiteModal({ trial, site, onClose }: { trial: TrialDetail; site: S
             placeholder={t('trials.select.piPlaceholder')}
             options={pis.map((p) => ({
               value: p.id,
-              label: `${p.name} · ${p.title} · ${t('trials.select.piFree', { n: p.freeSlots })}`,
+              label: `${personName(p.name)} · ${titleLabel(p.title, i18n.language)} · ${t('trials.select.piFree', { n: p.freeSlots })}`,
             }))}
             data-testid="select-pi"
           />
@@ -490,7 +491,9 @@ export default function TrialPage() {
             <Descriptions.Item label={t('trials.list.registry')}>
               <RegistryIds trial={data} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('trials.board.conditions')}>{data.conditions.join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('trials.board.conditions')}>
+              {en ? data.conditionsEn.join(', ') : data.conditions.join('、')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('trials.board.target')}>{data.targetEnrolment}</Descriptions.Item>
             <Descriptions.Item label={t('trials.board.planned')}>
               {data.plannedStart || data.plannedEnd ? `${data.plannedStart ?? '…'} ~ ${data.plannedEnd ?? '…'}` : '—'}
@@ -639,7 +642,9 @@ export function SiteTable({
           width: 110,
           render: (_, s) =>
             s.piName ? (
-              <span title={s.piTitle ?? undefined}>{s.piName}</span>
+              <span title={s.piTitle ? titleLabel(s.piTitle, i18n.language) : undefined}>
+                {personName(s.piName, i18n.language)}
+              </span>
             ) : (
               <Typography.Text type="secondary">—</Typography.Text>
             ),

@@ -80,7 +80,8 @@ export default function TrialsPage() {
                     {r.isKeyProject && <KeyProjectTag />}
                   </span>
                   <Typography.Text type="secondary" className="ctp-muted-inline">
-                    {pick(en, r.sponsorName ?? '', r.sponsorNameEn)} · {r.conditions.join('、')}
+                    {pick(en, r.sponsorName ?? '', r.sponsorNameEn)} ·{' '}
+                    {en ? r.conditionsEn.join(', ') : r.conditions.join('、')}
                   </Typography.Text>
                 </Space>
               ),

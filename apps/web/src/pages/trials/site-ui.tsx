@@ -3,6 +3,7 @@ import { type AnswerInquiryInput, MILESTONE_ORDER, type SiteState } from '@ctp/c
 import type { inferRouterOutputs } from '@trpc/server';
 import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { properName } from '../../lib/proper-name.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type TrialDetail = Outputs['trials']['get'];
@@ -104,6 +105,7 @@ export function EnrolmentCell({ site }: { site: Pick<SiteRow, 'enrolment' | 'tar
 }
 
 /** A name in the UI language, falling back to Chinese. */
+/** A name in the UI language: its English form, else on an English page the Chinese with its pinyin. */
 export function pick(en: boolean, zh: string, english: string | null | undefined): string {
-  return en && english ? english : zh;
+  return properName(zh, english, en ? 'en' : 'zh-CN');
 }
