@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { apiError } from '../lib/api-error.ts';
 import { beijingTime } from '../lib/beijing-time.ts';
-import { personName } from '../lib/proper-name.ts';
+import { personName, properName } from '../lib/proper-name.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type Filters = {
@@ -234,7 +234,9 @@ export default function AuditLogPage() {
                     {t(`audit.entityTypes.${e.entityType}`)} ·{' '}
                     {e.entityName ? (
                       <span title={e.entityId} data-testid="audit-entity-name">
-                        {i18n.language === 'en' ? e.entityName.en : e.entityName.zh}
+                        {i18n.language === 'en'
+                          ? properName(e.entityName.zh, e.entityName.en !== e.entityName.zh ? e.entityName.en : null)
+                          : e.entityName.zh}
                       </span>
                     ) : (
                       <span className="ctp-mono" title={e.entityId}>

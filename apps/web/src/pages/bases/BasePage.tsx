@@ -6,8 +6,10 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
+import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { BaseActions } from './BaseActions.tsx';
 import { BaseFiguresCard } from './BaseFigures.tsx';
@@ -24,8 +26,7 @@ export default function BasePage() {
   if (base.error || !base.data)
     return <Empty description={apiError(base.error, t('common.networkError')).message} style={{ marginTop: 64 }} />;
   const b = base.data;
-  const en = i18n.language === 'en';
-  const name = (o: { nameZh: string; nameEn: string | null }) => (en ? (o.nameEn ?? o.nameZh) : o.nameZh);
+  const name = (o: { nameZh: string; nameEn: string | null }) => properName(o.nameZh, o.nameEn, i18n.language);
   const ownPart = b.members.find((m) => m.orgId === actor?.orgId) ?? null;
   return (
     <>
@@ -37,7 +38,7 @@ export default function BasePage() {
             {b.isDemo && <Tag>{t('bases.demo')}</Tag>}
           </Space>
         }
-        subtitle={b.summary ?? undefined}
+        subtitle={b.summary ? <UserText text={b.summary} /> : undefined}
         extra={<BaseActions base={{ ...b, ownPart }} />}
       />
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -57,7 +58,7 @@ export default function BasePage() {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('bases.contact')}>
-              {[b.contactName, b.contactPhone, b.contactEmail].filter(Boolean).join(' · ')}
+              <UserText text={[b.contactName, b.contactPhone, b.contactEmail].filter(Boolean).join(' · ')} />
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -81,8 +82,12 @@ export default function BasePage() {
                 ),
               },
               { title: t('directory.kind'), dataIndex: 'kind', render: (k: string) => t(`bases.kinds.${k}`) },
-              { title: t('bases.memberNote'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-              { title: t('bases.memberContact'), dataIndex: 'contact', render: (v: string | null) => v ?? '—' },
+              { title: t('bases.memberNote'), dataIndex: 'note', render: (v: string | null) => <UserText text={v} /> },
+              {
+                title: t('bases.memberContact'),
+                dataIndex: 'contact',
+                render: (v: string | null) => <UserText text={v} />,
+              },
             ]}
           />
         </Card>
@@ -98,12 +103,14 @@ export default function BasePage() {
               {
                 title: t('bases.trials'),
                 key: 'title',
-                render: (_, tr) => <Link to={`/trials/${tr.id}`}>{en ? (tr.titleEn ?? tr.titleZh) : tr.titleZh}</Link>,
+                render: (_, tr) => (
+                  <Link to={`/trials/${tr.id}`}>{properName(tr.titleZh, tr.titleEn, i18n.language)}</Link>
+                ),
               },
               {
                 title: t('bases.sponsor'),
                 key: 'sponsor',
-                render: (_, tr) => (en ? (tr.sponsorNameEn ?? tr.sponsorName) : tr.sponsorName),
+                render: (_, tr) => properName(tr.sponsorName, tr.sponsorNameEn, i18n.language),
               },
               { title: t('trials.phase'), dataIndex: 'phase' },
               { title: t('bases.sites'), key: 'sites', render: (_, tr) => `${tr.sitesActivated} / ${tr.sites}` },
@@ -121,8 +128,9 @@ export default function BasePage() {
               children: (
                 <Typography.Text>
                   {t('bases.version', { version: v.version })} · {beijingTime(v.changedAt)}
-                  {v.changedByName ? ` · ${v.changedByName}` : ''}
-                  {v.reason ? ` · ${v.reason}` : ''}
+                  {v.changedByName ? ` · ${personName(v.changedByName, i18n.language)}` : ''}
+                  {v.reason ? ' · ' : ''}
+                  {v.reason && <UserText text={v.reason} />}
                 </Typography.Text>
               ),
             }))}

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { BaseFormModal } from './BaseFormModal.tsx';
 import { STATUS_COLOR } from './base-ui.tsx';
@@ -29,7 +30,6 @@ export default function BasesPage() {
   const [cursor, setCursor] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const list = useQuery(trpc.bases.list.queryOptions({ q: q || undefined, status, focus, limit: 20, cursor }));
-  const en = i18n.language === 'en';
   return (
     <>
       <PageHeader
@@ -91,7 +91,7 @@ export default function BasesPage() {
               key: 'name',
               render: (_, b) => (
                 <Space direction="vertical" size={0}>
-                  <Link to={`/bases/${b.id}`}>{en ? (b.nameEn ?? b.nameZh) : b.nameZh}</Link>
+                  <Link to={`/bases/${b.id}`}>{properName(b.nameZh, b.nameEn, i18n.language)}</Link>
                   {b.isDemo && <Tag>{t('bases.demo')}</Tag>}
                 </Space>
               ),
@@ -99,7 +99,7 @@ export default function BasesPage() {
             {
               title: t('bases.lead'),
               key: 'lead',
-              render: (_, b) => (en ? (b.leadOrgNameEn ?? b.leadOrgName) : b.leadOrgName),
+              render: (_, b) => properName(b.leadOrgName, b.leadOrgNameEn, i18n.language),
             },
             {
               title: t('bases.focus'),

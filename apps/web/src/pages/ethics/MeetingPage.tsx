@@ -235,7 +235,7 @@ function AgendaCard({ meeting, runs, onError }: { meeting: Meeting; runs: boolea
 /** The item as the chair needs it (issue 14): trial, PI, sponsor, risk and the primary reviewers' opinions. */
 function AgendaBrief({ item }: { item: AgendaItem }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
+  const _en = i18n.language === 'en';
   return (
     <Flex vertical gap={8} data-testid="agenda-brief">
       <Descriptions
@@ -246,13 +246,13 @@ function AgendaBrief({ item }: { item: AgendaItem }) {
             key: 'trial',
             label: t('meetings.meeting.trial'),
             span: 2,
-            children: (en && item.trialTitleEn) || item.trialTitle,
+            children: properName(item.trialTitle, item.trialTitleEn),
           },
-          { key: 'pi', label: t('meetings.meeting.pi'), children: item.piName ?? '—' },
+          { key: 'pi', label: t('meetings.meeting.pi'), children: item.piName ? personName(item.piName) : '—' },
           {
             key: 'sponsor',
             label: t('meetings.meeting.sponsor'),
-            children: (en && item.sponsorNameEn) || item.sponsorName,
+            children: properName(item.sponsorName, item.sponsorNameEn),
           },
           {
             key: 'risk',

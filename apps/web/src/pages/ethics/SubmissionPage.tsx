@@ -38,6 +38,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DueDateMoved } from '../../components/DueDateMoved.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
 import { personName } from '../../lib/proper-name.ts';
@@ -604,7 +605,11 @@ function TimelineCard({ sub }: { sub: SubmissionDetail }) {
                     </Typography.Text>
                   )}
                   {checklist.length > 0 && <ChecklistSummary checklist={checklist} />}
-                  {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+                  {e.comment && (
+                    <Typography.Text type="secondary">
+                      <UserText text={e.comment} />
+                    </Typography.Text>
+                  )}
                   <DueDateMoved detail={e.detail} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {beijingTime(e.at)} ·{' '}

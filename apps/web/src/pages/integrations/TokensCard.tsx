@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.tsx';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { addDays, beijingTime, beijingToday, dayOf, pickerValue } from '../../lib/beijing-time.ts';
+import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { OnceSecretModal } from './OnceSecretModal.tsx';
 
@@ -82,7 +84,7 @@ export function TokensCard() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={t('integrations.tokens.empty')} /> }}
         columns={[
-          { title: t('integrations.tokens.name'), dataIndex: 'name' },
+          { title: t('integrations.tokens.name'), dataIndex: 'name', render: (v: string) => <UserText text={v} /> },
           {
             title: t('integrations.tokens.prefix'),
             dataIndex: 'prefix',
@@ -107,7 +109,11 @@ export function TokensCard() {
             render: (_, r) =>
               r.lastUsedAt ? `${beijingTime(r.lastUsedAt)} · ${r.lastUsedIp ?? '—'}` : t('integrations.tokens.never'),
           },
-          { title: t('integrations.tokens.createdBy'), dataIndex: 'createdByName' },
+          {
+            title: t('integrations.tokens.createdBy'),
+            dataIndex: 'createdByName',
+            render: (v: string) => personName(v),
+          },
           {
             title: t('integrations.tokens.status'),
             dataIndex: 'status',
