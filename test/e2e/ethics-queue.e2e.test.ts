@@ -62,8 +62,14 @@ describe('the EC work queue and a submission page, in the browser', () => {
     await row.getByTestId('submission-link').click();
     await ec.waitForURL(new RegExp(`/ethics/submissions/${submissionId}$`));
     await ec.getByTestId('step-return').click();
-    await ec.getByTestId('step-ok').click();
-    await ec.getByText('请写明退回理由').waitFor();
+    // OK with no reason is refused in the form; a click during the modal's opening animation can be lost, so retry.
+    await ec.getByTestId('step-reasons').waitFor();
+    const reasonRequired = ec.getByText('请写明退回理由');
+    for (let tries = 0; tries < 5 && !(await reasonRequired.isVisible()); tries++) {
+      await ec.getByTestId('step-ok').click();
+      await reasonRequired.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await reasonRequired.waitFor();
     await ec.getByTestId('step-reasons').fill('缺少知情同意书签字页');
     await ec.getByTestId('step-ok').click();
     await ec.getByTestId('submission-header').getByText('退回补正').waitFor();
