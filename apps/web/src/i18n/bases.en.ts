@@ -49,7 +49,7 @@ export const basesEn: Widen<typeof basesZh> = {
   nameZh: 'Name (Chinese)',
   nameEn: 'Name (English)',
   figures: {
-    title: 'Figures (computed from the platform’s records)',
+    title: 'Figures (computed from the platform records)',
     trialsLinked: 'Linked trials',
     trialsStarted: 'Trials started',
     sitesActivated: 'Sites activated',
@@ -64,6 +64,9 @@ export const basesEn: Widen<typeof basesZh> = {
   sponsor: 'Sponsor',
   sites: 'Sites (activated/all)',
   enrolled: 'Enrolled/target',
+  phase: 'Phase',
+  memberPart: 'Part in the base',
+  memberContactColumn: 'Contact',
   memberNote: 'Our part in the base',
   memberContact: 'Our contact',
   editOwnPart: 'Keep our part',

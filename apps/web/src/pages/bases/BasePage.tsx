@@ -82,7 +82,7 @@ export default function BasePage() {
                 ),
               },
               { title: t('directory.kind'), dataIndex: 'kind', render: (k: string) => t(`bases.kinds.${k}`) },
-              { title: t('bases.memberNote'), dataIndex: 'note', render: (v: string | null) => <UserText text={v} /> },
+              { title: t('bases.memberPart'), dataIndex: 'note', render: (v: string | null) => <UserText text={v} /> },
               {
                 title: t('bases.memberContact'),
                 dataIndex: 'contact',
@@ -112,7 +112,11 @@ export default function BasePage() {
                 key: 'sponsor',
                 render: (_, tr) => properName(tr.sponsorName, tr.sponsorNameEn, i18n.language),
               },
-              { title: t('trials.phase'), dataIndex: 'phase' },
+              {
+                title: t('bases.phase'),
+                dataIndex: 'phase',
+                render: (v: string) => t(`trials.phases.${v}`, { defaultValue: v }),
+              },
               { title: t('bases.sites'), key: 'sites', render: (_, tr) => `${tr.sitesActivated} / ${tr.sites}` },
               {
                 title: t('bases.enrolled'),
