@@ -265,8 +265,9 @@ describe('hospitals router (profile side of issue 3)', () => {
       expect(s.diseaseAreas).toHaveLength(2);
       expect(s.diseaseAreas).toEqual(
         expect.arrayContaining([
-          { diseaseArea: '阿尔茨海默病', annualPatients: 1800 },
-          { diseaseArea: '肌少症', annualPatients: null },
+          // The English name comes from the disease vocabulary; 肌少症 is not in it.
+          { diseaseArea: '阿尔茨海默病', diseaseAreaEn: "Alzheimer's disease", annualPatients: 1800 },
+          { diseaseArea: '肌少症', diseaseAreaEn: null, annualPatients: null },
         ]),
       );
       expect(searchDoc(JSPH).specialties).toContain('老 年 病');
@@ -356,7 +357,9 @@ describe('hospitals router (profile side of issue 3)', () => {
       expect(version).toBe(s.version + 1);
       const after = (await profile()).specialties.find((x) => x.id === s.id)!;
       expect(after).toMatchObject({ trialBeds: 10, maxConcurrentTrials: 12, freeSlots: 12 });
-      expect(after.diseaseAreas).toEqual([{ diseaseArea: '帕金森病', annualPatients: 900 }]);
+      expect(after.diseaseAreas).toEqual([
+        { diseaseArea: '帕金森病', diseaseAreaEn: "Parkinson's disease", annualPatients: 900 },
+      ]);
       expect(lastAudit()).toMatchObject({ action: 'specialty.update', org_id: JSPH, entity_id: s.id });
       expect(matches('肌少症').has(JSPH)).toBe(false);
       expect(matches('帕金森').has(JSPH)).toBe(true);
