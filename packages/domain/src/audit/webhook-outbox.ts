@@ -26,6 +26,11 @@ const EVENT_OF: Partial<Record<AuditAction, WebhookEvent>> = {
 
 type Announcement = { orgIds: string[]; data: Record<string, unknown> };
 
+/** The organisations on both sides of a trial site: its hospital, the trial's sponsor and its CRO if any. */
+function sidesOf(row: { site: { hospitalOrgId: string }; sponsorOrgId: string; croOrgId: string | null }): string[] {
+  return [row.site.hospitalOrgId, row.sponsorOrgId, row.croOrgId].filter((o): o is string => !!o);
+}
+
 /**
  * Who is concerned by the change and what they are told: identifiers and states only — never a vote, a worksheet,
  * a conflict, a minute or an internal note (deliberation stays inside the committee).
@@ -48,7 +53,7 @@ function announce(tx: Tx, entityType: AuditEntityType, entityId: string, event: 
       .get();
     if (!row) return null;
     return {
-      orgIds: [row.site.hospitalOrgId, row.sponsorOrgId, row.croOrgId].filter((o): o is string => !!o),
+      orgIds: sidesOf(row),
       data: { trialSiteId: row.site.id, trialId: row.site.trialId, state: row.site.state },
     };
   }
@@ -68,7 +73,7 @@ function announce(tx: Tx, entityType: AuditEntityType, entityId: string, event: 
     if (!row) return null;
     const s = row.submission;
     return {
-      orgIds: [row.site.hospitalOrgId, row.sponsorOrgId, row.croOrgId].filter((o): o is string => !!o),
+      orgIds: sidesOf(row),
       data: {
         submissionId: s.id,
         trialId: s.trialId,
@@ -95,7 +100,7 @@ function announce(tx: Tx, entityType: AuditEntityType, entityId: string, event: 
     if (!row) return null;
     const r = row.request;
     return {
-      orgIds: [row.site.hospitalOrgId, row.sponsorOrgId, row.croOrgId].filter((o): o is string => !!o),
+      orgIds: sidesOf(row),
       data: {
         recognitionRequestId: r.id,
         trialId: r.trialId,
