@@ -4,7 +4,7 @@ import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.t
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
 import { approveAtLead, requestOf, seedRoster } from '../helpers/recognition-journey.ts';
-import { callerAs } from '../helpers/test-app.ts';
+import { actorCtxOf, callerAs } from '../helpers/test-app.ts';
 
 async function pageOf(browser: Browser, baseUrl: string, email: string, locale: 'zh-CN' | 'en') {
   const context = await newContext(browser, { viewport: { width: 1440, height: 900 } });
@@ -55,9 +55,8 @@ describe('a sponsor’s shortlist, inquiry and answers keep their context', () =
     const answered = (await send('hosp-jsph')).inquiryIds[0]!;
     await send('hosp-njglyy');
     const { uploadInquiryAttachment } = await import('@ctp/domain');
-    const { useCaseCtx } = await import('@ctp/api');
     await uploadInquiryAttachment({
-      ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+      ctx: actorCtxOf(callerAs(db, 'site@demo.ctp').ctx),
       input: { inquiryId: answered },
       file: { bytes: tinyPdf('中心条件'), filename: '中心条件说明.pdf' },
     });

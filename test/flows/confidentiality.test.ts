@@ -1,4 +1,4 @@
-import { appRouter, describeError, toTrpcError, useCaseCtx } from '@ctp/api';
+import { appRouter, describeError, toTrpcError } from '@ctp/api';
 import { DEFAULT_INCENTIVE_WEIGHTS, POLICIES, type Policy } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { cloneTestDatabase } from '@ctp/db/testing';
@@ -10,7 +10,7 @@ import {
   runDeliberationJourney,
 } from '../helpers/deliberation-journey.ts';
 import { pdfText, tinyPdf } from '../helpers/fixtures.ts';
-import { callerAs, createSeededDatabase } from '../helpers/test-app.ts';
+import { actorCtxOf, callerAs, createSeededDatabase } from '../helpers/test-app.ts';
 
 /**
  * Issue 12, the confidentiality test: after a full journey (expedited and convened reviews with worksheets, votes,
@@ -320,7 +320,7 @@ describe('no deliberation reaches anyone outside the committee (issue 12)', () =
     });
     const inquiryId = journeyDb.sqlite.prepare('select id from inquiries order by sent_at desc limit 1').pluck().get();
     const attachment = await uploadInquiryAttachment({
-      ctx: useCaseCtx(callerAs(journeyDb, 'site-zhongliu@demo.ctp').ctx),
+      ctx: actorCtxOf(callerAs(journeyDb, 'site-zhongliu@demo.ctp').ctx),
       input: { inquiryId: inquiryId as string },
       file: { bytes: tinyPdf('调研答复附件'), filename: '附件.pdf' },
     });

@@ -1,8 +1,7 @@
-import { useCaseCtx } from '@ctp/api';
 import type { DbHandle } from '@ctp/db';
 import { uploadInquiryAttachment } from '@ctp/domain';
 import { selectPiSite, tinyPdf } from './fixtures.ts';
-import { callerAs } from './test-app.ts';
+import { actorCtxOf, callerAs } from './test-app.ts';
 
 /**
  * Two tenants on one seeded database, built through the use-cases (issue 12, resource-level tests and fuzzing).
@@ -100,7 +99,7 @@ export async function buildTenantWorld(db: DbHandle) {
   const inquiryId = one<string>(db, 'select id from inquiries where trial_id = ? order by id limit 1', trialId);
   // A file attached to A's answer, not yet sent (issue 14).
   const attachment = await uploadInquiryAttachment({
-    ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+    ctx: actorCtxOf(callerAs(db, 'site@demo.ctp').ctx),
     input: { inquiryId },
     file: { bytes: tinyPdf('（A）调研答复附件'), filename: 'a.pdf' },
   });

@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiContext, appRouter, createCallerFactory, describeError, toTrpcError } from '@ctp/api';
+import { type ApiContext, actorCtx, appRouter, createCallerFactory, describeError, toTrpcError } from '@ctp/api';
 import type { ApiErrorData, Locale } from '@ctp/contracts';
 import { type DbHandle, users } from '@ctp/db';
 import { cloneTestDatabase, createTestDatabase } from '@ctp/db/testing';
 import {
   type Actor,
+  type ActorCtx,
   LoginThrottle,
   loadMemberships,
   type ResolvedSession,
@@ -75,6 +76,16 @@ export function callerAs(
     session = { sessionId: 'test-session', userId: user.id, actor, expiresAt: Date.now() + testSession.absoluteMs };
   }
   return callerWithSession(database, session, opts);
+}
+
+/**
+ * The use-case context of a signed-in caller, as `guarded()` hands it to a resolver (`ctx.uc`): for tests that call a
+ * use-case directly (file uploads, letters) rather than through the router.
+ */
+export function actorCtxOf(api: ApiContext): ActorCtx {
+  const actor = api.session?.actor;
+  if (!actor) throw new Error('actorCtxOf: the caller has no signed-in actor');
+  return actorCtx(api, actor);
 }
 
 /**

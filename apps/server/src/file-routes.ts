@@ -3,7 +3,7 @@ import { describeError, toTrpcError } from '@ctp/api';
 import { type DOCUMENT_KINDS, ERROR_HTTP_STATUS, type Locale, pickLocale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import {
-  type Ctx,
+  type ActorCtx,
   DomainError,
   openInquiryAttachment,
   openRecognitionLetter,
@@ -75,7 +75,7 @@ export async function registerFileRoutes(app: FastifyInstance, opts: Options) {
   const localeOf = (req: FastifyRequest): Locale =>
     pickLocale((req.headers['x-ctp-locale'] as string | undefined) ?? req.headers['accept-language']);
 
-  function ctxOf(req: FastifyRequest): Ctx {
+  function ctxOf(req: FastifyRequest): ActorCtx {
     const session = resolveSession(opts.db, req.cookies[SESSION_COOKIE], opts.now(), opts.session);
     if (!session?.actor) throw new DomainError('UNAUTHENTICATED', 'NOT_SIGNED_IN');
     return {

@@ -1,6 +1,6 @@
 import type { Locale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
-import type { Ctx, ResolvedSession, Services } from '@ctp/domain';
+import type { Actor, ActorCtx, Ctx, ResolvedSession, Services } from '@ctp/domain';
 import type { RequestRateLimit } from './request-rate-limit.ts';
 
 /** What the transport hands to every procedure. The server builds it per request (see apps/server). */
@@ -32,4 +32,9 @@ export function useCaseCtx(ctx: ApiContext): Ctx {
     userAgent: ctx.userAgent,
     services: ctx.services,
   };
+}
+
+/** The use-case context of a request whose policy admitted a signed-in actor (built by `guarded`, never by routers). */
+export function actorCtx(ctx: ApiContext, actor: Actor): ActorCtx {
+  return { ...useCaseCtx(ctx), actor };
 }

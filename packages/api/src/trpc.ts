@@ -2,7 +2,7 @@ import { POLICIES, type Policy } from '@ctp/contracts';
 import { DomainError } from '@ctp/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import type { ApiContext } from './context.ts';
+import { type ApiContext, actorCtx, useCaseCtx } from './context.ts';
 import { describeError, toTrpcError } from './error-mapping.ts';
 import { rateLimitKey } from './request-rate-limit.ts';
 
@@ -47,15 +47,31 @@ const countCall = t.middleware(({ ctx, next }) => {
 
 const base = t.procedure.use(mapErrors).use(countCall);
 
-/** A procedure guarded by a policy over the acting membership. */
-export function guarded(policy: Policy) {
+/** The public procedure: its use-case context may have no actor. */
+function publicGuard() {
+  return base.meta({ policy: POLICIES.public.name }).use(({ ctx, next }) => next({ ctx: { uc: useCaseCtx(ctx) } }));
+}
+
+/** A procedure behind a policy that needs a signed-in actor: its use-case context carries that actor, never null. */
+function actorGuard(policy: Policy) {
   return base.meta({ policy: policy.name }).use(({ ctx, next }) => {
-    if (policy.name !== POLICIES.public.name) {
-      if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'NOT_SIGNED_IN' });
-      if (!policy.allows(ctx.session.actor)) throw new TRPCError({ code: 'FORBIDDEN', message: 'ROLE_REQUIRED' });
-    }
-    return next();
+    if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'NOT_SIGNED_IN' });
+    const actor = ctx.session.actor;
+    // Every non-public policy refuses a null actor; the second test keeps the narrowing honest if one ever did not.
+    if (!policy.allows(actor) || !actor) throw new TRPCError({ code: 'FORBIDDEN', message: 'ROLE_REQUIRED' });
+    return next({ ctx: { uc: actorCtx(ctx, actor) } });
   });
+}
+
+/**
+ * A procedure guarded by a policy over the acting membership. After the check it hands the use-case context to the
+ * resolver as `ctx.uc` (CONVENTIONS §2): `useCase({ ctx: ctx.uc, input })`. For any policy but `public` that context
+ * is an `ActorCtx`, so the use-case never needs `ctx.actor!`.
+ */
+export function guarded(policy: typeof POLICIES.public): ReturnType<typeof publicGuard>;
+export function guarded(policy: Policy): ReturnType<typeof actorGuard>;
+export function guarded(policy: Policy) {
+  return policy.name === POLICIES.public.name ? publicGuard() : actorGuard(policy);
 }
 
 export const publicProcedure = guarded(POLICIES.public);
@@ -64,7 +80,7 @@ export const publicProcedure = guarded(POLICIES.public);
 export const sessionProcedure = base.meta({ policy: 'session' }).use(({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'NOT_SIGNED_IN' });
-  return next({ ctx: { ...ctx, session } });
+  return next({ ctx: { session, uc: useCaseCtx(ctx) } });
 });
 
 export const KNOWN_POLICY_NAMES = new Set<string>([...Object.values(POLICIES).map((p) => p.name), 'session']);

@@ -42,6 +42,12 @@ export type Ctx = {
   isSystem?: boolean;
 };
 
+/**
+ * `ctx` of a use-case that only a signed-in actor reaches: `guarded(policy)` builds it for every non-public policy,
+ * so the use-case reads `ctx.actor` without a null check. System callers (CLI, seed, tests) build one explicitly.
+ */
+export type ActorCtx = Ctx & { actor: Actor };
+
 /** The audit needs only who and why; system jobs (seed, CLI) act without a session. */
 export type AuditCtx = Pick<Ctx, 'now' | 'requestId'> & {
   actor: { userId: string; orgId: string | null; role: string | null; apiTokenId?: string } | null;

@@ -16,7 +16,6 @@ import {
   setBaseStatus,
   updateBase,
 } from '@ctp/domain';
-import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
 const ok = { ok: true as const };
@@ -25,26 +24,26 @@ const ok = { ok: true as const };
 export const basesRouter = router({
   list: guarded(POLICIES.readBases)
     .input(basesListInput)
-    .query(({ ctx, input }) => listBases({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => listBases({ ctx: ctx.uc, input })),
   get: guarded(POLICIES.readBases)
     .input(baseIdInput)
-    .query(({ ctx, input }) => getBase({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => getBase({ ctx: ctx.uc, input })),
   linkableTrials: guarded(POLICIES.readBases)
     .input(baseIdInput)
-    .query(({ ctx, input }) => linkableTrialsForBase({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => linkableTrialsForBase({ ctx: ctx.uc, input })),
   create: guarded(POLICIES.registerBases)
     .input(basesCreateInput)
-    .mutation(({ ctx, input }) => createBase({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => createBase({ ctx: ctx.uc, input })),
   update: guarded(POLICIES.keepBases)
     .input(basesUpdateInput)
-    .mutation(({ ctx, input }) => updateBase({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => updateBase({ ctx: ctx.uc, input })),
   setStatus: guarded(POLICIES.registerBases)
     .input(basesSetStatusInput)
-    .mutation(({ ctx, input }) => setBaseStatus({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => setBaseStatus({ ctx: ctx.uc, input })),
   linkTrial: guarded(POLICIES.keepBases)
     .input(basesLinkTrialInput)
     .mutation(({ ctx, input }) => {
-      linkBaseTrial({ ctx: useCaseCtx(ctx), input });
+      linkBaseTrial({ ctx: ctx.uc, input });
       return ok;
     }),
 });

@@ -25,7 +25,6 @@ import {
   updateInvestigator,
   updateSpecialty,
 } from '@ctp/domain';
-import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
 /**
@@ -37,34 +36,30 @@ const edit = guarded(POLICIES.editHospitalProfile);
 export const hospitalsRouter = router({
   get: guarded(POLICIES.readDirectory)
     .input(hospitalGetInput)
-    .query(({ ctx, input }) => getHospital({ ctx: useCaseCtx(ctx), input })),
-  specialtyCatalogue: guarded(POLICIES.signedIn).query(({ ctx }) => listSpecialtyCatalogue({ ctx: useCaseCtx(ctx) })),
+    .query(({ ctx, input }) => getHospital({ ctx: ctx.uc, input })),
+  specialtyCatalogue: guarded(POLICIES.signedIn).query(({ ctx }) => listSpecialtyCatalogue({ ctx: ctx.uc })),
   capabilityVocabulary: guarded(POLICIES.signedIn).query(() => CAPABILITIES),
   updateProfile: edit
     .input(updateHospitalProfileInput)
-    .mutation(({ ctx, input }) => updateHospitalProfile({ ctx: useCaseCtx(ctx), input })),
-  confirmCapacity: edit
-    .input(hospitalIdInput)
-    .mutation(({ ctx, input }) => confirmCapacity({ ctx: useCaseCtx(ctx), input })),
-  addSpecialty: edit
-    .input(addSpecialtyInput)
-    .mutation(({ ctx, input }) => addSpecialty({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => updateHospitalProfile({ ctx: ctx.uc, input })),
+  confirmCapacity: edit.input(hospitalIdInput).mutation(({ ctx, input }) => confirmCapacity({ ctx: ctx.uc, input })),
+  addSpecialty: edit.input(addSpecialtyInput).mutation(({ ctx, input }) => addSpecialty({ ctx: ctx.uc, input })),
   updateSpecialty: edit
     .input(updateSpecialtyInput)
-    .mutation(({ ctx, input }) => updateSpecialty({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => updateSpecialty({ ctx: ctx.uc, input })),
   retireSpecialty: edit
     .input(retireSpecialtyInput)
-    .mutation(({ ctx, input }) => retireSpecialty({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => retireSpecialty({ ctx: ctx.uc, input })),
   addInvestigator: edit
     .input(addInvestigatorInput)
-    .mutation(({ ctx, input }) => addInvestigator({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => addInvestigator({ ctx: ctx.uc, input })),
   updateInvestigator: edit
     .input(updateInvestigatorInput)
-    .mutation(({ ctx, input }) => updateInvestigator({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => updateInvestigator({ ctx: ctx.uc, input })),
   retireInvestigator: edit
     .input(retireInvestigatorInput)
-    .mutation(({ ctx, input }) => retireInvestigator({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => retireInvestigator({ ctx: ctx.uc, input })),
   setCapabilities: edit
     .input(setCapabilitiesInput)
-    .mutation(({ ctx, input }) => setCapabilities({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => setCapabilities({ ctx: ctx.uc, input })),
 });

@@ -8,7 +8,6 @@ import {
   listWebhooks,
   revokeApiToken,
 } from '@ctp/domain';
-import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
 const ok = { ok: true as const };
@@ -17,12 +16,12 @@ const ok = { ok: true as const };
 export const tokensRouter = router({
   create: guarded(POLICIES.manageIntegrations)
     .input(tokensCreateInput)
-    .mutation(({ ctx, input }) => createApiToken({ ctx: useCaseCtx(ctx), input })),
-  list: guarded(POLICIES.manageIntegrations).query(({ ctx }) => listApiTokens({ ctx: useCaseCtx(ctx) })),
+    .mutation(({ ctx, input }) => createApiToken({ ctx: ctx.uc, input })),
+  list: guarded(POLICIES.manageIntegrations).query(({ ctx }) => listApiTokens({ ctx: ctx.uc })),
   revoke: guarded(POLICIES.manageIntegrations)
     .input(tokenIdInput)
     .mutation(({ ctx, input }) => {
-      revokeApiToken({ ctx: useCaseCtx(ctx), input });
+      revokeApiToken({ ctx: ctx.uc, input });
       return ok;
     }),
 });
@@ -31,15 +30,15 @@ export const tokensRouter = router({
 export const webhooksRouter = router({
   create: guarded(POLICIES.manageIntegrations)
     .input(webhooksCreateInput)
-    .mutation(({ ctx, input }) => createWebhook({ ctx: useCaseCtx(ctx), input })),
-  list: guarded(POLICIES.manageIntegrations).query(({ ctx }) => listWebhooks({ ctx: useCaseCtx(ctx) })),
+    .mutation(({ ctx, input }) => createWebhook({ ctx: ctx.uc, input })),
+  list: guarded(POLICIES.manageIntegrations).query(({ ctx }) => listWebhooks({ ctx: ctx.uc })),
   deliveries: guarded(POLICIES.manageIntegrations)
     .input(webhookIdInput)
-    .query(({ ctx, input }) => listWebhookDeliveries({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => listWebhookDeliveries({ ctx: ctx.uc, input })),
   disable: guarded(POLICIES.manageIntegrations)
     .input(webhookIdInput)
     .mutation(({ ctx, input }) => {
-      disableWebhook({ ctx: useCaseCtx(ctx), input });
+      disableWebhook({ ctx: ctx.uc, input });
       return ok;
     }),
 });

@@ -26,54 +26,53 @@ import {
   listMetricsByGroup,
   setIncentiveWeights,
 } from '@ctp/domain';
-import { useCaseCtx } from '../context.ts';
 import { guarded, router } from '../trpc.ts';
 
 /** The commission's view (issue 7): metrics, drill-downs, the records behind each figure, exports. */
 export const metricsRouter = router({
   overview: guarded(POLICIES.readMetrics)
     .input(metricsFilterInput.default({}))
-    .query(({ ctx, input }) => getMetricsOverview({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => getMetricsOverview({ ctx: ctx.uc, input })),
   byHospital: guarded(POLICIES.readMetrics)
     .input(metricsByHospitalInput)
-    .query(({ ctx, input }) => listMetricsByGroup({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => listMetricsByGroup({ ctx: ctx.uc, input })),
   byCommittee: guarded(POLICIES.readMetrics)
     .input(metricsFiltersOnlyInput)
-    .query(({ ctx, input }) => listMetricsByCommittee({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => listMetricsByCommittee({ ctx: ctx.uc, input })),
   trend: guarded(POLICIES.readMetrics)
     .input(metricsTrendInput)
-    .query(({ ctx, input }) => getMetricsTrend({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => getMetricsTrend({ ctx: ctx.uc, input })),
   charts: guarded(POLICIES.readMetrics)
     .input(metricsFiltersOnlyInput)
-    .query(({ ctx, input }) => getMetricsCharts({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => getMetricsCharts({ ctx: ctx.uc, input })),
   delays: guarded(POLICIES.readMetrics)
     .input(metricsFiltersOnlyInput)
-    .query(({ ctx, input }) => getMetricsDelays({ ctx: useCaseCtx(ctx), input })),
+    .query(({ ctx, input }) => getMetricsDelays({ ctx: ctx.uc, input })),
   records: guarded(POLICIES.readMetrics)
     .input(metricsRecordsInput)
-    .query(({ ctx, input }) => listMetricRecords({ ctx: useCaseCtx(ctx), input })),
-  filterOptions: guarded(POLICIES.readMetrics).query(({ ctx }) => getMetricFilterOptions({ ctx: useCaseCtx(ctx) })),
+    .query(({ ctx, input }) => listMetricRecords({ ctx: ctx.uc, input })),
+  filterOptions: guarded(POLICIES.readMetrics).query(({ ctx }) => getMetricFilterOptions({ ctx: ctx.uc })),
   export: guarded(POLICIES.readMetrics)
     .input(metricsExportInput)
-    .mutation(({ ctx, input }) => exportMetrics({ ctx: useCaseCtx(ctx), input })),
+    .mutation(({ ctx, input }) => exportMetrics({ ctx: ctx.uc, input })),
 });
 
 /** Incentive index (激励指数): ranking, weights (versioned, audited), a hospital's own score. */
 export const incentiveRouter = router({
   ranking: guarded(POLICIES.readMetrics)
     .input(metricsFilterInput.default({}))
-    .query(({ ctx, input }) => getIncentiveRanking({ ctx: useCaseCtx(ctx), input })),
-  weights: guarded(POLICIES.readMetrics).query(({ ctx }) => listIncentiveWeights({ ctx: useCaseCtx(ctx) })),
+    .query(({ ctx, input }) => getIncentiveRanking({ ctx: ctx.uc, input })),
+  weights: guarded(POLICIES.readMetrics).query(({ ctx }) => listIncentiveWeights({ ctx: ctx.uc })),
   setWeights: guarded(POLICIES.steerMetrics)
     .input(setIncentiveWeightsInput)
-    .mutation(({ ctx, input }) => setIncentiveWeights({ ctx: useCaseCtx(ctx), input })),
-  own: guarded(POLICIES.readOwnIncentive).query(({ ctx }) => getOwnIncentive({ ctx: useCaseCtx(ctx) })),
+    .mutation(({ ctx, input }) => setIncentiveWeights({ ctx: ctx.uc, input })),
+  own: guarded(POLICIES.readOwnIncentive).query(({ ctx }) => getOwnIncentive({ ctx: ctx.uc })),
 });
 
 /** City key projects (重点攻关项目). */
 export const keyProjectsRouter = router({
   flag: guarded(POLICIES.steerMetrics)
     .input(keyProjectFlagInput)
-    .mutation(({ ctx, input }) => flagKeyProject({ ctx: useCaseCtx(ctx), input })),
-  board: guarded(POLICIES.readMetrics).query(({ ctx }) => getKeyProjectBoard({ ctx: useCaseCtx(ctx) })),
+    .mutation(({ ctx, input }) => flagKeyProject({ ctx: ctx.uc, input })),
+  board: guarded(POLICIES.readMetrics).query(({ ctx }) => getKeyProjectBoard({ ctx: ctx.uc })),
 });

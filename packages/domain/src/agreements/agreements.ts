@@ -23,7 +23,7 @@ import {
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
@@ -127,7 +127,7 @@ function inviteAll(tx: Tx, ctx: Ctx, agreementId: string, committeeIds: string[]
  * scope, exclusions (defaults: high risk, Phase I/BE, the EC's own lead trials), timelines (15 + 5, 7) — and invites
  * committees; each joins when its secretary confirms. Version 1 goes into the history.
  */
-export function createAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof createAgreementInput> }) {
+export function createAgreement({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof createAgreementInput> }) {
   if (!POLICIES.manageAgreements.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = createAgreementInput.parse(raw);
   assertCommitteesExist(ctx.db, input.committeeIds);
@@ -142,7 +142,7 @@ export function createAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<
     leadDecisionDays: input.timelines.leadDecisionDays,
     leadLetterDays: input.timelines.leadLetterDays,
     participatingDays: input.timelines.participatingDays,
-    createdBy: ctx.actor!.userId,
+    createdBy: ctx.actor.userId,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -202,7 +202,7 @@ export function updateAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<
  * Public contract `recognition.agreements.join` {id}: the EC's secretary confirms its committee's membership of an
  * agreement it was invited to (or rejoins one it left). A new version of the agreement (membership is part of it).
  */
-export function joinAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof joinAgreementInput> }) {
+export function joinAgreement({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof joinAgreementInput> }) {
   const input = joinAgreementInput.parse(raw);
   return changeOwnMembership(ctx, input.id, 'joined', (committeeId) => `joined: ${committeeId}`);
 }
@@ -212,12 +212,12 @@ export function joinAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
  * already opened run to their end; from now on the committee's sites get none ("not in an agreement"). A new version
  * with the reason, like every change.
  */
-export function leaveAgreement({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof leaveAgreementInput> }) {
+export function leaveAgreement({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof leaveAgreementInput> }) {
   const input = leaveAgreementInput.parse(raw);
   return changeOwnMembership(ctx, input.id, 'left', (committeeId) => `left: ${committeeId} — ${input.reason}`);
 }
 
-function changeOwnMembership(ctx: Ctx, agreementId: string, to: 'joined' | 'left', note: (c: string) => string) {
+function changeOwnMembership(ctx: ActorCtx, agreementId: string, to: 'joined' | 'left', note: (c: string) => string) {
   if (!POLICIES.joinAgreements.allows(ctx.actor) || !ctx.actor?.committeeId) throw forbidden('ROLE_REQUIRED');
   const committeeId = ctx.actor.committeeId;
   const current = ctx.db.select().from(recognitionAgreements).where(eq(recognitionAgreements.id, agreementId)).get();
@@ -241,7 +241,7 @@ function changeOwnMembership(ctx: Ctx, agreementId: string, to: 'joined' | 'left
     const before = snapshotOf(tx, current);
     const changed = tx
       .update(recognitionAgreementMembers)
-      .set(to === 'joined' ? { state: 'joined', joinedAt: now, joinedBy: ctx.actor!.userId } : { state: 'left' })
+      .set(to === 'joined' ? { state: 'joined', joinedAt: now, joinedBy: ctx.actor.userId } : { state: 'left' })
       .where(
         and(
           eq(recognitionAgreementMembers.agreementId, current.id),

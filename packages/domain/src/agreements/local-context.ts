@@ -3,7 +3,7 @@ import { hospitalLocalContexts, organisations } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction, type Reader } from '../transaction.ts';
 
@@ -71,7 +71,7 @@ export function getLocalContext({ ctx, input: raw }: { ctx: Ctx; input: z.input<
  * schedule, insurance, local ICF clauses, human-genetic-resources contact, languages, vulnerable-population rules).
  * Each new recognition packet is pre-filled from it. Versioned; audited with before/after.
  */
-export function saveLocalContext({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof localContextInput> }) {
+export function saveLocalContext({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof localContextInput> }) {
   const input = localContextInput.parse(raw);
   if (!canEditHospital(ctx.actor, input.hospitalOrgId)) throw forbidden('NOT_OWN_HOSPITAL');
   const current = localContextOf(ctx.db, input.hospitalOrgId);
@@ -87,7 +87,7 @@ export function saveLocalContext({ ctx, input: raw }: { ctx: Ctx; input: z.input
     hgrContactPhone: input.hgrContactPhone || null,
     languagesJson: JSON.stringify(input.languages),
     vulnerablePopulationRules: input.vulnerablePopulationRules || null,
-    updatedBy: ctx.actor!.userId,
+    updatedBy: ctx.actor.userId,
     updatedAt: now,
   };
   return inTransaction(ctx.db, (tx) => {

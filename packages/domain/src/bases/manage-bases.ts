@@ -11,7 +11,7 @@ import {
 import { baseMembers, bases, baseTrials, baseVersions, organisations, type Tx, trialSites, trials } from '@ctp/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
@@ -108,7 +108,7 @@ function assertVersion(base: LoadedBase, version: number) {
  * The commission changes any field (members included); a member organisation changes only its own part (note and
  * contact). Every change is a new version and an audit row.
  */
-export function updateBase({ ctx, input }: { ctx: Ctx; input: BasesUpdateInput }): { version: number } {
+export function updateBase({ ctx, input }: { ctx: ActorCtx; input: BasesUpdateInput }): { version: number } {
   if (!POLICIES.keepBases.allows(ctx.actor)) throw forbidden();
   const base = loadBase(ctx.db, input.id);
   const whole = keepsWholeBase(ctx.actor);
@@ -148,7 +148,7 @@ export function updateBase({ ctx, input }: { ctx: Ctx; input: BasesUpdateInput }
         tx.insert(baseMembers).values({ baseId: base.id, orgId, joinedAt: ctx.now() }).run();
     }
     if (input.memberNote !== undefined || input.memberContact !== undefined) {
-      const orgId = whole ? null : ctx.actor!.orgId;
+      const orgId = whole ? null : ctx.actor.orgId;
       if (orgId) {
         tx.update(baseMembers)
           .set({

@@ -20,7 +20,7 @@ import {
   users,
 } from '@ctp/db';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { computeBaseFigures } from './base-figures.ts';
 import { loadBase } from './load-base.ts';
@@ -235,10 +235,10 @@ export function getBase({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
 }
 
 /** Trials a member may link: those its organisation sponsors or runs (the commission: all). */
-export function linkableTrialsForBase({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
+export function linkableTrialsForBase({ ctx, input }: { ctx: ActorCtx; input: { id: string } }) {
   reader(ctx);
   const base = loadBase(ctx.db, input.id);
-  const actor = ctx.actor!;
+  const actor = ctx.actor;
   if (!keepsWholeBase(actor) && !isBaseMember(actor, base.memberOrgIds)) return [];
   const where = keepsWholeBase(actor)
     ? undefined

@@ -13,7 +13,7 @@ import { committeeMembers, committeeSettings, memberships, users } from '@ctp/db
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, loadCommittee, type Reader } from './committee-access.ts';
@@ -73,7 +73,7 @@ export function updateCommitteeProcedures({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof updateCommitteeProceduresInput>;
 }) {
   const input = updateCommitteeProceduresInput.parse(raw);
@@ -86,7 +86,7 @@ export function updateCommitteeProcedures({
     const values = {
       expeditedRulesJson: JSON.stringify(input.expedited),
       checklistsJson: JSON.stringify(checklists),
-      updatedBy: ctx.actor!.userId,
+      updatedBy: ctx.actor.userId,
       updatedAt: now,
     };
     const exists = tx

@@ -3,7 +3,7 @@ import { ethicsCommittees, submissionEvents, submissions, type Tx } from '@ctp/d
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { AuditCtx, Ctx } from '../context.ts';
+import type { ActorCtx, AuditCtx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
@@ -35,7 +35,7 @@ export function siteAcceptsSubmission(type: string, site: Pick<TrialSiteRow, 'st
  * Public contract `submissions.create`: a draft submission (送审草稿) for a trial site, addressed to the ethics
  * committee of the site's hospital. Made by the site's trial office or PI; the trial's sponsor may prepare one.
  */
-export function createSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof createSubmissionInput> }) {
+export function createSubmission({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof createSubmissionInput> }) {
   if (!POLICIES.prepareSubmissions.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = createSubmissionInput.parse(raw);
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
@@ -83,7 +83,7 @@ export function createSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
     title: input.title ?? null,
     previousSubmissionId: input.previousSubmissionId ?? null,
     state: 'draft' as const,
-    createdBy: ctx.actor!.userId,
+    createdBy: ctx.actor.userId,
     createdAt: now,
     updatedAt: now,
   };

@@ -12,7 +12,7 @@ import {
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { boundDocumentsOf } from '../documents/decision-documents.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
@@ -124,7 +124,7 @@ export async function issueSubmissionLetter({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof issueLetterInput>;
 }) {
   const input = issueLetterInput.parse(raw);
@@ -147,7 +147,7 @@ export async function issueSubmissionLetter({
       .get();
     const prefix = (hospital?.code ?? 'EC').toUpperCase();
     const letterNo = nextLetterNo(ctx.db, sub.committeeId, prefix, year);
-    const signerName = signerOf(ctx.db, sub.committeeId, issueDate, ctx.actor!.name);
+    const signerName = signerOf(ctx.db, sub.committeeId, issueDate, ctx.actor.name);
     const content = letterContentOf(ctx.db, loaded, {
       letterNo,
       bilingual: input.bilingual ?? false,
@@ -180,7 +180,7 @@ export async function issueSubmissionLetter({
             sizeBytes: pdf.byteLength,
             sha256,
             storageKey: staged.key,
-            issuedBy: ctx.actor!.userId,
+            issuedBy: ctx.actor.userId,
             issuedAt: now,
           })
           .run();

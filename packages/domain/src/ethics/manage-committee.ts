@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
@@ -85,7 +85,7 @@ export function updateCommitteeSettings({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof updateCommitteeSettingsInput>;
 }) {
   const input = updateCommitteeSettingsInput.parse(raw);
@@ -98,11 +98,11 @@ export function updateCommitteeSettings({
     const after = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (isDefault) {
       tx.insert(committeeSettings)
-        .values({ committeeId, ...after, updatedBy: ctx.actor!.userId, createdAt: now, updatedAt: now })
+        .values({ committeeId, ...after, updatedBy: ctx.actor.userId, createdAt: now, updatedAt: now })
         .run();
     } else {
       tx.update(committeeSettings)
-        .set({ ...after, updatedBy: ctx.actor!.userId, updatedAt: now })
+        .set({ ...after, updatedBy: ctx.actor.userId, updatedAt: now })
         .where(eq(committeeSettings.committeeId, committeeId))
         .run();
     }

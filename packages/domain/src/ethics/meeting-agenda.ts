@@ -13,7 +13,7 @@ import { meetingMinutes, type Tx } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertCommitteeRole, effectiveSop, type Reader } from './committee-access.ts';
@@ -211,7 +211,7 @@ export function getMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeo
 }
 
 /** `meetings.saveMinutes`: the secretary drafts the minutes (会议纪要) — a summary and each item's discussion. */
-export function saveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof saveMinutesInput> }) {
+export function saveMinutes({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof saveMinutesInput> }) {
   const input = saveMinutesInput.parse(raw);
   const meeting = loadMeeting(ctx.db, input.meetingId);
   assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_secretary']);
@@ -239,7 +239,7 @@ export function saveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
     else
       saved = tx
         .insert(meetingMinutes)
-        .values({ meetingId: meeting.id, status: 'draft', draftedBy: ctx.actor!.userId, createdAt: now, ...values })
+        .values({ meetingId: meeting.id, status: 'draft', draftedBy: ctx.actor.userId, createdAt: now, ...values })
         .returning()
         .get();
     writeAuditEvent(tx, ctx, {
@@ -249,7 +249,7 @@ export function saveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
       before: before ? { version: before.version } : undefined,
       after: { version: saved!.version, summaryLength: input.summary.length, items: input.items.length },
     });
-    return minutesView(tx, ctx.actor!, meeting, saved);
+    return minutesView(tx, ctx.actor, meeting, saved);
   });
 }
 
@@ -257,7 +257,7 @@ export function saveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
  * `meetings.approveMinutes`: the chair approves the drafted minutes; the attendance, quorum, recusals, tallies and
  * decisions are frozen into them and they are locked (MINUTES_LOCKED afterwards, for the agenda too).
  */
-export function approveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof approveMinutesInput> }) {
+export function approveMinutes({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof approveMinutesInput> }) {
   const input = approveMinutesInput.parse(raw);
   const meeting = loadMeeting(ctx.db, input.meetingId);
   assertCommitteeRole(ctx.actor, meeting.committeeId, ['ec_chair']);
@@ -274,7 +274,7 @@ export function approveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
       .set({
         status: 'approved',
         recordJson: JSON.stringify(record),
-        approvedBy: ctx.actor!.userId,
+        approvedBy: ctx.actor.userId,
         approvedAt: now,
         updatedAt: now,
         version: before.version + 1,
@@ -289,6 +289,6 @@ export function approveMinutes({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
       before: { status: before.status, version: before.version },
       after: { status: 'approved', version: saved!.version, items: record.items.length },
     });
-    return minutesView(tx, ctx.actor!, meeting, saved);
+    return minutesView(tx, ctx.actor, meeting, saved);
   });
 }

@@ -24,7 +24,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
@@ -72,7 +72,7 @@ function maxReviewersFor(db: Reader, sub: { committeeId: string; reviewPath: str
  * `reviews.assign`: the committee's secretary names a primary reviewer (主审) from the serving roster — one or two
  * on the expedited path, up to five for a convened review. A member recused for the submission cannot be one.
  */
-export function assignReviewer({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof assignReviewerInput> }) {
+export function assignReviewer({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof assignReviewerInput> }) {
   const input = assignReviewerInput.parse(raw);
   const sub = loadSubmitted(ctx, input.submissionId);
   assertCommitteeRole(ctx.actor, sub.committeeId, ['ec_secretary']);
@@ -93,7 +93,7 @@ export function assignReviewer({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
       id: newId(),
       submissionId: sub.id,
       memberId: member.id,
-      assignedBy: ctx.actor!.userId,
+      assignedBy: ctx.actor.userId,
       assignedAt: now,
     };
     tx.insert(submissionReviewers).values(row).run();
@@ -141,12 +141,12 @@ export function declareReviewConflict({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof declareReviewConflictInput>;
 }) {
   const input = declareReviewConflictInput.parse(raw);
   const sub = loadSubmitted(ctx, input.submissionId);
-  const actor = ctx.actor!;
+  const actor = ctx.actor;
   if (input.meetingId && input.meetingId !== sub.meetingId)
     throw new DomainError('PRECONDITION_FAILED', 'NOT_ON_AGENDA');
   const now = ctx.now();
@@ -257,10 +257,10 @@ export function isWorksheetComplete(w: {
  * `reviews.saveWorksheet`: the reviewer's own structured worksheet (审查工作表), saved as a draft or submitted (then
  * locked). Only an assigned reviewer who has declared no conflict, while the submission is under review.
  */
-export function saveWorksheet({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof saveWorksheetInput> }) {
+export function saveWorksheet({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof saveWorksheetInput> }) {
   const input = saveWorksheetInput.parse(raw);
   const sub = loadSubmitted(ctx, input.submissionId);
-  const actor = ctx.actor!;
+  const actor = ctx.actor;
   const memberIds = ownMemberIds(ctx.db, actor, sub.committeeId);
   const reviewers = memberIds.map((m) => activeReviewer(ctx.db, sub.id, m)).filter((r) => r !== undefined);
   if (reviewers.length === 0) throw forbidden('NOT_A_REVIEWER');
@@ -328,10 +328,16 @@ export function saveWorksheet({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
  * assign from. A member sees other reviewers' worksheets only once they are submitted and the member may open the
  * file.
  */
-export function reviewsForSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof reviewSubmissionInput> }) {
+export function reviewsForSubmission({
+  ctx,
+  input: raw,
+}: {
+  ctx: ActorCtx;
+  input: z.input<typeof reviewSubmissionInput>;
+}) {
   const input = reviewSubmissionInput.parse(raw);
   const sub = loadSubmitted(ctx, input.submissionId);
-  const actor = ctx.actor!;
+  const actor = ctx.actor;
   const runs = runsCommittee(actor, sub.committeeId);
   const mayOpen = mayOpenSubmissionFiles(ctx.db, sub.id, actor);
   const reviewers = ctx.db

@@ -8,7 +8,7 @@ import { submissionModifications, users } from '@ctp/db';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { bindDecisionDocuments } from '../documents/decision-documents.ts';
 import { followVerifiedModifications } from '../documents/site-bindings.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -30,7 +30,7 @@ export function submitModifications({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof submitModificationsInput>;
 }) {
   const input = submitModificationsInput.parse(raw);
@@ -53,7 +53,7 @@ export function submitModifications({
         submissionId: sub.id,
         round,
         response: input.response,
-        submittedBy: ctx.actor!.userId,
+        submittedBy: ctx.actor.userId,
         submittedAt: now,
       })
       .run();
@@ -75,7 +75,7 @@ export function verifyModifications({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof verifyModificationsInput>;
 }) {
   const input = verifyModificationsInput.parse(raw);
@@ -93,7 +93,7 @@ export function verifyModifications({
       .set({
         verdict: input.verdict,
         verdictComment: input.comment ?? null,
-        verifiedBy: ctx.actor!.userId,
+        verifiedBy: ctx.actor.userId,
         verifiedAt: now,
       })
       .where(eq(submissionModifications.id, latest.id))

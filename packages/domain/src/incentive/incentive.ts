@@ -9,7 +9,7 @@ import { type Db, incentiveWeightVersions, users } from '@ctp/db';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { filteredFacts, resolvePeriod } from '../metrics/read-metrics.ts';
 import { inTransaction } from '../transaction.ts';
@@ -51,7 +51,7 @@ export function setIncentiveWeights({
   ctx,
   input: raw,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: z.input<typeof setIncentiveWeightsInput>;
 }) {
   if (!POLICIES.steerMetrics.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
@@ -64,7 +64,7 @@ export function setIncentiveWeights({
       .values({
         weightsJson: JSON.stringify(input.weights),
         note: input.note,
-        createdBy: ctx.actor!.userId,
+        createdBy: ctx.actor.userId,
         createdAt: now,
       })
       .returning()
@@ -90,11 +90,11 @@ export function getIncentiveRanking({ ctx, input: raw }: { ctx: Ctx; input: z.in
 }
 
 /** `incentive.own`: a hospital trial office's own score, rank and breakdown (never other hospitals' terms). */
-export function getOwnIncentive({ ctx }: { ctx: Ctx }) {
+export function getOwnIncentive({ ctx }: { ctx: ActorCtx }) {
   if (!POLICIES.readOwnIncentive.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const period = resolvePeriod({}, ctx.now());
   const weights = currentWeights(ctx.db);
   const rows = rankHospitals(filteredFacts(ctx, {}), period, weights.weights);
-  const own = rows.find((r) => r.hospitalId === ctx.actor!.orgId) ?? null;
+  const own = rows.find((r) => r.hospitalId === ctx.actor.orgId) ?? null;
   return { period, weights, own, hospitals: rows.length };
 }

@@ -15,7 +15,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { addDays, daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { submissionClock } from '../ethics/read-submissions.ts';
 import { inTransaction } from '../transaction.ts';
@@ -24,7 +24,7 @@ import { keyProjectTrialIds } from '../trials/key-project-ids.ts';
 export { keyProjectTrialIds };
 
 /** `keyProjects.flag` {trialId, flagged, reason}: the commission flags or unflags a trial (audited, history kept). */
-export function flagKeyProject({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof keyProjectFlagInput> }) {
+export function flagKeyProject({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof keyProjectFlagInput> }) {
   if (!POLICIES.steerMetrics.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = keyProjectFlagInput.parse(raw);
   const trial = ctx.db.select({ id: trials.id }).from(trials).where(eq(trials.id, input.trialId)).get();
@@ -39,11 +39,11 @@ export function flagKeyProject({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
     if (Boolean(open) === input.flagged) throw new DomainError('PRECONDITION_FAILED', 'KEY_PROJECT_UNCHANGED');
     if (input.flagged) {
       tx.insert(keyProjects)
-        .values({ trialId: trial.id, reason: input.reason, flaggedBy: ctx.actor!.userId, flaggedAt: now })
+        .values({ trialId: trial.id, reason: input.reason, flaggedBy: ctx.actor.userId, flaggedAt: now })
         .run();
     } else {
       tx.update(keyProjects)
-        .set({ unflaggedAt: now, unflaggedBy: ctx.actor!.userId, unflagReason: input.reason })
+        .set({ unflaggedAt: now, unflaggedBy: ctx.actor.userId, unflagReason: input.reason })
         .where(eq(keyProjects.id, open!.id))
         .run();
     }

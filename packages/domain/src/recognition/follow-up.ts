@@ -21,7 +21,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { bindAcknowledgedVersions } from '../documents/site-bindings.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -42,7 +42,7 @@ function runsCommittee(actor: Ctx['actor'], committeeId: string) {
  * text) — the local review cannot change the protocol, so it goes back to the lead EC; the lead EC and the sponsor
  * are notified.
  */
-export function raiseObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof raiseObjectionInput> }) {
+export function raiseObjection({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof raiseObjectionInput> }) {
   const input = raiseObjectionInput.parse(raw);
   const { req, trial } = loadRequest(ctx.db, input.requestId);
   if (!runsCommittee(ctx.actor, req.committeeId)) {
@@ -62,7 +62,7 @@ export function raiseObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
       category: input.category,
       text: input.text,
       state: 'open' as const,
-      raisedBy: ctx.actor!.userId,
+      raisedBy: ctx.actor.userId,
       createdAt: now,
     };
     tx.insert(recognitionObjections).values(row).run();
@@ -100,7 +100,7 @@ export function raiseObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
 }
 
 /** `recognition.objections.resolve`: the lead EC records how an objection was resolved. */
-export function resolveObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof resolveObjectionInput> }) {
+export function resolveObjection({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof resolveObjectionInput> }) {
   const input = resolveObjectionInput.parse(raw);
   const o = ctx.db.select().from(recognitionObjections).where(eq(recognitionObjections.id, input.id)).get();
   if (!o) throw notFound();
@@ -114,7 +114,7 @@ export function resolveObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input
       .set({
         state: 'resolved',
         resolution: input.resolution,
-        resolvedBy: ctx.actor!.userId,
+        resolvedBy: ctx.actor.userId,
         resolvedAt: now,
         version: o.version + 1,
       })
@@ -149,7 +149,7 @@ export function resolveObjection({ ctx, input: raw }: { ctx: Ctx; input: z.input
  * versions move to the amendment's, bound in the same transaction), or objects with a reason (the objection goes to
  * the lead EC as well; the site keeps its versions).
  */
-export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof ackActInput> }) {
+export function actOnAck({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof ackActInput> }) {
   const input = ackActInput.parse(raw);
   const ack = ctx.db.select().from(recognitionAcks).where(eq(recognitionAcks.id, input.id)).get();
   if (!ack) throw notFound();
@@ -164,7 +164,7 @@ export function actOnAck({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof 
   return inTransaction(ctx.db, (tx) => {
     const changed = tx
       .update(recognitionAcks)
-      .set({ state: to, note: input.note || null, actedBy: ctx.actor!.userId, actedAt: now, version: ack.version + 1 })
+      .set({ state: to, note: input.note || null, actedBy: ctx.actor.userId, actedAt: now, version: ack.version + 1 })
       .where(
         and(
           eq(recognitionAcks.id, ack.id),
@@ -310,7 +310,7 @@ export function listSafetyReports({ ctx }: { ctx: Ctx }) {
 }
 
 /** `recognition.safetyReports.markRead`: a participating EC's read receipt of a delivered SAE/SUSAR report. */
-export function markSafetyReportRead({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof saeReadInput> }) {
+export function markSafetyReportRead({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof saeReadInput> }) {
   const input = saeReadInput.parse(raw);
   const reports = listSafetyReports({ ctx }).filter((r) => r.id === input.submissionId && !r.isLead);
   if (reports.length === 0) throw notFound();
@@ -320,8 +320,8 @@ export function markSafetyReportRead({ ctx, input: raw }: { ctx: Ctx; input: z.i
     tx.insert(safetyReportReceipts)
       .values({
         submissionId: input.submissionId,
-        committeeId: ctx.actor!.committeeId!,
-        readBy: ctx.actor!.userId,
+        committeeId: ctx.actor.committeeId!,
+        readBy: ctx.actor.userId,
         readAt: now,
       })
       .onConflictDoNothing()
@@ -330,7 +330,7 @@ export function markSafetyReportRead({ ctx, input: raw }: { ctx: Ctx; input: z.i
       action: 'recognition.sae_read',
       entityType: 'submission',
       entityId: input.submissionId,
-      after: { committeeId: ctx.actor!.committeeId, readAt: now },
+      after: { committeeId: ctx.actor.committeeId, readAt: now },
     });
     return { readAt: now };
   });

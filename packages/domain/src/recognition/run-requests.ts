@@ -20,7 +20,7 @@ import {
 import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { type BoundVersion, bindRecognisedVersions } from '../documents/site-bindings.ts';
 import { DomainError } from '../errors.ts';
 import { insertDraftSubmission } from '../ethics/create-submission.ts';
@@ -42,7 +42,7 @@ const result = (r: { id: string; state: string; version: number }) => ({
  * it) submits its local packet — only local feasibility: PI qualification and load, capacity and equipment, local ICF
  * clauses, fees and insurance. The packet was pre-filled from the hospital's local-context profile.
  */
-export function submitPacket({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof packetInput> }) {
+export function submitPacket({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof packetInput> }) {
   const input = packetInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
   authoriseRecognitionStep(ctx.actor, loaded, 'submit_packet', { locale: ctx.locale, version: input.version });
@@ -65,7 +65,7 @@ export function submitPacket({ ctx, input: raw }: { ctx: Ctx; input: z.input<typ
     });
     notifyOrg(
       tx,
-      { orgId: site.hospitalOrgId, roles: ['ec_secretary'], exceptUserId: ctx.actor!.userId },
+      { orgId: site.hospitalOrgId, roles: ['ec_secretary'], exceptUserId: ctx.actor.userId },
       {
         kind: 'recognition_requested',
         params: { trial: loaded.trial.titleZh, committee: '' },
@@ -203,7 +203,13 @@ function nextLetterNo(tx: Tx, committeeId: string, year: string): string {
  * `declined` opens a full initial submission at this EC for the site, linked, with the reasons — all in one
  * transaction. The sponsor and the lead EC are told.
  */
-export function decideRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof decideRecognitionInput> }) {
+export function decideRecognition({
+  ctx,
+  input: raw,
+}: {
+  ctx: ActorCtx;
+  input: z.input<typeof decideRecognitionInput>;
+}) {
   const input = decideRecognitionInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
   authoriseRecognitionStep(ctx.actor, loaded, 'decide', { locale: ctx.locale, version: input.version });
@@ -242,7 +248,7 @@ export function decideRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.inpu
           title: ctx.locale === 'en' ? 'Full review after recognition was declined' : '互认不认可后的完整审查',
           previousSubmissionId: null,
           state: 'draft',
-          createdBy: ctx.actor!.userId,
+          createdBy: ctx.actor.userId,
           createdAt: now,
           updatedAt: now,
         },

@@ -18,7 +18,7 @@ import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { rebuildHospitalSearchDocument } from '../capacity/search-document.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
@@ -126,10 +126,10 @@ function loadOpenItem(ctx: Ctx, queueId: number): QueueRow {
 }
 
 /** Marks the item decided, conditional on it still being open (a second admin deciding meanwhile gets CONFLICT). */
-function closeItem(tx: Tx, ctx: Ctx, item: QueueRow, set: Partial<QueueRow>) {
+function closeItem(tx: Tx, ctx: ActorCtx, item: QueueRow, set: Partial<QueueRow>) {
   const changed = tx
     .update(registryReviewQueue)
-    .set({ ...set, decidedBy: ctx.actor!.userId, decidedAt: ctx.now() })
+    .set({ ...set, decidedBy: ctx.actor.userId, decidedAt: ctx.now() })
     .where(and(eq(registryReviewQueue.id, item.id), eq(registryReviewQueue.status, 'open')))
     .run().changes;
   if (changed !== 1) throw new DomainError('CONFLICT', 'QUEUE_ITEM_DECIDED');
@@ -140,7 +140,13 @@ function closeItem(tx: Tx, ctx: Ctx, item: QueueRow, set: Partial<QueueRow>) {
  * hospital has it yet), the decision is remembered for this name in this city, and every queued location with
  * this name resolves: this item's, and other cities' items whose city is the hospital's own.
  */
-export function resolveRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof registryResolveInput> }) {
+export function resolveRegistryName({
+  ctx,
+  input: raw,
+}: {
+  ctx: ActorCtx;
+  input: z.input<typeof registryResolveInput>;
+}) {
   if (!POLICIES.manageRegistry.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = registryResolveInput.parse(raw);
   const item = loadOpenItem(ctx, input.queueId);
@@ -170,7 +176,7 @@ export function resolveRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.in
         decision: 'hospital',
         hospitalId: hospital.id,
         queueId: item.id,
-        decidedBy: ctx.actor!.userId,
+        decidedBy: ctx.actor.userId,
         createdAt: ctx.now(),
       })
       .onConflictDoUpdate({
@@ -180,7 +186,7 @@ export function resolveRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.in
           hospitalId: hospital.id,
           reason: null,
           queueId: item.id,
-          decidedBy: ctx.actor!.userId,
+          decidedBy: ctx.actor.userId,
         },
       })
       .run();
@@ -234,7 +240,7 @@ export function resolveRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.in
  * `registry.reject`: not a (platform) hospital — a masked site, a person's name, an institution outside the
  * platform. Remembered for this name in every city: its locations leave the queue and it is never queued again.
  */
-export function rejectRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof registryRejectInput> }) {
+export function rejectRegistryName({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof registryRejectInput> }) {
   if (!POLICIES.manageRegistry.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = registryRejectInput.parse(raw);
   const item = loadOpenItem(ctx, input.queueId);
@@ -254,7 +260,7 @@ export function rejectRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.inp
         decision: 'rejected',
         reason: input.reason,
         queueId: item.id,
-        decidedBy: ctx.actor!.userId,
+        decidedBy: ctx.actor.userId,
         createdAt: ctx.now(),
       })
       .onConflictDoUpdate({
@@ -264,7 +270,7 @@ export function rejectRegistryName({ ctx, input: raw }: { ctx: Ctx; input: z.inp
           hospitalId: null,
           reason: input.reason,
           queueId: item.id,
-          decidedBy: ctx.actor!.userId,
+          decidedBy: ctx.actor.userId,
         },
       })
       .run();

@@ -23,7 +23,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { joinAgreement } from '../agreements/agreements.ts';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { addDays, shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
-import type { Actor, Ctx, Services } from '../context.ts';
+import type { Actor, ActorCtx, Services } from '../context.ts';
 import { committeeProcedures } from '../ethics/committee-procedures.ts';
 import { createSubmission } from '../ethics/create-submission.ts';
 import { decideSubmission } from '../ethics/decide-submission.ts';
@@ -126,7 +126,7 @@ const DELAYS: Record<DelayStage, [DelayReason, DelayAttribution][]> = {
   ],
 };
 
-function ctxOf(db: Db, email: string, at: number, services: Services): Ctx {
+function ctxOf(db: Db, email: string, at: number, services: Services): ActorCtx {
   const user = db.select().from(users).where(eq(users.email, email)).get();
   if (!user) throw new Error(`demo history: no user ${email}`);
   const m = db

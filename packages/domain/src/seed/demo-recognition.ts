@@ -2,12 +2,12 @@ import { type Db, memberships, users } from '@ctp/db';
 import { asc, eq } from 'drizzle-orm';
 import { createAgreement, joinAgreement } from '../agreements/agreements.ts';
 import { saveLocalContext } from '../agreements/local-context.ts';
-import type { Ctx, Services } from '../context.ts';
+import type { ActorCtx, Services } from '../context.ts';
 
 /** The demo's committees in the recognition agreement; 东南大学附属中大医院 (zdyy) and others are left out on purpose. */
 export const DEMO_AGREEMENT_HOSPITALS = ['jsph', 'njglyy', 'jsch', 'njfh', 'njmu2'] as const;
 
-function ctxOf(db: Db, email: string, at: number, services: Services): Ctx | null {
+function ctxOf(db: Db, email: string, at: number, services: Services): ActorCtx | null {
   const user = db.select().from(users).where(eq(users.email, email)).get();
   if (!user) return null;
   const m = db

@@ -1,7 +1,7 @@
 import { type Db, hospitalSpecialties, investigatorSpecialties, memberships, users } from '@ctp/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
-import type { Actor, Ctx, Services } from '../context.ts';
+import type { Actor, ActorCtx, Services } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
 import { createTrial } from '../trials/create-trial.ts';
 import { answerInquiry, sendInquiry } from '../trials/inquiries.ts';
@@ -110,7 +110,7 @@ function monthsFrom(first: string, last: string): string[] {
   return out;
 }
 
-export function actorCtx(db: Db, email: string, at: number, services: Services): Ctx {
+export function actorCtx(db: Db, email: string, at: number, services: Services): ActorCtx {
   const user = db.select().from(users).where(eq(users.email, email)).get()!;
   const m = db
     .select()

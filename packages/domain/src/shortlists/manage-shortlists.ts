@@ -2,19 +2,19 @@ import { POLICIES, type ShortlistQuery } from '@ctp/contracts';
 import { organisations, shortlistItems, shortlists } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Actor, Ctx } from '../context.ts';
+import type { Actor, ActorCtx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadOwnShortlist } from './shortlist-access.ts';
 import { storedQuery } from './shortlist-query.ts';
 
-function sponsor(ctx: Ctx): Actor {
+function sponsor(ctx: ActorCtx): Actor {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
-  return ctx.actor!;
+  return ctx.actor;
 }
 
-export function createShortlist({ ctx, input }: { ctx: Ctx; input: { name: string } }): { id: string } {
+export function createShortlist({ ctx, input }: { ctx: ActorCtx; input: { name: string } }): { id: string } {
   const actor = sponsor(ctx);
   const id = newId();
   const now = ctx.now();
@@ -32,7 +32,7 @@ export function createShortlist({ ctx, input }: { ctx: Ctx; input: { name: strin
   return { id };
 }
 
-export function renameShortlist({ ctx, input }: { ctx: Ctx; input: { id: string; name: string } }): void {
+export function renameShortlist({ ctx, input }: { ctx: ActorCtx; input: { id: string; name: string } }): void {
   const list = loadOwnShortlist(ctx.db, sponsor(ctx), input.id);
   inTransaction(ctx.db, (tx) => {
     tx.update(shortlists).set({ name: input.name, updatedAt: ctx.now() }).where(eq(shortlists.id, list.id)).run();
@@ -47,7 +47,7 @@ export function renameShortlist({ ctx, input }: { ctx: Ctx; input: { id: string;
 }
 
 /** Archiving hides a list; its items stay, so nothing a user entered is lost. */
-export function archiveShortlist({ ctx, input }: { ctx: Ctx; input: { id: string } }): void {
+export function archiveShortlist({ ctx, input }: { ctx: ActorCtx; input: { id: string } }): void {
   const list = loadOwnShortlist(ctx.db, sponsor(ctx), input.id);
   inTransaction(ctx.db, (tx) => {
     tx.update(shortlists).set({ archivedAt: ctx.now(), updatedAt: ctx.now() }).where(eq(shortlists.id, list.id)).run();
@@ -64,7 +64,7 @@ export function addToShortlist({
   ctx,
   input,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   /** `query`: the search the hospital was found with; the list scores and explains it against that search. */
   input: { shortlistId: string; hospitalId: string; note?: string; query?: ShortlistQuery };
 }): void {
@@ -108,7 +108,7 @@ export function updateShortlistNote({
   ctx,
   input,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: { shortlistId: string; hospitalId: string; note?: string };
 }): void {
   const list = loadOwnShortlist(ctx.db, sponsor(ctx), input.shortlistId);
@@ -135,7 +135,7 @@ export function removeFromShortlist({
   ctx,
   input,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: { shortlistId: string; hospitalId: string };
 }): void {
   const list = loadOwnShortlist(ctx.db, sponsor(ctx), input.shortlistId);

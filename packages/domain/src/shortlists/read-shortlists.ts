@@ -3,14 +3,14 @@ import { shortlistItems, shortlists, specialtyCatalogue } from '@ctp/db';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { siteSheet } from '../capacity/export-search.ts';
 import { searchSites } from '../capacity/search-sites.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { toXlsx } from '../exports/xlsx.ts';
 import { loadOwnShortlist } from './shortlist-access.ts';
 import { describeQuery, readStoredQuery } from './shortlist-query.ts';
 
 /** The live shortlists of the actor's sponsor organisation, newest change first, with item counts. */
-export function listShortlists({ ctx }: { ctx: Ctx }) {
+export function listShortlists({ ctx }: { ctx: ActorCtx }) {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
   return ctx.db
     .select({
@@ -21,7 +21,7 @@ export function listShortlists({ ctx }: { ctx: Ctx }) {
     })
     .from(shortlists)
     .leftJoin(shortlistItems, eq(shortlistItems.shortlistId, shortlists.id))
-    .where(and(eq(shortlists.orgId, ctx.actor!.orgId), isNull(shortlists.archivedAt)))
+    .where(and(eq(shortlists.orgId, ctx.actor.orgId), isNull(shortlists.archivedAt)))
     .groupBy(shortlists.id)
     .orderBy(desc(shortlists.updatedAt))
     .all();

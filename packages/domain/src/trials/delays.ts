@@ -16,7 +16,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { canReadTrial, loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
@@ -86,13 +86,13 @@ export function delaysView(site: SiteDates, today: string, records: DelayRecord[
  * is. The hospital's trial office or the trial's sponsor records it; a new record supersedes the previous one and
  * both are kept. Only for a stage that missed its target or is overdue.
  */
-export function recordDelay({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof recordDelayInput> }) {
+export function recordDelay({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof recordDelayInput> }) {
   if (!POLICIES.recordDelays.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = recordDelayInput.parse(raw);
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   const side = siteSideOf(ctx.actor, trial, site, piUserId);
   // The trial office, not the PI, speaks for the hospital here.
-  if (!side || side === 'ethics' || side === 'system' || (side === 'site' && ctx.actor!.role !== 'site_admin'))
+  if (!side || side === 'ethics' || side === 'system' || (side === 'site' && ctx.actor.role !== 'site_admin'))
     throw forbidden();
   const now = ctx.now();
   const stage = siteStageStatuses(site, shanghaiDate(now)).find((s) => s.stage === input.stage);
@@ -117,7 +117,7 @@ export function recordDelay({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
         attribution: input.attribution,
         note: input.note ?? null,
         recordedBySide: side,
-        recordedBy: ctx.actor!.userId,
+        recordedBy: ctx.actor.userId,
         recordedAt: now,
       })
       .returning({ id: trialSiteDelays.id })

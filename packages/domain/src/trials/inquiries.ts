@@ -14,7 +14,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
 import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
 import { shanghaiDate } from '../clock/dates.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
@@ -35,7 +35,7 @@ export function sendInquiry({
   ctx,
   input,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: { trialId: string; hospitalSpecialtyIds: string[]; synopsis: string; questions?: string; replyBy: string };
 }): { inquiryIds: string[] } {
   if (!POLICIES.signedIn.allows(ctx.actor)) throw forbidden();
@@ -67,12 +67,12 @@ export function sendInquiry({
           trialId: trial.id,
           trialSiteId: site.id,
           hospitalOrgId: s.hospitalOrgId,
-          sponsorOrgId: ctx.actor!.orgId,
+          sponsorOrgId: ctx.actor.orgId,
           synopsis: input.synopsis,
           questions: input.questions ?? null,
           replyBy: input.replyBy,
           status: 'sent',
-          sentBy: ctx.actor!.userId,
+          sentBy: ctx.actor.userId,
           sentAt: now,
         })
         .run();

@@ -2,7 +2,7 @@ import { type InquiryAttachment, MAX_INQUIRY_ATTACHMENTS, POLICIES } from '@ctp/
 import { type Db, inquiries, inquiryAttachments } from '@ctp/db';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import {
   commitStaged,
@@ -22,10 +22,10 @@ import { canManageTrial, loadTrial } from './trial-access.ts';
 type InquiryRow = typeof inquiries.$inferSelect;
 
 /** The inquiry as its hospital's trial office sees it; anyone else: not found. */
-function loadOwnInquiry(ctx: Ctx, inquiryId: string): InquiryRow {
+function loadOwnInquiry(ctx: ActorCtx, inquiryId: string): InquiryRow {
   if (!POLICIES.answerInquiries.allows(ctx.actor)) throw forbidden();
   const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, inquiryId)).get();
-  if (!inquiry || inquiry.hospitalOrgId !== ctx.actor!.orgId) throw notFound();
+  if (!inquiry || inquiry.hospitalOrgId !== ctx.actor.orgId) throw notFound();
   return inquiry;
 }
 
@@ -41,7 +41,7 @@ export async function uploadInquiryAttachment({
   input,
   file,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: { inquiryId: string };
   file: UploadedFile;
 }): Promise<InquiryAttachment> {
@@ -92,7 +92,7 @@ export async function uploadInquiryAttachment({
           sizeBytes: file.bytes.byteLength,
           sha256,
           storageKey: key,
-          uploadedBy: ctx.actor!.userId,
+          uploadedBy: ctx.actor.userId,
           uploadedAt: now,
         })
         .run();
@@ -115,7 +115,7 @@ export async function uploadInquiryAttachment({
  * Takes an attachment off an answer not yet sent (a wrong file). The row goes; the audit row keeps what it was, and
  * the stored bytes stay (content-addressed, possibly shared).
  */
-export function removeInquiryAttachment({ ctx, input }: { ctx: Ctx; input: { attachmentId: string } }): void {
+export function removeInquiryAttachment({ ctx, input }: { ctx: ActorCtx; input: { attachmentId: string } }): void {
   if (!POLICIES.answerInquiries.allows(ctx.actor)) throw forbidden();
   const row = ctx.db.select().from(inquiryAttachments).where(eq(inquiryAttachments.id, input.attachmentId)).get();
   if (!row) throw notFound();

@@ -13,7 +13,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate, shanghaiMonth } from '../clock/dates.ts';
-import type { AuditCtx, Ctx } from '../context.ts';
+import type { ActorCtx, AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { approvalValidUntil } from './approval-validity.ts';
@@ -133,7 +133,13 @@ function assertRunningTotals(
  * the counts are the month's own (the totals are their sum); recording lower numbers than saved for a month is a correction and needs a reason (audited with before/after).
  * A suspended or terminated site records nothing.
  */
-export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof recordEnrolmentInput> }): void {
+export function recordEnrolment({
+  ctx,
+  input: raw,
+}: {
+  ctx: ActorCtx;
+  input: z.input<typeof recordEnrolmentInput>;
+}): void {
   const input = recordEnrolmentInput.parse(raw);
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   if (siteSideOf(ctx.actor, trial, site, piUserId) !== 'site') throw forbidden();
@@ -172,7 +178,7 @@ export function recordEnrolment({ ctx, input: raw }: { ctx: Ctx; input: z.input<
     screenFailures: input.screenFailures,
     withdrawn: input.withdrawn,
     correctionReason: input.correctionReason ?? null,
-    recordedBy: ctx.actor!.userId,
+    recordedBy: ctx.actor.userId,
     recordedAt: now,
   };
   inTransaction(ctx.db, (tx) => {
