@@ -131,3 +131,15 @@ export function canActForCommittee(actor: ActorRef | null, committeeId: string):
     actor.committeeId === committeeId
   );
 }
+
+/**
+ * Resource-level: may this actor record things on behalf of the whole committee (attendance, agenda, another member's
+ * vote), not just for themselves? Its secretary or chair. The meeting page offers those acts by the same rule.
+ */
+export function runsCommittee(actor: ActorRef | null, committeeId: string): boolean {
+  return (
+    actor !== null &&
+    (actor.role === 'ec_secretary' || actor.role === 'ec_chair') &&
+    canActForCommittee(actor, committeeId)
+  );
+}

@@ -1,11 +1,4 @@
-import {
-  type ActorRef,
-  type CommitteeSop,
-  canActForCommittee,
-  DEFAULT_COMMITTEE_SOP,
-  isEcRole,
-  LEGAL_QUORUM,
-} from '@ctp/contracts';
+import { type ActorRef, type CommitteeSop, DEFAULT_COMMITTEE_SOP, LEGAL_QUORUM, runsCommittee } from '@ctp/contracts';
 import { committeeMembers, committeeSettings, ethicsCommittees } from '@ctp/db';
 import { and, asc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { DomainError, forbidden, notFound } from '../errors.ts';
@@ -14,29 +7,6 @@ import type { Reader } from '../transaction.ts';
 /** Reads that work on the database and inside a transaction alike. */
 export type { Reader };
 export type CommitteeMemberRow = typeof committeeMembers.$inferSelect;
-
-/**
- * Authorise an act on a committee: one of `roles` *of that committee*. An EC role of another committee is refused
- * NOT_OWN_COMMITTEE; anyone else ROLE_REQUIRED.
- */
-export function assertCommitteeRole(
-  actor: ActorRef | null,
-  committeeId: string,
-  roles: readonly ('ec_secretary' | 'ec_chair' | 'ec_member')[],
-): asserts actor is ActorRef {
-  if (!actor || !isEcRole(actor.role)) throw forbidden('ROLE_REQUIRED');
-  if (!canActForCommittee(actor, committeeId)) throw forbidden('NOT_OWN_COMMITTEE');
-  if (!(roles as readonly string[]).includes(actor.role)) throw forbidden('ROLE_REQUIRED');
-}
-
-/** Pure: may this actor record things on behalf of the whole committee (not just for themselves)? */
-export function runsCommittee(actor: ActorRef | null, committeeId: string): boolean {
-  return (
-    actor !== null &&
-    (actor.role === 'ec_secretary' || actor.role === 'ec_chair') &&
-    canActForCommittee(actor, committeeId)
-  );
-}
 
 export function loadCommittee(db: Reader, committeeId: string) {
   const row = db.select().from(ethicsCommittees).where(eq(ethicsCommittees.id, committeeId)).get();

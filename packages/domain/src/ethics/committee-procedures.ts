@@ -16,7 +16,8 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { assertCommitteeRole, effectiveSop, loadCommittee, type Reader } from './committee-access.ts';
+import { effectiveSop, loadCommittee, type Reader } from './committee-access.ts';
+import { assertCommitteeRole } from './committee-policy.ts';
 
 type StoredChecklists = Partial<Record<SubmissionType, (string | Partial<ChecklistItem>)[]>>;
 

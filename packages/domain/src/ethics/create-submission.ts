@@ -7,8 +7,9 @@ import type { ActorCtx, AuditCtx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
+import { canActForSite, canManageTrial } from '../trials/policy.ts';
 import { stateLabel } from '../trials/site-lifecycle.ts';
-import { canActForSite, canManageTrial, loadSiteWithTrial, type TrialSiteRow } from '../trials/trial-access.ts';
+import { loadSiteWithTrial, type TrialSiteRow } from '../trials/trial-access.ts';
 import { loadSubmission } from './submission-access.ts';
 
 /** Site states in which an amendment, continuing review, SAE… makes sense: the site holds an ethics approval. */

@@ -17,7 +17,8 @@ import { applyDecisionEffects } from './decision-effects.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { addMonths, followUpMonthsFor, majorityOf } from './quorum.ts';
 import { countableExpeditedReviewers } from './reviewer-access.ts';
-import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /**

@@ -2,7 +2,8 @@ import { type ActorRef, canActForCommittee, isEcRole, type SubmissionSide } from
 import type { Db } from '@ctp/db';
 import { forbidden, notFound } from '../errors.ts';
 import { assertMayOpenSubmissionFiles } from './reviewer-access.ts';
-import { canReadSubmission, type LoadedSubmission, submissionSideOf } from './submission-access.ts';
+import type { LoadedSubmission } from './submission-access.ts';
+import { canReadSubmission, submissionSideOf } from './submission-policy.ts';
 
 /**
  * Authorise reading a submission's files (documents, letter). The applicant side (trial office, PI), the trial's

@@ -22,12 +22,8 @@ import { servingMembers } from './committee-access.ts';
 import { assertMayReadSubmissionFiles } from './document-access.ts';
 import { type LetterContent, renderLetterPdf } from './letter-pdf.ts';
 import { modificationsStatus, modificationsVerifiedDateOf } from './modification-rounds.ts';
-import {
-  authoriseSubmissionStep,
-  canReadSubmission,
-  type LoadedSubmission,
-  loadSubmission,
-} from './submission-access.ts';
+import { type LoadedSubmission, loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep, canReadSubmission } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /**

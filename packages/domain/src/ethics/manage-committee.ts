@@ -15,7 +15,8 @@ import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { assertCommitteeRole, effectiveSop, loadCommittee, servingMembers } from './committee-access.ts';
+import { effectiveSop, loadCommittee, servingMembers } from './committee-access.ts';
+import { assertCommitteeRole } from './committee-policy.ts';
 import { requiredAttendance } from './quorum.ts';
 
 /**

@@ -16,12 +16,14 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { assertCommitteeRole, effectiveSop, type Reader } from './committee-access.ts';
+import { effectiveSop, type Reader } from './committee-access.ts';
+import { assertCommitteeRole } from './committee-policy.ts';
 import { loadMeeting, type MeetingRow, sittingFor, votesOn } from './meeting-access.ts';
 import { agendaOf } from './meeting-record.ts';
 import { majorityOf } from './quorum.ts';
 import { ownMemberIds } from './reviewer-access.ts';
-import { loadSubmission, submissionSideOf } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { submissionSideOf } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 type MinutesRow = typeof meetingMinutes.$inferSelect;

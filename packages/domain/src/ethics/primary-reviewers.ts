@@ -5,6 +5,7 @@ import {
   EXPEDITED_MAX_REVIEWERS,
   reviewSubmissionInput,
   reviewsMineInput,
+  runsCommittee,
   type SubmissionState,
   saveWorksheetInput,
   unassignReviewerInput,
@@ -28,7 +29,8 @@ import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { assertCommitteeRole, type Reader, resolveMember, runsCommittee, servingMembers } from './committee-access.ts';
+import { type Reader, resolveMember, servingMembers } from './committee-access.ts';
+import { assertCommitteeRole } from './committee-policy.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { recusalsFor } from './meeting-access.ts';
 import { activeReviewer, declarationOf, mayOpenSubmissionFiles, ownMemberIds } from './reviewer-access.ts';

@@ -26,10 +26,12 @@ import { boundDocumentsOf, currentDocuments, documentsOf } from '../documents/de
 import { effectiveVersionsOf } from '../documents/effective-versions.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { fileStoreOf, storedPath } from '../files/file-store.ts';
-import { canActForSite, canManageTrial, loadSiteWithTrial } from '../trials/trial-access.ts';
+import { canActForSite, canManageTrial } from '../trials/policy.ts';
+import { loadSiteWithTrial } from '../trials/trial-access.ts';
 import { assertMayReadSubmissionFiles } from './document-access.ts';
 import { modificationsStatus } from './modification-rounds.ts';
-import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { canReadSubmission, submissionSideOf } from './submission-policy.ts';
 
 const kindOrder = (k: DocumentKind) => DOCUMENT_KINDS.indexOf(k);
 

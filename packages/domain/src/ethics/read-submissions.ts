@@ -43,7 +43,8 @@ import { modificationsStatus } from './modification-rounds.ts';
 import { compareQueue } from './queue-order.ts';
 import { isRecusedFrom } from './reviewer-access.ts';
 import { screeningStateOf } from './screening-checklist.ts';
-import { canReadSubmission, type SubmissionRow, submissionSideOf } from './submission-access.ts';
+import type { SubmissionRow } from './submission-access.ts';
+import { canReadSubmission, submissionSideOf } from './submission-policy.ts';
 
 type RiskLevel = (typeof RISK_LEVELS)[number];
 /**

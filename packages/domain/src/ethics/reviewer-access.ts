@@ -1,4 +1,4 @@
-import { type ActorRef, canActForCommittee, isEcRole } from '@ctp/contracts';
+import { type ActorRef, canActForCommittee, isEcRole, runsCommittee } from '@ctp/contracts';
 import {
   committeeMembers,
   type Db,
@@ -10,7 +10,7 @@ import {
 } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import { type Reader, runsCommittee } from './committee-access.ts';
+import type { Reader } from './committee-access.ts';
 import { recusalsFor } from './meeting-access.ts';
 
 export type ReviewerRow = typeof submissionReviewers.$inferSelect;

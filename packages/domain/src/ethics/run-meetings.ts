@@ -6,6 +6,7 @@ import {
   meetingIdInput,
   meetingStatusOf,
   recordAttendanceInput,
+  runsCommittee,
 } from '@ctp/contracts';
 import { committeeMembers, meetingAttendance, meetingMinutes, meetings, memberConflicts, submissions } from '@ctp/db';
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
@@ -17,18 +18,13 @@ import { DomainError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { agendaBriefsOf } from './agenda-briefs.ts';
-import {
-  assertCommitteeRole,
-  effectiveSop,
-  loadCommittee,
-  resolveMember,
-  runsCommittee,
-  servingMembers,
-} from './committee-access.ts';
+import { effectiveSop, loadCommittee, resolveMember, servingMembers } from './committee-access.ts';
+import { assertCommitteeRole } from './committee-policy.ts';
 import { loadMeeting, sittingFor, votesOn } from './meeting-access.ts';
 import { majorityOf } from './quorum.ts';
 import { mayOpenSubmissionFiles, ownMemberIds } from './reviewer-access.ts';
-import { loadSubmission, submissionSideOf } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { submissionSideOf } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /**

@@ -8,7 +8,8 @@ import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { committeeProcedures } from './committee-procedures.ts';
 import { documentedKindsOf } from './screening-checklist.ts';
-import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /** Pure: the acceptance number (受理号) after `last` in a committee's year, e.g. `JSPH-2026-0001`. */

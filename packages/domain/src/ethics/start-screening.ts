@@ -2,7 +2,8 @@ import { startScreeningInput } from '@ctp/contracts';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /**

@@ -8,7 +8,8 @@ import { inTransaction } from '../transaction.ts';
 import { markEthicsSubmitted } from '../trials/record-progress.ts';
 import { stateLabel } from '../trials/site-lifecycle.ts';
 import { siteAcceptsSubmission } from './create-submission.ts';
-import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep } from './submission-policy.ts';
 import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 
 /**

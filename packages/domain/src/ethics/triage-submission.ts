@@ -10,7 +10,8 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { committeeProcedures } from './committee-procedures.ts';
-import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /**

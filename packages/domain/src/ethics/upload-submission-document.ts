@@ -24,7 +24,8 @@ import { cleanFileName, type UploadedFile } from '../files/uploaded-file.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { modificationsStatus } from './modification-rounds.ts';
-import { canReadSubmission, loadSubmission, submissionSideOf } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { canReadSubmission, submissionSideOf } from './submission-policy.ts';
 
 /**
  * Attach one document version to a submission (送审文件), from the upload route. Authorised first (the applicant

@@ -14,7 +14,8 @@ import { followVerifiedModifications } from '../documents/site-bindings.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { latestRound, modificationStatusOf } from './modification-rounds.ts';
-import { authoriseSubmissionStep, canReadSubmission, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep, canReadSubmission } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 function assertNeedsModifications(sub: { outcome: string | null }) {

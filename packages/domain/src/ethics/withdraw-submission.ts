@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import { authoriseSubmissionStep, loadSubmission } from './submission-access.ts';
+import { loadSubmission } from './submission-access.ts';
+import { authoriseSubmissionStep } from './submission-policy.ts';
 import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 
 /**

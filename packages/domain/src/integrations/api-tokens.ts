@@ -15,7 +15,7 @@ import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { integrationsManager } from './integration-access.ts';
+import { integrationsManager } from './policy.ts';
 
 /** Tokens read `ctp_` + 43 base64url characters (256 random bits); the prefix tells a secret scanner what it found. */
 export const TOKEN_PREFIX = 'ctp_';

@@ -13,7 +13,7 @@ import type { Ctx } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { integrationsManager } from './integration-access.ts';
+import { integrationsManager } from './policy.ts';
 
 /** At most this many live webhooks per organisation: each event is one delivery per webhook. */
 export const MAX_WEBHOOKS_PER_ORG = 10;

@@ -5,6 +5,7 @@ import {
   RECOGNISING_OUTCOMES,
   raiseObjectionInput,
   resolveObjectionInput,
+  runsCommittee,
   saeReadInput,
 } from '@ctp/contracts';
 import {
@@ -28,14 +29,6 @@ import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadRequest } from './request-access.ts';
-
-function runsCommittee(actor: Ctx['actor'], committeeId: string) {
-  return (
-    actor !== null &&
-    (actor.role === 'ec_secretary' || actor.role === 'ec_chair') &&
-    canActForCommittee(actor, committeeId)
-  );
-}
 
 /**
  * `recognition.objections.raise`: the participating EC raises a structured objection to the protocol (category,

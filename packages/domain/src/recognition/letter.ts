@@ -21,7 +21,8 @@ import { type LetterContent, renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
 import { inTransaction } from '../transaction.ts';
-import { canReadRequest, loadRequest, type RecognitionRequestRow } from './request-access.ts';
+import { canReadRequest } from './policy.ts';
+import { loadRequest, type RecognitionRequestRow } from './request-access.ts';
 
 /**
  * The recognition letter (互认确认批件) of a recognised request: the participating EC's approval of the site by

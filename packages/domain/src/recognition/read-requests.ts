@@ -43,9 +43,11 @@ import type { Ctx } from '../context.ts';
 import { effectiveVersionsOf, isIcfSuperseded } from '../documents/effective-versions.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
-import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
+import { canManageTrial, canReadTrial } from '../trials/policy.ts';
+import { loadTrial } from '../trials/trial-access.ts';
 import { trialLeadOf } from './lead-site.ts';
-import { canReadRequest, type RecognitionRequestRow, recognitionSideOf } from './request-access.ts';
+import { canReadRequest, recognitionSideOf } from './policy.ts';
+import type { RecognitionRequestRow } from './request-access.ts';
 
 type Stop = { from: string; to: string | null };
 

@@ -28,7 +28,8 @@ import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { markEthicsApproved, markEthicsSubmitted } from '../trials/record-progress.ts';
-import { authoriseRecognitionStep, loadRequest } from './request-access.ts';
+import { authoriseRecognitionStep } from './policy.ts';
+import { loadRequest } from './request-access.ts';
 import { applyRecognitionStep, closeRecognitionClockStop } from './request-steps.ts';
 
 const result = (r: { id: string; state: string; version: number }) => ({

@@ -2,11 +2,7 @@ import { type ActorRef, POLICIES } from '@ctp/contracts';
 import { type Db, shortlists } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { forbidden, notFound } from '../errors.ts';
-
-/** Pure: a shortlist is kept by the sponsor users of the organisation that owns it. */
-export function canUseShortlist(actor: ActorRef | null, shortlist: { orgId: string }): boolean {
-  return POLICIES.keepShortlists.allows(actor) && actor!.orgId === shortlist.orgId;
-}
+import { canUseShortlist } from './policy.ts';
 
 /** Loads a live shortlist the actor may use; another organisation's list is "not found", not "forbidden". */
 export function loadOwnShortlist(db: Db, actor: ActorRef | null, id: string) {

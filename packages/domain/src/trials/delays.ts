@@ -19,7 +19,8 @@ import { shanghaiDate } from '../clock/dates.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { canReadTrial, loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
+import { canReadTrial, mayRecordDelay, siteSideOf } from './policy.ts';
+import { loadSiteWithTrial, type TrialSiteRow } from './trial-access.ts';
 
 type SiteDates = Pick<TrialSiteRow, 'state' | 'selectedDate' | 'ethicsApprovedDate' | 'sivDate' | 'fpiDate'>;
 
@@ -91,9 +92,7 @@ export function recordDelay({ ctx, input: raw }: { ctx: ActorCtx; input: z.input
   const input = recordDelayInput.parse(raw);
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   const side = siteSideOf(ctx.actor, trial, site, piUserId);
-  // The trial office, not the PI, speaks for the hospital here.
-  if (!side || side === 'ethics' || side === 'system' || (side === 'site' && ctx.actor.role !== 'site_admin'))
-    throw forbidden();
+  if (!mayRecordDelay(ctx.actor, side)) throw forbidden();
   const now = ctx.now();
   const stage = siteStageStatuses(site, shanghaiDate(now)).find((s) => s.stage === input.stage);
   if (!stage || !isDelayed(stage))

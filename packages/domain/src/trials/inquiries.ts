@@ -21,9 +21,10 @@ import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { attachmentsOf } from './inquiry-attachments.ts';
+import { canManageTrial } from './policy.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
-import { canManageTrial, loadTrial } from './trial-access.ts';
+import { loadTrial } from './trial-access.ts';
 
 const sponsorOrg = alias(organisations, 'sponsor_org');
 

@@ -17,7 +17,8 @@ import {
 import { cleanFileName, type UploadedFile } from '../files/uploaded-file.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { canManageTrial, loadTrial } from './trial-access.ts';
+import { canManageTrial } from './policy.ts';
+import { loadTrial } from './trial-access.ts';
 
 type InquiryRow = typeof inquiries.$inferSelect;
 

@@ -20,7 +20,8 @@ import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { delayRecordsOf, delaysView } from './delays.ts';
 import { keyProjectTrialIds } from './key-project-ids.ts';
 import { nextStepOf } from './next-step.ts';
-import { canManageTrial, canReadTrial, type TrialRow } from './trial-access.ts';
+import { canManageTrial, canReadTrial } from './policy.ts';
+import type { TrialRow } from './trial-access.ts';
 
 const sponsorOrg = alias(organisations, 'sponsor_org');
 

@@ -17,8 +17,9 @@ import type { ActorCtx, AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { approvalValidUntil } from './approval-validity.ts';
+import { siteSideOf } from './policy.ts';
 import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
-import { loadSiteWithTrial, siteSideOf, type TrialSiteRow } from './trial-access.ts';
+import { loadSiteWithTrial, type TrialSiteRow } from './trial-access.ts';
 
 function milestoneLabel(m: MilestoneKey, locale: 'zh-CN' | 'en'): string {
   return locale === 'en' ? MILESTONE_LABELS[m].en : MILESTONE_LABELS[m].zh;

@@ -16,8 +16,9 @@ import { openRecognitionForLateSite } from '../fan-out/fan-out.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
+import { canManageTrial } from './policy.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
-import { canManageTrial, loadTrial, type TrialRow, type TrialSiteRow } from './trial-access.ts';
+import { loadTrial, type TrialRow, type TrialSiteRow } from './trial-access.ts';
 
 /** The live specialty, checked to exist; the PI, checked to belong to it. */
 export function loadSpecialtyAndPi(ctx: Ctx, hospitalSpecialtyId: string, investigatorId?: string) {

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import type { AppRouter } from '@ctp/api';
-import { QUORUM_REASON_LABELS, VOTE_CHOICES, VOTE_OUTCOME, type VoteChoice } from '@ctp/contracts';
+import { QUORUM_REASON_LABELS, runsCommittee, VOTE_CHOICES, VOTE_OUTCOME, type VoteChoice } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import {
@@ -83,7 +83,8 @@ export default function MeetingPage() {
   const [error, setError] = useState<string | null>(null);
   if (q.error) return <Alert type="error" showIcon title={apiError(q.error, t('common.networkError')).message} />;
   const m = q.data;
-  const runs = actor?.role === 'ec_secretary' || actor?.role === 'ec_chair';
+  // The same rule the server enforces on attendance, agenda and recording for another member.
+  const runs = m ? runsCommittee(actor, m.committeeId) : false;
   return (
     <>
       <PageHeader
