@@ -7,6 +7,7 @@ import {
   reviewsMineInput,
   type SubmissionState,
   saveWorksheetInput,
+  term,
   unassignReviewerInput,
   WORKSHEET_ITEMS,
   type WorksheetItems,
@@ -51,7 +52,9 @@ function loadSubmitted(ctx: Ctx, submissionId: string): SubmissionRow {
 }
 
 function notUnderReview(sub: SubmissionRow) {
-  return new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', { params: { state: sub.state } });
+  return new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
+    params: { state: term('submissionStates', sub.state) },
+  });
 }
 
 function activeReviewers(db: Reader, submissionId: string) {

@@ -3,11 +3,9 @@ import {
   canActForCommittee,
   checkSubmissionTransition,
   isEcRole,
-  type Locale,
-  SUBMISSION_STATE_LABELS,
   type SubmissionSide,
-  type SubmissionState,
   type SubmissionStep,
+  term,
 } from '@ctp/contracts';
 import { type Db, ethicsCommittees, investigators, submissions, trialSites, trials } from '@ctp/db';
 import { eq } from 'drizzle-orm';
@@ -72,10 +70,6 @@ export function loadSubmission(db: Db, id: string) {
 }
 export type LoadedSubmission = ReturnType<typeof loadSubmission>;
 
-function stateLabel(state: SubmissionState, locale: Locale) {
-  return locale === 'en' ? SUBMISSION_STATE_LABELS[state].en : SUBMISSION_STATE_LABELS[state].zh;
-}
-
 /**
  * Authorise a step on a loaded submission, then check its state (CONVENTIONS §2): an EC role of another committee
  * is refused NOT_OWN_COMMITTEE; someone who may not see it gets NOT_FOUND; a stale `version` from the client is a
@@ -85,7 +79,7 @@ export function authoriseSubmissionStep(
   actor: ActorRef | null,
   loaded: LoadedSubmission,
   step: SubmissionStep,
-  opts: { locale: Locale; version?: number | undefined },
+  opts: { version?: number | undefined },
 ): SubmissionSide {
   const { sub, trial, site, piUserId } = loaded;
   if (actor && isEcRole(actor.role) && !canActForCommittee(actor, sub.committeeId))
@@ -97,7 +91,7 @@ export function authoriseSubmissionStep(
   if (opts.version !== undefined && opts.version !== sub.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
   if (!check.ok)
     throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
-      params: { state: stateLabel(sub.state, opts.locale) },
+      params: { state: term('submissionStates', sub.state) },
     });
   return side!;
 }

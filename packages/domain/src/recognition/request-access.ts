@@ -3,11 +3,9 @@ import {
   canActForCommittee,
   checkRecognitionTransition,
   isEcRole,
-  type Locale,
-  RECOGNITION_STATE_LABELS,
   type RecognitionSide,
-  type RecognitionState,
   type RecognitionStep,
+  term,
 } from '@ctp/contracts';
 import { investigators, recognitionRequests, trialSites, trials } from '@ctp/db';
 import { eq } from 'drizzle-orm';
@@ -67,16 +65,12 @@ export function canReadRequest(
   return recognitionSideOf(actor, req, trial, site, piUserId) !== null;
 }
 
-function stateLabel(state: RecognitionState, locale: Locale) {
-  return locale === 'en' ? RECOGNITION_STATE_LABELS[state].en : RECOGNITION_STATE_LABELS[state].zh;
-}
-
 /** Authorise a step (CONVENTIONS §2): unreadable → NOT_FOUND, wrong side → FORBIDDEN, stale → CONFLICT, state → INVALID_TRANSITION. */
 export function authoriseRecognitionStep(
   actor: ActorRef | null,
   loaded: LoadedRequest,
   step: RecognitionStep,
-  opts: { locale: Locale; version?: number | undefined },
+  opts: { version?: number | undefined },
 ): RecognitionSide {
   const { req, trial, site, piUserId } = loaded;
   if (!canReadRequest(actor, req, trial, site, piUserId)) throw notFound();
@@ -89,7 +83,7 @@ export function authoriseRecognitionStep(
   if (opts.version !== undefined && opts.version !== req.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
   if (!check.ok)
     throw new DomainError('INVALID_TRANSITION', 'RECOGNITION_STEP_NOT_ALLOWED', {
-      params: { state: stateLabel(req.state, opts.locale) },
+      params: { state: term('recognitionStates', req.state) },
     });
   return side!;
 }
