@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { createUserInput, errorMessage, ROLES, type Role } from '@ctp/contracts';
+import { createUserInput, errorMessage, paramsIn, ROLES, type Role } from '@ctp/contracts';
 import { closeDatabase, type DbHandle, openDatabase, organisations } from '@ctp/db';
 import {
   AuditHeadError,
@@ -339,7 +339,7 @@ class CliError extends Error {}
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError || e instanceof ConfigError || e instanceof AuditHeadError) console.error(e.message);
   else if (e instanceof DomainError)
-    console.error(`refused: ${e.code} ${e.detail}: ${errorMessage('en', e.detail, e.params)}`);
+    console.error(`refused: ${e.code} ${e.detail}: ${errorMessage('en', e.detail, paramsIn('en', e.params))}`);
   else if (e instanceof ZodError)
     console.error(`refused: ${e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   else console.error(e);

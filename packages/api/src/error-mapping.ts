@@ -6,6 +6,7 @@ import {
   errorMessage,
   type Locale,
   MAX_BATCH_CALLS,
+  paramsIn,
   validationMessage,
 } from '@ctp/contracts';
 import { DomainError } from '@ctp/domain';
@@ -72,12 +73,12 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
     return {
       code: cause.code,
       detail: cause.detail,
-      message: errorMessage(locale, cause.detail, { ...cause.params, requestId }),
+      message: errorMessage(locale, cause.detail, { ...paramsIn(locale, cause.params), requestId }),
       requestId,
       ...(cause.fieldErrors && {
         fieldErrors: cause.fieldErrors.map((f) => ({
           path: f.path,
-          message: isDetail(f.message) ? errorMessage(locale, f.message, cause.params) : f.message,
+          message: isDetail(f.message) ? errorMessage(locale, f.message, paramsIn(locale, cause.params)) : f.message,
         })),
       }),
       ...(typeof cause.params.retryAfterSeconds === 'number' && { retryAfterSeconds: cause.params.retryAfterSeconds }),

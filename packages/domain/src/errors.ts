@@ -1,17 +1,18 @@
-import type { ErrorCode, ErrorDetail } from '@ctp/contracts';
+import type { ErrorCode, ErrorDetail, MessageParam } from '@ctp/contracts';
 
 /** The one error type of the domain (CONVENTIONS §7); the API maps it once to tRPC/HTTP. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly detail: ErrorDetail;
-  readonly params: Record<string, string | number>;
+  /** Placeholder values: codes (`term(…)`) are worded in the reader's language when the error is mapped. */
+  readonly params: Record<string, MessageParam>;
   readonly fieldErrors: { path: string; message: string }[] | undefined;
 
   constructor(
     code: ErrorCode,
     detail: ErrorDetail,
     options: {
-      params?: Record<string, string | number>;
+      params?: Record<string, MessageParam>;
       fieldErrors?: { path: string; message: string }[];
       cause?: unknown;
     } = {},

@@ -97,6 +97,7 @@ export * from './integrations/resolve-api-token.ts';
 export * from './integrations/webhooks.ts';
 export * from './metrics/key-projects.ts';
 export * from './metrics/load-metric-facts.ts';
+export { metricsDataVersion } from './metrics/metrics-cache.ts';
 export * from './metrics/read-metrics.ts';
 export * from './names/normalise-name.ts';
 export * from './names/with-pinyin.ts';

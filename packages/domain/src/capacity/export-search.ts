@@ -12,6 +12,7 @@ import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { type Sheet, toXlsx } from '../exports/xlsx.ts';
+import { inLocale } from '../presentation/in-locale.ts';
 import { searchSites } from './search-sites.ts';
 
 const HEADERS: Record<Locale, Record<string, string>> = {
@@ -88,7 +89,9 @@ export function siteSheet(
     level: levelLabel(item.level, locale),
     score: item.score,
     freeSlots: item.freeSlots,
-    specialties: item.specialties.map((s) => `${locale === 'en' ? s.nameEn : s.name} (${s.freeSlots})`).join('; '),
+    specialties: item.specialties
+      .map((s) => `${inLocale(locale, { zh: s.name, en: s.nameEn })} (${s.freeSlots})`)
+      .join('; '),
     investigators: [
       ...new Set(item.specialties.flatMap((s) => s.investigators.map((p) => `${p.name} ${p.title}`))),
     ].join('; '),

@@ -8,7 +8,7 @@ import {
   STALE_AFTER_DAYS,
   titleLabel,
 } from '@ctp/contracts';
-import { nameIn, personIn } from '../names/with-pinyin.ts';
+import { inLocale, joinNames, nameIn, personIn } from '../presentation/in-locale.ts';
 import type { ConditionEntry } from '../vocabulary/condition-vocabulary.ts';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
@@ -32,25 +32,20 @@ export type Candidate = {
 const DAY = 86_400_000;
 
 export function specName(s: SpecialtyCapacity, locale: Locale): string {
-  return locale === 'en' ? s.nameEn : (s.nameAsFiled ?? s.name);
+  return inLocale(locale, { zh: s.nameAsFiled ?? s.name, en: s.nameEn });
 }
 
-const entryName = (e: ConditionEntry, locale: Locale) => (locale === 'en' ? e.en : e.zh);
+const entryName = (e: ConditionEntry, locale: Locale) => inLocale(locale, e);
 
 /** A filed area in the reader's language: the vocabulary's English name when the area is exactly one of its terms. */
 function areaLabel(area: string, locale: Locale): string {
-  if (locale !== 'en') return area;
-  return lookupCondition(area)?.en ?? area;
+  return inLocale(locale, { zh: area, en: lookupCondition(area)?.en ?? area });
 }
 
 /** Every form of a filed area a free-text term may have hit (as filed, the English of the search document). */
 const areaTexts = (area: string) => [area, DISEASE_AREA_EN[area], lookupCondition(area)?.en];
 
-function joined(values: string[], locale: Locale, max: number): string {
-  const unique = [...new Set(values)];
-  const shown = unique.slice(0, max).join(locale === 'en' ? ', ' : '、');
-  return unique.length > max ? `${shown}${locale === 'en' ? ', …' : '等'}` : shown;
-}
+const joined = (values: string[], locale: Locale, max: number) => joinNames(locale, values, max);
 
 /** One sentence per condition: the filed areas it found, or the broader area it went through, or the specialty. */
 function conditionReason(hit: ConditionHit, relevant: Set<SpecialtyCapacity>, locale: Locale): string | null {
@@ -107,7 +102,7 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
     else if (hit.column === 'initials') text = reasonText(locale, 'pinyinMatch', { term: hit.text });
     else if (hit.column === 'capabilities') {
       const cap = CAPABILITIES.find((x) => includesText([x.zh, x.en], hit.text) && h.capabilities.includes(x.code));
-      if (cap) text = reasonText(locale, 'capabilityMatch', { capability: locale === 'en' ? cap.en : cap.zh });
+      if (cap) text = reasonText(locale, 'capabilityMatch', { capability: inLocale(locale, cap) });
     } else if (hit.column === 'investigators') {
       const pi = h.investigators.find((i) => i.name.includes(hit.text));
       if (pi)
@@ -303,7 +298,7 @@ export function scoreCandidate(
 /** "近 5 年 12 项肺癌试验 (3 项在招)", the competing recruiting trials, and what the history added to the score. */
 function registryReasons(r: RegistryFit, fit: Fit, locale: Locale): string[] {
   const { experience: x } = r;
-  const condition = locale === 'en' ? r.entry.en.toLowerCase() : r.entry.zh;
+  const condition = inLocale(locale, { zh: r.entry.zh, en: r.entry.en.toLowerCase() });
   const out = [
     reasonText(locale, x.recent === 1 ? 'registryHistoryOne' : 'registryHistory', {
       years: RECENT_YEARS,

@@ -15,6 +15,7 @@ import { type Db, specialtyCatalogue } from '@ctp/db';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
+import { inLocale } from '../presentation/in-locale.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
 import { cachedByGeneration } from './generation-cache.ts';
@@ -97,7 +98,7 @@ function describeCondition(
   source: SearchCondition['source'],
   locale: Locale,
 ): SearchCondition {
-  const name = (e: ConditionEntry) => (locale === 'en' ? e.en : e.zh);
+  const name = (e: ConditionEntry) => inLocale(locale, e);
   return {
     text,
     source,
@@ -363,12 +364,15 @@ function buildFacets(db: Db, now: number, refined: Candidate[], locale: Locale):
     count(h.capabilities, capability);
   }
   return {
-    specialty: toFacet(specialty, (v) => (locale === 'en' ? catalogue.get(v)?.en : catalogue.get(v)?.zh) ?? v),
+    specialty: toFacet(specialty, (v) => {
+      const entry = catalogue.get(v);
+      return entry ? inLocale(locale, entry) : v;
+    }),
     district: toFacet(district, (v) => v),
     level: toFacet(level, (v) => v),
     capability: toFacet(capability, (v) => {
       const cap = CAPABILITIES.find((x) => x.code === v);
-      return cap ? (locale === 'en' ? cap.en : cap.zh) : v;
+      return cap ? inLocale(locale, cap) : v;
     }),
   };
 }

@@ -50,7 +50,7 @@ export function createSubmission({ ctx, input: raw }: { ctx: ActorCtx; input: z.
   if (!committee) throw new DomainError('PRECONDITION_FAILED', 'NO_COMMITTEE_FOR_SITE');
   if (!siteAcceptsSubmission(input.type, site))
     throw new DomainError('PRECONDITION_FAILED', 'SITE_NOT_READY_FOR_ETHICS', {
-      params: { state: stateLabel(site.state, ctx.locale) },
+      params: { state: stateLabel(site.state) },
     });
   if (input.previousSubmissionId) {
     const previous = loadSubmission(ctx.db, input.previousSubmissionId).sub;

@@ -3,7 +3,7 @@ import {
   decideSubmissionInput,
   EXPEDITED_OUTCOMES,
   FOLLOW_UP_MONTHS_BY_RISK,
-  SUBMISSION_OUTCOME_LABELS,
+  term,
   VOTE_OUTCOME,
 } from '@ctp/contracts';
 import type { z } from 'zod';
@@ -33,7 +33,7 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const input = decideSubmissionInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
   const { sub, trial, site } = loaded;
-  const side = authoriseSubmissionStep(ctx.actor, loaded, 'decide', { locale: ctx.locale, version: input.version });
+  const side = authoriseSubmissionStep(ctx.actor, loaded, 'decide', { version: input.version });
   const sop = effectiveSop(ctx.db, sub.committeeId);
   const now = ctx.now();
   const today = shanghaiDate(now);
@@ -60,8 +60,7 @@ export function decideSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
         if (outcome !== input.outcome)
           throw new DomainError('PRECONDITION_FAILED', 'DECISION_NOT_MAJORITY', {
             params: {
-              majority:
-                ctx.locale === 'en' ? SUBMISSION_OUTCOME_LABELS[outcome].en : SUBMISSION_OUTCOME_LABELS[outcome].zh,
+              majority: term('submissionOutcomes', outcome),
             },
             fieldErrors: [{ path: 'outcome', message: 'DECISION_NOT_MAJORITY' }],
           });

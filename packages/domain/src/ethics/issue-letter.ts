@@ -128,7 +128,7 @@ export async function issueSubmissionLetter({
   for (let attempt = 0; attempt < 5; attempt++) {
     const loaded = loadSubmission(ctx.db, input.id);
     const { sub, site } = loaded;
-    authoriseSubmissionStep(ctx.actor, loaded, 'issue_letter', { locale: ctx.locale, version: input.version });
+    authoriseSubmissionStep(ctx.actor, loaded, 'issue_letter', { version: input.version });
     // After 必要的修改后同意 the 批件 names the modified versions, so it waits for the modifications to be verified.
     const modifications = modificationsStatus(ctx.db, sub);
     if (modifications && modifications !== 'verified')

@@ -3,8 +3,8 @@ import {
   approveMinutesInput,
   checkSubmissionTransition,
   meetingIdInput,
-  SUBMISSION_STATE_LABELS,
   saveMinutesInput,
+  term,
   updateAgendaInput,
   VOTE_CHOICES,
   type VoteChoice,
@@ -50,9 +50,10 @@ export function addToAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input<type
   if (sub.submittedAt === null) throw notFound();
   if (input.version !== undefined && input.version !== sub.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
   const side = submissionSideOf(ctx.actor, sub, loaded.trial, loaded.site, loaded.piUserId);
-  const label = ctx.locale === 'en' ? SUBMISSION_STATE_LABELS[sub.state].en : SUBMISSION_STATE_LABELS[sub.state].zh;
   if (!checkSubmissionTransition('schedule', sub.state, side).ok)
-    throw new DomainError('PRECONDITION_FAILED', 'NOT_READY_FOR_AGENDA', { params: { state: label } });
+    throw new DomainError('PRECONDITION_FAILED', 'NOT_READY_FOR_AGENDA', {
+      params: { state: term('submissionStates', sub.state) },
+    });
   if (sub.state === 'in_review' && sub.reviewPath !== 'convened')
     throw new DomainError('PRECONDITION_FAILED', 'NOT_CONVENED_PATH');
   const now = ctx.now();
@@ -85,9 +86,7 @@ export function removeFromAgenda({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const side = submissionSideOf(ctx.actor, sub, loaded.trial, loaded.site, loaded.piUserId);
   if (!checkSubmissionTransition('unschedule', sub.state, side).ok)
     throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
-      params: {
-        state: ctx.locale === 'en' ? SUBMISSION_STATE_LABELS[sub.state].en : SUBMISSION_STATE_LABELS[sub.state].zh,
-      },
+      params: { state: term('submissionStates', sub.state) },
     });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {

@@ -8,6 +8,7 @@ import {
   runsCommittee,
   type SubmissionState,
   saveWorksheetInput,
+  term,
   unassignReviewerInput,
   WORKSHEET_ITEMS,
   type WorksheetItems,
@@ -53,7 +54,9 @@ function loadSubmitted(ctx: Ctx, submissionId: string): SubmissionRow {
 }
 
 function notUnderReview(sub: SubmissionRow) {
-  return new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', { params: { state: sub.state } });
+  return new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
+    params: { state: term('submissionStates', sub.state) },
+  });
 }
 
 function activeReviewers(db: Reader, submissionId: string) {

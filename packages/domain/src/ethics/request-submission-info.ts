@@ -15,7 +15,7 @@ import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 export function requestSubmissionInfo({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof requestInfoInput> }) {
   const input = requestInfoInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'request_info', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'request_info', { version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     tx.insert(submissionClockStops)
@@ -39,7 +39,7 @@ export function requestSubmissionInfo({ ctx, input: raw }: { ctx: Ctx; input: z.
 export function respondToSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof respondSubmissionInput> }) {
   const input = respondSubmissionInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'respond', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'respond', { version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeOpenClockStop(tx, loaded.sub.id, shanghaiDate(now));

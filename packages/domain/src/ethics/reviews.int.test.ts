@@ -298,6 +298,10 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
       conditions: '修改知情同意书中的风险描述',
     });
     expect(await site.modifications.get({ id })).toMatchObject({ required: true, status: 'awaiting_submission' });
+    // Too late to assign a reviewer: the message names the state in words, never its code (it said "decided").
+    expect((await apiErrorOf(secretary.reviews.assign({ submissionId: id, memberId: roster.member }))).message).toBe(
+      '送审当前状态（已作出决定）下不能执行此操作。',
+    );
     // The secretary cannot verify what was not submitted; the sponsor cannot submit.
     expect((await apiErrorOf(secretary.modifications.verify({ id, verdict: 'verified' }))).detail).toBe(
       'MODIFICATIONS_NOT_SUBMITTED',
@@ -306,7 +310,9 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
       (await apiErrorOf(callerAs(db, 'sponsor@demo.ctp').modifications.submit({ id, response: '已修改' }))).code,
     ).toBe('FORBIDDEN');
     await site.modifications.submit({ id, response: '已按要求修改知情同意书第 3 页' });
-    expect((await apiErrorOf(site.modifications.submit({ id, response: '再次提交' }))).code).toBe('INVALID_TRANSITION');
+    const again = await apiErrorOf(site.modifications.submit({ id, response: '再次提交' }), 'en');
+    expect(again.code).toBe('INVALID_TRANSITION');
+    expect(again.message).toBe('This cannot be done while the submission is modifications awaiting verification.');
     // Asking again needs a reason.
     expect((await apiErrorOf(secretary.modifications.verify({ id, verdict: 'more_requested' }))).code).toBe(
       'VALIDATION',

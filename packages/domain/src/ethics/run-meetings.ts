@@ -7,6 +7,7 @@ import {
   meetingStatusOf,
   recordAttendanceInput,
   runsCommittee,
+  term,
 } from '@ctp/contracts';
 import { committeeMembers, meetingAttendance, meetingMinutes, meetings, memberConflicts, submissions } from '@ctp/db';
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
@@ -42,7 +43,9 @@ export function createMeeting({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     if (sub.submittedAt === null) throw notFound();
     const side = submissionSideOf(ctx.actor, sub, loaded.trial, loaded.site, loaded.piUserId);
     if (!checkSubmissionTransition('schedule', sub.state, side).ok)
-      throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', { params: { state: sub.state } });
+      throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
+        params: { state: term('submissionStates', sub.state) },
+      });
     if (sub.state === 'in_review' && sub.reviewPath !== 'convened')
       throw new DomainError('PRECONDITION_FAILED', 'NOT_CONVENED_PATH', {
         fieldErrors: [{ path: 'submissionIds', message: 'NOT_CONVENED_PATH' }],

@@ -1,4 +1,4 @@
-import { evaluateChecklist, screenSubmissionInput } from '@ctp/contracts';
+import { evaluateChecklist, screenSubmissionInput, termList } from '@ctp/contracts';
 import { organisations, submissionClockStops, submissions, type Tx } from '@ctp/db';
 import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -48,10 +48,7 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const input = screenSubmissionInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
   const { sub, site } = loaded;
-  authoriseSubmissionStep(ctx.actor, loaded, input.accept ? 'accept' : 'return', {
-    locale: ctx.locale,
-    version: input.version,
-  });
+  authoriseSubmissionStep(ctx.actor, loaded, input.accept ? 'accept' : 'return', { version: input.version });
   const expected = committeeProcedures(ctx.db, sub.committeeId).checklists[sub.type] ?? [];
   if (input.checklist) {
     // The ticked list must be the committee's current checklist for the type, item for item.
@@ -71,7 +68,12 @@ export function screenSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const unmetRequired = checklist.filter((c) => c.required && !c.ok);
   if (input.accept && unmetRequired.length > 0)
     throw new DomainError('PRECONDITION_FAILED', 'SCREENING_REQUIRED_UNMET', {
-      params: { items: unmetRequired.map((c) => c.item).join(ctx.locale === 'en' ? '; ' : '、') },
+      params: {
+        items: termList(
+          unmetRequired.map((c) => c.item),
+          'items',
+        ),
+      },
     });
   const checklistDetail = checklist.length > 0 ? { checklist } : {};
   const now = ctx.now();

@@ -14,7 +14,7 @@ import { applySubmissionStep } from './submission-steps.ts';
 export function startScreening({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof startScreeningInput> }) {
   const input = startScreeningInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'start_screening', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'start_screening', { version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     const updated = applySubmissionStep(tx, ctx, loaded.sub, 'start_screening', { now });

@@ -3,11 +3,9 @@ import {
   canActForCommittee,
   checkSubmissionTransition,
   isEcRole,
-  type Locale,
-  SUBMISSION_STATE_LABELS,
   type SubmissionSide,
-  type SubmissionState,
   type SubmissionStep,
+  term,
 } from '@ctp/contracts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { canActForSite, canManageTrial } from '../trials/policy.ts';
@@ -61,7 +59,7 @@ export function authoriseSubmissionStep(
   actor: ActorRef | null,
   loaded: LoadedSubmission,
   step: SubmissionStep,
-  opts: { locale: Locale; version?: number | undefined },
+  opts: { version?: number | undefined },
 ): SubmissionSide {
   const { sub, trial, site, piUserId } = loaded;
   if (actor && isEcRole(actor.role) && !canActForCommittee(actor, sub.committeeId))
@@ -73,11 +71,8 @@ export function authoriseSubmissionStep(
   if (opts.version !== undefined && opts.version !== sub.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
   if (!check.ok)
     throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
-      params: { state: stateLabel(sub.state, opts.locale) },
+      params: { state: term('submissionStates', sub.state) },
     });
   return side!;
 }
 
-function stateLabel(state: SubmissionState, locale: Locale) {
-  return locale === 'en' ? SUBMISSION_STATE_LABELS[state].en : SUBMISSION_STATE_LABELS[state].zh;
-}

@@ -23,12 +23,12 @@ export function submitSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
   const loaded = loadSubmission(ctx.db, input.id);
   const { sub, site } = loaded;
   const step = sub.state === 'returned' ? 'resubmit' : 'submit';
-  authoriseSubmissionStep(ctx.actor, loaded, step, { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, step, { version: input.version });
   const now = ctx.now();
   const today = shanghaiDate(now);
   if (step === 'submit' && !siteAcceptsSubmission(sub.type, site))
     throw new DomainError('PRECONDITION_FAILED', 'SITE_NOT_READY_FOR_ETHICS', {
-      params: { state: stateLabel(site.state, ctx.locale) },
+      params: { state: stateLabel(site.state) },
     });
   return inTransaction(ctx.db, (tx) => {
     if (step === 'resubmit') {

@@ -1,10 +1,4 @@
-import {
-  expeditedRefusal,
-  expeditedRiskCeiling,
-  RISK_TEXT,
-  SUBMISSION_TYPE_TEXT,
-  triageSubmissionInput,
-} from '@ctp/contracts';
+import { expeditedRefusal, expeditedRiskCeiling, term, triageSubmissionInput } from '@ctp/contracts';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -22,17 +16,16 @@ import { applySubmissionStep } from './submission-steps.ts';
 export function triageSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof triageSubmissionInput> }) {
   const input = triageSubmissionInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'triage', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'triage', { version: input.version });
   if (input.path === 'expedited') {
     const rules = committeeProcedures(ctx.db, loaded.sub.committeeId).expedited;
     const refusal = expeditedRefusal(rules, loaded.sub.type, loaded.trial.riskLevel);
     if (refusal) {
-      const lang = ctx.locale === 'en' ? 'en' : 'zh';
       throw new DomainError('PRECONDITION_FAILED', refusal, {
         params: {
-          type: SUBMISSION_TYPE_TEXT[loaded.sub.type][lang],
-          risk: RISK_TEXT[loaded.trial.riskLevel][lang],
-          maxRisk: RISK_TEXT[expeditedRiskCeiling(rules, loaded.sub.type)][lang],
+          type: term('submissionTypes', loaded.sub.type),
+          risk: term('riskLevels', loaded.trial.riskLevel),
+          maxRisk: term('riskLevels', expeditedRiskCeiling(rules, loaded.sub.type)),
         },
         fieldErrors: [{ path: 'path', message: refusal }],
       });

@@ -2,7 +2,7 @@ import {
   canActForCommittee,
   canUploadSubmissionDocuments,
   isEcRole,
-  SUBMISSION_STATE_LABELS,
+  term,
   type UploadDocumentFields,
   uploadDocumentFields,
 } from '@ctp/contracts';
@@ -54,7 +54,7 @@ export async function uploadSubmissionDocument({
   if (side !== 'applicant' && side !== 'sponsor' && side !== 'secretary') throw forbidden('ROLE_REQUIRED');
   const locked = (state: typeof sub.state) =>
     new DomainError('INVALID_TRANSITION', 'DOCUMENTS_LOCKED', {
-      params: { state: ctx.locale === 'en' ? SUBMISSION_STATE_LABELS[state].en : SUBMISSION_STATE_LABELS[state].zh },
+      params: { state: term('submissionStates', state) },
     });
   const modificationsAwaited = modificationsStatus(ctx.db, sub) === 'awaiting_submission';
   if (!canUploadSubmissionDocuments(side, sub.state, modificationsAwaited)) throw locked(sub.state);

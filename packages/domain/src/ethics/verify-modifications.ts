@@ -2,6 +2,7 @@ import {
   SUBMISSION_STATE_LABELS,
   submissionIdInput,
   submitModificationsInput,
+  term,
   verifyModificationsInput,
 } from '@ctp/contracts';
 import { submissionModifications, users } from '@ctp/db';
@@ -36,7 +37,7 @@ export function submitModifications({
 }) {
   const input = submitModificationsInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'submit_modifications', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'submit_modifications', { version: input.version });
   const { sub } = loaded;
   assertNeedsModifications(sub);
   const now = ctx.now();
@@ -46,7 +47,7 @@ export function submitModifications({
     if (status === 'verified') throw new DomainError('PRECONDITION_FAILED', 'MODIFICATIONS_VERIFIED');
     if (status === 'submitted')
       throw new DomainError('INVALID_TRANSITION', 'SUBMISSION_STEP_NOT_ALLOWED', {
-        params: { state: ctx.locale === 'en' ? 'modifications awaiting verification' : '修改待确认' },
+        params: { state: term('modificationStates', 'submitted') },
       });
     const round = (latest?.round ?? 0) + 1;
     tx.insert(submissionModifications)
@@ -81,7 +82,7 @@ export function verifyModifications({
 }) {
   const input = verifyModificationsInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'verify_modifications', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'verify_modifications', { version: input.version });
   const { sub } = loaded;
   assertNeedsModifications(sub);
   const now = ctx.now();

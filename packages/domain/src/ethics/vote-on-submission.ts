@@ -1,4 +1,4 @@
-import { EXPEDITED_OUTCOMES, QUORUM_REASON_LABELS, VOTE_OUTCOME, type VoteChoice, voteInput } from '@ctp/contracts';
+import { EXPEDITED_OUTCOMES, term, termList, VOTE_OUTCOME, type VoteChoice, voteInput } from '@ctp/contracts';
 import { submissionVotes, type Tx } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -107,9 +107,10 @@ export function voteOnSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input
       if (!sitting.quorum.met)
         throw new DomainError('PRECONDITION_FAILED', 'QUORUM_NOT_MET', {
           params: {
-            reasons: sitting.quorum.reasons
-              .map((r) => (ctx.locale === 'en' ? QUORUM_REASON_LABELS[r].en : QUORUM_REASON_LABELS[r].zh))
-              .join(ctx.locale === 'en' ? '; ' : '；'),
+            reasons: termList(
+              sitting.quorum.reasons.map((r) => term('quorumReasons', r)),
+              'reasons',
+            ),
           },
         });
       upsertVote(tx, ctx, {

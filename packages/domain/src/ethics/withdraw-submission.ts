@@ -14,7 +14,7 @@ import { applySubmissionStep, closeOpenClockStop } from './submission-steps.ts';
 export function withdrawSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof withdrawSubmissionInput> }) {
   const input = withdrawSubmissionInput.parse(raw);
   const loaded = loadSubmission(ctx.db, input.id);
-  authoriseSubmissionStep(ctx.actor, loaded, 'withdraw', { locale: ctx.locale, version: input.version });
+  authoriseSubmissionStep(ctx.actor, loaded, 'withdraw', { version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeOpenClockStop(tx, loaded.sub.id, shanghaiDate(now));

@@ -20,8 +20,12 @@ import {
 export function specialtyConversion(facts: Pick<MetricFacts, 'specialties' | 'sites'>, to: string) {
   const window = last12Months(to);
   const fpis = new Map<string, string[]>();
-  for (const s of facts.sites)
-    if (inPeriod(s.fpiDate, window)) fpis.set(s.specialtyId, [...(fpis.get(s.specialtyId) ?? []), s.fpiDate!]);
+  for (const s of facts.sites) {
+    if (!inPeriod(s.fpiDate, window)) continue;
+    const dates = fpis.get(s.specialtyId);
+    if (dates) dates.push(s.fpiDate!);
+    else fpis.set(s.specialtyId, [s.fpiDate!]);
+  }
   const filed = facts.specialties.filter((f) => filedOn(f, to));
   const counted = filed.filter((f) => fpis.has(f.id));
   return {
@@ -80,17 +84,29 @@ export function enrolmentAttainment(sites: readonly SiteFact[], to: string) {
   return { sites: counted, enrolled, target, pct: pct(enrolled, target), enrolledOf };
 }
 
+/** The day a site without a first patient counts as non-enrolling; memoised, as a network has few distinct SIV dates. */
+const marks = new Map<string, string>();
+function nonEnrollingMark(sivDate: string): string {
+  let mark = marks.get(sivDate);
+  if (mark === undefined) {
+    mark = addDays(sivDate, NON_ENROLLING_AFTER_DAYS);
+    if (marks.size > 50_000) marks.clear();
+    marks.set(sivDate, mark);
+  }
+  return mark;
+}
+
 /**
  * Non-enrolling sites: of the sites whose 90th day after SIV falls in the period, those with no first patient in by
  * that day.
  */
 export function nonEnrolling(sites: readonly SiteFact[], p: Period) {
-  const due = sites
-    .filter((s) => s.sivDate && inPeriod(addDays(s.sivDate, NON_ENROLLING_AFTER_DAYS), p))
-    .map((s) => {
-      const mark = addDays(s.sivDate!, NON_ENROLLING_AFTER_DAYS);
-      return { site: s, mark, isNonEnrolling: s.fpiDate === null || s.fpiDate > mark };
-    });
+  const due: { site: SiteFact; mark: string; isNonEnrolling: boolean }[] = [];
+  for (const s of sites) {
+    if (!s.sivDate) continue;
+    const mark = nonEnrollingMark(s.sivDate);
+    if (inPeriod(mark, p)) due.push({ site: s, mark, isNonEnrolling: s.fpiDate === null || s.fpiDate > mark });
+  }
   const count = due.filter((d) => d.isNonEnrolling).length;
   return { due, count, pct: pct(count, due.length) };
 }

@@ -76,12 +76,26 @@ export function loadMetricFacts(db: Db): MetricFacts {
   const codeOfSpecialty = new Map(specialties.map((s) => [s.id, s.code]));
 
   const codesOfPi = new Map<string, string[]>();
-  for (const r of db.select().from(investigatorSpecialties).all()) {
+  for (const r of db
+    .select({
+      investigatorId: investigatorSpecialties.investigatorId,
+      hospitalSpecialtyId: investigatorSpecialties.hospitalSpecialtyId,
+    })
+    .from(investigatorSpecialties)
+    .all()) {
     const code = codeOfSpecialty.get(r.hospitalSpecialtyId);
-    if (code) codesOfPi.set(r.investigatorId, [...(codesOfPi.get(r.investigatorId) ?? []), code]);
+    if (!code) continue;
+    const codes = codesOfPi.get(r.investigatorId);
+    if (codes) codes.push(code);
+    else codesOfPi.set(r.investigatorId, [code]);
   }
   const pis = db
-    .select()
+    .select({
+      id: investigators.id,
+      hospitalOrgId: investigators.hospitalOrgId,
+      name: investigators.name,
+      retiredAt: investigators.retiredAt,
+    })
     .from(investigators)
     .all()
     .map((i) => ({
@@ -97,10 +111,23 @@ export function loadMetricFacts(db: Db): MetricFacts {
     }));
 
   const enrolment = new Map<string, { month: string; enrolled: number }[]>();
-  for (const e of db.select().from(trialSiteEnrolment).all())
-    enrolment.set(e.trialSiteId, [...(enrolment.get(e.trialSiteId) ?? []), { month: e.month, enrolled: e.enrolled }]);
+  for (const e of db
+    .select({
+      trialSiteId: trialSiteEnrolment.trialSiteId,
+      month: trialSiteEnrolment.month,
+      enrolled: trialSiteEnrolment.enrolled,
+    })
+    .from(trialSiteEnrolment)
+    .all()) {
+    const months = enrolment.get(e.trialSiteId);
+    if (months) months.push({ month: e.month, enrolled: e.enrolled });
+    else enrolment.set(e.trialSiteId, [{ month: e.month, enrolled: e.enrolled }]);
+  }
   const firstInquiry = new Map<string, { date: string; interested: boolean }>();
-  for (const q of db.select().from(inquiries).all()) {
+  for (const q of db
+    .select({ trialSiteId: inquiries.trialSiteId, sentAt: inquiries.sentAt, status: inquiries.status })
+    .from(inquiries)
+    .all()) {
     const date = shanghaiDate(q.sentAt);
     const prev = firstInquiry.get(q.trialSiteId);
     const interested = q.status === 'interested' || (prev?.interested ?? false);
@@ -119,7 +146,12 @@ export function loadMetricFacts(db: Db): MetricFacts {
   // The newest delay reason of each site's stage is its current one (older rows are history).
   const delayReasons = new Map<string, Map<DelayStage, { reason: DelayReason; attribution: DelayAttribution }>>();
   for (const d of db
-    .select()
+    .select({
+      trialSiteId: trialSiteDelays.trialSiteId,
+      stage: trialSiteDelays.stage,
+      reason: trialSiteDelays.reason,
+      attribution: trialSiteDelays.attribution,
+    })
     .from(trialSiteDelays)
     .orderBy(asc(trialSiteDelays.recordedAt), asc(trialSiteDelays.id))
     .all()) {
@@ -130,7 +162,21 @@ export function loadMetricFacts(db: Db): MetricFacts {
 
   const siteRows = db
     .select({
-      site: trialSites,
+      site: {
+        id: trialSites.id,
+        trialId: trialSites.trialId,
+        hospitalOrgId: trialSites.hospitalOrgId,
+        hospitalSpecialtyId: trialSites.hospitalSpecialtyId,
+        investigatorId: trialSites.investigatorId,
+        role: trialSites.role,
+        state: trialSites.state,
+        selectedDate: trialSites.selectedDate,
+        ethicsApprovedDate: trialSites.ethicsApprovedDate,
+        sivDate: trialSites.sivDate,
+        fpiDate: trialSites.fpiDate,
+        closedDate: trialSites.closedDate,
+        targetEnrolment: trialSites.targetEnrolment,
+      },
       trialTitle: trials.titleZh,
       trialTitleEn: trials.titleEn,
       trialType: trials.type,
@@ -182,7 +228,20 @@ export function loadMetricFacts(db: Db): MetricFacts {
   const stops = submissionClockStopsOf(db);
   const subs: SubmissionFact[] = [];
   for (const r of db
-    .select({ sub: submissions, committeeName: ethicsCommittees.nameZh, limitDays: committeeSettings.reviewLimitDays })
+    .select({
+      sub: {
+        id: submissions.id,
+        committeeId: submissions.committeeId,
+        trialSiteId: submissions.trialSiteId,
+        type: submissions.type,
+        reviewPath: submissions.reviewPath,
+        acceptedDate: submissions.acceptedDate,
+        decidedDate: submissions.decidedDate,
+        outcome: submissions.outcome,
+      },
+      committeeName: ethicsCommittees.nameZh,
+      limitDays: committeeSettings.reviewLimitDays,
+    })
     .from(submissions)
     .innerJoin(ethicsCommittees, eq(ethicsCommittees.id, submissions.committeeId))
     .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId))

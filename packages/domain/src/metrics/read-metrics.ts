@@ -11,7 +11,6 @@ import {
 import { ethicsCommittees, organisations, specialtyCatalogue } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cachedByGeneration } from '../capacity/generation-cache.ts';
 import {
   cachedRegistryExperience,
   countRegistryTrials,
@@ -25,6 +24,7 @@ import { type MetricFacts, median, type Period, percentile, previousPeriod, shif
 import { capacityLoad, decidedReviews, funnel, overviewOf, recognitionFigures, turnaround } from './figures.ts';
 import { factsOf, filterFacts, groupKeys, inGroup } from './grouping.ts';
 import { loadMetricFacts } from './load-metric-facts.ts';
+import { cachedByMetricsVersion, cachedPerFilter } from './metrics-cache.ts';
 import { METRIC_DEFINITIONS } from './records.ts';
 
 type Filters = z.output<typeof metricsFilterInput>;
@@ -48,8 +48,8 @@ export function filteredFacts(ctx: Ctx, f: Filters): MetricFacts {
         .where(eq(ethicsCommittees.id, f.committeeId))
         .get()?.h ?? '—')
     : undefined;
-  // Every write appends an audit row, which moves the generation on: the facts are never staler than the last write.
-  const facts = cachedByGeneration(ctx.db, 'metric-facts', ctx.now(), () => loadMetricFacts(ctx.db));
+  // Every write that may change a fact moves the metrics' data version on: never staler than the last write.
+  const facts = cachedByMetricsVersion(ctx.db, 'metric-facts', ctx.now(), () => loadMetricFacts(ctx.db));
   return filterFacts(facts, { ...f, committeeHospitalId });
 }
 
@@ -58,18 +58,21 @@ export function getMetricsOverview({ ctx, input: raw }: { ctx: Ctx; input: z.inp
   authorise(ctx);
   const input = metricsFilterInput.parse(raw);
   const period = resolvePeriod(input, ctx.now());
-  const facts = filteredFacts(ctx, input);
-  const current = overviewOf(facts, period);
-  const prev = previousPeriod(period);
-  const previous = overviewOf(facts, prev);
-  return {
-    period,
-    previousPeriod: prev,
-    ...current.figures,
-    counts: current.counts,
-    previous: previous.figures,
-    previousCounts: previous.counts,
-  };
+  // The resolved period is part of the key: "no dates" means a different period tomorrow.
+  return cachedPerFilter(ctx.db, 'metrics-overview', ctx.now(), { ...input, ...period }, () => {
+    const facts = filteredFacts(ctx, input);
+    const current = overviewOf(facts, period);
+    const prev = previousPeriod(period);
+    const previous = overviewOf(facts, prev);
+    return {
+      period,
+      previousPeriod: prev,
+      ...current.figures,
+      counts: current.counts,
+      previous: previous.figures,
+      previousCounts: previous.counts,
+    };
+  });
 }
 
 export type MetricRow = ReturnType<typeof rowOf>;

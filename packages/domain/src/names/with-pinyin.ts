@@ -38,11 +38,3 @@ export function withPinyin(text: string, person = false): string {
     .replace(/\( /g, '(')
     .trim();
 }
-
-/** A name in the locale: the English form on record, else in English the Chinese with its pinyin. */
-export function nameIn(locale: string, zh: string, en?: string | null): string {
-  if (locale !== 'en') return zh;
-  return en || withPinyin(zh);
-}
-
-export const personIn = (locale: string, name: string): string => (locale === 'en' ? withPinyin(name, true) : name);

@@ -20,6 +20,7 @@ import { servingMembers } from '../ethics/committee-access.ts';
 import { type LetterContent, renderLetterPdf } from '../ethics/letter-pdf.ts';
 import { loadSubmission } from '../ethics/submission-access.ts';
 import { commitStaged, discardStaged, fileStoreOf, sha256Hex, stageFile, storedPath } from '../files/file-store.ts';
+import { readsEnglish } from '../presentation/in-locale.ts';
 import { inTransaction } from '../transaction.ts';
 import { canReadRequest } from './policy.ts';
 import { loadRequest, type RecognitionRequestRow } from './request-access.ts';
@@ -60,7 +61,7 @@ function letterContentOf(ctx: Pick<Ctx, 'db' | 'locale'>, loaded: ReturnType<typ
   return {
     kind: 'approval',
     letterNo: req.letterNo,
-    bilingual: ctx.locale === 'en',
+    bilingual: readsEnglish(ctx.locale),
     committeeName: committee.nameZh,
     committeeNameEn: committee.nameEn,
     hospitalName: hospital.nameZh,

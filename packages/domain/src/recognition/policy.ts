@@ -3,11 +3,9 @@ import {
   canActForCommittee,
   checkRecognitionTransition,
   isEcRole,
-  type Locale,
-  RECOGNITION_STATE_LABELS,
   type RecognitionSide,
-  type RecognitionState,
   type RecognitionStep,
+  term,
 } from '@ctp/contracts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { canActForSite, canManageTrial } from '../trials/policy.ts';
@@ -58,7 +56,7 @@ export function authoriseRecognitionStep(
   actor: ActorRef | null,
   loaded: LoadedRequest,
   step: RecognitionStep,
-  opts: { locale: Locale; version?: number | undefined },
+  opts: { version?: number | undefined },
 ): RecognitionSide {
   const { req, trial, site, piUserId } = loaded;
   if (!canReadRequest(actor, req, trial, site, piUserId)) throw notFound();
@@ -71,11 +69,8 @@ export function authoriseRecognitionStep(
   if (opts.version !== undefined && opts.version !== req.version) throw new DomainError('CONFLICT', 'STALE_VERSION');
   if (!check.ok)
     throw new DomainError('INVALID_TRANSITION', 'RECOGNITION_STEP_NOT_ALLOWED', {
-      params: { state: stateLabel(req.state, opts.locale) },
+      params: { state: term('recognitionStates', req.state) },
     });
   return side!;
 }
 
-function stateLabel(state: RecognitionState, locale: Locale) {
-  return locale === 'en' ? RECOGNITION_STATE_LABELS[state].en : RECOGNITION_STATE_LABELS[state].zh;
-}

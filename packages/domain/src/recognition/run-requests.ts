@@ -6,6 +6,7 @@ import {
   type LocalChecklistItem,
   packetInput,
   RECOGNISING_OUTCOMES,
+  recordText,
   requestActionInput,
   respondRecognitionInput,
 } from '@ctp/contracts';
@@ -46,7 +47,7 @@ const result = (r: { id: string; state: string; version: number }) => ({
 export function submitPacket({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof packetInput> }) {
   const input = packetInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
-  authoriseRecognitionStep(ctx.actor, loaded, 'submit_packet', { locale: ctx.locale, version: input.version });
+  authoriseRecognitionStep(ctx.actor, loaded, 'submit_packet', { version: input.version });
   const { req, site } = loaded;
   const previous = JSON.parse(req.packetJson) as Record<string, unknown>;
   const packet = {
@@ -85,7 +86,7 @@ export function submitPacket({ ctx, input: raw }: { ctx: ActorCtx; input: z.inpu
 export function acceptRecognition({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof acceptRecognitionInput> }) {
   const input = acceptRecognitionInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
-  authoriseRecognitionStep(ctx.actor, loaded, 'accept', { locale: ctx.locale, version: input.version });
+  authoriseRecognitionStep(ctx.actor, loaded, 'accept', { version: input.version });
   const now = ctx.now();
   const today = shanghaiDate(now);
   return inTransaction(ctx.db, (tx) => {
@@ -105,7 +106,7 @@ type ChecklistAnswer = { item: LocalChecklistItem; answer: 'ok' | 'issue' | 'na'
 export function saveRecognitionChecklist({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof checklistInput> }) {
   const input = checklistInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
-  authoriseRecognitionStep(ctx.actor, loaded, 'review', { locale: ctx.locale, version: input.version });
+  authoriseRecognitionStep(ctx.actor, loaded, 'review', { version: input.version });
   const byItem = new Map<LocalChecklistItem, ChecklistAnswer>();
   for (const a of input.items) byItem.set(a.item, a);
   const items = LOCAL_CHECKLIST_ITEMS.filter((i) => byItem.has(i)).map((i) => byItem.get(i)!);
@@ -124,7 +125,7 @@ export function saveRecognitionChecklist({ ctx, input: raw }: { ctx: Ctx; input:
 export function requestRecognitionAction({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof requestActionInput> }) {
   const input = requestActionInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
-  authoriseRecognitionStep(ctx.actor, loaded, 'request_action', { locale: ctx.locale, version: input.version });
+  authoriseRecognitionStep(ctx.actor, loaded, 'request_action', { version: input.version });
   const now = ctx.now();
   const today = shanghaiDate(now);
   return inTransaction(ctx.db, (tx) => {
@@ -159,7 +160,7 @@ export function respondToRecognition({
 }) {
   const input = respondRecognitionInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
-  authoriseRecognitionStep(ctx.actor, loaded, 'respond', { locale: ctx.locale, version: input.version });
+  authoriseRecognitionStep(ctx.actor, loaded, 'respond', { version: input.version });
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     closeRecognitionClockStop(tx, loaded.req.id, shanghaiDate(now));
@@ -213,7 +214,7 @@ export function decideRecognition({
 }) {
   const input = decideRecognitionInput.parse(raw);
   const loaded = loadRequest(ctx.db, input.id);
-  authoriseRecognitionStep(ctx.actor, loaded, 'decide', { locale: ctx.locale, version: input.version });
+  authoriseRecognitionStep(ctx.actor, loaded, 'decide', { version: input.version });
   const { req, trial } = loaded;
   const checklist = req.checklistJson ? (JSON.parse(req.checklistJson) as ChecklistAnswer[]) : [];
   if (LOCAL_CHECKLIST_ITEMS.some((i) => !checklist.some((c) => c.item === i)))
@@ -246,7 +247,7 @@ export function decideRecognition({
           trialId: trial.id,
           trialSiteId: site.id,
           type: 'initial',
-          title: ctx.locale === 'en' ? 'Full review after recognition was declined' : '互认不认可后的完整审查',
+          title: recordText(ctx.locale, 'fallbackSubmissionTitle'),
           previousSubmissionId: null,
           state: 'draft',
           createdBy: ctx.actor.userId,

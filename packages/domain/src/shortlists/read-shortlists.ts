@@ -6,8 +6,10 @@ import { searchSites } from '../capacity/search-sites.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { toXlsx } from '../exports/xlsx.ts';
+import { inLocale } from '../presentation/in-locale.ts';
+import { describeQuery } from '../presentation/shortlist-query-text.ts';
 import { loadOwnShortlist } from './shortlist-access.ts';
-import { describeQuery, readStoredQuery } from './shortlist-query.ts';
+import { readStoredQuery } from './shortlist-query.ts';
 
 /** The live shortlists of the actor's sponsor organisation, newest change first, with item counts. */
 export function listShortlists({ ctx }: { ctx: ActorCtx }) {
@@ -58,7 +60,7 @@ export function getShortlist({ ctx, input }: { ctx: Ctx; input: { id: string } }
       .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
       .from(specialtyCatalogue)
       .all()
-      .map((c) => [c.code, ctx.locale === 'en' ? c.en : c.zh]),
+      .map((c) => [c.code, inLocale(ctx.locale, c)]),
   );
   const groups = new Map<string, { query: ShortlistQuery | null; ids: string[] }>();
   for (const i of items) {

@@ -55,7 +55,7 @@ export function sendInquiry({
       .from(trialSites)
       .where(and(eq(trialSites.trialId, trial.id), eq(trialSites.hospitalSpecialtyId, s.id)))
       .get();
-    assertSiteTransition('send_inquiry', site?.state ?? 'candidate', 'sponsor', ctx.locale);
+    assertSiteTransition('send_inquiry', site?.state ?? 'candidate', 'sponsor');
   }
   return inTransaction(ctx.db, (tx) => {
     const ids: string[] = [];
@@ -120,7 +120,7 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
     });
   const site = ctx.db.select().from(trialSites).where(eq(trialSites.id, inquiry.trialSiteId)).get()!;
   const step = input.interested ? 'answer_interested' : 'answer_declined';
-  assertSiteTransition(step, site.state, 'site', ctx.locale);
+  assertSiteTransition(step, site.state, 'site');
   if (input.interested && input.investigatorId) loadSpecialtyAndPi(ctx, site.hospitalSpecialtyId, input.investigatorId);
   const trial = loadTrial(ctx.db, inquiry.trialId);
   const hospital = ctx.db.select().from(organisations).where(eq(organisations.id, inquiry.hospitalOrgId)).get()!;

@@ -1,5 +1,4 @@
 import {
-  MILESTONE_LABELS,
   MILESTONE_ORDER,
   MILESTONE_STEP,
   type MilestoneKey,
@@ -7,6 +6,7 @@ import {
   type RecordableMilestone,
   recordEnrolmentInput,
   type SiteState,
+  term,
 } from '@ctp/contracts';
 import { type Tx, trialSiteEnrolment, trialSites } from '@ctp/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
@@ -20,10 +20,6 @@ import { approvalValidUntil } from './approval-validity.ts';
 import { siteSideOf } from './policy.ts';
 import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
 import { loadSiteWithTrial, type TrialSiteRow } from './trial-access.ts';
-
-function milestoneLabel(m: MilestoneKey, locale: 'zh-CN' | 'en'): string {
-  return locale === 'en' ? MILESTONE_LABELS[m].en : MILESTONE_LABELS[m].zh;
-}
 
 function assertNotFuture(date: string, now: number) {
   if (date > shanghaiDate(now))
@@ -51,10 +47,10 @@ export function recordMilestone({
   const column = MILESTONE_COLUMN[input.milestone];
   const existing = site[column] as string | null;
   const step = MILESTONE_STEP[input.milestone];
-  assertMilestoneOrder(site, input.milestone, input.date, ctx.locale);
+  assertMilestoneOrder(site, input.milestone, input.date);
   const now = ctx.now();
   if (existing === null) {
-    assertSiteTransition(step, site.state, side, ctx.locale);
+    assertSiteTransition(step, site.state, side);
     inTransaction(ctx.db, (tx) =>
       applySiteStep(tx, ctx, site, step, { date: input.date, now, action: 'site.record_milestone' }),
     );
@@ -69,8 +65,8 @@ export function recordMilestone({
   if (next && input.date > (site[MILESTONE_COLUMN[next]] as string)) {
     throw new DomainError('VALIDATION', 'MILESTONE_ORDER', {
       params: {
-        milestone: milestoneLabel(next, ctx.locale),
-        previous: milestoneLabel(input.milestone, ctx.locale),
+        milestone: term('milestones', next),
+        previous: term('milestones', input.milestone),
         date: input.date,
       },
       fieldErrors: [{ path: 'date', message: 'MILESTONE_ORDER' }],
@@ -216,7 +212,7 @@ export function transitionSite({
 }): void {
   const { site, trial, piUserId } = loadSiteWithTrial(ctx.db, input.trialSiteId);
   const side = siteSideOf(ctx.actor, trial, site, piUserId);
-  assertSiteTransition(input.step, site.state, side, ctx.locale);
+  assertSiteTransition(input.step, site.state, side);
   const now = ctx.now();
   inTransaction(ctx.db, (tx) =>
     applySiteStep(tx, ctx, site, input.step, {
@@ -233,23 +229,17 @@ export function transitionSite({
  */
 export function markEthicsSubmitted(
   tx: Tx,
-  ctx: AuditCtx & { locale?: 'zh-CN' | 'en' },
+  ctx: AuditCtx,
   site: TrialSiteRow,
   date: string,
   now: number,
 ): TrialSiteRow {
-  assertSiteTransition('submit_ethics', site.state, 'ethics', ctx.locale ?? 'zh-CN');
+  assertSiteTransition('submit_ethics', site.state, 'ethics');
   return applySiteStep(tx, ctx, site, 'submit_ethics', { date, now });
 }
 
-export function markEthicsApproved(
-  tx: Tx,
-  ctx: AuditCtx & { locale?: 'zh-CN' | 'en' },
-  site: TrialSiteRow,
-  date: string,
-  now: number,
-): TrialSiteRow {
-  assertSiteTransition('approve_ethics', site.state, 'ethics', ctx.locale ?? 'zh-CN');
-  assertMilestoneOrder(site, 'ethicsApproved' satisfies MilestoneKey, date, ctx.locale ?? 'zh-CN');
+export function markEthicsApproved(tx: Tx, ctx: AuditCtx, site: TrialSiteRow, date: string, now: number): TrialSiteRow {
+  assertSiteTransition('approve_ethics', site.state, 'ethics');
+  assertMilestoneOrder(site, 'ethicsApproved' satisfies MilestoneKey, date);
   return applySiteStep(tx, ctx, site, 'approve_ethics', { date, now });
 }

@@ -111,7 +111,7 @@ export function selectSite({
     .from(trialSites)
     .where(and(eq(trialSites.trialId, trial.id), eq(trialSites.hospitalSpecialtyId, specialty.id)))
     .get();
-  assertSiteTransition('select', current?.state ?? 'candidate', 'sponsor', ctx.locale);
+  assertSiteTransition('select', current?.state ?? 'candidate', 'sponsor');
   if (current?.state === 'inquiry_sent' && !input.confirmUnanswered) {
     const inquiry = ctx.db
       .select({ replyBy: inquiries.replyBy })

@@ -1,14 +1,14 @@
 import {
   type AuditAction,
   checkTransition,
-  type Locale,
-  MILESTONE_LABELS,
+  type MessageTerm,
   MILESTONE_ORDER,
   type MilestoneKey,
   SITE_TRANSITIONS,
   type SiteActor,
   type SiteState,
   type SiteStep,
+  term,
   transitionOf as transitionOfTable,
 } from '@ctp/contracts';
 import { type Tx, trialSites } from '@ctp/db';
@@ -36,53 +36,30 @@ export function transitionOf(step: SiteStep): Transition {
 }
 
 /** Pure: is `step` possible from `state` for this side? Throws the precise reason when not. */
-export function assertSiteTransition(
-  step: SiteStep,
-  state: SiteState,
-  side: SiteActor | null,
-  locale: Locale,
-): Transition {
+export function assertSiteTransition(step: SiteStep, state: SiteState, side: SiteActor | null): Transition {
   const check = checkTransition(SITE_TRANSITIONS, step, state, side);
   if (check.ok) return check.transition;
   if (check.reason === 'role') throw new DomainError('FORBIDDEN', 'ROLE_REQUIRED');
   throw new DomainError('INVALID_TRANSITION', 'SITE_STEP_NOT_ALLOWED', {
-    params: { state: stateLabel(state, locale) },
+    params: { state: stateLabel(state) },
   });
 }
 
-const STATE_LABELS: Record<SiteState, [string, string]> = {
-  candidate: ['候选', 'candidate'],
-  inquiry_sent: ['已发调研', 'inquiry sent'],
-  interested: ['有意向', 'interested'],
-  declined: ['婉拒', 'declined'],
-  selected: ['已选定', 'selected'],
-  ethics_submitted: ['已送审', 'submitted to ethics'],
-  ethics_approved: ['伦理通过', 'ethics approved'],
-  contract_signed: ['合同签署', 'contract signed'],
-  initiated: ['已启动', 'initiated'],
-  enrolling: ['入组中', 'enrolling'],
-  enrolment_closed: ['入组完成', 'enrolment closed'],
-  closed: ['关闭', 'closed'],
-  suspended: ['暂停', 'suspended'],
-  terminated: ['终止', 'terminated'],
-};
-export function stateLabel(state: SiteState, locale: Locale): string {
-  return STATE_LABELS[state][locale === 'en' ? 1 : 0];
-}
+/** A site's state as a message names it: worded in the reader's language when the error is mapped. */
+export const stateLabel = (state: SiteState): MessageTerm => term('siteStates', state);
 
 /**
  * Milestone dates must follow the lifecycle: each on or after the latest earlier milestone the site has
  * (no first patient before the SIV, no SIV before the contract…).
  */
-export function assertMilestoneOrder(site: TrialSiteRow, milestone: MilestoneKey, date: string, locale: Locale): void {
+export function assertMilestoneOrder(site: TrialSiteRow, milestone: MilestoneKey, date: string): void {
   const idx = MILESTONE_ORDER.indexOf(milestone);
   for (let i = idx - 1; i >= 0; i--) {
     const prev = MILESTONE_ORDER[i]!;
     const prevDate = site[MILESTONE_COLUMN[prev]] as string | null;
     if (prevDate && date < prevDate) {
-      const l = (k: MilestoneKey) => (locale === 'en' ? MILESTONE_LABELS[k].en : MILESTONE_LABELS[k].zh);
       throw new DomainError('VALIDATION', 'MILESTONE_ORDER', {
-        params: { milestone: l(milestone), previous: l(prev), date: prevDate },
+        params: { milestone: term('milestones', milestone), previous: term('milestones', prev), date: prevDate },
         fieldErrors: [{ path: 'date', message: 'MILESTONE_ORDER' }],
       });
     }
