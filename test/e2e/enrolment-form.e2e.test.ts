@@ -21,7 +21,7 @@ describe('monthly enrolment means one thing: each month its own counts', () => {
     const row = (await siteApi.trialSites.board()).find(
       (r) => r.state === 'enrolling' && r.enrolmentByMonth[thisMonth] && r.milestones.fpi,
     )!;
-    expect(row).toBeDefined();
+    expect(row).toMatchObject({ state: 'enrolling', enrolmentByMonth: { [thisMonth]: expect.any(Object) } });
     const lastMonth = prevMonth(thisMonth);
     db.sqlite.prepare('delete from trial_site_enrolment where trial_site_id = ? and month = ?').run(row.id, lastMonth);
     // Touched now, so the board (latest first, 50 a page) shows it on its first page.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { routePattern, settled, sidewaysScroll, type WalkedPage, walkPages } from '../helpers/page-walk.ts';
-import { approveAtLead, multiCentreTrial, PACKET, requestOf, seedRoster } from '../helpers/recognition-journey.ts';
+import { approveAtLead, multiCentreTrial, PACKET, requestOf } from '../helpers/recognition-journey.ts';
+import { seedRoster } from '../helpers/roster.ts';
 import { callerAs } from '../helpers/test-app.ts';
 
 const PHONE = { width: 390, height: 844 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newPage, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
-import { giveExpeditedViews, seedJsphReviewers, selectPiSite } from '../helpers/fixtures.ts';
+import { giveExpeditedViews, selectPiSite } from '../helpers/fixtures.ts';
+import { seedRoster } from '../helpers/roster.ts';
 import { callerAs } from '../helpers/test-app.ts';
 
 describe('the EC queue marks decided reviews by working days, the SOP shows the attendance needed (issue 14)', () => {
@@ -10,7 +11,7 @@ describe('the EC queue marks decided reviews by working days, the SOP shows the 
   it('shows a decided review as decided within the limit, not overdue, and the committee page its quorum', async () => {
     const db = env.server.database;
     const as = (email: string) => callerAs(db, email);
-    await seedJsphReviewers(db);
+    await seedRoster(db, { termEnd: null });
     const { id: trialId } = await as('sponsor@demo.ctp').trials.create({
       titleZh: '（测试）按时限决定',
       type: 'drug',

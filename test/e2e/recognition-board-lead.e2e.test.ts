@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newPage, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
-import { approveAtLead, multiCentreTrial, seedRoster } from '../helpers/recognition-journey.ts';
+import { approveAtLead, multiCentreTrial } from '../helpers/recognition-journey.ts';
+import { seedRoster } from '../helpers/roster.ts';
 import { callerAs, createSeededDatabase } from '../helpers/test-app.ts';
 
 describe('the recognition board names the lead from the trial’s lead designation, in the browser', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
-import { approveAtLead, requestOf, seedRoster } from '../helpers/recognition-journey.ts';
+import { approveAtLead, requestOf } from '../helpers/recognition-journey.ts';
+import { seedRoster } from '../helpers/roster.ts';
 import { actorCtxOf, callerAs } from '../helpers/test-app.ts';
 
 async function pageOf(browser: Browser, baseUrl: string, email: string, locale: 'zh-CN' | 'en') {

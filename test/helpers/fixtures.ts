@@ -143,28 +143,3 @@ export function onePagePdf(text: string): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
-
-/**
- * The demo chair and member on 江苏省人民医院's committee roster from 1 January 2025, added by its secretary: the two
- * primary reviewers that an expedited review needs (the committees' SOP asks for two, issue 12). Returns their
- * member ids.
- */
-export async function seedJsphReviewers(
-  db: DbHandle,
-  secretary: ReturnType<typeof callerAs> = callerAs(db, 'ec@demo.ctp'),
-): Promise<{ chairMember: string; memberMember: string }> {
-  const userOf = (email: string) =>
-    db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
-  const add = (email: string, role: 'chair' | 'member') =>
-    secretary.committees.addMember({
-      committeeId: 'ec-jsph',
-      userId: userOf(email),
-      role,
-      expertise: 'medical',
-      isAffiliated: true,
-      termStart: '2025-01-01',
-    });
-  const { id: chairMember } = await add('chair@demo.ctp', 'chair');
-  const { id: memberMember } = await add('member@demo.ctp', 'member');
-  return { chairMember, memberMember };
-}

@@ -28,26 +28,6 @@ export const userId = (db: DbHandle, email: string) =>
 /** The use-case context of a test caller: the API's own conversion of its request context. */
 export { useCaseCtx };
 
-/** The lead EC (省人医) roster for an expedited review: the chair and one member. */
-export async function seedRoster(db: DbHandle) {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  const base = { committeeId: 'ec-jsph', termStart: '2025-01-01', termEnd: '2029-12-31' } as const;
-  await secretary.committees.addMember({
-    ...base,
-    userId: userId(db, 'chair@demo.ctp'),
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-  await secretary.committees.addMember({
-    ...base,
-    userId: userId(db, 'member@demo.ctp'),
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-}
-
 /** Submit, accept, expedited review by two primary reviewers, the chair signs `approved` (at the lead EC). */
 export async function approveAtLead(db: DbHandle, id: string) {
   const secretary = callerAs(db, 'ec@demo.ctp');

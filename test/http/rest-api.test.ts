@@ -65,7 +65,7 @@ describe('REST API /api/v1 with API tokens (issue 17)', () => {
   it('refuses a read-only token a milestone write, and records enrolment with the scope, audited as the token', async () => {
     const board = await callerAs(server.database, 'site@demo.ctp').trialSites.board();
     const site = board.find((s) => s.state === 'enrolling')!;
-    expect(site).toBeTruthy();
+    expect(site).toMatchObject({ state: 'enrolling' });
     const readOnly = await tokenFor('site@demo.ctp', ['read'], 'site_admin');
     const auditBefore = server.database.db.select().from(auditEvents).all().length;
     const refused = await api(`/trial-sites/${site.id}/milestones`, readOnly.token, {

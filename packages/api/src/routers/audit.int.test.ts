@@ -1,5 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 describe('audit router', () => {
@@ -109,7 +110,7 @@ describe('audit router', () => {
   });
 
   it('verifies the chain for the admin', async () => {
-    const count = database.sqlite.prepare('select count(*) from audit_events').pluck().get();
+    const count = auditCount(database);
     expect(await callerAs(database, 'admin@demo.ctp').audit.verify()).toMatchObject({ ok: true, count });
   });
 

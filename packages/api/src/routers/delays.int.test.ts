@@ -1,6 +1,7 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { giveExpeditedViews, seedJsphReviewers } from '../../../../test/helpers/fixtures.ts';
+import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 /** Noon in Beijing on a calendar date. */
@@ -17,7 +18,7 @@ async function buildScenario(db: DbHandle) {
   const site = (d: string) => callerAs(db, 'site@demo.ctp', { now: at(d) });
   const ec = (d: string) => callerAs(db, 'ec@demo.ctp', { now: at(d) });
   const chair = (d: string) => callerAs(db, 'chair@demo.ctp', { now: at(d) });
-  await seedJsphReviewers(db, ec('2025-01-02'));
+  await seedRoster(db, { termEnd: null, secretary: ec('2025-01-02') });
   const { id: trialId } = await sponsor('2025-01-02').trials.create({
     titleZh: '（测试）延误原因 III 期研究',
     type: 'drug',

@@ -1,7 +1,8 @@
 import type { TodoCode } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beijingNoon, giveExpeditedViews, seedJsphReviewers, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { beijingNoon, giveExpeditedViews, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const TODAY = '2025-05-10';
@@ -36,7 +37,7 @@ const delta = (after: Partial<Record<TodoCode, number>>, before: Partial<Record<
  */
 async function buildScenario(db: DbHandle) {
   const as = (who: Who, d: string) => callerAs(db, ROLES[who], { now: beijingNoon(d) });
-  const { chairMember } = await seedJsphReviewers(db, as('secretary', '2025-01-02'));
+  const { chair: chairMember } = await seedRoster(db, { termEnd: null, secretary: as('secretary', '2025-01-02') });
   const submissionOn = async (label: string, date: string) => {
     const { id: trialId } = await as('sponsor', date).trials.create({
       titleZh: `（测试）待办 ${label}`,

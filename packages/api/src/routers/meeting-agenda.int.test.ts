@@ -5,40 +5,26 @@ import {
   beijingNoon,
   giveExpeditedViews,
   seedAcceptedSubmission,
-  seedJsphReviewers,
   selectPiSite,
 } from '../../../../test/helpers/fixtures.ts';
+import { medicalSeat, seedRoster } from '../../../../test/helpers/roster.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const EC = 'ec-jsph';
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Five external members beside the demo chair and member: seven serving, a quorum is five present. */
-async function seedRoster(db: DbHandle) {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  const ids = await seedJsphReviewers(db, secretary);
-  const others: string[] = [];
-  for (const [name, expertise, isAffiliated] of [
-    ['张医生', 'pharmacy', true],
-    ['李律师', 'law', false],
-    ['赵伦理', 'ethics', true],
-    ['钱委员', 'medical', true],
-    ['孙委员', 'nursing', true],
-  ] as const)
-    others.push(
-      (
-        await secretary.committees.addMember({
-          committeeId: EC,
-          name,
-          role: 'member',
-          expertise,
-          isAffiliated,
-          termStart: '2025-01-01',
-        })
-      ).id,
-    );
-  return { ...ids, others };
-}
+const seedAgendaRoster = (db: DbHandle) =>
+  seedRoster(db, {
+    termEnd: null,
+    seats: {
+      doctor: { name: '张医生', role: 'member', expertise: 'pharmacy', isAffiliated: true },
+      lawyer: { name: '李律师', role: 'member', expertise: 'law', isAffiliated: false },
+      ethicist: { name: '赵伦理', role: 'member', expertise: 'ethics', isAffiliated: true },
+      qian: medicalSeat('钱委员'),
+      sun: { ...medicalSeat('孙委员'), expertise: 'nursing' },
+    },
+  });
 
 describe('the meeting page serves the chair (issue 14)', () => {
   let db: DbHandle;
@@ -46,13 +32,12 @@ describe('the meeting page serves the chair (issue 14)', () => {
   let submissionId: string;
   beforeAll(async () => {
     db = await createSeededDatabase();
-    const roster = await seedRoster(db);
+    const roster = await seedAgendaRoster(db);
     submissionId = await seedAcceptedSubmission(db, today);
     const secretary = callerAs(db, 'ec@demo.ctp');
     await secretary.submissions.triage({ id: submissionId, path: 'convened' });
     // Two primary reviewers: the chair submits a worksheet, the member has only a draft.
-    for (const memberId of [roster.chairMember, roster.memberMember])
-      await secretary.reviews.assign({ submissionId, memberId });
+    for (const memberId of [roster.chair, roster.member]) await secretary.reviews.assign({ submissionId, memberId });
     const chair = callerAs(db, 'chair@demo.ctp');
     await chair.reviews.declare({ submissionId, hasConflict: false });
     const items = Object.fromEntries(WORKSHEET_ITEMS.map((k) => [k, { assessment: 'acceptable', comment: '' }]));
@@ -131,7 +116,7 @@ async function acceptedLowRisk(db: DbHandle) {
 describe('签发批件 waits for verified modifications (issue 14)', () => {
   it('is not offered while the required modifications await verification, and is offered once verified', async () => {
     const db = await createSeededDatabase();
-    await seedJsphReviewers(db);
+    await seedRoster(db, { termEnd: null });
     const id = await acceptedLowRisk(db);
     const secretary = callerAs(db, 'ec@demo.ctp');
     await secretary.submissions.triage({ id, path: 'expedited' });

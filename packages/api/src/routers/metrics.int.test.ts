@@ -1,7 +1,9 @@
 import { CODE_LABELS, type Locale, POLICIES, type Policy } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { giveExpeditedViews, seedJsphReviewers } from '../../../../test/helpers/fixtures.ts';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
+import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { xlsxColumns } from '../../../../test/helpers/xlsx.ts';
 import { appRouter } from '../root.ts';
@@ -35,7 +37,7 @@ async function buildScenario(db: DbHandle) {
   const site = (d: string) => callerAs(db, 'site@demo.ctp', { now: at(d) });
   const ec = (d: string) => callerAs(db, 'ec@demo.ctp', { now: at(d) });
   const chair = (d: string) => callerAs(db, 'chair@demo.ctp', { now: at(d) });
-  await seedJsphReviewers(db, ec('2025-01-02'));
+  await seedRoster(db, { termEnd: null, secretary: ec('2025-01-02') });
   const { id: trialId } = await sponsor('2025-04-01').trials.create({
     titleZh: '（测试）指标场景 III 期研究',
     type: 'drug',
@@ -257,9 +259,7 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
     expect(queue.filter((q) => q.isKeyProject)).toHaveLength(4); // the scenario's four reviews
     expect(queue.every((q) => q.isKeyProject === (q.trialId === scenario.trialId))).toBe(true);
     expect(board.trials[0]!.sites).toHaveLength(4);
-    const audits = (action: string) =>
-      db.sqlite.prepare('select count(*) from audit_events where action = ?').pluck().get(action) as number;
-    expect(audits('trial.flag_key_project')).toBe(1);
+    expect(auditCount(db, 'trial.flag_key_project')).toBe(1);
     const weights = {
       conversion: 30,
       piActive: 10,
@@ -275,7 +275,7 @@ describe('metrics: a hand-built scenario across the 2025 National Day holiday', 
       code: 'VALIDATION',
     });
     await api.incentive.setWeights({ weights, note: '提高资源转化权重' });
-    expect(audits('incentive.set_weights')).toBe(1);
+    expect(auditCount(db, 'incentive.set_weights')).toBe(1);
     const ranking = await api.incentive.ranking({});
     const jsph = ranking.rows.find((r) => r.hospitalId === HOSPITAL)!;
     expect(jsph.terms.reduce((s, t) => s + t.contribution, 0)).toBeCloseTo(jsph.score, 0);

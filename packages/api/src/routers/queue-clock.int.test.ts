@@ -1,6 +1,7 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beijingNoon, giveExpeditedViews, seedJsphReviewers, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { beijingNoon, giveExpeditedViews, selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 /**
@@ -10,7 +11,7 @@ import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-ap
  */
 async function buildScenario(db: DbHandle) {
   const as = (email: string, d: string) => callerAs(db, email, { now: beijingNoon(d) });
-  await seedJsphReviewers(db, as('ec@demo.ctp', '2025-01-02'));
+  await seedRoster(db, { termEnd: null, secretary: as('ec@demo.ctp', '2025-01-02') });
   const accepted = async (label: string) => {
     const d = '2025-03-07';
     const { id: trialId } = await as('sponsor@demo.ctp', d).trials.create({

@@ -2,16 +2,12 @@ import { RECOMMENDED_CHECKLISTS } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { uploadSubmissionDocument } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { useCaseCtx } from '../context.ts';
 
 const EC = 'ec-jsph';
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
 
 /** A new medium-risk drug trial with a site at 江苏省人民医院, its initial submission in draft. */
 async function draftInitial(db: DbHandle) {
@@ -106,9 +102,7 @@ describe('screening (形式审查) against the SOP checklist: nothing is met by 
     expect(stillRefused.message).toContain('主要研究者 GCP 培训证书');
     expect(stillRefused.message).not.toContain('送审文件清单');
     expect(await secretary.submissions.get({ id })).toMatchObject({ state: 'submitted', version });
-    expect(
-      count(db, "select count(*) from audit_events where action = 'submission.accept' and entity_id = ?", id),
-    ).toBe(0);
+    expect(auditCount(db, 'submission.accept', id)).toBe(0);
 
     // Returned for the missing documents; the applicant uploads them and resubmits.
     await secretary.submissions.screen({

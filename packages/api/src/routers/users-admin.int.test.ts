@@ -72,7 +72,7 @@ describe('users.setDisabled', () => {
 
     await admin().users.setDisabled({ userId, disabled: false });
     expect(lastAudit()).toMatchObject({ action: 'user.enable', entity_id: userId });
-    await expect(signIn('site@demo.ctp')).resolves.toBeDefined();
+    await expect(signIn('site@demo.ctp')).resolves.toMatchObject({ user: { email: 'site@demo.ctp' } });
   });
 
   it('refuses disabling twice, and an admin disabling themselves, and changes nothing', async () => {
@@ -123,7 +123,7 @@ describe('users.resetPassword', () => {
     expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{16}$/);
     expect(() => callerWithToken(database, token)).toThrow('no live session');
     expect(await apiErrorOf(signIn('pi@demo.ctp'))).toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(signIn('pi@demo.ctp', temporaryPassword)).resolves.toBeDefined();
+    await expect(signIn('pi@demo.ctp', temporaryPassword)).resolves.toMatchObject({ user: { email: 'pi@demo.ctp' } });
     const audit = database.sqlite
       .prepare("select * from audit_events where action = 'user.reset_password'")
       .get() as Record<string, string>;

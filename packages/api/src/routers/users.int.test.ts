@@ -97,7 +97,7 @@ describe('users.create', () => {
     // The existing account keeps its password.
     await expect(
       callerAs(database, null).auth.login({ email: 'site@demo.ctp', password: DEMO_PASSWORD }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({ user: { email: 'site@demo.ctp' } });
   });
 
   it('refuses a role that the organisation kind cannot hold, naming the field, and changes nothing', async () => {

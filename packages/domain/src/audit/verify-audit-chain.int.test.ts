@@ -2,6 +2,7 @@ import { auditEvents, type DbHandle, users } from '@ctp/db';
 import { cloneTestDatabase, createTestDatabase } from '@ctp/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { signOut } from '../auth/sign-out.ts';
@@ -31,7 +32,6 @@ function ctxOf(overrides: Partial<Ctx> = {}): Ctx {
   };
 }
 
-const auditCount = () => (database.sqlite.prepare('select count(*) as n from audit_events').get() as { n: number }).n;
 const auditIds = () =>
   (database.sqlite.prepare('select id from audit_events order by id').all() as { id: number }[]).map((r) => r.id);
 
@@ -80,7 +80,7 @@ describe('verifyAuditChain', () => {
     seeded = createTestDatabase();
     await seedDemo({ db: seeded.db, ctx: { actor: null, now: Date.now, requestId: 'seed' }, withUsers: true });
     database = seeded;
-    seededRows = auditCount();
+    seededRows = auditCount(database);
     await runUseCases();
   });
   beforeEach(() => {
@@ -100,7 +100,7 @@ describe('verifyAuditChain', () => {
 
     const verdict = verifyAuditChain(database.db);
     const head = database.sqlite.prepare('select hash from audit_events order by id desc limit 1').pluck().get();
-    expect(verdict).toEqual({ ok: true, count: auditCount(), headHash: head });
+    expect(verdict).toEqual({ ok: true, count: auditCount(database), headHash: head });
   });
 
   it('finds a row whose after_json was edited in place, and holds again once it is restored', () => {
@@ -160,7 +160,7 @@ describe('verifyAuditChain', () => {
         writeAuditEvent(tx, ctx, { action: 'organisation.update', entityType: 'organisation', entityId: `o${i}` });
       }
     });
-    const total = auditCount();
+    const total = auditCount(database);
     expect(verifyAuditChain(database.db)).toMatchObject({ ok: true, count: total });
 
     const late = auditIds()[5_050]!;

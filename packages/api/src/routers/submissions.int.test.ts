@@ -1,25 +1,15 @@
 import type { DbHandle } from '@ctp/db';
+import { inTransaction, loadSubmission, shanghaiDate } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { shanghaiDate } from '../clock/dates.ts';
-import { inTransaction } from '../transaction.ts';
-import { loadSubmission } from './submission-access.ts';
-import { applySubmissionStep } from './submission-steps.ts';
+import { applySubmissionStep } from '../../../domain/src/ethics/submission-steps.ts';
 
 const today = shanghaiDate(Date.now());
 /** Noon in Beijing on a calendar date, for a caller whose clock is set to that day. */
 const at = (date: string) => () => Date.parse(`${date}T12:00:00+08:00`);
 
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
-const audits = (db: DbHandle, action: string, entityId?: string) =>
-  entityId
-    ? count(db, 'select count(*) from audit_events where action = ? and entity_id = ?', action, entityId)
-    : count(db, 'select count(*) from audit_events where action = ?', action);
 const siteState = (db: DbHandle, id: string) =>
   db.sqlite.prepare('select state from trial_sites where id = ?').pluck().get(id) as string;
 
@@ -62,7 +52,7 @@ describe('ethics submissions at one committee', () => {
     const secretary = callerAs(db, 'ec@demo.ctp');
 
     const { id } = await site.submissions.create({ trialSiteId, type: 'initial', title: '初始审查' });
-    expect(audits(db, 'submission.create', id)).toBe(1);
+    expect(auditCount(db, 'submission.create', id)).toBe(1);
     // A draft is the applicant's own: the committee does not see it yet.
     expect((await apiErrorOf(secretary.submissions.get({ id }))).code).toBe('NOT_FOUND');
     expect(await secretary.submissions.list({})).toEqual([]);
@@ -72,15 +62,15 @@ describe('ethics submissions at one committee', () => {
     expect(
       db.sqlite.prepare('select ethics_submitted_date from trial_sites where id = ?').pluck().get(trialSiteId),
     ).toBe(today);
-    expect(audits(db, 'submission.submit', id)).toBe(1);
-    expect(audits(db, 'site.transition', trialSiteId)).toBe(1);
+    expect(auditCount(db, 'submission.submit', id)).toBe(1);
+    expect(auditCount(db, 'site.transition', trialSiteId)).toBe(1);
 
     const returned = await secretary.submissions.screen({ id, accept: false, reasons: ['缺少知情同意书签字页'] });
     expect(returned.state).toBe('returned');
     expect((await site.submissions.get({ id })).stops).toEqual([
       { kind: 'returned', from: today, to: null, reason: '缺少知情同意书签字页' },
     ]);
-    expect(audits(db, 'submission.return', id)).toBe(1);
+    expect(auditCount(db, 'submission.return', id)).toBe(1);
 
     const again = await site.submissions.submit({ id, comment: '已补充签字页' });
     expect(again.state).toBe('screening');
@@ -95,7 +85,7 @@ describe('ethics submissions at one committee', () => {
 
     await secretary.submissions.triage({ id, path: 'convened' });
     expect(await site.submissions.get({ id })).toMatchObject({ state: 'in_review', reviewPath: 'convened' });
-    expect(audits(db, 'submission.triage', id)).toBe(1);
+    expect(auditCount(db, 'submission.triage', id)).toBe(1);
 
     // A second acceptance at the same committee draws the next number.
     const { trialSiteId: other } = await selectedJsphSite(db, { ctrNo: 'CTR20260910' });
@@ -144,7 +134,7 @@ describe('ethics submissions at one committee', () => {
     const site = callerAs(db, 'site@demo.ctp');
     const { id } = await site.submissions.create({ trialSiteId, type: 'initial' });
     await site.submissions.submit({ id });
-    const before = count(db, 'select count(*) from audit_events');
+    const before = auditCount(db);
     const version = loadSubmission(db.db, id).sub.version;
 
     // Another hospital's trial office cannot create for this site.
@@ -183,7 +173,7 @@ describe('ethics submissions at one committee', () => {
       message: expect.stringContaining('submitted'),
     });
 
-    expect(count(db, 'select count(*) from audit_events')).toBe(before);
+    expect(auditCount(db)).toBe(before);
     expect(loadSubmission(db.db, id).sub).toMatchObject({ state: 'submitted', version });
   });
 
@@ -198,7 +188,7 @@ describe('ethics submissions at one committee', () => {
     expect(error).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'HIGH_RISK_NOT_EXPEDITED' });
     expect(error.message).toContain('高风险');
     expect(loadSubmission(db.db, id).sub.state).toBe('accepted');
-    expect(audits(db, 'submission.triage', id)).toBe(0);
+    expect(auditCount(db, 'submission.triage', id)).toBe(0);
     expect((await secretary.submissions.triage({ id, path: 'convened' })).reviewPath).toBe('convened');
   });
 
@@ -215,23 +205,23 @@ describe('ethics submissions at one committee', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
     expect((await apiErrorOf(Promise.reject(rejected?.reason))).code).toBe('CONFLICT');
-    expect(audits(db, 'submission.accept', id) + audits(db, 'submission.return', id)).toBe(1);
+    expect(auditCount(db, 'submission.accept', id) + auditCount(db, 'submission.return', id)).toBe(1);
 
     // The UPDATE itself is conditional: a writer holding a stale row changes nothing, audit included.
     const stale = loadSubmission(db.db, id).sub;
     db.sqlite.prepare('update submissions set version = version + 1 where id = ?').run(id);
-    const auditsBefore = count(db, 'select count(*) from audit_events');
+    const auditsBefore = auditCount(db);
     const ctx = { actor: null, now: Date.now, requestId: 'test-race' };
     expect(() =>
       inTransaction(db.db, (tx) => applySubmissionStep(tx, ctx, stale, 'withdraw', { now: Date.now() })),
     ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(count(db, 'select count(*) from audit_events')).toBe(auditsBefore);
+    expect(auditCount(db)).toBe(auditsBefore);
     expect(loadSubmission(db.db, id).sub.state).toBe(stale.state);
   });
 
   it('withdraws before a decision, by the applicant, closing an open clock stop', async () => {
     const siteId = approvedJsphSite(db);
-    const siteSteps = audits(db, 'site.transition', siteId);
+    const siteSteps = auditCount(db, 'site.transition', siteId);
     const site = callerAs(db, 'site@demo.ctp');
     const secretary = callerAs(db, 'ec@demo.ctp');
     const { id } = await site.submissions.create({ trialSiteId: siteId, type: 'amendment' });
@@ -246,12 +236,12 @@ describe('ethics submissions at one committee', () => {
     const view = await site.submissions.get({ id });
     expect(view.stops[0]?.to).toBe(today);
     expect(view.clock?.isStopped).toBe(false);
-    expect(audits(db, 'submission.withdraw', id)).toBe(1);
+    expect(auditCount(db, 'submission.withdraw', id)).toBe(1);
     expect((await apiErrorOf(site.submissions.respond({ id, answer: '补充说明如下' }))).code).toBe(
       'INVALID_TRANSITION',
     );
     // An amendment never touches the site lifecycle.
-    expect(audits(db, 'site.transition', siteId)).toBe(siteSteps);
+    expect(auditCount(db, 'site.transition', siteId)).toBe(siteSteps);
   });
 });
 

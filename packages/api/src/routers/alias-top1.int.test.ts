@@ -1,7 +1,7 @@
+import { hospitalId } from '@ctp/domain';
 import { describe, expect, it } from 'vitest';
 import { measureAliasTop1 } from '../../../../test/helpers/alias-top1.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { hospitalId } from '../seed/seed-demo.ts';
 
 describe('every reference alias that names one hospital finds it first', () => {
   it('has a top-1 rate of 100% over shared/data/reference/hospital-aliases.csv', async () => {

@@ -1,17 +1,20 @@
 import type { DbHandle } from '@ctp/db';
+import { makeSubmission } from '@ctp/db/testing';
+import {
+  inTransaction,
+  loadSiteWithTrial,
+  markEthicsApproved,
+  markEthicsSubmitted,
+  shanghaiDate,
+  sweepReminders,
+} from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { shanghaiDate } from '../clock/dates.ts';
-import { sweepReminders } from '../reminders/sweep-reminders.ts';
-import { inTransaction } from '../transaction.ts';
-import { markEthicsApproved, markEthicsSubmitted } from './record-progress.ts';
-import { loadSiteWithTrial } from './trial-access.ts';
 
 const DAY = 86_400_000;
 const today = shanghaiDate(Date.now());
 const daysAgo = (n: number) => shanghaiDate(Date.now() - n * DAY);
-const audits = (db: DbHandle, action: string) =>
-  (db.sqlite.prepare('select count(*) as n from audit_events where action = ?').get(action) as { n: number }).n;
 
 function oncologyOf(db: DbHandle, hospitalId: string) {
   return db.sqlite
@@ -85,7 +88,7 @@ describe('trials, inquiries and the site lifecycle', () => {
       synopsis: '多中心 III 期研究的可行性调研。',
       replyBy,
     });
-    const selectsBefore = audits(db, 'site.select');
+    const selectsBefore = auditCount(db, 'site.select');
     const refused = sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id });
     const error = await apiErrorOf(refused);
     expect(error).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'SITE_NOT_ANSWERED' });
@@ -93,7 +96,7 @@ describe('trials, inquiries and the site lifecycle', () => {
     expect(
       (await apiErrorOf(sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id }), 'en')).message,
     ).toMatch(/not answered/);
-    expect(audits(db, 'site.select')).toBe(selectsBefore);
+    expect(auditCount(db, 'site.select')).toBe(selectsBefore);
     const state = () =>
       (
         db.sqlite
@@ -105,12 +108,12 @@ describe('trials, inquiries and the site lifecycle', () => {
     expect(state()).toBe('inquiry_sent');
     await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: onc.id, confirmUnanswered: true });
     expect(state()).toBe('selected');
-    expect(audits(db, 'site.select')).toBe(selectsBefore + 1);
+    expect(auditCount(db, 'site.select')).toBe(selectsBefore + 1);
   });
 
   it('validates registry ids and trial type per role, changing nothing on refusal', async () => {
     const sponsor = callerAs(db, 'sponsor@demo.ctp');
-    const createdBefore = audits(db, 'trial.create');
+    const createdBefore = auditCount(db, 'trial.create');
     const bad = sponsor.trials.create({
       titleZh: '测试试验标题',
       type: 'drug',
@@ -151,7 +154,7 @@ describe('trials, inquiries and the site lifecycle', () => {
         targetEnrolment: 10,
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(audits(db, 'trial.create')).toBe(createdBefore);
+    expect(auditCount(db, 'trial.create')).toBe(createdBefore);
     const iit = await callerAs(db, 'site@demo.ctp').trials.create({
       titleZh: '研究者发起的观察性研究',
       type: 'iit',
@@ -175,14 +178,14 @@ describe('trials, inquiries and the site lifecycle', () => {
       )!.freeSlots;
     const before = await freeSlots();
 
-    const sentBefore = audits(db, 'inquiry.send');
+    const sentBefore = auditCount(db, 'inquiry.send');
     const { inquiryIds } = await sponsor.inquiries.send({
       trialId,
       hospitalSpecialtyIds: [onc.id],
       synopsis: '多中心、随机、双盲 III 期研究，计划入组 300 例。',
       replyBy: today,
     });
-    expect(audits(db, 'inquiry.send')).toBe(sentBefore + 1);
+    expect(auditCount(db, 'inquiry.send')).toBe(sentBefore + 1);
     const inbox = await site.inquiries.list({ trialId });
     expect(inbox.map((i) => i.id)).toEqual(inquiryIds);
     expect((await site.notifications.list({ limit: 10 })).items[0]).toMatchObject({ kind: 'inquiry_received' });
@@ -236,11 +239,11 @@ describe('trials, inquiries and the site lifecycle', () => {
     });
     expect(await freeSlots()).toBe(before - 1);
     // Issue 12: the first patient in is the site's date — the sponsor can neither record nor correct it.
-    const audited = db.sqlite.prepare('select count(*) from audit_events').pluck().get();
+    const audited = auditCount(db);
     expect(
       await apiErrorOf(sponsor.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(2) })),
     ).toMatchObject({ code: 'FORBIDDEN', detail: 'ROLE_REQUIRED' });
-    expect(db.sqlite.prepare('select count(*) from audit_events').pluck().get()).toBe(audited);
+    expect(auditCount(db)).toBe(audited);
     expect((await sponsor.trials.get({ id: trialId })).sites[0]!.milestones.fpi).toBe(daysAgo(1));
     // The site corrects its own date (audited as a correction); the SIV is recorded by either side.
     await site.trialSites.recordMilestone({ trialSiteId, milestone: 'fpi', date: daysAgo(2) });
@@ -271,19 +274,19 @@ describe('trials, inquiries and the site lifecycle', () => {
       screenFailures: 3,
       withdrawn: 0,
     });
-    expect(
-      db.sqlite
-        .prepare("select count(*) as n from audit_events where action = 'site.record_enrolment' and entity_id = ?")
-        .get(trialSiteId),
-    ).toEqual({ n: 2 });
+    expect(auditCount(db, 'site.record_enrolment', trialSiteId)).toBe(2);
 
     // An approval past its continuing-review date blocks enrolment records until renewed.
     const userId = (db.sqlite.prepare("select id from users where email = 'site@demo.ctp'").get() as { id: string }).id;
-    db.sqlite
-      .prepare(
-        "insert into submissions (id, committee_id, trial_id, trial_site_id, type, state, outcome, follow_up_date, created_by, created_at, updated_at) values ('sub-expired', 'ec-jsph', ?, ?, 'initial', 'decided', 'approved', ?, ?, 0, 0)",
-      )
-      .run(trialId, trialSiteId, daysAgo(1), userId);
+    makeSubmission(db.db, {
+      id: 'sub-expired',
+      committeeId: 'ec-jsph',
+      trialSiteId,
+      createdBy: userId,
+      state: 'decided',
+      outcome: 'approved',
+      followUpDate: daysAgo(1),
+    });
     const expired = await apiErrorOf(
       site.trialSites.recordEnrolment({
         trialSiteId,

@@ -1,17 +1,11 @@
 import type { DbHandle } from '@ctp/db';
+import { loadSubmission } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { loadSubmission } from './submission-access.ts';
 
 const EC = 'ec-jsph';
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
-const audits = (db: DbHandle, action: string, entityId: string) =>
-  count(db, 'select count(*) from audit_events where action = ? and entity_id = ?', action, entityId);
 
 let ctrSeq = 100;
 /** A new trial of this risk with a site at 江苏省人民医院, its initial submission submitted (and accepted if asked). */
@@ -73,7 +67,7 @@ describe('committee rules: expedited triage, screening checklists, roster edits'
     expect(error.message).toContain('初始审查');
     expect(error.message).toContain('低');
     expect(loadSubmission(db.db, medium).sub).toMatchObject({ state: 'accepted', reviewPath: null });
-    expect(audits(db, 'submission.triage', medium)).toBe(0);
+    expect(auditCount(db, 'submission.triage', medium)).toBe(0);
 
     const low = await submittedInitial(db, 'low');
     expect((await secretary.submissions.triage({ id: low, path: 'expedited' })).reviewPath).toBe('expedited');
@@ -164,7 +158,7 @@ describe('committee rules: expedited triage, screening checklists, roster edits'
     const bad = await apiErrorOf(secretary.committees.updateMember({ ...edit, termEnd: '2024-12-31' }));
     expect(bad.code).toBe('VALIDATION');
     expect(bad.fieldErrors?.map((f) => f.path)).toEqual(['termEnd']);
-    expect(count(db, "select count(*) from audit_events where action = 'committee.update_member'")).toBe(0);
+    expect(auditCount(db, 'committee.update_member')).toBe(0);
 
     expect(await secretary.committees.updateMember(edit)).toMatchObject({ id: memberId, version: 2 });
     const row = (await secretary.committees.get({ committeeId: EC })).members.find((m) => m.id === memberId);

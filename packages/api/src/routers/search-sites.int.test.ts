@@ -1,7 +1,7 @@
 import type { DbHandle } from '@ctp/db';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import { openWorkbook } from '../../../../test/helpers/xlsx.ts';
 
 describe('sites.search on the Nanjing demo', () => {
   let db: DbHandle;
@@ -158,8 +158,7 @@ describe('sites.search on the Nanjing demo', () => {
 
   it('exports the whole result to an XLSX that matches the search', async () => {
     const file = await sponsor.sites.exportSearch({ q: '肿瘤' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await openWorkbook(file.base64);
     const ws = wb.worksheets[0]!;
     const result = await sponsor.sites.search({ q: '肿瘤', limit: 100 });
     expect(ws.rowCount - 1).toBe(result.total);
@@ -172,8 +171,7 @@ describe('sites.search on the Nanjing demo', () => {
   it('writes districts, levels and yes/no in English into an English export (issue 14)', async () => {
     const english = callerAs(db, 'sponsor@demo.ctp', { locale: 'en' });
     const file = await english.sites.exportSearch({});
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await openWorkbook(file.base64);
     const ws = wb.worksheets[0]!;
     expect([4, 5, 10, 11].map((c) => ws.getRow(1).getCell(c).value)).toEqual([
       'District',

@@ -1,5 +1,6 @@
 import type { DbHandle } from '@ctp/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
@@ -26,8 +27,6 @@ describe('start screening', () => {
       title: '初始审查',
     }));
   });
-  const audits = (action: string) =>
-    db.sqlite.prepare('select count(*) from audit_events where action = ? and entity_id = ?').pluck().get(action, id);
 
   it('is offered to the secretary of a submitted file, refused to others and from other states, then screens on', async () => {
     const site = callerAs(db, 'site@demo.ctp');
@@ -41,11 +40,11 @@ describe('start screening', () => {
     expect((await apiErrorOf(secretary.submissions.startScreening({ id, version: submitted.version - 1 }))).code).toBe(
       'CONFLICT',
     );
-    expect(audits('submission.start_screening')).toBe(0);
+    expect(auditCount(db, 'submission.start_screening', id)).toBe(0);
 
     const screening = await secretary.submissions.startScreening({ id, version: submitted.version });
     expect(screening).toMatchObject({ state: 'screening', version: submitted.version + 1 });
-    expect(audits('submission.start_screening')).toBe(1);
+    expect(auditCount(db, 'submission.start_screening', id)).toBe(1);
     const timeline = (await secretary.submissions.get({ id })).timeline.map((e) => [e.step, e.fromState, e.toState]);
     expect(timeline).toContainEqual(['start_screening', 'submitted', 'screening']);
     // Screening is not started twice, and ends by acceptance as it would from `submitted`.

@@ -1,8 +1,7 @@
 import { createTestDatabase } from '@ctp/db/testing';
+import { recognitionFigures, seedDemo } from '@ctp/domain';
 import { describe, expect, it } from 'vitest';
 import { callerAs } from '../../../../test/helpers/test-app.ts';
-import { recognitionFigures } from '../recognition/figures.ts';
-import { seedDemo } from './seed-demo.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00+08:00');
 

@@ -1,94 +1,34 @@
+import { FOLLOW_UP_MONTHS_BY_RISK } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
+import { addMonths, shanghaiDate } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite, tickEveryItem } from '../../../../test/helpers/fixtures.ts';
+import { medicalSeat, REVIEW_PANEL, seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { shanghaiDate } from '../clock/dates.ts';
-import { addMonths } from './quorum.ts';
 
 const today = shanghaiDate(Date.now());
 const EC = 'ec-jsph';
 
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
-const audits = (db: DbHandle, action: string) =>
-  count(db, 'select count(*) from audit_events where action = ?', action);
-const allAudits = (db: DbHandle) => count(db, 'select count(*) from audit_events');
-const votes = (db: DbHandle) => count(db, 'select count(*) from submission_votes');
-
-type Roster = {
-  chair: string;
-  member: string;
-  doctor: string;
-  lawyer: string;
-  ethicist: string;
-  /** Two medical, affiliated members who attend every meeting of these tests. */
-  bench: string[];
-};
+const votes = (db: DbHandle) => countOf(db, 'select count(*) from submission_votes');
 
 /**
  * The 江苏省人民医院 EC's roster, made through the use-case: seven members, so the quorum is the legal five present
  * (more than half of seven is four); the lawyer is the only unaffiliated member, the lawyer and the ethicist the only
  * non-medical ones.
  */
-async function seedRoster(db: DbHandle): Promise<Roster> {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  const userId = (email: string) =>
-    db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
-  const base = { committeeId: EC, termStart: '2025-01-01', termEnd: '2029-12-31' } as const;
-  const chair = await secretary.committees.addMember({
-    ...base,
-    userId: userId('chair@demo.ctp'),
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-    gender: 'male',
+async function seedMeetingRoster(db: DbHandle) {
+  const { bench1, bench2, ...roster } = await seedRoster(db, {
+    chairGender: 'male',
+    seats: {
+      ...REVIEW_PANEL,
+      lawyer: { ...REVIEW_PANEL.lawyer, gender: 'female' },
+      // Two medical, affiliated members who attend every meeting of these tests.
+      bench1: medicalSeat('钱委员'),
+      bench2: medicalSeat('孙委员'),
+    },
   });
-  const member = await secretary.committees.addMember({
-    ...base,
-    userId: userId('member@demo.ctp'),
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-  const doctor = await secretary.committees.addMember({
-    ...base,
-    name: '张医生',
-    role: 'vice_chair',
-    expertise: 'pharmacy',
-    isAffiliated: true,
-  });
-  const lawyer = await secretary.committees.addMember({
-    ...base,
-    name: '李律师',
-    role: 'member',
-    expertise: 'law',
-    isAffiliated: false,
-    gender: 'female',
-  });
-  const ethicist = await secretary.committees.addMember({
-    ...base,
-    name: '赵伦理',
-    role: 'member',
-    expertise: 'ethics',
-    isAffiliated: true,
-  });
-  const bench: string[] = [];
-  for (const name of ['钱委员', '孙委员'])
-    bench.push(
-      (
-        await secretary.committees.addMember({
-          ...base,
-          name,
-          role: 'member',
-          expertise: 'medical',
-          isAffiliated: true,
-        })
-      ).id,
-    );
-  return { chair: chair.id, member: member.id, doctor: doctor.id, lawyer: lawyer.id, ethicist: ethicist.id, bench };
+  return { ...roster, bench: [bench1, bench2] };
 }
 
 /** A new trial with a site at 江苏省人民医院, its initial submission submitted and accepted. */
@@ -123,15 +63,15 @@ async function convene(db: DbHandle, submissionIds: string[], present: string[],
 
 describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
   let db: DbHandle;
-  let roster: Roster;
+  let roster: Awaited<ReturnType<typeof seedMeetingRoster>>;
   beforeEach(async () => {
     db = await createSeededDatabase();
-    roster = await seedRoster(db);
+    roster = await seedMeetingRoster(db);
   });
 
   it('keeps the roster and SOP to the committee’s own secretary or chair, with audit rows', async () => {
-    expect(audits(db, 'committee.add_member')).toBe(7);
-    const before = allAudits(db);
+    expect(auditCount(db, 'committee.add_member')).toBe(7);
+    const before = auditCount(db);
     const gulou = callerAs(db, 'ec-gulou@demo.ctp');
     const external = {
       committeeId: EC,
@@ -163,8 +103,8 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect((await apiErrorOf(secretary.committees.addMember({ ...external, userId: chairUser }))).code).toBe(
       'CONFLICT',
     );
-    expect(allAudits(db)).toBe(before);
-    expect(count(db, 'select count(*) from committee_members')).toBe(7);
+    expect(auditCount(db)).toBe(before);
+    expect(countOf(db, 'select count(*) from committee_members')).toBe(7);
 
     const chair = callerAs(db, 'chair@demo.ctp');
     expect((await chair.committees.get({ committeeId: EC })).sop).toMatchObject({
@@ -172,7 +112,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       isDefault: true,
     });
     await chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 6, defaultFollowUpMonths: 9 });
-    expect(audits(db, 'committee.update_sop')).toBe(1);
+    expect(auditCount(db, 'committee.update_sop')).toBe(1);
     const view = await callerAs(db, 'member@demo.ctp').committees.get({ committeeId: EC });
     expect(view.sop).toMatchObject({
       quorumMinCount: 6,
@@ -193,13 +133,13 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       'FORBIDDEN',
     );
     // The SOP cannot go below the legal minimum of five present (issue 14): refused, localised, nothing changed.
-    const auditsBefore = allAudits(db);
+    const auditsBefore = auditCount(db);
     const tooFew = await apiErrorOf(chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 4 }));
     expect(tooFew.code).toBe('VALIDATION');
     expect(JSON.stringify(tooFew)).toContain('不能低于法定的 5 人');
     const tooFewEn = await apiErrorOf(chair.committees.updateSettings({ committeeId: EC, quorumMinCount: 1 }), 'en');
     expect(JSON.stringify(tooFewEn)).toContain('At least 5 members must be present by law');
-    expect(allAudits(db)).toBe(auditsBefore);
+    expect(auditCount(db)).toBe(auditsBefore);
     const after = await chair.committees.get({ committeeId: EC });
     expect(after.sop.quorumMinCount).toBe(6);
     // The page shows the attendance a meeting needs now: seven serving members, more than half and at least six.
@@ -216,22 +156,22 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       reviewPath: 'convened',
       meetingId,
     });
-    expect(audits(db, 'meeting.create')).toBe(1);
-    expect(audits(db, 'submission.schedule')).toBe(1);
+    expect(auditCount(db, 'meeting.create')).toBe(1);
+    expect(auditCount(db, 'submission.schedule')).toBe(1);
     expect(await callerAs(db, 'member@demo.ctp').meetings.list({ committeeId: EC })).toMatchObject([
       { id: meetingId, meetingDate: today, agendaSize: 1, undecidedItems: 1, status: 'today' },
     ]);
     expect((await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').meetings.list({ committeeId: EC }))).detail).toBe(
       'NOT_OWN_COMMITTEE',
     );
-    expect(audits(db, 'meeting.record_attendance')).toBe(5);
+    expect(auditCount(db, 'meeting.record_attendance')).toBe(5);
 
     const chair = callerAs(db, 'chair@demo.ctp');
-    const before = allAudits(db);
+    const before = auditCount(db);
     const noQuorum = await apiErrorOf(chair.meetings.vote({ meetingId, submissionId: id, choice: 'approve' }));
     expect(noQuorum).toMatchObject({ code: 'PRECONDITION_FAILED', detail: 'QUORUM_NOT_MET' });
     expect(noQuorum.message).toContain('无非医药专业背景的委员出席');
-    expect([votes(db), allAudits(db)]).toEqual([0, before]);
+    expect([votes(db), auditCount(db)]).toEqual([0, before]);
     expect((await secretary.meetings.get({ meetingId })).quorum).toMatchObject({
       met: false,
       present: 5,
@@ -243,8 +183,8 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     // The member declares a conflict for this submission: recused, refused a vote; the quorum still holds (5 of 7).
     const member = callerAs(db, 'member@demo.ctp');
     await member.meetings.declareConflict({ submissionId: id, reason: '本人为该研究的合作研究者' });
-    expect(audits(db, 'meeting.declare_conflict')).toBe(1);
-    const beforeConflicted = allAudits(db);
+    expect(auditCount(db, 'meeting.declare_conflict')).toBe(1);
+    const beforeConflicted = auditCount(db);
     expect(await apiErrorOf(member.meetings.vote({ meetingId, submissionId: id, choice: 'approve' }))).toMatchObject({
       code: 'FORBIDDEN',
       detail: 'MEMBER_CONFLICTED',
@@ -264,7 +204,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
         )
       ).detail,
     ).toBe('NOT_A_VOTER');
-    expect([votes(db), allAudits(db)]).toEqual([0, beforeConflicted]);
+    expect([votes(db), auditCount(db)]).toEqual([0, beforeConflicted]);
 
     const live = await chair.meetings.get({ meetingId });
     expect(live.agenda[0]).toMatchObject({ id, recusedMemberIds: [roster.member], quorum: { met: true, present: 5 } });
@@ -279,11 +219,11 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     });
     for (const memberId of roster.bench)
       await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
-    expect(audits(db, 'meeting.vote')).toBe(5);
+    expect(auditCount(db, 'meeting.vote')).toBe(5);
     expect((await chair.meetings.get({ meetingId })).agenda[0]?.majority).toBe('approve');
 
     // The decision must be the majority's; a member cannot record it; another committee cannot touch it.
-    const beforeDecide = allAudits(db);
+    const beforeDecide = auditCount(db);
     expect(await apiErrorOf(secretary.submissions.decide({ id, outcome: 'disapproved' }))).toMatchObject({
       code: 'PRECONDITION_FAILED',
       detail: 'DECISION_NOT_MAJORITY',
@@ -295,7 +235,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect((await apiErrorOf(callerAs(db, 'ec-gulou@demo.ctp').meetings.get({ meetingId }))).detail).toBe(
       'NOT_OWN_COMMITTEE',
     );
-    expect(allAudits(db)).toBe(beforeDecide);
+    expect(auditCount(db)).toBe(beforeDecide);
     expect((await secretary.submissions.get({ id })).state).toBe('scheduled');
 
     const decided = await secretary.submissions.decide({ id, outcome: 'approved', conditions: '请按期提交年度报告' });
@@ -305,7 +245,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       decidedDate: today,
       followUpDate: addMonths(today, 6),
     });
-    expect(audits(db, 'submission.decide')).toBe(1);
+    expect(auditCount(db, 'submission.decide')).toBe(1);
     const trial = await callerAs(db, 'sponsor@demo.ctp').trials.get({ id: trialId });
     expect(trial.sites.find((s) => s.id === trialSiteId)?.state).toBe('ethics_approved');
     expect(
@@ -425,7 +365,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
         )
       ).detail,
     ).toBe('NOT_OWN_COMMITTEE');
-    expect(audits(db, 'meeting.create')).toBe(0);
+    expect(auditCount(db, 'meeting.create')).toBe(0);
     const meetingId = await convene(
       db,
       [id],
@@ -473,11 +413,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     for (const memberId of [roster.chair, roster.doctor, roster.lawyer])
       await secretary.meetings.vote({ meetingId, submissionId: id, memberId, choice: 'approve' });
     const { version } = await secretary.submissions.get({ id });
-    const transitionsBefore = count(
-      db,
-      "select count(*) from audit_events where action = 'site.transition' and entity_id = ?",
-      trialSiteId,
-    );
+    const transitionsBefore = auditCount(db, 'site.transition', trialSiteId);
     const results = await Promise.allSettled([
       secretary.submissions.decide({ id, version, outcome: 'approved' }),
       callerAs(db, 'chair@demo.ctp').submissions.decide({ id, version, outcome: 'approved' }),
@@ -485,10 +421,8 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
     expect((await apiErrorOf(Promise.reject(rejected?.reason))).code).toBe('CONFLICT');
-    expect(audits(db, 'submission.decide')).toBe(1);
-    expect(
-      count(db, "select count(*) from audit_events where action = 'site.transition' and entity_id = ?", trialSiteId),
-    ).toBe(transitionsBefore + 1);
+    expect(auditCount(db, 'submission.decide')).toBe(1);
+    expect(auditCount(db, 'site.transition', trialSiteId)).toBe(transitionsBefore + 1);
   });
 
   it('runs an expedited review: the chair signs; any "no" sends it to a meeting', async () => {
@@ -529,7 +463,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
     expect((await apiErrorOf(member.meetings.vote({ submissionId: first, choice: 'approve' }))).detail).toBe(
       'CONFLICT_DECLARATION_REQUIRED',
     );
-    expect(audits(db, 'meeting.vote')).toBe(0);
+    expect(auditCount(db, 'meeting.vote')).toBe(0);
     await member.reviews.declare({ submissionId: first, hasConflict: false });
     expect((await member.meetings.vote({ submissionId: first, choice: 'approve' })).referredToMeeting).toBe(false);
     // One view of the two the committee's SOP asks for (default 2): the chair cannot sign an approval yet.
@@ -553,7 +487,11 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       outcome: 'approved_with_modifications',
       referredToMeeting: false,
     });
-    expect(signed.followUpDate).not.toBeNull();
+    const risk = db.sqlite
+      .prepare('select t.risk_level from trials t join trial_sites ts on ts.trial_id = t.id where ts.id = ?')
+      .pluck()
+      .get(siteId) as keyof typeof FOLLOW_UP_MONTHS_BY_RISK;
+    expect(signed.followUpDate).toBe(addMonths(today, FOLLOW_UP_MONTHS_BY_RISK[risk]));
     // An amendment does not move the site (it is already approved).
     expect(db.sqlite.prepare('select state from trial_sites where id = ?').pluck().get(siteId)).not.toBe(
       'ethics_approved',
@@ -577,7 +515,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       fromState: 'in_review',
       toState: 'in_review',
     });
-    expect(audits(db, 'submission.refer_to_meeting')).toBe(1);
+    expect(auditCount(db, 'submission.refer_to_meeting')).toBe(1);
     // The referral is the vote's consequence, not a button; the secretary's next step is the agenda.
     expect(view.availableSteps).not.toContain('refer_to_meeting');
     expect(view.availableSteps).toContain('schedule');
@@ -592,8 +530,7 @@ describe('ethics committee: roster, meetings, quorum, votes, decisions', () => {
       'NOT_ON_AGENDA',
     );
     const meetingId = await convene(db, [second], [roster.chair, roster.doctor, roster.lawyer], roster.bench);
-    expect((await secretary.submissions.get({ id: second })).state).toBe('scheduled');
-    expect(meetingId).toBeTruthy();
+    expect(await secretary.submissions.get({ id: second })).toMatchObject({ state: 'scheduled', meetingId });
 
     // The chair's own "no" on an expedited review also goes to a meeting instead of deciding.
     const third = await expedited();

@@ -1,10 +1,8 @@
 import type { DbHandle } from '@ctp/db';
-import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-
-const auditCount = (db: DbHandle, action: string) =>
-  (db.sqlite.prepare('select count(*) as n from audit_events where action = ?').get(action) as { n: number }).n;
+import { openWorkbook } from '../../../../test/helpers/xlsx.ts';
 
 describe('shortlists', () => {
   let db: DbHandle;
@@ -30,8 +28,7 @@ describe('shortlists', () => {
     expect((await sponsor.shortlists.list())[0]).toMatchObject({ id, items: 2 });
 
     const file = await sponsor.shortlists.export({ id });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await openWorkbook(file.base64);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(3);
     const noteCol = ws.getRow(1).values as unknown[];
@@ -75,8 +72,7 @@ describe('shortlists', () => {
     expect(JSON.parse(audit.after_json).query).toEqual(query);
 
     const file = await sponsor.shortlists.export({ id });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await openWorkbook(file.base64);
     const ws = wb.worksheets[0]!;
     const headers = ws.getRow(1).values as unknown[];
     const row = ws.getRow(2);
@@ -115,8 +111,7 @@ describe('shortlists', () => {
     await sponsor.shortlists.addItem({ shortlistId: id, hospitalId: 'hosp-jsch' });
     const file = await sponsor.shortlists.export({ id });
     expect(file.filename).not.toMatch(/[\u202A-\u202E\u2066-\u2069/\\:*?"]/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await openWorkbook(file.base64);
     const sheet = wb.worksheets[0]!;
     expect(sheet.name.length).toBeLessThanOrEqual(31);
     expect(sheet.name).not.toMatch(/[\\/:*?[\]\u202A-\u202E]|^'|'$/);

@@ -1,10 +1,8 @@
 import type { DbHandle } from '@ctp/db';
 import { createTestDatabase } from '@ctp/db/testing';
+import { expandCondition, lookupCondition, resolveCondition, seedDemo, shanghaiDate } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerAs } from '../../../../test/helpers/test-app.ts';
-import { shanghaiDate } from '../clock/dates.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
-import { expandCondition, lookupCondition, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 
 /** Issue 13: registry history in site search, on the demo with both shared registry samples imported. */
 describe('sites.search with registry experience', () => {

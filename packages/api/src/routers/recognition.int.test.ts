@@ -2,7 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
+import {
+  inTransaction,
+  loadSubmission,
+  medianOf,
+  openRecognitionLetter,
+  openRecognitionRequests,
+  openSubmissionDocument,
+  openSubmissionLetter,
+  recognitionFigures,
+  recognitionLetterContent,
+  uploadSubmissionDocument,
+} from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
 import { pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import {
   approveAtLead,
@@ -10,32 +23,17 @@ import {
   OK_CHECKLIST,
   PACKET,
   requestOf,
-  seedRoster,
   specialtyOf,
   uploadVersion,
   useCaseCtx,
   userId,
 } from '../../../../test/helpers/recognition-journey.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { openSubmissionLetter } from '../ethics/issue-letter.ts';
-import { renderLetterPdf } from '../ethics/letter-pdf.ts';
-import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
-import { loadSubmission } from '../ethics/submission-access.ts';
-import { uploadSubmissionDocument } from '../ethics/upload-submission-document.ts';
-import { openRecognitionRequests } from '../fan-out/fan-out.ts';
-import { inTransaction } from '../transaction.ts';
-import { medianOf, recognitionFigures } from './figures.ts';
-import { openRecognitionLetter, recognitionLetterContent } from './letter.ts';
+import { renderLetterPdf } from '../../../domain/src/ethics/letter-pdf.ts';
 
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
-const audits = (db: DbHandle, action: string) =>
-  count(db, 'select count(*) from audit_events where action = ?', action);
 const notified = (db: DbHandle, email: string, kind: string) =>
-  count(db, 'select count(*) from notifications where user_id = ? and kind = ?', userId(db, email), kind);
+  countOf(db, 'select count(*) from notifications where user_id = ? and kind = ?', userId(db, email), kind);
 
 const siteState = (db: DbHandle, id: string) =>
   db.sqlite.prepare('select state from trial_sites where id = ?').pluck().get(id) as string;
@@ -59,13 +57,13 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     expect(seeded[0]!.members.some((m) => m.committeeId === 'ec-zdyy')).toBe(false);
 
     const commission = callerAs(db, 'commission@demo.ctp');
-    const before = audits(db, 'recognition.agreement_create');
+    const before = auditCount(db, 'recognition.agreement_create');
     const { id } = await commission.recognition.agreements.create({
       nameZh: '（测试）器械互认协议',
       scope: { trialTypes: ['device'], phases: [] },
       committeeIds: ['ec-jsph', 'ec-njglyy'],
     });
-    expect(audits(db, 'recognition.agreement_create')).toBe(before + 1);
+    expect(auditCount(db, 'recognition.agreement_create')).toBe(before + 1);
     // Defaults: exclusions on, 15 + 5 and 7 working days.
     const created = await commission.recognition.agreements.get({ id });
     expect(created.exclusions).toEqual({ highRisk: true, phaseIOrBe: true, ownLead: true });
@@ -123,12 +121,15 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     // A request already under way at 鼓楼.
     const before = await multiCentreTrial(db, { ctrNo: 'CTR20266021' });
     await approveAtLead(db, before.leadSubmissionId);
-    expect(requestOf(db, before.sites.njglyy!)).toBeDefined();
+    expect(requestOf(db, before.sites.njglyy!)).toMatchObject({
+      trial_site_id: before.sites.njglyy,
+      state: 'pending_packet',
+    });
 
     // No reason: refused, nothing changes.
     const noReason = await apiErrorOf(gulou.recognition.agreements.leave({ id: agreementId, reason: '' }));
     expect(noReason.code).toBe('VALIDATION');
-    expect(audits(db, 'recognition.agreement_leave')).toBe(0);
+    expect(auditCount(db, 'recognition.agreement_leave')).toBe(0);
     // Only the committee's own secretary leaves, and only its own committee.
     expect(
       (
@@ -139,7 +140,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     ).toBe('FORBIDDEN');
 
     await gulou.recognition.agreements.leave({ id: agreementId, reason: '本院伦理委员会换届，暂停互认' });
-    expect(audits(db, 'recognition.agreement_leave')).toBe(1);
+    expect(auditCount(db, 'recognition.agreement_leave')).toBe(1);
     const view = await gulou.recognition.agreements.get({ id: agreementId });
     expect(view.ownState).toBe('left');
     expect(view.canJoin).toBe(true);
@@ -152,7 +153,10 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const after = await multiCentreTrial(db, { ctrNo: 'CTR20266022' });
     await approveAtLead(db, after.leadSubmissionId);
     expect(requestOf(db, after.sites.njglyy!)).toBeUndefined();
-    expect(requestOf(db, after.sites.jsch!)).toBeDefined();
+    expect(requestOf(db, after.sites.jsch!)).toMatchObject({
+      trial_site_id: after.sites.jsch,
+      state: 'pending_packet',
+    });
     const board = await callerAs(db, 'sponsor@demo.ctp').recognition.board({ trialId: after.trialId });
     expect(board.rows.find((r) => r.trialSiteId === after.sites.njglyy)!.skipReason).toBe('not_in_agreement');
     expect(requestOf(db, before.sites.njglyy!)!.state).toBe('pending_packet');
@@ -224,7 +228,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     expect(gulouReq.state).toBe('pending_packet');
     expect(zhongliuReq.committee_id).toBe('ec-jsch');
     expect(requestOf(db, sites.zdyy!)).toBeUndefined();
-    expect(audits(db, 'recognition.request_open')).toBe(2);
+    expect(auditCount(db, 'recognition.request_open')).toBe(2);
     expect(notified(db, 'site-gulou@demo.ctp', 'recognition_requested')).toBe(1);
     // Pre-filled from 鼓楼's local-context profile (seeded).
     expect(JSON.parse(gulouReq.packet_json).feesAndInsurance).toContain('3000');
@@ -257,7 +261,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const decided = await ecGulou.recognition.requests.decide({ id: gulouReq.id, outcome: 'recognised' });
     expect(decided.letterNo).toMatch(/^NJGLYY-HR-\d{4}-0001$/);
     expect(siteState(db, sites.njglyy!)).toBe('ethics_approved');
-    expect(audits(db, 'recognition.decide')).toBe(1);
+    expect(auditCount(db, 'recognition.decide')).toBe(1);
     const letter = await siteGulou.recognition.requests.letter({ id: gulouReq.id });
     expect(Buffer.from(letter.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
 
@@ -341,13 +345,13 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     });
     const objections = (await ecGulou.recognition.requests.get({ id: gulouReq.id })).objections;
     expect(objections[0]).toMatchObject({ state: 'resolved', resolution: '申办方将在修正案中补充' });
-    expect(audits(db, 'recognition.objection_resolve')).toBe(1);
+    expect(auditCount(db, 'recognition.objection_resolve')).toBe(1);
   });
 
   it('creates requests exactly once even if the approval is retried', async () => {
     const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266002' });
     await approveAtLead(db, leadSubmissionId);
-    const requests = () => count(db, 'select count(*) from recognition_requests');
+    const requests = () => countOf(db, 'select count(*) from recognition_requests');
     expect(requests()).toBe(2);
     // A retried decision is refused by the state machine and opens nothing.
     const retry = await apiErrorOf(
@@ -365,7 +369,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     );
     expect(again.opened).toEqual([]);
     expect(requests()).toBe(2);
-    expect(audits(db, 'recognition.request_open')).toBe(2);
+    expect(auditCount(db, 'recognition.request_open')).toBe(2);
     // …and the database refuses a second request for a site outright.
     expect(() =>
       db.sqlite
@@ -382,7 +386,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
   it('gives no request for a Phase I trial, with the reason', async () => {
     const { trialId, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266003', phase: 'I' });
     await approveAtLead(db, leadSubmissionId);
-    expect(count(db, 'select count(*) from recognition_requests')).toBe(0);
+    expect(countOf(db, 'select count(*) from recognition_requests')).toBe(0);
     const board = await callerAs(db, 'sponsor@demo.ctp').recognition.board({ trialId });
     const reasons = board.rows.filter((r) => r.role === 'participating').map((r) => r.skipReason);
     expect(reasons.sort()).toEqual(['excluded_phase_i_be', 'excluded_phase_i_be', 'not_in_agreement']);
@@ -408,7 +412,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const { id: amendmentId } = await site.submissions.create({ trialSiteId: sites.jsph!, type: 'amendment' });
     await uploadVersion(db, amendmentId, 'icf', 'V2.0'); // the amendment brings a new ICF
     await approveAtLead(db, amendmentId);
-    expect(count(db, 'select count(*) from recognition_acks')).toBe(1);
+    expect(countOf(db, 'select count(*) from recognition_acks')).toBe(1);
     expect(notified(db, 'ec-gulou@demo.ctp', 'recognition_ack_requested')).toBe(1);
     expect(notified(db, 'site-gulou@demo.ctp', 'icf_superseded')).toBe(1);
     expect(notified(db, 'sponsor@demo.ctp', 'icf_superseded')).toBe(1);
@@ -457,15 +461,15 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     // Sites at 鼓楼 and 中大 pulled out before the approval are re-selected afterwards: drop them to candidates.
     db.sqlite.prepare(`delete from trial_sites where id in (?, ?)`).run(sites.njglyy!, sites.zdyy!);
     await approveAtLead(db, leadSubmissionId);
-    expect(audits(db, 'recognition.request_open')).toBe(1); // 省肿瘤 only
+    expect(auditCount(db, 'recognition.request_open')).toBe(1); // 省肿瘤 only
     const late = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, 'njglyy') }))
       .trialSiteId;
     const req = requestOf(db, late)!;
     expect(req.state).toBe('pending_packet');
     expect(req.committee_id).toBe('ec-njglyy');
-    expect(count(db, 'select count(*) from recognition_requests where lead_submission_id = ?', leadSubmissionId)).toBe(
-      2,
-    );
+    expect(
+      countOf(db, 'select count(*) from recognition_requests where lead_submission_id = ?', leadSubmissionId),
+    ).toBe(2);
     expect(notified(db, 'ec-gulou@demo.ctp', 'recognition_requested')).toBe(1);
     const outside = (await sponsor.trialSites.select({ trialId, hospitalSpecialtyId: specialtyOf(db, 'zdyy') }))
       .trialSiteId;
@@ -475,7 +479,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     // Before any lead approval a selection opens nothing.
     const other = await multiCentreTrial(db, { ctrNo: 'CTR20266010' });
     expect(requestOf(db, other.sites.njglyy!)).toBeUndefined();
-    expect(count(db, 'select count(*) from recognition_skips where trial_id = ?', other.trialId)).toBe(0);
+    expect(countOf(db, 'select count(*) from recognition_skips where trial_id = ?', other.trialId)).toBe(0);
   });
 
   it('lets an EC holding a request download the lead letter file; the commission and other ECs get NOT_FOUND', async () => {
@@ -566,7 +570,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const stored = row();
     expect(stored.letter_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.decided.letterSha256).toBe(stored.letter_sha256);
-    expect(audits(db, 'recognition.letter_store')).toBe(1);
+    expect(auditCount(db, 'recognition.letter_store')).toBe(1);
     // The file on disk is the recorded bytes; opening it again renders nothing new.
     const open = (email: string) =>
       openRecognitionLetter({ ctx: useCaseCtx(callerAs(db, email).ctx), requestId: first.id });
@@ -578,7 +582,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const pdf = await ecGulou.recognition.requests.letter({ id: first.id });
     expect(createHash('sha256').update(Buffer.from(pdf.base64, 'base64')).digest('hex')).toBe(stored.letter_sha256);
     expect(row().letter_stored_at).toBe(stored.letter_stored_at);
-    expect(audits(db, 'recognition.letter_store')).toBe(1);
+    expect(auditCount(db, 'recognition.letter_store')).toBe(1);
     // Not for an EC that is neither the deciding nor the lead committee of this request.
     await expect(open('ec-zhongliu@demo.ctp')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // The committee's next recognition that year takes the next number; a number cannot be reused.

@@ -1,23 +1,18 @@
 import type { ActorRef } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
+import { assertMayOpenSubmissionFiles, DomainError, LoginThrottle, shanghaiDate } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite, tickEveryItem } from '../../../../test/helpers/fixtures.ts';
+import { REVIEW_PANEL, seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { shanghaiDate } from '../clock/dates.ts';
-import { DomainError } from '../errors.ts';
-import { assertMayOpenSubmissionFiles } from './reviewer-access.ts';
+import { seedDemoCommittees } from '../../../domain/src/seed/demo-committees.ts';
 
 const today = shanghaiDate(Date.now());
 const EC = 'ec-jsph';
 
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
-const audits = (db: DbHandle, action: string) =>
-  count(db, 'select count(*) from audit_events where action = ?', action);
-const allAudits = (db: DbHandle) => count(db, 'select count(*) from audit_events');
+/** Five members made through the use-case: the lawyer is the only unaffiliated one; a quorum needs all five. */
+const seedReviewRoster = (db: DbHandle) => seedRoster(db, { seats: REVIEW_PANEL });
 
 function actorRef(db: DbHandle, email: string): ActorRef {
   return db.sqlite
@@ -35,34 +30,6 @@ function gate(db: DbHandle, submissionId: string, email: string) {
     if (e instanceof DomainError) return e.detail;
     throw e;
   }
-}
-
-type Roster = { chair: string; member: string; doctor: string; lawyer: string; ethicist: string };
-
-/** Five members made through the use-case: the lawyer is the only unaffiliated one; a quorum needs all five. */
-async function seedRoster(db: DbHandle): Promise<Roster> {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  const userId = (email: string) =>
-    db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
-  const base = { committeeId: EC, termStart: '2025-01-01', termEnd: '2029-12-31' } as const;
-  type Member = Omit<Parameters<typeof secretary.committees.addMember>[0], keyof typeof base>;
-  const add = (m: Member) => secretary.committees.addMember({ ...base, ...m });
-  const chair = await add({
-    userId: userId('chair@demo.ctp'),
-    role: 'chair',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-  const member = await add({
-    userId: userId('member@demo.ctp'),
-    role: 'member',
-    expertise: 'medical',
-    isAffiliated: true,
-  });
-  const doctor = await add({ name: '张医生', role: 'vice_chair', expertise: 'pharmacy', isAffiliated: true });
-  const lawyer = await add({ name: '李律师', role: 'member', expertise: 'law', isAffiliated: false });
-  const ethicist = await add({ name: '赵伦理', role: 'member', expertise: 'ethics', isAffiliated: true });
-  return { chair: chair.id, member: member.id, doctor: doctor.id, lawyer: lawyer.id, ethicist: ethicist.id };
 }
 
 async function acceptedInitial(db: DbHandle, ctrNo: string) {
@@ -102,10 +69,10 @@ const fullWorksheet = {
 
 describe('primary reviewers, worksheets, verification of modifications, agenda and minutes', () => {
   let db: DbHandle;
-  let roster: Roster;
+  let roster: Awaited<ReturnType<typeof seedReviewRoster>>;
   beforeEach(async () => {
     db = await createSeededDatabase();
-    roster = await seedRoster(db);
+    roster = await seedReviewRoster(db);
   });
 
   it('gates the file: undeclared reviewer refused, declared allowed, conflicted removed and refused a vote', async () => {
@@ -129,18 +96,18 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     ).toBe('FORBIDDEN');
     await secretary.reviews.assign({ submissionId: id, memberId: roster.member });
     await secretary.reviews.assign({ submissionId: id, memberId: roster.chair });
-    expect(audits(db, 'review.assign')).toBe(2);
+    expect(auditCount(db, 'review.assign')).toBe(2);
     expect((await apiErrorOf(secretary.reviews.assign({ submissionId: id, memberId: roster.member }))).detail).toBe(
       'REVIEWER_EXISTS',
     );
 
     // Assigned but undeclared: refused the file and the worksheet.
     expect(gate(db, id, 'member@demo.ctp')).toBe('CONFLICT_DECLARATION_REQUIRED');
-    const before = allAudits(db);
+    const before = auditCount(db);
     expect(
       (await apiErrorOf(member.reviews.saveWorksheet({ submissionId: id, items: fullWorksheet.items }))).detail,
     ).toBe('CONFLICT_DECLARATION_REQUIRED');
-    expect(allAudits(db)).toBe(before);
+    expect(auditCount(db)).toBe(before);
     expect((await member.reviews.forSubmission({ submissionId: id })).mayOpenFiles).toBe(false);
 
     // A conflict needs a statement.
@@ -160,7 +127,7 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
       statement: '本人为申办方顾问',
     });
     expect(declared).toMatchObject({ hasConflict: true, reviewerRemoved: true });
-    expect(audits(db, 'review.declare')).toBe(2);
+    expect(auditCount(db, 'review.declare')).toBe(2);
     const view = await secretary.reviews.forSubmission({ submissionId: id });
     expect(view.reviewers.find((r) => r.memberId === roster.chair)).toMatchObject({
       hasConflict: true,
@@ -249,13 +216,13 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     ).toBe('STALE_VERSION');
     const submitted = await member.reviews.saveWorksheet({ submissionId: id, ...fullWorksheet, submit: true });
     expect(submitted).toMatchObject({ status: 'submitted', version: 3 });
-    expect(audits(db, 'review.submit_worksheet')).toBe(1);
-    expect(audits(db, 'review.save_worksheet')).toBe(2);
-    const before = allAudits(db);
+    expect(auditCount(db, 'review.submit_worksheet')).toBe(1);
+    expect(auditCount(db, 'review.save_worksheet')).toBe(2);
+    const before = auditCount(db);
     expect((await apiErrorOf(member.reviews.saveWorksheet({ submissionId: id, ...fullWorksheet }))).detail).toBe(
       'WORKSHEET_SUBMITTED',
     );
-    expect(allAudits(db)).toBe(before);
+    expect(auditCount(db)).toBe(before);
 
     // The secretary sees every worksheet; the member's own list shows it.
     const ec = await secretary.reviews.forSubmission({ submissionId: id });
@@ -325,8 +292,8 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     expect((await site.modifications.get({ id })).status).toBe('awaiting_submission');
     await site.modifications.submit({ id, response: '招募广告已修改' });
     await secretary.modifications.verify({ id, verdict: 'verified' });
-    expect(audits(db, 'submission.submit_modifications')).toBe(2);
-    expect(audits(db, 'submission.verify_modifications')).toBe(2);
+    expect(auditCount(db, 'submission.submit_modifications')).toBe(2);
+    expect(auditCount(db, 'submission.verify_modifications')).toBe(2);
     expect((await apiErrorOf(site.modifications.submit({ id, response: '又一次' }))).detail).toBe(
       'MODIFICATIONS_VERIFIED',
     );
@@ -373,7 +340,7 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     await chair.meetings.removeFromAgenda({ meetingId, submissionId: b.id });
     expect(await secretary.submissions.get({ id: b.id })).toMatchObject({ state: 'in_review', reviewPath: 'convened' });
     expect((await secretary.meetings.get({ meetingId })).agenda.map((x) => x.id)).toEqual([a.id]);
-    expect(audits(db, 'submission.unschedule')).toBe(1);
+    expect(auditCount(db, 'submission.unschedule')).toBe(1);
     expect((await apiErrorOf(secretary.meetings.removeFromAgenda({ meetingId, submissionId: b.id }))).detail).toBe(
       'NOT_ON_AGENDA',
     );
@@ -421,9 +388,9 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
         .map((x) => x.memberId)
         .sort(),
     ).toEqual(Object.values(roster).sort());
-    expect(audits(db, 'meeting.approve_minutes')).toBe(1);
+    expect(auditCount(db, 'meeting.approve_minutes')).toBe(1);
     // Locked: no edit, no second approval, no agenda change; the frozen record does not follow later attendance.
-    const before = allAudits(db);
+    const before = auditCount(db);
     expect((await apiErrorOf(secretary.meetings.saveMinutes({ meetingId, summary: '改' }))).detail).toBe(
       'MINUTES_LOCKED',
     );
@@ -431,7 +398,7 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
     expect((await apiErrorOf(secretary.meetings.addToAgenda({ meetingId, submissionId: b.id }))).detail).toBe(
       'MINUTES_LOCKED',
     );
-    expect(allAudits(db)).toBe(before);
+    expect(auditCount(db)).toBe(before);
     await secretary.meetings.recordAttendance({ meetingId, memberId: roster.ethicist, present: false });
     const frozen = await callerAs(db, 'member@demo.ctp').meetings.minutes({ meetingId });
     expect(frozen.record.attendance.find((x) => x.memberId === roster.ethicist)?.present).toBe(true);
@@ -444,15 +411,13 @@ describe('primary reviewers, worksheets, verification of modifications, agenda a
 describe('demo rosters', () => {
   it('gives each demo committee a roster through the use-case, and a meeting at ec-jsph can reach quorum', async () => {
     const db = await createSeededDatabase();
-    const { seedDemoCommittees } = await import('../seed/demo-committees.ts');
-    const { LoginThrottle } = await import('../auth/login-throttle.ts');
     const added = seedDemoCommittees(
       db.db,
       { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } },
       Date.now(),
     );
     expect(added).toBe(23);
-    expect(audits(db, 'committee.add_member')).toBe(23);
+    expect(auditCount(db, 'committee.add_member')).toBe(23);
     const secretary = callerAs(db, 'ec@demo.ctp');
     const roster = await secretary.committees.get({ committeeId: EC });
     expect(roster.members).toHaveLength(8);

@@ -1,7 +1,7 @@
 import type { DbHandle } from '@ctp/db';
+import { loadHospitalCapacity } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { loadHospitalCapacity } from './load-capacity.ts';
 
 /** Issue 13: search through the disease vocabulary and the hospitals' registry names; issue 14's search defects. */
 describe('sites.search with the disease vocabulary and hospital aliases', () => {

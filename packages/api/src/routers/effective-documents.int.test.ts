@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DbHandle } from '@ctp/db';
+import { openSubmissionDocument, recognitionLetterContent } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
 import {
@@ -8,13 +9,11 @@ import {
   multiCentreTrial,
   recogniseAtGulou,
   requestOf,
-  seedRoster,
   uploadVersion,
   useCaseCtx,
 } from '../../../../test/helpers/recognition-journey.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { openSubmissionDocument } from '../ethics/read-submission-documents.ts';
-import { recognitionLetterContent } from './letter.ts';
 
 /** Issue 11: a recognised site's effective versions are the lead's, bound with the recognition and each acknowledgement. */
 

@@ -1,16 +1,21 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
+import type { Ctx } from '@ctp/domain';
+import {
+  formatLetterNo,
+  openSubmissionDocument,
+  openSubmissionLetter,
+  sha256Hex,
+  uploadSubmissionDocument,
+} from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
 import { giveExpeditedViews, pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
+import { seedRoster } from '../../../../test/helpers/roster.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, testFilesDir } from '../../../../test/helpers/test-app.ts';
-import type { Ctx } from '../context.ts';
-import { sha256Hex } from '../files/file-store.ts';
-import { formatLetterNo, openSubmissionLetter } from './issue-letter.ts';
-import { openSubmissionDocument } from './read-submission-documents.ts';
-import { uploadSubmissionDocument } from './upload-submission-document.ts';
 
-const EC = 'ec-jsph';
+const _EC = 'ec-jsph';
 
 /** The use-case context of a test caller (as the API builds it from a request). */
 function useCaseCtx(api: ReturnType<typeof callerAs>['ctx']): Ctx {
@@ -25,13 +30,6 @@ function useCaseCtx(api: ReturnType<typeof callerAs>['ctx']): Ctx {
     services: api.services,
   };
 }
-const count = (db: DbHandle, sql: string, ...args: unknown[]) =>
-  (db.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number) ?? 0;
-const audits = (db: DbHandle, action: string) =>
-  count(db, 'select count(*) from audit_events where action = ?', action);
 
 /** A Windows executable's header: what a ".pdf" that is really an .exe starts with. */
 const exeBytes = () => {
@@ -41,26 +39,6 @@ const exeBytes = () => {
   b.write('PE\0\0', 0x80, 'latin1');
   return b;
 };
-
-/** The 江苏省人民医院 EC's chair and one member on the roster (letters are signed by the chair). */
-async function seedRoster(db: DbHandle) {
-  const secretary = callerAs(db, 'ec@demo.ctp');
-  const userId = (email: string) =>
-    db.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
-  const base = { committeeId: EC, termStart: '2025-01-01', termEnd: '2029-12-31', isAffiliated: true } as const;
-  await secretary.committees.addMember({
-    ...base,
-    userId: userId('chair@demo.ctp'),
-    role: 'chair',
-    expertise: 'medical',
-  });
-  await secretary.committees.addMember({
-    ...base,
-    userId: userId('member@demo.ctp'),
-    role: 'member',
-    expertise: 'medical',
-  });
-}
 
 /** A new medium-risk trial with a site at 江苏省人民医院 (PI pi@demo.ctp) and an initial submission in draft. */
 async function draftInitial(db: DbHandle, ctrNo = 'CTR20260777') {
@@ -122,7 +100,7 @@ describe('submission documents, bound versions and letters', () => {
   it('stores an upload under its sha256, outside the web root, with an audit row; lists it with versions', async () => {
     const { id } = await draftInitial(db);
     const bytes = tinyPdf('protocol v1.0');
-    const before = audits(db, 'submission.upload_document');
+    const before = auditCount(db, 'submission.upload_document');
     const doc = await upload(
       db,
       'site@demo.ctp',
@@ -137,7 +115,7 @@ describe('submission documents, bound versions and letters', () => {
       sha256: sha256Hex(bytes),
       originalName: '方案 V1.0.pdf',
     });
-    expect(audits(db, 'submission.upload_document')).toBe(before + 1);
+    expect(auditCount(db, 'submission.upload_document')).toBe(before + 1);
     const key = db.sqlite
       .prepare('select storage_key from submission_documents where id = ?')
       .pluck()
@@ -164,7 +142,7 @@ describe('submission documents, bound versions and letters', () => {
 
   it('refuses by content, size, role and state — and stores nothing', async () => {
     const { id } = await draftInitial(db);
-    const docs = () => count(db, 'select count(*) from submission_documents');
+    const docs = () => countOf(db, 'select count(*) from submission_documents');
     const tmpFiles = () =>
       existsSync(join(testFilesDir(), 'tmp')) ? readdirSync(join(testFilesDir(), 'tmp')).length : 0;
     const fields = { kind: 'icf', versionLabel: 'V1.0', versionDate: '2026-01-05' };
@@ -262,7 +240,7 @@ describe('submission documents, bound versions and letters', () => {
     );
     expect(await site.submissions.effectiveDocuments({ trialSiteId })).toEqual([]);
     await approveExpedited(db, id);
-    const bound = count(db, 'select count(*) from submission_decision_documents where submission_id = ?', id);
+    const bound = countOf(db, 'select count(*) from submission_decision_documents where submission_id = ?', id);
     expect(bound).toBe(2);
     const effective = await site.submissions.effectiveDocuments({ trialSiteId });
     expect(effective.map((e) => [e.kind, e.versionLabel])).toEqual([
@@ -353,7 +331,7 @@ describe('submission documents, bound versions and letters', () => {
       letterNo: `JSPH-EC-${year}-0001`,
       letterKind: 'approval',
     });
-    expect(audits(db, 'submission.issue_letter')).toBe(1);
+    expect(auditCount(db, 'submission.issue_letter')).toBe(1);
     expect((await apiErrorOf(secretary.submissions.issueLetter({ id }))).code).toBe('INVALID_TRANSITION');
 
     const view = await callerAs(db, 'sponsor@demo.ctp').submissions.get({ id });
@@ -416,7 +394,7 @@ describe('submission documents, bound versions and letters', () => {
     ).replace(/\s+/g, '');
     expect(noticeText).toContain('伦理审查意见通知书');
     expect(noticeText).toContain('不同意');
-    expect(count(db, 'select count(distinct letter_no) from submission_letters')).toBe(2);
+    expect(countOf(db, 'select count(distinct letter_no) from submission_letters')).toBe(2);
   });
 
   it('after approval with modifications: modified documents are attached, verified, bound, and only then the letter', async () => {
