@@ -29,7 +29,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useReadySubmissions } from './MeetingsPage.tsx';
+import { useReadySubmissions } from './meeting-ui.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Meeting = Outputs['meetings']['get'];
