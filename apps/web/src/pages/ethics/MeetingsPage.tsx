@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useReadySubmissions } from './meeting-ui.ts';
+import { useReadySubmissions } from './meeting-ui.tsx';
 
 /** Colour says whose move it is: blue to come, orange the secretary/chair owe something, green done. */
 const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
