@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import type { MetricId, OverviewFigures } from '@ctp/contracts';
+import type { MetricId } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,25 +10,11 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { CapacityHeat, FunnelChart, ReviewTimesChart, TrendChart, TurnaroundChart } from './charts.tsx';
 import { FilterBar, FormulaTip, filterQuery, fmt, unitOf, useMetricFilters } from './commission-ui.tsx';
 import { DelaysCard } from './DelaysCard.tsx';
+import { HEADLINE } from './headline-ui.ts';
 import type { RouterOutputs } from './types.ts';
 import './commission.css';
 
 type Overview = RouterOutputs['metrics']['overview'];
-
-/** The headline figures in the order of DESIGN §5, with where each lives in the overview and whether lower is better. */
-export const HEADLINE: { metric: MetricId; get: (f: OverviewFigures) => number | null; lowerIsBetter?: boolean }[] = [
-  { metric: 'specialtyActivePct', get: (f) => f.conversion.specialtyActivePct },
-  { metric: 'piActivePct', get: (f) => f.conversion.piActivePct },
-  { metric: 'startupMedianDays', get: (f) => f.startup.medianDays, lowerIsBetter: true },
-  { metric: 'ethicsMedianWorkingDays', get: (f) => f.ethics.medianWorkingDays, lowerIsBetter: true },
-  { metric: 'ethicsP75WorkingDays', get: (f) => f.ethics.p75WorkingDays, lowerIsBetter: true },
-  { metric: 'ethicsWithinClockPct', get: (f) => f.ethics.withinClockPct },
-  { metric: 'recognitionAdoptionPct', get: (f) => f.recognition.adoptionPct },
-  { metric: 'recognitionMedianWorkingDays', get: (f) => f.recognition.medianWorkingDays, lowerIsBetter: true },
-  { metric: 'recognitionWorkingDaysSaved', get: (f) => f.recognition.workingDaysSaved },
-  { metric: 'enrolmentAttainmentPct', get: (f) => f.enrolment.attainmentPct },
-  { metric: 'nonEnrollingPct', get: (f) => f.enrolment.nonEnrollingPct, lowerIsBetter: true },
-];
 
 function countsOf(o: Overview, metric: MetricId): [number, number] | null {
   const c = o.counts;
@@ -56,7 +42,7 @@ function calendarUnknownOf(o: Overview, metric: MetricId): boolean {
   return false;
 }
 
-export function MetricCard({ o, item, query }: { o: Overview; item: (typeof HEADLINE)[number]; query: string }) {
+function MetricCard({ o, item, query }: { o: Overview; item: (typeof HEADLINE)[number]; query: string }) {
   const { t } = useTranslation();
   const value = item.get(o);
   const prev = item.get(o.previous);

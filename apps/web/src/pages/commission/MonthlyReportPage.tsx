@@ -13,9 +13,9 @@ import {
   pickerValue,
 } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { HEADLINE } from './CommissionOverviewPage.tsx';
 import { TrendChart, TurnaroundChart } from './charts.tsx';
 import { fmt, unitOf, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
+import { HEADLINE } from './headline-ui.ts';
 import './commission.css';
 
 /** The monthly report: one calendar month, printable (print CSS hides the app chrome; "save as PDF" in the dialog). */

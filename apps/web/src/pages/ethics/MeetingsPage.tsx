@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { beijingTodayValue, dayOf } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { useReadySubmissions } from './meeting-ui.tsx';
 
 /** Colour says whose move it is: blue to come, orange the secretary/chair owe something, green done. */
 const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
@@ -22,14 +23,6 @@ const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
   minutes_draft: 'gold',
   closed: 'green',
 };
-
-/** Submissions that may go on an agenda: accepted, or in review on the convened path (the server checks again). */
-export function useReadySubmissions(enabled: boolean) {
-  const trpc = useTRPC();
-  const accepted = useQuery({ ...trpc.submissions.list.queryOptions({ state: 'accepted' }), enabled });
-  const inReview = useQuery({ ...trpc.submissions.list.queryOptions({ state: 'in_review' }), enabled });
-  return [...(accepted.data ?? []), ...(inReview.data ?? []).filter((s) => s.reviewPath === 'convened')];
-}
 
 /** The committee's meetings (会议审查) and "new meeting" for its secretary or chair. */
 export default function MeetingsPage() {

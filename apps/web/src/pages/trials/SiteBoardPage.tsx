@@ -38,8 +38,8 @@ import {
   pickerValue,
 } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { SiteTable } from './site-table-ui.tsx';
 import { pick, type SiteRow } from './site-ui.tsx';
-import { SiteTable } from './TrialPage.tsx';
 
 const ENROLMENT_STATES: SiteState[] = ['enrolling', 'enrolment_closed', 'closed'];
 

@@ -11,20 +11,7 @@ import { beijingDate } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
 import { pick, STATE_COLOURS, type TrialListItem } from './site-ui.tsx';
-
-export function RegistryIds({ trial }: { trial: Pick<TrialListItem, 'ctrNo' | 'nctNo' | 'chictrNo'> }) {
-  const ids = [trial.ctrNo, trial.nctNo, trial.chictrNo].filter(Boolean);
-  if (!ids.length) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <Space orientation="vertical" size={0}>
-      {ids.map((id) => (
-        <span key={id} className="ctp-mono">
-          {id}
-        </span>
-      ))}
-    </Space>
-  );
-}
+import { RegistryIds } from './trial-ui.tsx';
 
 export default function TrialsPage() {
   const { t, i18n } = useTranslation();
