@@ -1,4 +1,4 @@
-import { POLICIES, type Policy } from '@ctp/contracts';
+import { calendarPagePolicy, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { App as AntApp, Button, ConfigProvider } from 'antd';
@@ -7,7 +7,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { type ComponentType, lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BrowserRouter,
@@ -22,7 +22,7 @@ import { SessionProvider, useMeQuery, useSession } from './auth/session.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { lazyPage, preloadElement } from './lazy-page.ts';
 import { apiError } from './lib/api-error.ts';
-import { createClients, TRPCProvider } from './lib/trpc.ts';
+import { createClients, prefetchMe, TRPCProvider } from './lib/trpc.ts';
 import { theme } from './theme.ts';
 
 // Every page is its own chunk, and so is the signed-in frame (menu, header, notifications): the sign-in page's first
@@ -37,10 +37,7 @@ const OrganisationPage = lazyPage(() => import('./pages/OrganisationPage.tsx'));
 const HospitalProfilePage = lazyPage(() => import('./pages/hospital/HospitalProfilePage.tsx'));
 const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage.tsx'));
 const UsersPage = lazyPage(() => import('./pages/UsersPage.tsx'));
-const CalendarPage = lazyGuarded(
-  () => import('./pages/admin/CalendarPage.tsx'),
-  async () => (await import('./lazy-policies.ts')).calendarPagePolicy,
-);
+const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage.tsx'));
 const IntegrationsPage = lazyPage(() => import('./pages/integrations/IntegrationsPage.tsx'));
 const BasesPage = lazyPage(() => import('./pages/bases/BasesPage.tsx'));
 const BasePage = lazyPage(() => import('./pages/bases/BasePage.tsx'));
@@ -65,10 +62,7 @@ const LocalContextPage = lazyPage(() => import('./pages/recognition/LocalContext
 const CommissionOverviewPage = lazyPage(() => import('./pages/commission/CommissionOverviewPage.tsx'));
 const DrillDownPage = lazyPage(() => import('./pages/commission/DrillDownPage.tsx'));
 const RecordsPage = lazyPage(() => import('./pages/commission/RecordsPage.tsx'));
-const IncentivePage = lazyGuarded(
-  () => import('./pages/commission/IncentivePage.tsx'),
-  async () => (await import('./lazy-policies.ts')).incentivePagePolicy,
-);
+const IncentivePage = lazyPage(() => import('./pages/commission/IncentivePage.tsx'));
 const KeyProjectsPage = lazyPage(() => import('./pages/commission/KeyProjectsPage.tsx'));
 const MonthlyReportPage = lazyPage(() => import('./pages/commission/MonthlyReportPage.tsx'));
 const MeetingsPage = lazyPage(() => import('./pages/ethics/MeetingsPage.tsx'));
@@ -76,23 +70,6 @@ const MeetingPage = lazyPage(() => import('./pages/ethics/MeetingPage.tsx'));
 const CommitteePage = lazyPage(() => import('./pages/ethics/CommitteePage.tsx'));
 const RegistryQueuePage = lazyPage(() => import('./pages/registry/RegistryQueuePage.tsx'));
 const RegistryImportsPage = lazyPage(() => import('./pages/registry/RegistryImportsPage.tsx'));
-
-/**
- * A lazy page whose policy is defined beside zod schemas in contracts (calendar.ts, metrics.ts): the policy is
- * fetched with the page, so those schemas and zod stay out of the first load.
- */
-function lazyGuarded(page: () => Promise<{ default: ComponentType }>, policy: () => Promise<Policy>) {
-  return lazyPage(async () => {
-    const [{ default: Page }, loaded] = await Promise.all([page(), policy()]);
-    return {
-      default: () => (
-        <Guard policy={loaded}>
-          <Page />
-        </Guard>
-      ),
-    };
-  });
-}
 
 /** Signed-in area: loads who the user is, or sends them to sign in and back afterwards. */
 function RequireSession() {
@@ -139,7 +116,14 @@ const routeTree = (
     <Route element={<RequireSession />}>
       <Route index element={<HomePage />} />
       <Route path="search" element={<SearchPage />} />
-      <Route path="calendar" element={<CalendarPage />} />
+      <Route
+        path="calendar"
+        element={
+          <Guard policy={calendarPagePolicy}>
+            <CalendarPage />
+          </Guard>
+        }
+      />
       <Route path="compare" element={<ComparePage />} />
       <Route
         path="shortlists"
@@ -247,7 +231,14 @@ const routeTree = (
           </Guard>
         }
       />
-      <Route path="commission/incentive" element={<IncentivePage />} />
+      <Route
+        path="commission/incentive"
+        element={
+          <Guard policy={incentivePagePolicy}>
+            <IncentivePage />
+          </Guard>
+        }
+      />
       <Route
         path="commission/key-projects"
         element={
@@ -332,17 +323,21 @@ const routeObjects = createRoutesFromElements(routeTree);
 function preloadRoute(pathname: string) {
   for (const match of matchRoutes(routeObjects, pathname) ?? []) preloadElement(match.route.element);
 }
-// At start-up, in parallel with the session check: otherwise the frame's chunk waits for `auth.me`, and the page's
-// chunk for the frame's first render — two more round trips before the page can ask for its data.
-preloadRoute(window.location.pathname);
+const clients = createClients(() => {
+  if (!window.location.pathname.startsWith('/login'))
+    clients.queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
+});
+// At start-up, the session check first, then the page's code in parallel with it: otherwise the frame's chunk waits
+// for `auth.me`, and the page's chunk for the frame's first render — two more round trips before the page can ask
+// for its data.
+if (!window.location.pathname.startsWith('/login')) prefetchMe(clients);
+// On the next task: tRPC's batch link sends on a timer too, and a request queued behind the page's dozens of chunk
+// requests (six connections per host) comes back last.
+setTimeout(() => preloadRoute(window.location.pathname), 0);
 
 export function App() {
   const { i18n } = useTranslation();
-  const [{ queryClient, trpcClient }] = useState(() =>
-    createClients(() => {
-      if (!window.location.pathname.startsWith('/login')) queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
-    }),
-  );
+  const { queryClient, trpcClient } = clients;
   const isEn = i18n.language === 'en';
   dayjs.locale(isEn ? 'en' : 'zh-cn');
   return (

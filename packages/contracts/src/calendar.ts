@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
-import type { Policy } from './policies.ts';
 
 /**
  * The official working-day calendar (DESIGN §4.4, issue 11): the State Council's yearly schedule of public holidays
@@ -100,10 +99,5 @@ export type CalendarYearView = {
   completedAt: number | null;
 };
 
-/** The calendar page: the admin keeps it; EC secretaries, whose clocks depend on it, read it (and are reminded). */
-export const calendarPagePolicy: Policy = {
-  name: 'calendarPage',
-  allows: (a) => a !== null && (a.role === 'admin' || a.role === 'ec_secretary'),
-};
 /** From this day of the year (MM-DD), admins and EC secretaries are reminded while next year's schedule is missing. */
 export const CALENDAR_REMINDER_FROM = '11-01';

@@ -33,6 +33,7 @@ export * from './reviews.ts';
 export * from './roles.ts';
 export * from './screening.ts';
 export * from './site-search.ts';
+export * from './site-search-options.ts';
 export * from './text-safety.ts';
 export * from './timeline-visibility.ts';
 export * from './trials.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
-import { POLICIES, type Policy } from './policies.ts';
 import { TRIAL_PHASES, TRIAL_TYPES } from './trials.ts';
 
 /**
@@ -148,9 +147,3 @@ export const keyProjectFlagInput = z.object({
   flagged: z.boolean(),
   reason: z.string().trim().min(2).max(500),
 });
-
-/** The incentive page: the commission's ranking (admin read-only) or a trial office's own score. */
-export const incentivePagePolicy: Policy = {
-  name: 'incentivePage',
-  allows: (a) => POLICIES.readMetrics.allows(a) || POLICIES.readOwnIncentive.allows(a),
-};

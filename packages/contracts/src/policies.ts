@@ -143,3 +143,17 @@ export function runsCommittee(actor: ActorRef | null, committeeId: string): bool
     canActForCommittee(actor, committeeId)
   );
 }
+
+// Page policies that used to sit beside zod schemas (calendar.ts, metrics.ts): here, the web's menu reads them without
+// pulling zod into the first load (issue 16).
+/** The calendar page: the admin keeps it; EC secretaries, whose clocks depend on it, read it (and are reminded). */
+export const calendarPagePolicy: Policy = {
+  name: 'calendarPage',
+  allows: (a) => a !== null && (a.role === 'admin' || a.role === 'ec_secretary'),
+};
+
+/** The incentive page: the commission's ranking (admin read-only) or a trial office's own score. */
+export const incentivePagePolicy: Policy = {
+  name: 'incentivePage',
+  allows: (a) => POLICIES.readMetrics.allows(a) || POLICIES.readOwnIncentive.allows(a),
+};

@@ -1,7 +1,7 @@
 import type { ActorRef, MembershipView, MeOutput } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { useTRPC } from '../lib/trpc.ts';
+import { ME_QUERY_OPTIONS, useTRPC } from '../lib/trpc.ts';
 
 export type Session = {
   me: MeOutput;
@@ -13,7 +13,7 @@ const SessionContext = createContext<Session | null>(null);
 
 export function useMeQuery() {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.auth.me.queryOptions(), retry: false, staleTime: 5 * 60_000 });
+  return useQuery({ ...trpc.auth.me.queryOptions(), ...ME_QUERY_OPTIONS });
 }
 
 export function SessionProvider({ me, children }: { me: MeOutput; children: ReactNode }) {

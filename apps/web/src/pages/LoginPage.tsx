@@ -1,6 +1,9 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Space, Tag } from 'antd';
+// The two inputs alone: antd's `Input` namespace also carries TextArea, Search and OTP (≈ 14 KB gzip).
+import Input from 'antd/es/input/Input.js';
+import Password from 'antd/es/input/Password.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +15,11 @@ import { useTRPC } from '../lib/trpc.ts';
 
 const DEMO_PASSWORD = 'ctp-demo-2026';
 
+/**
+ * The sign-in page is in everyone's first load, so it is drawn without antd's Card and Typography (Card brings Tabs →
+ * Dropdown → Menu, Typography brings Tooltip: ≈ 31 KB gzip, issue 16); styles.css gives the two panels
+ * the look of a borderless Card (`.ctp-login-card`, `.ctp-login-demo`) with antd's default tokens.
+ */
 export default function LoginPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle();
@@ -68,11 +76,9 @@ export default function LoginPage() {
             {t('nav.language')}
           </Button>
         </div>
-        <Card className="ctp-login-card" variant="borderless">
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('login.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+        <div className="ctp-login-card">
+          <h3 className="ctp-login-heading">{t('login.title')}</h3>
+          <p className="ctp-login-secondary">{t('login.subtitle')}</p>
           {error && (
             <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
           )}
@@ -98,7 +104,7 @@ export default function LoginPage() {
               label={t('login.password')}
               rules={[{ required: true, message: t('login.passwordRequired') }]}
             >
-              <Input.Password
+              <Password
                 prefix={<LockOutlined />}
                 autoComplete="current-password"
                 size="large"
@@ -116,15 +122,16 @@ export default function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+          <p className="ctp-login-secondary" style={{ marginTop: 12, fontSize: 12 }}>
             {t('login.securityNote')}
-          </Typography.Paragraph>
-        </Card>
+          </p>
+        </div>
         {info.data && info.data.demoAccounts.length > 0 && (
-          <Card size="small" className="ctp-login-demo" title={t('login.demoTitle')} variant="borderless">
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          <section className="ctp-login-demo" aria-label={t('login.demoTitle')}>
+            <div className="ctp-login-demo-head">{t('login.demoTitle')}</div>
+            <p className="ctp-login-secondary" style={{ fontSize: 12 }}>
               {t('login.demoHint', { password: DEMO_PASSWORD })}
-            </Typography.Paragraph>
+            </p>
             <div className="ctp-demo-grid">
               {info.data.demoAccounts.map((a) => (
                 <button
@@ -140,7 +147,7 @@ export default function LoginPage() {
                 </button>
               ))}
             </div>
-          </Card>
+          </section>
         )}
       </section>
     </div>
