@@ -149,3 +149,6 @@ export * from './users/set-user-disabled.ts';
 export * from './users/update-user.ts';
 export * from './vocabulary/condition-vocabulary.ts';
 export * from './vocabulary/suggest-condition-options.ts';
+export * from './projects/manage-projects.ts';
+export * from './projects/read-projects.ts';
+export * from './reports/programme-sections.ts';

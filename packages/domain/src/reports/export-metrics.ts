@@ -24,6 +24,7 @@ import {
   listMetricsByCommittee,
   listMetricsByGroup,
 } from '../metrics/read-metrics.ts';
+import { getProgrammeSections } from './programme-sections.ts';
 
 type Col = [key: string, zh: string, en: string, width?: number];
 
@@ -203,6 +204,39 @@ export async function exportMetrics({
             ['topReason', '主要原因', 'Main reason', 24],
           ],
           r.byHospital.map((h) => ({ ...h, topReason: label(DELAY_REASON_LABELS, h.topReason) })),
+        ),
+      ]);
+    }
+    case 'programmes': {
+      const r = getProgrammeSections({ ctx, input: { filters: input.filters } });
+      const figures: Col[] = [
+        ['trials', '试验数', 'Trials'],
+        ['sites', '已选定中心', 'Sites selected'],
+        ['sitesActivated', '已启动中心', 'Sites initiated'],
+        ['startupMedianDays', '启动中位天数', 'Median start-up days'],
+        ['ethicsMedianWorkingDays', '伦理审查中位工作日', 'Median ethics working days'],
+        ['enrolmentAttainmentPct', '入组达成率 %', 'Enrolment attainment %'],
+        ['delays', '阶段延误数', 'Stage delays'],
+      ];
+      const name = (zh: string, en: string | null) => (l === 'en' && en ? en : zh);
+      return toXlsx(`report-programmes-${stamp}.xlsx`, [
+        sheet(
+          l,
+          l === 'en' ? 'Collaborative bases' : '协同创新基地',
+          [['name', '基地', 'Base', 40], ...figures],
+          r.bases.map((b) => ({ ...b, name: name(b.nameZh, b.nameEn) })),
+        ),
+        sheet(
+          l,
+          l === 'en' ? 'Key technology projects' : '关键核心技术攻关项目',
+          [
+            ['name', '项目', 'Project', 40],
+            ['lead', '牵头企业', 'Lead enterprise', 28],
+            ...figures,
+            ['milestonesReached', '已完成里程碑', 'Milestones reached'],
+            ['milestonesOverdue', '逾期里程碑', 'Milestones overdue'],
+          ],
+          r.projects.map((p) => ({ ...p, name: name(p.titleZh, p.titleEn), lead: name(p.leadName, p.leadNameEn) })),
         ),
       ]);
     }
