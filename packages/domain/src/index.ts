@@ -152,3 +152,4 @@ export * from './vocabulary/suggest-condition-options.ts';
 export * from './projects/manage-projects.ts';
 export * from './projects/read-projects.ts';
 export * from './reports/programme-sections.ts';
+export { seedDemoProjects } from './seed/demo-projects.ts';

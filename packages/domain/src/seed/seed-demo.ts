@@ -19,6 +19,7 @@ import { normaliseInstitutionName } from '../organisations/normalise-name.ts';
 import { inTransaction } from '../transaction.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedDemoBases } from './demo-bases.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoCommittees } from './demo-committees.ts';
 import { seedDemoHistory } from './demo-history.ts';
@@ -258,5 +259,9 @@ export async function seedDemo({
     seedDemoHistory(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers) seedDemoBases(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withRegistries) seedDemoRegistries(db, ctx);
+  // Key technology projects link the demo trials: only with the history, since the shared test template (without it)
+  // is expected to hold no key project (tests flag their own).
+  if (withUsers && withHistory)
+    seedDemoProjects(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
 }
