@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { BASE_FOCUS_AREAS } from './bases.ts';
-import type { StageStatus } from './delays.ts';
 import { bi } from './i18n/validation-messages.ts';
-import type { SiteState } from './trials.ts';
 
 /**
  * Key technology projects (关键核心技术攻关项目, issue 18): a core-technology project followed together with the
@@ -49,7 +47,10 @@ export const projectsCreateInput = z.object({
 export type ProjectsCreateInput = z.input<typeof projectsCreateInput>;
 
 /** `version` is the project's current version (a stale one is refused). */
-export const projectsUpdateInput = z.object(projectFields).partial().extend({ id, version: z.number().int().min(1) });
+export const projectsUpdateInput = z
+  .object(projectFields)
+  .partial()
+  .extend({ id, version: z.number().int().min(1) });
 export type ProjectsUpdateInput = z.input<typeof projectsUpdateInput>;
 
 /** Adds a milestone (no `milestoneId`) or changes one: its plan, or the date it was actually reached. */
@@ -103,23 +104,4 @@ export type ProjectListItem = {
   milestonesOverdue: number;
   sitesDelayed: number;
   isDemo: boolean;
-};
-
-export type ProjectSiteView = {
-  trialSiteId: string;
-  hospitalId: string;
-  hospitalName: string;
-  hospitalNameEn: string | null;
-  specialtyName: string;
-  role: string;
-  state: SiteState;
-  selectedDate: string | null;
-  ethicsApprovedDate: string | null;
-  sivDate: string | null;
-  fpiDate: string | null;
-  /** The site's latest review still open, with its working-day clock (as on the key-project board). */
-  openSubmission: { id: string; state: string; dueDate: string | null; overdue: boolean } | null;
-  /** The 60/60/30 stage targets (contracts `stageStatuses`), with the current delay reason of a delayed stage. */
-  stages: (StageStatus & { reason: string | null; attribution: string | null })[];
-  delayed: boolean;
 };

@@ -13,6 +13,7 @@ import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
+import { projectsEn } from './projects.en.ts';
 
 export const en: Messages = {
   app: {
@@ -420,6 +421,7 @@ export const en: Messages = {
   registry: registryEn,
   integrations: integrationsEn,
   bases: basesEn,
+  projects: projectsEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

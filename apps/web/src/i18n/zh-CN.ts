@@ -12,6 +12,7 @@ import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
 import { trialsZh } from './trials.zh-CN.ts';
+import { projectsZh } from './projects.zh-CN.ts';
 
 /** Chinese is the source language; en.ts must have exactly these keys (a unit test checks). */
 export const zhCN = {
@@ -411,6 +412,7 @@ export const zhCN = {
   registry: registryZh,
   integrations: integrationsZh,
   bases: basesZh,
+  projects: projectsZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

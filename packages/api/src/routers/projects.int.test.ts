@@ -47,7 +47,15 @@ async function trialWithSite(
     .prepare(
       'update trial_sites set state = ?, selected_date = ?, ethics_approved_date = ?, siv_date = ?, fpi_date = ?, target_enrolment = ? where id = ?',
     )
-    .run(site.state, site.selected, site.ethics ?? null, site.siv ?? null, site.fpi ?? null, site.target ?? null, siteId);
+    .run(
+      site.state,
+      site.selected,
+      site.ethics ?? null,
+      site.siv ?? null,
+      site.fpi ?? null,
+      site.target ?? null,
+      siteId,
+    );
   if (enrolled)
     database.sqlite
       .prepare(
@@ -111,7 +119,12 @@ describe('key technology projects (issue 18)', () => {
     expect(
       (
         await apiErrorOf(
-          as('sponsor@demo.ctp').projects.setMilestone({ id, version: v3.version, nameZh: '新增', plannedDate: '2026-12-31' }),
+          as('sponsor@demo.ctp').projects.setMilestone({
+            id,
+            version: v3.version,
+            nameZh: '新增',
+            plannedDate: '2026-12-31',
+          }),
         )
       ).code,
     ).toBe('FORBIDDEN');
@@ -133,7 +146,10 @@ describe('key technology projects (issue 18)', () => {
     const commission = as('commission@demo.ctp');
     const { id } = await commission.projects.create(newProject);
     // Selected 2026-01-05, no ethics approval: the 60-day target 2026-03-06 passed 87 days before 2026-06-01.
-    const waiting = await trialWithSite('（测试）等待伦理的试验', { state: 'ethics_submitted', selected: '2026-01-05' });
+    const waiting = await trialWithSite('（测试）等待伦理的试验', {
+      state: 'ethics_submitted',
+      selected: '2026-01-05',
+    });
     // Ethics 2026-03-20 (14 days after its 2026-03-06 target), SIV 2026-04-01 (on time), no first patient by the
     // 2026-05-01 target: 31 days overdue.
     const started = await trialWithSite('（测试）已启动的试验', {
@@ -174,7 +190,13 @@ describe('key technology projects (issue 18)', () => {
     ]);
     expect(s.stages[2]).toMatchObject({ reason: 'no_eligible_patients', attribution: 'hospital' });
     expect(s.overdue).toMatchObject({ stage: 'fpi', daysOver: 31 });
-    expect(page.figures).toMatchObject({ trials: 2, sites: 2, sitesDelayed: 2, sitesEthicsApproved: 1, sitesActivated: 1 });
+    expect(page.figures).toMatchObject({
+      trials: 2,
+      sites: 2,
+      sitesDelayed: 2,
+      sitesEthicsApproved: 1,
+      sitesActivated: 1,
+    });
     expect((await commission.projects.list({})).items.find((p) => p.id === id)).toMatchObject({
       trialCount: 2,
       sitesDelayed: 2,
@@ -183,9 +205,12 @@ describe('key technology projects (issue 18)', () => {
 
     // Linked trials are key projects wherever the flag shows; unlinking ends that (history kept).
     const sponsorTrials = await as('sponsor@demo.ctp').trials.list({});
-    expect(sponsorTrials.filter((t) => t.isKeyProject).map((t) => t.id).sort()).toEqual(
-      [waiting.trialId, started.trialId].sort(),
-    );
+    expect(
+      sponsorTrials
+        .filter((t) => t.isKeyProject)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([waiting.trialId, started.trialId].sort());
     const board = await commission.keyProjects.board();
     expect(board.trials.find((t) => t.trialId === waiting.trialId)!.projects.map((p) => p.id)).toEqual([id]);
     // A trial linked by a named project is unlinked on the project, not unflagged.
@@ -224,13 +249,27 @@ describe('key technology projects (issue 18)', () => {
     // Project trial: selected 2026-01-05 → FPI 2026-03-06 (60 days), SIV 2026-02-10, 9 enrolled of a site target 20.
     const p = await trialWithSite(
       '（测试）项目试验',
-      { state: 'enrolling', selected: '2026-01-05', ethics: '2026-01-30', siv: '2026-02-10', fpi: '2026-03-06', target: 20 },
+      {
+        state: 'enrolling',
+        selected: '2026-01-05',
+        ethics: '2026-01-30',
+        siv: '2026-02-10',
+        fpi: '2026-03-06',
+        target: 20,
+      },
       { month: '2026-03', n: 9 },
     );
     // Base trial: selected 2026-02-01 → FPI 2026-04-15 (73 days), SIV 2026-03-01, 4 enrolled of a site target 10.
     const b = await trialWithSite(
       '（测试）基地试验',
-      { state: 'enrolling', selected: '2026-02-01', ethics: '2026-02-20', siv: '2026-03-01', fpi: '2026-04-15', target: 10 },
+      {
+        state: 'enrolling',
+        selected: '2026-02-01',
+        ethics: '2026-02-20',
+        siv: '2026-03-01',
+        fpi: '2026-04-15',
+        target: 10,
+      },
       { month: '2026-04', n: 4 },
     );
     const { id: projectId } = await commission.projects.create(newProject);

@@ -13,7 +13,6 @@ import { boardSitesOf, overdueStage } from './trial-board.ts';
 
 export { keyProjectTrialIds, overdueStage };
 
-
 /**
  * `keyProjects.flag` {trialId, flagged, reason}: the commission flags or unflags a trial (audited, history kept).
  * A flagged trial is a trial linked to a project (issue 18): flagging links it to an unnamed project of its own
@@ -37,7 +36,7 @@ export function flagKeyProject({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
       .innerJoin(projects, eq(projects.id, projectTrials.projectId))
       .where(and(eq(projectTrials.trialId, trial.id), isNull(projectTrials.unlinkedAt)))
       .all();
-    if ((open.length > 0) === input.flagged) throw new DomainError('PRECONDITION_FAILED', 'KEY_PROJECT_UNCHANGED');
+    if (open.length > 0 === input.flagged) throw new DomainError('PRECONDITION_FAILED', 'KEY_PROJECT_UNCHANGED');
     if (input.flagged) {
       let own = tx.select({ id: projects.id }).from(projects).where(eq(projects.ownTrialId, trial.id)).get();
       if (!own) {
@@ -54,7 +53,13 @@ export function flagKeyProject({ ctx, input: raw }: { ctx: Ctx; input: z.input<t
           .run();
       }
       tx.insert(projectTrials)
-        .values({ projectId: own.id, trialId: trial.id, reason: input.reason, linkedBy: ctx.actor!.userId, linkedAt: now })
+        .values({
+          projectId: own.id,
+          trialId: trial.id,
+          reason: input.reason,
+          linkedBy: ctx.actor!.userId,
+          linkedAt: now,
+        })
         .run();
     } else {
       const own = open.find((o) => o.ownTrialId === trial.id);

@@ -1,5 +1,12 @@
 import { DEFAULT_REVIEW_LIMIT_DAYS, isDelayed, STARTUP_STAGE_TARGETS } from '@ctp/contracts';
-import { committeeSettings, hospitalSpecialties, organisations, specialtyCatalogue, submissions, trialSites } from '@ctp/db';
+import {
+  committeeSettings,
+  hospitalSpecialties,
+  organisations,
+  specialtyCatalogue,
+  submissions,
+  trialSites,
+} from '@ctp/db';
 import { inArray } from 'drizzle-orm';
 import { eq } from 'drizzle-orm';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
@@ -67,8 +74,7 @@ export function boardSitesOf(ctx: Pick<Ctx, 'db'>, trialIds: string[], today: st
     // The site's latest review still open (accepted, not decided), with its working-day clock.
     const open = subs
       .filter(
-        (x) =>
-          x.sub.trialSiteId === site.id && x.sub.acceptedDate && !x.sub.decidedDate && x.sub.state !== 'withdrawn',
+        (x) => x.sub.trialSiteId === site.id && x.sub.acceptedDate && !x.sub.decidedDate && x.sub.state !== 'withdrawn',
       )
       .sort((a, b) => b.sub.createdAt - a.sub.createdAt)[0];
     const clock = open

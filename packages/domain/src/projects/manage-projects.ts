@@ -29,7 +29,9 @@ function steer(ctx: Ctx) {
 function checkLead(tx: Tx, leadOrgId: string) {
   const org = tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, leadOrgId)).get();
   if (!org)
-    throw new DomainError('NOT_FOUND', 'ORG_NOT_FOUND', { fieldErrors: [{ path: 'leadOrgId', message: 'ORG_NOT_FOUND' }] });
+    throw new DomainError('NOT_FOUND', 'ORG_NOT_FOUND', {
+      fieldErrors: [{ path: 'leadOrgId', message: 'ORG_NOT_FOUND' }],
+    });
   if (!LEAD_KINDS.includes(org.kind))
     throw new DomainError('VALIDATION', 'PROJECT_LEAD_KIND', {
       fieldErrors: [{ path: 'leadOrgId', message: 'PROJECT_LEAD_KIND' }],
@@ -52,13 +54,9 @@ function bumpVersion(tx: Tx, ctx: Ctx, project: LoadedProject, patch: Partial<ty
 }
 
 /** `projects.create`: the commission registers a key technology project with its planned milestones. */
-export function createProject({
-  ctx,
-  input: raw,
-}: {
-  ctx: Ctx;
-  input: ProjectsCreateInput & { isDemo?: boolean };
-}): { id: string } {
+export function createProject({ ctx, input: raw }: { ctx: Ctx; input: ProjectsCreateInput & { isDemo?: boolean } }): {
+  id: string;
+} {
   steer(ctx);
   const input = projectsCreateInput.parse(raw);
   const id = newId();
@@ -83,9 +81,20 @@ export function createProject({
       .run();
     for (const m of input.milestones)
       tx.insert(projectMilestones)
-        .values({ projectId: id, nameZh: m.nameZh, nameEn: m.nameEn || null, plannedDate: m.plannedDate, updatedAt: now })
+        .values({
+          projectId: id,
+          nameZh: m.nameZh,
+          nameEn: m.nameEn || null,
+          plannedDate: m.plannedDate,
+          updatedAt: now,
+        })
         .run();
-    writeAuditEvent(tx, ctx, { action: 'project.create', entityType: 'project', entityId: id, after: projectSnapshot(tx, id) });
+    writeAuditEvent(tx, ctx, {
+      action: 'project.create',
+      entityType: 'project',
+      entityId: id,
+      after: projectSnapshot(tx, id),
+    });
   });
   return { id };
 }
@@ -124,13 +133,10 @@ export function updateProject({ ctx, input: raw }: { ctx: Ctx; input: ProjectsUp
  * `projects.setMilestone`: adds a milestone, or changes its plan or the date it was reached (never a date after
  * Beijing's today). Each change moves the project's version on and is audited before/after.
  */
-export function setProjectMilestone({
-  ctx,
-  input: raw,
-}: {
-  ctx: Ctx;
-  input: ProjectsSetMilestoneInput;
-}): { version: number; milestoneId: number } {
+export function setProjectMilestone({ ctx, input: raw }: { ctx: Ctx; input: ProjectsSetMilestoneInput }): {
+  version: number;
+  milestoneId: number;
+} {
   steer(ctx);
   const input = projectsSetMilestoneInput.parse(raw);
   const project = loadProject(ctx.db, input.id);
@@ -192,7 +198,9 @@ export function setProjectMilestone({
  * `projects.linkTrial`: links (or unlinks) a platform trial or a registry trial. Unlinking closes the link row; the
  * history stays. A trial linked to any project is a key project on every page that shows the flag.
  */
-export function linkProjectTrial({ ctx, input: raw }: { ctx: Ctx; input: ProjectsLinkTrialInput }): { linked: boolean } {
+export function linkProjectTrial({ ctx, input: raw }: { ctx: Ctx; input: ProjectsLinkTrialInput }): {
+  linked: boolean;
+} {
   steer(ctx);
   const input = projectsLinkTrialInput.parse(raw);
   const project = loadProject(ctx.db, input.id);

@@ -5,7 +5,15 @@ import {
   type ProjectTechArea,
   projectsListInput,
 } from '@ctp/contracts';
-import { organisations, projectMilestones, projects, projectTrials, registrySites, registryTrials, trials } from '@ctp/db';
+import {
+  organisations,
+  projectMilestones,
+  projects,
+  projectTrials,
+  registrySites,
+  registryTrials,
+  trials,
+} from '@ctp/db';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
@@ -34,13 +42,10 @@ function openLinks(ctx: Ctx, projectIds: string[]) {
 }
 
 /** Public contract `projects.list` {q?, includeUnnamed?}: the projects with their trials, delays and milestones. */
-export function listProjects({
-  ctx,
-  input: raw,
-}: {
-  ctx: Ctx;
-  input: z.input<typeof projectsListInput>;
-}): { items: ProjectListItem[]; total: number } {
+export function listProjects({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof projectsListInput> }): {
+  items: ProjectListItem[];
+  total: number;
+} {
   reader(ctx);
   const input = projectsListInput.parse(raw);
   const today = shanghaiDate(ctx.now());

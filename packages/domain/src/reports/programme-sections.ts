@@ -73,7 +73,11 @@ export function getProgrammeSections({
         ...programmeRow(filteredFacts(ctx, { ...filters, projectId: p.id }), period),
         milestonesReached: own.filter((m) => m.actualDate !== null && m.actualDate <= period.to).length,
         milestonesOverdue: own.filter(
-          (m) => milestoneStatus({ ...m, actualDate: m.actualDate && m.actualDate <= period.to ? m.actualDate : null }, period.to) === 'overdue',
+          (m) =>
+            milestoneStatus(
+              { ...m, actualDate: m.actualDate && m.actualDate <= period.to ? m.actualDate : null },
+              period.to,
+            ) === 'overdue',
         ).length,
         milestones: own.length,
       };

@@ -16,7 +16,8 @@ export function seedDemoProjects(db: Db, services: Services, now: number): numbe
   const ctx = { ...actorCtx(db, 'commission@demo.ctp', now, services), requestId: 'seed:demo-projects' };
   const today = shanghaiDate(now);
   const day = (n: number) => addDays(today, n);
-  const trialByCtr = (ctrNo: string) => db.select({ id: trials.id }).from(trials).where(eq(trials.ctrNo, ctrNo)).get()?.id;
+  const trialByCtr = (ctrNo: string) =>
+    db.select({ id: trials.id }).from(trials).where(eq(trials.ctrNo, ctrNo)).get()?.id;
   const registryTrial = db
     .select({ registryId: registryTrials.registryId })
     .from(registryTrials)
@@ -86,7 +87,8 @@ export function seedDemoProjects(db: Db, services: Services, now: number): numbe
       const trialId = trialByCtr(ctr);
       if (trialId) linkProjectTrial({ ctx, input: { id, trialId, reason: '演示：纳入攻关项目' } });
     }
-    if (p.registry) linkProjectTrial({ ctx, input: { id, registryId: p.registry, reason: '演示：登记平台上的同类试验' } });
+    if (p.registry)
+      linkProjectTrial({ ctx, input: { id, registryId: p.registry, reason: '演示：登记平台上的同类试验' } });
   }
   return made;
 }

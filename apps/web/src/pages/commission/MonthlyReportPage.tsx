@@ -15,6 +15,7 @@ import {
 import { useTRPC } from '../../lib/trpc.ts';
 import { HEADLINE } from './CommissionOverviewPage.tsx';
 import { TrendChart, TurnaroundChart } from './charts.tsx';
+import { ProgrammeSections } from './ProgrammeSections.tsx';
 import { fmt, unitOf, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import './commission.css';
 
@@ -34,6 +35,7 @@ export default function MonthlyReportPage() {
   const trend = useQuery(trpc.metrics.trend.queryOptions({ filters: { ...filters, to }, months: 12 }));
   const committees = useQuery(trpc.metrics.byCommittee.queryOptions({ filters: period }));
   const ranking = useQuery(trpc.incentive.ranking.queryOptions(period));
+  const programmes = useQuery(trpc.metrics.programmes.queryOptions({ filters: period }));
   const o = overview.data;
   const withUnit = (metric: MetricId, v: number | null) => {
     const unit = unitOf(metric);
@@ -114,6 +116,7 @@ export default function MonthlyReportPage() {
           { title: t('commission.incentive.score'), key: 's', align: 'right', render: (_, r) => fmt(r.score) },
         ]}
       />
+      <ProgrammeSections data={programmes.data} loading={programmes.isLoading} filters={period} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('commission.report.generated', { at: beijingTime(Date.now()) })}
       </Typography.Paragraph>
