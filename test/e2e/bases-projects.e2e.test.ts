@@ -11,7 +11,7 @@ async function screenText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // biome-ignore lint/performance/useDomNodeTextContent: what is on screen is what a reader sees
     let body = document.body.innerText;
-    const own = (document.querySelector('[data-testid=locale-switch]') as HTMLElement | null)?.innerText.trim();
+    const own = (document.querySelector('[data-testid=locale-switch]') as HTMLElement | null)?.textContent?.trim();
     if (own) body = body.replace(own, '');
     for (const typed of document.querySelectorAll<HTMLElement>('[data-user-text]')) {
       // biome-ignore lint/performance/useDomNodeTextContent: as above
@@ -34,7 +34,11 @@ describe('collaborative bases and key technology projects in the browser (issue 
     database: async () => {
       const database = createTestDatabase();
       await seedDemo({ db: database.db, ctx: { actor: null, now: Date.now, requestId: 'e2e' }, withUsers: true });
-      seedDemoProjects(database.db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, Date.now());
+      seedDemoProjects(
+        database.db,
+        { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } },
+        Date.now(),
+      );
       return database;
     },
   });

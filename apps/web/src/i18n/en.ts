@@ -8,12 +8,12 @@ import { hospitalEn } from './hospital.en.ts';
 import { integrationsEn } from './integrations.en.ts';
 import { layoutEn } from './layout.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { projectsEn } from './projects.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
 import { trialsEn } from './trials.en.ts';
 import type { Messages } from './zh-CN.ts';
-import { projectsEn } from './projects.en.ts';
 
 export const en: Messages = {
   app: {

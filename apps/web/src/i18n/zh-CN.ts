@@ -8,11 +8,11 @@ import { hospitalZh } from './hospital.zh-CN.ts';
 import { integrationsZh } from './integrations.zh-CN.ts';
 import { layoutZh } from './layout.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
+import { projectsZh } from './projects.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
 import { trialsZh } from './trials.zh-CN.ts';
-import { projectsZh } from './projects.zh-CN.ts';
 
 /** Chinese is the source language; en.ts must have exactly these keys (a unit test checks). */
 export const zhCN = {

@@ -7,8 +7,7 @@ import {
   submissions,
   trialSites,
 } from '@ctp/db';
-import { inArray } from 'drizzle-orm';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { addDays, daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';

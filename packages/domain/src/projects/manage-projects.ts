@@ -9,7 +9,7 @@ import {
   projectsSetMilestoneInput,
   projectsUpdateInput,
 } from '@ctp/contracts';
-import { organisations, projectMilestones, projects, projectTrials, registryTrials, trials, type Tx } from '@ctp/db';
+import { organisations, projectMilestones, projects, projectTrials, registryTrials, type Tx, trials } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';

@@ -1,4 +1,4 @@
-import { milestoneStatus, metricsFiltersOnlyInput, POLICIES } from '@ctp/contracts';
+import { metricsFiltersOnlyInput, milestoneStatus, POLICIES } from '@ctp/contracts';
 import { bases, organisations, projectMilestones, projects } from '@ctp/db';
 import { eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';

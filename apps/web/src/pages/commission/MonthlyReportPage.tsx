@@ -15,8 +15,8 @@ import {
 import { useTRPC } from '../../lib/trpc.ts';
 import { HEADLINE } from './CommissionOverviewPage.tsx';
 import { TrendChart, TurnaroundChart } from './charts.tsx';
-import { ProgrammeSections } from './ProgrammeSections.tsx';
 import { fmt, unitOf, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
+import { ProgrammeSections } from './ProgrammeSections.tsx';
 import './commission.css';
 
 /** The monthly report: one calendar month, printable (print CSS hides the app chrome; "save as PDF" in the dialog). */
