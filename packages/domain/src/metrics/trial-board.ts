@@ -47,6 +47,7 @@ export function boardSitesOf(ctx: Pick<Ctx, 'db'>, trialIds: string[], today: st
       hospitalName: organisations.nameZh,
       hospitalNameEn: organisations.nameEn,
       specialtyName: specialtyCatalogue.nameZh,
+      specialtyNameEn: specialtyCatalogue.nameEn,
     })
     .from(trialSites)
     .innerJoin(organisations, eq(organisations.id, trialSites.hospitalOrgId))
@@ -69,7 +70,7 @@ export function boardSitesOf(ctx: Pick<Ctx, 'db'>, trialIds: string[], today: st
     sites.map((s) => s.site.id),
   );
   const cal = loadWorkingCalendar(ctx.db);
-  function siteView({ site, hospitalName, hospitalNameEn, specialtyName }: (typeof sites)[number]) {
+  function siteView({ site, hospitalName, hospitalNameEn, specialtyName, specialtyNameEn }: (typeof sites)[number]) {
     // The site's latest review still open (accepted, not decided), with its working-day clock.
     const open = subs
       .filter(
@@ -92,6 +93,7 @@ export function boardSitesOf(ctx: Pick<Ctx, 'db'>, trialIds: string[], today: st
       hospitalName,
       hospitalNameEn,
       specialtyName,
+      specialtyNameEn,
       role: site.role,
       state: site.state,
       daysInState: daysBetween(shanghaiDate(site.stateChangedAt), today),

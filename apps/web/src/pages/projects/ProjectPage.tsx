@@ -174,23 +174,30 @@ function TrialCard({ trial, projectId, canSteer }: { trial: ProjectTrial; projec
         rowKey="trialSiteId"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        scroll={{ x: 960 }}
         dataSource={trial.sites}
         columns={[
           {
             title: t('projects.site'),
             key: 'site',
+            width: '32%',
             render: (_, s) => (
               <Space direction="vertical" size={0}>
                 <Link to={`/hospitals/${s.hospitalId}`}>{properName(s.hospitalName, s.hospitalNameEn, lang)}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {properName(s.specialtyName, null, lang)}
+                  {properName(s.specialtyName, s.specialtyNameEn, lang)}
                 </Typography.Text>
               </Space>
             ),
           },
-          { title: t('projects.siteState'), dataIndex: 'state', render: (v: string) => t(`trials.states.${v}`) },
-          { title: t('projects.ethics'), key: 'ethics', render: (_, s) => <EthicsStatus site={s} /> },
+          {
+            title: t('projects.siteState'),
+            dataIndex: 'state',
+            width: '13%',
+            render: (v: string) => t(`trials.states.${v}`),
+          },
+          { title: t('projects.ethics'), key: 'ethics', width: '20%', render: (_, s) => <EthicsStatus site={s} /> },
           { title: t('projects.stages'), key: 'stages', render: (_, s) => <SiteStages stages={s.stages} /> },
         ]}
       />

@@ -70,6 +70,19 @@ export default function ProjectsPage() {
               ),
             },
             {
+              title: t('projects.progress'),
+              key: 'progress',
+              render: (_, p) => (
+                <Space size={[4, 4]} wrap>
+                  <Typography.Text>{t('projects.trialCount', { count: p.trialCount })}</Typography.Text>
+                  {p.sitesDelayed > 0 && <Tag color="red">{t('projects.sitesDelayed', { count: p.sitesDelayed })}</Tag>}
+                  {p.milestonesOverdue > 0 && (
+                    <Tag color="orange">{t('projects.milestonesOverdue', { count: p.milestonesOverdue })}</Tag>
+                  )}
+                </Space>
+              ),
+            },
+            {
               title: t('projects.lead'),
               key: 'lead',
               render: (_, p) => properName(p.leadOrgName, p.leadOrgNameEn, lang),
@@ -85,19 +98,6 @@ export default function ProjectsPage() {
               render: (v: string | null) => <UserText text={v} />,
             },
             { title: t('projects.startDate'), dataIndex: 'startDate' },
-            {
-              title: t('projects.progress'),
-              key: 'progress',
-              render: (_, p) => (
-                <Space size={[4, 4]} wrap>
-                  <Typography.Text>{t('projects.trialCount', { count: p.trialCount })}</Typography.Text>
-                  {p.sitesDelayed > 0 && <Tag color="red">{t('projects.sitesDelayed', { count: p.sitesDelayed })}</Tag>}
-                  {p.milestonesOverdue > 0 && (
-                    <Tag color="orange">{t('projects.milestonesOverdue', { count: p.milestonesOverdue })}</Tag>
-                  )}
-                </Space>
-              ),
-            },
           ]}
         />
       </Card>
