@@ -95,7 +95,9 @@ describe('collaborative bases and key technology projects in the browser (issue 
       // The dashboard filtered by the project, and the monthly report's sections.
       const projectId = page.url().split('/projects/')[1]!;
       await page.goto(`${env.server.url}/commission?projectId=${projectId}`);
-      await expect.poll(() => page.getByTestId('filter-projectId').textContent()).toMatch(/lung cancer|肺癌/);
+      await expect
+        .poll(() => page.getByTestId('filter-projectId').textContent(), { timeout: 20_000 })
+        .toMatch(/lung cancer|肺癌/);
       await page.goto(`${env.server.url}/commission/report`);
       await page.getByTestId('report-projects').locator('tr.ant-table-row').first().waitFor();
       expect(await page.getByTestId('report-projects').locator('tr.ant-table-row').count()).toBe(2);
