@@ -97,6 +97,21 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'bases.update': () => [{ id: 'no-such-base', version: 1, memberNote: TEXT }],
   'bases.setStatus': () => [{ id: 'no-such-base', version: 1, status: 'recognised', reason: TEXT }],
   'bases.linkTrial': (i) => [{ id: 'no-such-base', trialId: i.trialId }],
+  'projects.list': () => [{}, { includeUnnamed: true }],
+  'projects.get': () => [{ id: 'no-such-project' }],
+  'projects.create': () => [
+    {
+      titleZh: '（保密测试）攻关项目',
+      leadOrgId: 'org-sponsor-zijin',
+      technologyArea: 'cell_therapy',
+      fundingProgramme: '市科技计划',
+      startDate: '2025-01-01',
+      milestones: [{ nameZh: '里程碑', plannedDate: '2025-06-30' }],
+    },
+  ],
+  'projects.update': () => [{ id: 'no-such-project', version: 1, summary: TEXT }],
+  'projects.setMilestone': () => [{ id: 'no-such-project', version: 1, nameZh: '里程碑', plannedDate: '2025-06-30' }],
+  'projects.linkTrial': (i) => [{ id: 'no-such-project', trialId: i.trialId }],
   'tokens.create': () => [{ name: '保密扫描令牌', role: 'sponsor', scopes: ['read'], expiresAt: '2030-12-31' }],
   'tokens.revoke': () => [{ id: 'no-such-token' }],
   'webhooks.create': () => [
@@ -241,6 +256,7 @@ const INPUTS: Record<string, (i: Ids) => unknown[]> = {
   'incentive.ranking': () => [{}],
   'incentive.setWeights': () => [{ weights: { ...DEFAULT_INCENTIVE_WEIGHTS }, note: TEXT }],
   'keyProjects.flag': (i) => [{ trialId: i.trialId, flagged: true, reason: TEXT }],
+  'metrics.programmes': () => [{}],
 };
 
 /** Procedures this test does not call, each with why. A new procedure must land in INPUTS or here. */

@@ -150,6 +150,15 @@ export async function buildTenantWorld(db: DbHandle) {
     foundedOn: '2025-01-01',
     contactName: '（A）基地办',
   });
+  // A's sponsor leads a key technology project (issue 18).
+  const project = await callerAs(db, 'commission@demo.ctp').projects.create({
+    titleZh: '（A）关键核心技术攻关项目',
+    leadOrgId: 'org-sponsor-zijin',
+    technologyArea: 'cell_therapy',
+    fundingProgramme: '（A）市科技计划',
+    startDate: '2025-01-01',
+    milestones: [{ nameZh: '（A）临床前研究完成', plannedDate: '2025-06-30' }],
+  });
   const recognitionRequestId = one<string | undefined>(
     db,
     'select id from recognition_requests where trial_site_id = ?',
@@ -163,6 +172,7 @@ export async function buildTenantWorld(db: DbHandle) {
     shortlistId: shortlist.id,
     apiTokenId: apiToken.id,
     baseId: base.id,
+    projectId: project.id,
     webhookId: webhook.id,
     inquiryId,
     inquiryAttachmentId: attachment.id,

@@ -41,6 +41,8 @@ const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage.tsx'));
 const IntegrationsPage = lazyPage(() => import('./pages/integrations/IntegrationsPage.tsx'));
 const BasesPage = lazyPage(() => import('./pages/bases/BasesPage.tsx'));
 const BasePage = lazyPage(() => import('./pages/bases/BasePage.tsx'));
+const ProjectsPage = lazyPage(() => import('./pages/projects/ProjectsPage.tsx'));
+const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage.tsx'));
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'));
@@ -304,6 +306,22 @@ const routeTree = (
       />
       <Route path="bases" element={<BasesPage />} />
       <Route path="bases/:id" element={<BasePage />} />
+      <Route
+        path="projects"
+        element={
+          <Guard policy={POLICIES.readProjects}>
+            <ProjectsPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="projects/:id"
+        element={
+          <Guard policy={POLICIES.readProjects}>
+            <ProjectPage />
+          </Guard>
+        }
+      />
       <Route
         path="integrations"
         element={

@@ -46,6 +46,11 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   leadOrgId: (w) => w.hospitalId,
   memberOrgIds: (w) => [w.hospitalId],
   actorUserId: (w) => w.userIdA,
+  baseId: (w) => w.baseId,
+  projectId: (w) => w.projectId,
+  // A project's milestone and a public registry number: the project itself is the commission's (no tenant B caller).
+  milestoneId: () => 1,
+  registryId: () => 'NCT00000000',
   // Registry name-review items belong to the platform, not to a tenant (admin only): a made-up id.
   queueId: () => 'a-made-up-queue-id',
 };
@@ -55,6 +60,7 @@ const ID_RECORD: [prefix: string, record: (w: TenantWorld) => unknown][] = [
   ['shortlists.', (w) => w.shortlistId],
   ['tokens.', (w) => w.apiTokenId],
   ['bases.', (w) => w.baseId],
+  ['projects.', (w) => w.projectId],
   ['trials.', (w) => w.trialId],
   ['submissions.', (w) => w.submissionId],
   ['modifications.', (w) => w.submissionId],

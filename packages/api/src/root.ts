@@ -8,6 +8,7 @@ import { tokensRouter, webhooksRouter } from './routers/integrations.ts';
 import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
 import { organisationsRouter } from './routers/organisations.ts';
+import { projectsRouter } from './routers/projects.ts';
 import { recognitionRouter } from './routers/recognition.ts';
 import { registryRouter } from './routers/registry.ts';
 import { modificationsRouter, reviewsRouter } from './routers/reviews.ts';
@@ -47,5 +48,6 @@ export const appRouter = router({
   tokens: tokensRouter,
   webhooks: webhooksRouter,
   bases: basesRouter,
+  projects: projectsRouter,
 });
 export type AppRouter = typeof appRouter;

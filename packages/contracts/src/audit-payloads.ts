@@ -394,6 +394,14 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'base.set_status': { before: exact({ status: str }), after: exact({ status: str, reason: str }) },
   'base.link_trial': { before: null, after: exact({ trialId: str }) },
   'base.unlink_trial': { before: null, after: exact({ trialId: str }) },
+  'project.create': { before: null, after: snapshot({ titleZh: str, leadOrgId: str, milestones: z.array(json) }) },
+  'project.update': { before: snapshot({ version: num }), after: snapshot({ version: num }) },
+  'project.set_milestone': {
+    before: exact({ milestoneId: num, nameZh: str, plannedDate: str, actualDate: str.nullable() }).nullable(),
+    after: exact({ milestoneId: num, nameZh: str, plannedDate: str, actualDate: str.nullable() }),
+  },
+  'project.link_trial': { before: null, after: exact({ trialId: str, reason: str.optional() }) },
+  'project.unlink_trial': { before: null, after: exact({ trialId: str, reason: str.optional() }) },
 };
 
 /** What went wrong with a payload, for the error a developer reads: the action, the side and zod's issues. */

@@ -113,6 +113,11 @@ export const AUDIT_ACTIONS = [
   'base.set_status',
   'base.link_trial',
   'base.unlink_trial',
+  'project.create',
+  'project.update',
+  'project.set_milestone',
+  'project.link_trial',
+  'project.unlink_trial',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -141,6 +146,7 @@ export const AUDIT_ENTITY_TYPES = [
   'api_token',
   'webhook',
   'base',
+  'project',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

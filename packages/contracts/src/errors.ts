@@ -176,6 +176,14 @@ export const ERROR_DETAILS = [
   'BASE_LEAD_NOT_MEMBER',
   'BASE_MEMBER_KIND',
   'BASE_TRIAL_NOT_OURS',
+  // Key technology projects (issue 18).
+  'PROJECT_NOT_FOUND',
+  'PROJECT_LEAD_KIND',
+  'PROJECT_UNNAMED',
+  'PROJECT_MILESTONE_NOT_FOUND',
+  'PROJECT_MILESTONE_FUTURE',
+  'PROJECT_LINK_UNCHANGED',
+  'KEY_PROJECT_LINKED_BY_PROJECT',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

@@ -27,6 +27,7 @@ export * from './integrations.ts';
 export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './policies.ts';
+export * from './projects.ts';
 export * from './recognition.ts';
 export * from './registry.ts';
 export * from './reviews.ts';

@@ -55,6 +55,10 @@ export const metricsFilterInput = z
     trialType: z.enum(TRIAL_TYPES).optional(),
     phase: z.enum(TRIAL_PHASES).optional(),
     sponsorClass: z.enum(SPONSOR_CLASSES).optional(),
+    /** Only the trials run through this collaborative base (issue 18). */
+    baseId: id.optional(),
+    /** Only the trials this key technology project links (issue 18). */
+    projectId: id.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     path: ['to'],
@@ -76,7 +80,16 @@ export const metricsTrendInput = z.object({
 });
 export const metricsRecordsInput = z.object({ metric: z.enum(METRIC_IDS), filters: metricsFilterInput.default({}) });
 
-export const METRIC_TABLES = ['byHospital', 'byCommittee', 'trend', 'records', 'incentive', 'delays'] as const;
+export const METRIC_TABLES = [
+  'byHospital',
+  'byCommittee',
+  'trend',
+  'records',
+  'incentive',
+  'delays',
+  /** The monthly report's base and project sections (issue 18). */
+  'programmes',
+] as const;
 export type MetricTable = (typeof METRIC_TABLES)[number];
 export const metricsExportInput = z.object({
   table: z.enum(METRIC_TABLES),

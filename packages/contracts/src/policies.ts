@@ -115,6 +115,13 @@ export const POLICIES = {
    * part, and linking the trials it runs through the base) — see the use-cases.
    */
   keepBases: roles('keepBases', ['commission', 'sponsor', 'site_admin']),
+  /**
+   * Key technology projects (issue 18): the commission follows them with the platform's figures (the admin reads, as
+   * it reads metrics).
+   */
+  readProjects: roles('readProjects', ['commission', 'admin']),
+  /** Registering a project, its milestones and the trials it links: the commission. */
+  steerProjects: roles('steerProjects', ['commission']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

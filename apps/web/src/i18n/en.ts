@@ -8,6 +8,7 @@ import { hospitalEn } from './hospital.en.ts';
 import { integrationsEn } from './integrations.en.ts';
 import { layoutEn } from './layout.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { projectsEn } from './projects.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
@@ -420,6 +421,7 @@ export const en: Messages = {
   registry: registryEn,
   integrations: integrationsEn,
   bases: basesEn,
+  projects: projectsEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

@@ -48,6 +48,8 @@ export const layoutEn: typeof layoutZh = {
     integrations: 'Open interfaces',
     bases: 'Innovation bases',
     base: 'Innovation base',
+    projects: 'Key technology projects',
+    project: 'Key technology project',
     profile: 'My account',
     notFound: 'Page not found',
   },

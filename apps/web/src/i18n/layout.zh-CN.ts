@@ -47,6 +47,8 @@ export const layoutZh = {
     integrations: '开放接口',
     bases: '协同创新基地',
     base: '基地档案',
+    projects: '攻关项目',
+    project: '攻关项目详情',
     profile: '个人中心',
     notFound: '页面不存在',
   },

@@ -8,6 +8,7 @@ import { hospitalZh } from './hospital.zh-CN.ts';
 import { integrationsZh } from './integrations.zh-CN.ts';
 import { layoutZh } from './layout.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
+import { projectsZh } from './projects.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
@@ -411,6 +412,7 @@ export const zhCN = {
   registry: registryZh,
   integrations: integrationsZh,
   bases: basesZh,
+  projects: projectsZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

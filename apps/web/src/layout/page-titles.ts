@@ -46,6 +46,8 @@ const PAGE_TITLES: [pattern: string, key: PageTitleKey][] = [
   ['/integrations', 'integrations'],
   ['/bases', 'bases'],
   ['/bases/:id', 'base'],
+  ['/projects', 'projects'],
+  ['/projects/:id', 'project'],
   ['/profile', 'profile'],
 ];
 

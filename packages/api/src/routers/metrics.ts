@@ -20,6 +20,7 @@ import {
   getMetricsOverview,
   getMetricsTrend,
   getOwnIncentive,
+  getProgrammeSections,
   listIncentiveWeights,
   listMetricRecords,
   listMetricsByCommittee,
@@ -51,6 +52,10 @@ export const metricsRouter = router({
   records: guarded(POLICIES.readMetrics)
     .input(metricsRecordsInput)
     .query(({ ctx, input }) => listMetricRecords({ ctx: ctx.uc, input })),
+  /** The monthly report's sections for the collaborative bases and the key technology projects (issue 18). */
+  programmes: guarded(POLICIES.readMetrics)
+    .input(metricsFiltersOnlyInput)
+    .query(({ ctx, input }) => getProgrammeSections({ ctx: ctx.uc, input })),
   filterOptions: guarded(POLICIES.readMetrics).query(({ ctx }) => getMetricFilterOptions({ ctx: ctx.uc })),
   export: guarded(POLICIES.readMetrics)
     .input(metricsExportInput)

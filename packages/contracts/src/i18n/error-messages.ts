@@ -106,6 +106,13 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     BASE_LEAD_NOT_MEMBER: '牵头单位须是基地成员。',
     BASE_MEMBER_KIND: '基地成员须为医院、企业或高校/科研院所。',
     BASE_TRIAL_NOT_OURS: '只能关联本单位申办或承担的试验。',
+    PROJECT_NOT_FOUND: '攻关项目不存在。',
+    PROJECT_LEAD_KIND: '牵头企业须为平台上的企业（申办方或 CRO）。',
+    PROJECT_UNNAMED: '这是为单个试验的重点项目标记建立的未命名项目，请在“重点项目”页面取消标记，或新建一个攻关项目。',
+    PROJECT_MILESTONE_NOT_FOUND: '该项目没有这个里程碑。',
+    PROJECT_MILESTONE_FUTURE: '实际完成日期不能晚于今天。',
+    PROJECT_LINK_UNCHANGED: '该试验已处于所选的关联状态，未作修改。',
+    KEY_PROJECT_LINKED_BY_PROJECT: '该试验关联在攻关项目中，请在项目页面解除关联。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -264,6 +271,14 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     BASE_LEAD_NOT_MEMBER: 'The lead organisation must be a member of the base.',
     BASE_MEMBER_KIND: 'Members must be hospitals, enterprises or universities/institutes.',
     BASE_TRIAL_NOT_OURS: 'You can only link trials your organisation sponsors or runs.',
+    PROJECT_NOT_FOUND: 'The key technology project does not exist.',
+    PROJECT_LEAD_KIND: 'The lead must be an enterprise on the platform (a sponsor or a CRO).',
+    PROJECT_UNNAMED:
+      'This unnamed project was made for one flagged trial: unflag it on the key projects page, or create a project.',
+    PROJECT_MILESTONE_NOT_FOUND: 'The project has no such milestone.',
+    PROJECT_MILESTONE_FUTURE: 'The actual date cannot be after today.',
+    PROJECT_LINK_UNCHANGED: 'The trial is already linked as asked; nothing changed.',
+    KEY_PROJECT_LINKED_BY_PROJECT: 'The trial is linked to a key technology project: unlink it on the project page.',
     QUEUE_ITEM_DECIDED:
       'This name has already been handled (mapped to a hospital or marked as not a hospital). Refresh.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',

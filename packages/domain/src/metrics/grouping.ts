@@ -51,6 +51,8 @@ export type FactFilter = {
   trialType?: string;
   phase?: string;
   sponsorClass?: SponsorClass;
+  /** Only these trials (a base's or a project's): narrows sites and reviews, like the other trial filters. */
+  trialIds?: ReadonlySet<string>;
 };
 
 /** Narrows the facts to the commission's filters; trial filters narrow sites and reviews, not the filed capacity. */
@@ -59,7 +61,8 @@ export function filterFacts(facts: MetricFacts, f: FactFilter): MetricFacts {
     (!f.district || r.district === f.district) &&
     (!f.hospitalId || r.hospitalId === f.hospitalId) &&
     (!f.committeeHospitalId || r.hospitalId === f.committeeHospitalId);
-  const trial = (r: { trialType: string; phase: string; sponsorClass: SponsorClass }) =>
+  const trial = (r: { trialId: string; trialType: string; phase: string; sponsorClass: SponsorClass }) =>
+    (!f.trialIds || f.trialIds.has(r.trialId)) &&
     (!f.trialType || r.trialType === f.trialType) &&
     (!f.phase || r.phase === f.phase) &&
     (!f.sponsorClass || r.sponsorClass === f.sponsorClass);

@@ -1,50 +1,72 @@
-import { DEFAULT_REVIEW_LIMIT_DAYS, keyProjectFlagInput, POLICIES, STARTUP_STAGE_TARGETS } from '@ctp/contracts';
-import {
-  committeeSettings,
-  hospitalSpecialties,
-  keyProjects,
-  organisations,
-  specialtyCatalogue,
-  submissions,
-  trialSites,
-  trials,
-} from '@ctp/db';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { keyProjectFlagInput, POLICIES } from '@ctp/contracts';
+import { organisations, projects, projectTrials, trials } from '@ctp/db';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import { submissionClockStopsOf } from '../clock/clock-stops.ts';
-import { addDays, daysBetween, shanghaiDate } from '../clock/dates.ts';
-import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
+import { shanghaiDate } from '../clock/dates.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import { submissionClock } from '../ethics/read-submissions.ts';
+import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
 import { keyProjectTrialIds } from '../trials/key-project-ids.ts';
+import { boardSitesOf, overdueStage } from './trial-board.ts';
 
-export { keyProjectTrialIds };
+export { keyProjectTrialIds, overdueStage };
 
-/** `keyProjects.flag` {trialId, flagged, reason}: the commission flags or unflags a trial (audited, history kept). */
+/**
+ * `keyProjects.flag` {trialId, flagged, reason}: the commission flags or unflags a trial (audited, history kept).
+ * A flagged trial is a trial linked to a project (issue 18): flagging links it to an unnamed project of its own
+ * (made on the first flagging, reused after), unflagging closes that link. A trial already linked to a named project
+ * is already a key project; it is unlinked on the project's page, not here.
+ */
 export function flagKeyProject({ ctx, input: raw }: { ctx: ActorCtx; input: z.input<typeof keyProjectFlagInput> }) {
   if (!POLICIES.steerMetrics.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const input = keyProjectFlagInput.parse(raw);
-  const trial = ctx.db.select({ id: trials.id }).from(trials).where(eq(trials.id, input.trialId)).get();
+  const trial = ctx.db
+    .select({ id: trials.id, sponsorOrgId: trials.sponsorOrgId })
+    .from(trials)
+    .where(eq(trials.id, input.trialId))
+    .get();
   if (!trial) throw notFound();
   const now = ctx.now();
   return inTransaction(ctx.db, (tx) => {
     const open = tx
-      .select()
-      .from(keyProjects)
-      .where(and(eq(keyProjects.trialId, trial.id), isNull(keyProjects.unflaggedAt)))
-      .get();
-    if (Boolean(open) === input.flagged) throw new DomainError('PRECONDITION_FAILED', 'KEY_PROJECT_UNCHANGED');
+      .select({ link: projectTrials, ownTrialId: projects.ownTrialId })
+      .from(projectTrials)
+      .innerJoin(projects, eq(projects.id, projectTrials.projectId))
+      .where(and(eq(projectTrials.trialId, trial.id), isNull(projectTrials.unlinkedAt)))
+      .all();
+    if (open.length > 0 === input.flagged) throw new DomainError('PRECONDITION_FAILED', 'KEY_PROJECT_UNCHANGED');
     if (input.flagged) {
-      tx.insert(keyProjects)
-        .values({ trialId: trial.id, reason: input.reason, flaggedBy: ctx.actor.userId, flaggedAt: now })
+      let own = tx.select({ id: projects.id }).from(projects).where(eq(projects.ownTrialId, trial.id)).get();
+      if (!own) {
+        own = { id: newId() };
+        tx.insert(projects)
+          .values({
+            id: own.id,
+            leadOrgId: trial.sponsorOrgId,
+            ownTrialId: trial.id,
+            createdBy: ctx.actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
+      }
+      tx.insert(projectTrials)
+        .values({
+          projectId: own.id,
+          trialId: trial.id,
+          reason: input.reason,
+          linkedBy: ctx.actor.userId,
+          linkedAt: now,
+        })
         .run();
     } else {
-      tx.update(keyProjects)
-        .set({ unflaggedAt: now, unflaggedBy: ctx.actor.userId, unflagReason: input.reason })
-        .where(eq(keyProjects.id, open!.id))
+      const own = open.find((o) => o.ownTrialId === trial.id);
+      if (!own) throw new DomainError('PRECONDITION_FAILED', 'KEY_PROJECT_LINKED_BY_PROJECT');
+      tx.update(projectTrials)
+        .set({ unlinkedAt: now, unlinkedBy: ctx.actor.userId, unlinkReason: input.reason })
+        .where(eq(projectTrials.id, own.link.id))
         .run();
     }
     writeAuditEvent(tx, ctx, {
@@ -58,110 +80,50 @@ export function flagKeyProject({ ctx, input: raw }: { ctx: ActorCtx; input: z.in
   });
 }
 
-/** The stage a site is overdue on against the 60/60/30 targets (DESIGN §5), and by how many days. */
-export function overdueStage(
-  s: { selectedDate: string | null; ethicsApprovedDate: string | null; sivDate: string | null; fpiDate: string | null },
-  today: string,
-): { stage: 'ethics' | 'siv' | 'fpi'; dueDate: string; daysOver: number } | null {
-  const steps = [
-    ['ethics', s.selectedDate, s.ethicsApprovedDate, STARTUP_STAGE_TARGETS.ethics],
-    ['siv', s.ethicsApprovedDate, s.sivDate, STARTUP_STAGE_TARGETS.siv],
-    ['fpi', s.sivDate, s.fpiDate, STARTUP_STAGE_TARGETS.fpi],
-  ] as const;
-  for (const [stage, start, done, target] of steps) {
-    if (!start || done) continue;
-    const dueDate = addDays(start, target);
-    return today > dueDate ? { stage, dueDate, daysOver: daysBetween(dueDate, today) } : null;
-  }
-  return null;
-}
-
-/** `keyProjects.board`: the flagged trials with every site's state, open review clock and overdue step. */
+/**
+ * `keyProjects.board`: the trials linked to any project now (named or unnamed), with their projects and every
+ * site's state, open review clock and overdue step.
+ */
 export function getKeyProjectBoard({ ctx }: { ctx: Ctx }) {
   if (!POLICIES.readMetrics.allows(ctx.actor)) throw forbidden('ROLE_REQUIRED');
   const today = shanghaiDate(ctx.now());
-  const flags = ctx.db
+  const links = ctx.db
     .select({
-      k: keyProjects,
+      link: projectTrials,
+      trialId: trials.id,
+      project: { id: projects.id, titleZh: projects.titleZh, titleEn: projects.titleEn },
       title: trials.titleZh,
       titleEn: trials.titleEn,
       phase: trials.phase,
       sponsor: organisations.nameZh,
     })
-    .from(keyProjects)
-    .innerJoin(trials, eq(trials.id, keyProjects.trialId))
+    .from(projectTrials)
+    .innerJoin(projects, eq(projects.id, projectTrials.projectId))
+    .innerJoin(trials, eq(trials.id, projectTrials.trialId))
     .innerJoin(organisations, eq(organisations.id, trials.sponsorOrgId))
-    .where(isNull(keyProjects.unflaggedAt))
-    .orderBy(desc(keyProjects.flaggedAt))
+    .where(isNull(projectTrials.unlinkedAt))
+    .orderBy(desc(projectTrials.linkedAt), desc(projectTrials.id))
     .all();
-  if (flags.length === 0) return { trials: [] };
-  const trialIds = flags.map((f) => f.k.trialId);
-  const sites = ctx.db
-    .select({ site: trialSites, hospitalName: organisations.nameZh, specialtyName: specialtyCatalogue.nameZh })
-    .from(trialSites)
-    .innerJoin(organisations, eq(organisations.id, trialSites.hospitalOrgId))
-    .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, trialSites.hospitalSpecialtyId))
-    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
-    .where(inArray(trialSites.trialId, trialIds))
-    .all();
-  const subs = ctx.db
-    .select({ sub: submissions, limitDays: committeeSettings.reviewLimitDays })
-    .from(submissions)
-    .leftJoin(committeeSettings, eq(committeeSettings.committeeId, submissions.committeeId))
-    .where(inArray(submissions.trialId, trialIds))
-    .all();
-  const stops = submissionClockStopsOf(
-    ctx.db,
-    subs.map((x) => x.sub.id),
-  );
-  const cal = loadWorkingCalendar(ctx.db);
+  if (links.length === 0) return { trials: [] };
+  // One entry per trial (newest link first); a trial in several projects lists them all.
+  const byTrial = new Map<string, (typeof links)[number][]>();
+  for (const l of links) byTrial.set(l.trialId, [...(byTrial.get(l.trialId) ?? []), l]);
+  const sites = boardSitesOf(ctx, [...byTrial.keys()], today);
   return {
-    trials: flags.map((f) => ({
-      trialId: f.k.trialId,
-      title: f.title,
-      titleEn: f.titleEn,
-      phase: f.phase,
-      sponsorName: f.sponsor,
-      reason: f.k.reason,
-      flaggedAt: f.k.flaggedAt,
-      sites: sites
-        .filter((s) => s.site.trialId === f.k.trialId)
-        .map(({ site, hospitalName, specialtyName }) => {
-          // The site's latest review still open (accepted, not decided), with its working-day clock.
-          const open = subs
-            .filter(
-              (x) =>
-                x.sub.trialSiteId === site.id &&
-                x.sub.acceptedDate &&
-                !x.sub.decidedDate &&
-                x.sub.state !== 'withdrawn',
-            )
-            .sort((a, b) => b.sub.createdAt - a.sub.createdAt)[0];
-          const clock = open
-            ? submissionClock(
-                cal,
-                open.sub,
-                stops.get(open.sub.id) ?? [],
-                open.limitDays ?? DEFAULT_REVIEW_LIMIT_DAYS,
-                today,
-              )
-            : null;
-          return {
-            trialSiteId: site.id,
-            hospitalId: site.hospitalOrgId,
-            hospitalName,
-            specialtyName,
-            role: site.role,
-            state: site.state,
-            daysInState: daysBetween(shanghaiDate(site.stateChangedAt), today),
-            selectedDate: site.selectedDate,
-            ethicsApprovedDate: site.ethicsApprovedDate,
-            sivDate: site.sivDate,
-            fpiDate: site.fpiDate,
-            openSubmission: open ? { id: open.sub.id, state: open.sub.state, clock } : null,
-            overdue: overdueStage(site, today),
-          };
-        }),
-    })),
+    trials: [...byTrial.values()].map((ls) => {
+      const f = ls[0]!;
+      return {
+        trialId: f.trialId,
+        title: f.title,
+        titleEn: f.titleEn,
+        phase: f.phase,
+        sponsorName: f.sponsor,
+        reason: f.link.reason ?? '',
+        flaggedAt: f.link.linkedAt,
+        /** Named projects only: an unnamed one is the flag itself. */
+        projects: ls.filter((l) => l.project.titleZh !== null).map((l) => l.project),
+        sites: sites.get(f.trialId) ?? [],
+      };
+    }),
   };
 }

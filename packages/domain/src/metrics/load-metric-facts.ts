@@ -15,7 +15,6 @@ import {
   inquiries,
   investigatorSpecialties,
   investigators,
-  keyProjects,
   organisations,
   specialtyCatalogue,
   submissions,
@@ -24,12 +23,13 @@ import {
   trialSites,
   trials,
 } from '@ctp/db';
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { computeClock } from '../clock/working-days.ts';
+import { keyProjectTrialIds } from '../trials/key-project-ids.ts';
 import type { MetricFacts, SiteFact, SubmissionFact } from './facts.ts';
 import { loadRecognitionFacts } from './recognition-facts.ts';
 
@@ -134,14 +134,7 @@ export function loadMetricFacts(db: Db): MetricFacts {
     if (!prev || date < prev.date) firstInquiry.set(q.trialSiteId, { date, interested });
     else prev.interested = interested;
   }
-  const flagged = new Set(
-    db
-      .select({ id: keyProjects.trialId })
-      .from(keyProjects)
-      .where(isNull(keyProjects.unflaggedAt))
-      .all()
-      .map((r) => r.id),
-  );
+  const flagged = keyProjectTrialIds(db);
 
   // The newest delay reason of each site's stage is its current one (older rows are history).
   const delayReasons = new Map<string, Map<DelayStage, { reason: DelayReason; attribution: DelayAttribution }>>();

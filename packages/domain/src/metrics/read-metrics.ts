@@ -8,8 +8,8 @@ import {
   metricsTrendInput,
   POLICIES,
 } from '@ctp/contracts';
-import { ethicsCommittees, organisations, specialtyCatalogue } from '@ctp/db';
-import { eq } from 'drizzle-orm';
+import { bases, ethicsCommittees, organisations, projects, specialtyCatalogue } from '@ctp/db';
+import { eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   cachedRegistryExperience,
@@ -19,6 +19,7 @@ import {
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
+import { baseTrialIds, projectTrialIds } from '../trials/key-project-ids.ts';
 import { delayBreakdown, stageDelays } from './delays.ts';
 import { type MetricFacts, median, type Period, percentile, previousPeriod, shiftMonths } from './facts.ts';
 import { capacityLoad, decidedReviews, funnel, overviewOf, recognitionFigures, turnaround } from './figures.ts';
@@ -50,7 +51,17 @@ export function filteredFacts(ctx: Ctx, f: Filters): MetricFacts {
     : undefined;
   // Every write that may change a fact moves the metrics' data version on: never staler than the last write.
   const facts = cachedByMetricsVersion(ctx.db, 'metric-facts', ctx.now(), () => loadMetricFacts(ctx.db));
-  return filterFacts(facts, { ...f, committeeHospitalId });
+  return filterFacts(facts, { ...f, committeeHospitalId, trialIds: programmeTrialIds(ctx, f) });
+}
+
+/** A base and a project filter each narrow to their trials; both together, to the trials in both. */
+function programmeTrialIds(ctx: Ctx, f: Pick<Filters, 'baseId' | 'projectId'>): Set<string> | undefined {
+  const sets = [
+    f.baseId ? baseTrialIds(ctx.db, f.baseId) : null,
+    f.projectId ? projectTrialIds(ctx.db, f.projectId) : null,
+  ].filter((x): x is Set<string> => x !== null);
+  if (!sets.length) return undefined;
+  return new Set([...sets[0]!].filter((id) => sets.every((s) => s.has(id))));
 }
 
 /** Public contract `metrics.overview`: the headline figures, the same for the previous month, and their counts. */
@@ -361,5 +372,18 @@ export function getMetricFilterOptions({ ctx }: { ctx: Ctx }) {
     specialties: uniq(
       facts.specialties.map((s) => ({ value: s.code, label: s.name, labelEn: specialtyEn.get(s.code) ?? null })),
     ),
+    bases: ctx.db
+      .select({ value: bases.id, label: bases.nameZh, labelEn: bases.nameEn })
+      .from(bases)
+      .orderBy(bases.nameZh)
+      .all(),
+    // Named projects only: an unnamed one is a single flagged trial.
+    projects: ctx.db
+      .select({ value: projects.id, label: projects.titleZh, labelEn: projects.titleEn })
+      .from(projects)
+      .where(isNotNull(projects.titleZh))
+      .orderBy(projects.titleZh)
+      .all()
+      .map((p) => ({ ...p, label: p.label ?? '' })),
   };
 }

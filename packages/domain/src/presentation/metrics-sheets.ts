@@ -2,6 +2,8 @@ import { codeLabel, INCENTIVE_TERMS, type Locale, yesNo } from '@ctp/contracts';
 import type { Sheet } from '../exports/xlsx.ts';
 import { type Bilingual, inLocale } from './in-locale.ts';
 
+export { nameIn } from './in-locale.ts';
+
 /** The commission's metrics workbooks (`metrics.export`): column headers and sheet names in the reader's language. */
 export type Col = [key: string, zh: string, en: string, width?: number];
 
@@ -89,6 +91,25 @@ export const INCENTIVE_COLS: Col[] = [
   ),
 ];
 
+/** The monthly report's sections for the collaborative bases and the key technology projects (issue 18). */
+const PROGRAMME_FIGURE_COLS: Col[] = [
+  ['trials', '试验数', 'Trials'],
+  ['sites', '已选定中心', 'Sites selected'],
+  ['sitesActivated', '已启动中心', 'Sites initiated'],
+  ['startupMedianDays', '启动中位天数', 'Median start-up days'],
+  ['ethicsMedianWorkingDays', '伦理审查中位工作日', 'Median ethics working days'],
+  ['enrolmentAttainmentPct', '入组达成率 %', 'Enrolment attainment %'],
+  ['delays', '阶段延误数', 'Stage delays'],
+];
+export const PROGRAMME_BASE_COLS: Col[] = [['name', '基地', 'Base', 40], ...PROGRAMME_FIGURE_COLS];
+export const PROGRAMME_PROJECT_COLS: Col[] = [
+  ['name', '项目', 'Project', 40],
+  ['lead', '牵头企业', 'Lead enterprise', 28],
+  ...PROGRAMME_FIGURE_COLS,
+  ['milestonesReached', '已完成里程碑', 'Milestones reached'],
+  ['milestonesOverdue', '逾期里程碑', 'Milestones overdue'],
+];
+
 const SHEET_NAMES = {
   metrics: { zh: '指标', en: 'Metrics' },
   committees: { zh: '伦理委员会', en: 'Ethics committees' },
@@ -98,6 +119,8 @@ const SHEET_NAMES = {
   byAttribution: { zh: '按责任方', en: 'By attribution' },
   byInstitution: { zh: '按机构', en: 'By institution' },
   incentive: { zh: '激励指数', en: 'Incentive index' },
+  bases: { zh: '协同创新基地', en: 'Collaborative bases' },
+  projects: { zh: '关键核心技术攻关项目', en: 'Key technology projects' },
 } satisfies Record<string, Bilingual>;
 
 const NOT_RECORDED: Bilingual = { zh: '未登记', en: 'Not recorded' };

@@ -28,10 +28,14 @@ import {
   delayLabel,
   GROUP_COLS,
   INCENTIVE_COLS,
+  nameIn,
+  PROGRAMME_BASE_COLS,
+  PROGRAMME_PROJECT_COLS,
   RECORD_COLS,
   sheet,
   TREND_COLS,
 } from '../presentation/metrics-sheets.ts';
+import { getProgrammeSections } from './programme-sections.ts';
 
 /**
  * `metrics.export`: any metrics table as XLSX, built from the very use-case result the page shows (same filters),
@@ -109,6 +113,23 @@ export async function exportMetrics({
           'byInstitution',
           DELAY_BY_HOSPITAL_COLS,
           r.byHospital.map((h) => ({ ...h, topReason: label(DELAY_REASON_LABELS, h.topReason) })),
+        ),
+      ]);
+    }
+    case 'programmes': {
+      const r = getProgrammeSections({ ctx, input: { filters: input.filters } });
+      return toXlsx(`report-programmes-${stamp}.xlsx`, [
+        sheet(
+          l,
+          'bases',
+          PROGRAMME_BASE_COLS,
+          r.bases.map((b) => ({ ...b, name: nameIn(l, b.nameZh, b.nameEn) })),
+        ),
+        sheet(
+          l,
+          'projects',
+          PROGRAMME_PROJECT_COLS,
+          r.projects.map((p) => ({ ...p, name: nameIn(l, p.titleZh, p.titleEn), lead: nameIn(l, p.leadName, p.leadNameEn) })),
         ),
       ]);
     }

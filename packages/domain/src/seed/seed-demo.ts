@@ -22,6 +22,7 @@ import { seedDemoBases } from './demo-bases.ts';
 import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoCommittees } from './demo-committees.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { seedDemoRegistries } from './demo-registries.ts';
 import { seedDemoTrials } from './demo-trials.ts';
@@ -258,5 +259,9 @@ export async function seedDemo({
     seedDemoHistory(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withUsers) seedDemoBases(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   if (withRegistries) seedDemoRegistries(db, ctx);
+  // Key technology projects link the demo trials: only with the history, since the shared test template (without it)
+  // is expected to hold no key project (tests flag their own).
+  if (withUsers && withHistory)
+    seedDemoProjects(db, { loginThrottle: new LoginThrottle(), session: { idleMs: 0, absoluteMs: 0 } }, now);
   return { seeded: true, hospitals: hospitals.length, users: withUsers ? DEMO_ACCOUNTS.length : 0 };
 }

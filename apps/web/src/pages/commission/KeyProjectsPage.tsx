@@ -22,6 +22,7 @@ import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingDate } from '../../lib/beijing-time.ts';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { pick, SiteStateTag } from '../trials/site-ui.tsx';
 import { useCommissionNames } from './commission-ui.tsx';
@@ -109,6 +110,11 @@ export default function KeyProjectsPage() {
               <Space wrap>
                 <KeyProjectTag />
                 <Link to={`/trials/${tr.trialId}`}>{pick(en, tr.title, tr.titleEn)}</Link>
+                {tr.projects.map((p) => (
+                  <Link key={p.id} to={`/projects/${p.id}`}>
+                    <Tag color="purple">{properName(p.titleZh, p.titleEn, i18n.language)}</Tag>
+                  </Link>
+                ))}
               </Space>
             }
             extra={

@@ -16,6 +16,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { TrendChart, TurnaroundChart } from './charts.tsx';
 import { fmt, unitOf, useCommissionNames, useMetricFilters } from './commission-ui.tsx';
 import { HEADLINE } from './headline-ui.ts';
+import { ProgrammeSections } from './ProgrammeSections.tsx';
 import './commission.css';
 
 /** The monthly report: one calendar month, printable (print CSS hides the app chrome; "save as PDF" in the dialog). */
@@ -34,6 +35,7 @@ export default function MonthlyReportPage() {
   const trend = useQuery(trpc.metrics.trend.queryOptions({ filters: { ...filters, to }, months: 12 }));
   const committees = useQuery(trpc.metrics.byCommittee.queryOptions({ filters: period }));
   const ranking = useQuery(trpc.incentive.ranking.queryOptions(period));
+  const programmes = useQuery(trpc.metrics.programmes.queryOptions({ filters: period }));
   const o = overview.data;
   const withUnit = (metric: MetricId, v: number | null) => {
     const unit = unitOf(metric);
@@ -114,6 +116,7 @@ export default function MonthlyReportPage() {
           { title: t('commission.incentive.score'), key: 's', align: 'right', render: (_, r) => fmt(r.score) },
         ]}
       />
+      <ProgrammeSections data={programmes.data} loading={programmes.isLoading} filters={period} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('commission.report.generated', { at: beijingTime(Date.now()) })}
       </Typography.Paragraph>

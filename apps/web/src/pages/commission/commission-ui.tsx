@@ -30,6 +30,8 @@ const FILTER_KEYS = [
   'trialType',
   'phase',
   'sponsorClass',
+  'baseId',
+  'projectId',
 ] as const;
 
 /**
@@ -161,6 +163,18 @@ export function FilterBar() {
           t('commission.filters.sponsorClass'),
           SPONSOR_CLASSES.map((v) => ({ value: v, label: t(`commission.filters.sponsorClasses.${v}`) })),
           170,
+        )}
+        {sel(
+          'baseId',
+          t('commission.filters.base'),
+          (o?.bases ?? []).map((b) => ({ value: b.value, label: properName(b.label, b.labelEn, names.lang) })),
+          220,
+        )}
+        {sel(
+          'projectId',
+          t('commission.filters.project'),
+          (o?.projects ?? []).map((p) => ({ value: p.value, label: properName(p.label, p.labelEn, names.lang) })),
+          220,
         )}
         <Button onClick={() => setFilters(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
           {t('commission.filters.reset')}
