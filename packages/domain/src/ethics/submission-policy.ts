@@ -75,4 +75,3 @@ export function authoriseSubmissionStep(
     });
   return side!;
 }
-

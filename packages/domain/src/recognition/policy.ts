@@ -73,4 +73,3 @@ export function authoriseRecognitionStep(
     });
   return side!;
 }
-

@@ -129,7 +129,11 @@ export async function exportMetrics({
           l,
           'projects',
           PROGRAMME_PROJECT_COLS,
-          r.projects.map((p) => ({ ...p, name: nameIn(l, p.titleZh, p.titleEn), lead: nameIn(l, p.leadName, p.leadNameEn) })),
+          r.projects.map((p) => ({
+            ...p,
+            name: nameIn(l, p.titleZh, p.titleEn),
+            lead: nameIn(l, p.leadName, p.leadNameEn),
+          })),
         ),
       ]);
     }
