@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { basesRouter } from './routers/bases.ts';
+import { providersRouter } from './routers/providers.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { homeRouter } from './routers/home.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
@@ -47,5 +48,6 @@ export const appRouter = router({
   tokens: tokensRouter,
   webhooks: webhooksRouter,
   bases: basesRouter,
+  providers: providersRouter,
 });
 export type AppRouter = typeof appRouter;

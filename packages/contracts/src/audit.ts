@@ -113,6 +113,11 @@ export const AUDIT_ACTIONS = [
   'base.set_status',
   'base.link_trial',
   'base.unlink_trial',
+  'provider.update',
+  'shortlist.add_provider',
+  'shortlist.remove_provider',
+  'trial.link_provider',
+  'trial.unlink_provider',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

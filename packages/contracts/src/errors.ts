@@ -176,6 +176,11 @@ export const ERROR_DETAILS = [
   'BASE_LEAD_NOT_MEMBER',
   'BASE_MEMBER_KIND',
   'BASE_TRIAL_NOT_OURS',
+  // Service providers (issue 18).
+  'PROVIDER_NOT_FOUND',
+  'PROVIDER_NOT_OWN',
+  'PROVIDER_CATEGORY_NOT_OFFERED',
+  'ALREADY_RECORDED',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

@@ -106,6 +106,10 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     BASE_LEAD_NOT_MEMBER: '牵头单位须是基地成员。',
     BASE_MEMBER_KIND: '基地成员须为医院、企业或高校/科研院所。',
     BASE_TRIAL_NOT_OURS: '只能关联本单位申办或承担的试验。',
+    PROVIDER_NOT_FOUND: '服务机构不存在。',
+    PROVIDER_NOT_OWN: '只能维护本机构的档案。',
+    PROVIDER_CATEGORY_NOT_OFFERED: '该服务机构不提供这类服务。',
+    ALREADY_RECORDED: '已经记录过了。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -264,6 +268,10 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     BASE_LEAD_NOT_MEMBER: 'The lead organisation must be a member of the base.',
     BASE_MEMBER_KIND: 'Members must be hospitals, enterprises or universities/institutes.',
     BASE_TRIAL_NOT_OURS: 'You can only link trials your organisation sponsors or runs.',
+    PROVIDER_NOT_FOUND: 'The service provider does not exist.',
+    PROVIDER_NOT_OWN: 'You can only keep your own organisation’s profile.',
+    PROVIDER_CATEGORY_NOT_OFFERED: 'The service provider does not offer this service.',
+    ALREADY_RECORDED: 'This has already been recorded.',
     QUEUE_ITEM_DECIDED:
       'This name has already been handled (mapped to a hospital or marked as not a hospital). Refresh.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',
