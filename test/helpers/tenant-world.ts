@@ -33,11 +33,7 @@ const TENANT_B_STAFF = [
 ] as const;
 /** B's service provider (another demo provider than A's central lab) and its admin. */
 const TENANT_B_PROVIDER_ADMIN = 'provider-b@tenant.test';
-export const TENANT_B_ACCOUNTS = [
-  'cro@demo.ctp',
-  ...TENANT_B_STAFF.map(([email]) => email),
-  TENANT_B_PROVIDER_ADMIN,
-];
+export const TENANT_B_ACCOUNTS = ['cro@demo.ctp', ...TENANT_B_STAFF.map(([email]) => email), TENANT_B_PROVIDER_ADMIN];
 /** A's service provider: the demo central lab kept by provider@demo.ctp. */
 const PROVIDER_A = 'org-prov-xianlin-lab';
 

@@ -44,6 +44,7 @@ const CalendarPage = lazyGuarded(
 const IntegrationsPage = lazyPage(() => import('./pages/integrations/IntegrationsPage.tsx'));
 const BasesPage = lazyPage(() => import('./pages/bases/BasesPage.tsx'));
 const BasePage = lazyPage(() => import('./pages/bases/BasePage.tsx'));
+const ProviderPage = lazyPage(() => import('./pages/providers/ProviderPage.tsx'));
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'));
@@ -313,6 +314,7 @@ const routeTree = (
       />
       <Route path="bases" element={<BasesPage />} />
       <Route path="bases/:id" element={<BasePage />} />
+      <Route path="providers/:id" element={<ProviderPage />} />
       <Route
         path="integrations"
         element={

@@ -1,7 +1,6 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { basesRouter } from './routers/bases.ts';
-import { providersRouter } from './routers/providers.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { homeRouter } from './routers/home.ts';
 import { hospitalsRouter } from './routers/hospitals.ts';
@@ -9,6 +8,7 @@ import { tokensRouter, webhooksRouter } from './routers/integrations.ts';
 import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
 import { organisationsRouter } from './routers/organisations.ts';
+import { providersRouter } from './routers/providers.ts';
 import { recognitionRouter } from './routers/recognition.ts';
 import { registryRouter } from './routers/registry.ts';
 import { modificationsRouter, reviewsRouter } from './routers/reviews.ts';

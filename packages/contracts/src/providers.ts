@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
-import type { FacetValue } from './site-search.ts';
 import { NANJING_DISTRICTS } from './roles.ts';
+import type { FacetValue } from './site-search.ts';
 
 /**
  * Service providers (专业服务平台, issue 18): organisations of kind `provider` that serve trials beside the sites.

@@ -8,6 +8,7 @@ import { hospitalEn } from './hospital.en.ts';
 import { integrationsEn } from './integrations.en.ts';
 import { layoutEn } from './layout.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { providersEn } from './providers.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
@@ -52,6 +53,7 @@ export const en: Messages = {
     ec_chair: 'EC chair',
     commission: 'Health commission',
     admin: 'Platform admin',
+    provider_admin: 'Service provider admin',
   },
   orgKinds: {
     hospital: 'Hospital',
@@ -60,6 +62,7 @@ export const en: Messages = {
     commission: 'Commission',
     platform: 'Platform',
     university: 'University / institute',
+    provider: 'Service provider',
   },
   nav: {
     home: 'Workbench',
@@ -110,6 +113,8 @@ export const en: Messages = {
       commission:
         'Follow capacity conversion, ethics turnaround, recognition adoption and start-up time across the city.',
       admin: 'Manage organisations, users and agreements; browse and verify the audit log.',
+      provider_admin:
+        'Keep your organisation’s services, qualification certificates, coverage and contacts; you are reminded 60 days before a qualification expires.',
     },
     shortcuts: 'Shortcuts',
     todo: {
@@ -135,6 +140,8 @@ export const en: Messages = {
       returnsToAnswer_other: '{{count}} submissions returned or with questions',
       milestonesOverdue_one: '{{count}} site milestone overdue',
       milestonesOverdue_other: '{{count}} site milestones overdue',
+      qualificationsExpiring_one: '{{count}} qualification expiring or expired',
+      qualificationsExpiring_other: '{{count}} qualifications expiring or expired',
       answersReceived_one: '{{count}} answer awaiting your choice',
       answersReceived_other: '{{count}} answers awaiting your choice',
       decisionsIssued_one: '{{count}} ethics letter issued in the last 30 days',
@@ -420,6 +427,7 @@ export const en: Messages = {
   registry: registryEn,
   integrations: integrationsEn,
   bases: basesEn,
+  providers: providersEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

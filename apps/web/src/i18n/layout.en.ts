@@ -48,6 +48,7 @@ export const layoutEn: typeof layoutZh = {
     integrations: 'Open interfaces',
     bases: 'Innovation bases',
     base: 'Innovation base',
+    provider: 'Service provider',
     profile: 'My account',
     notFound: 'Page not found',
   },

@@ -47,6 +47,7 @@ export const layoutZh = {
     integrations: '开放接口',
     bases: '协同创新基地',
     base: '基地档案',
+    provider: '服务机构档案',
     profile: '个人中心',
     notFound: '页面不存在',
   },

@@ -8,6 +8,7 @@ import { hospitalZh } from './hospital.zh-CN.ts';
 import { integrationsZh } from './integrations.zh-CN.ts';
 import { layoutZh } from './layout.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
+import { providersZh } from './providers.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
@@ -53,6 +54,7 @@ export const zhCN = {
     ec_chair: '主任委员',
     commission: '卫健委',
     admin: '平台管理员',
+    provider_admin: '服务机构管理员',
   },
   orgKinds: {
     hospital: '医院',
@@ -61,6 +63,7 @@ export const zhCN = {
     commission: '卫健委',
     platform: '平台',
     university: '高校/科研院所',
+    provider: '服务机构',
   },
   nav: {
     home: '工作台',
@@ -107,6 +110,7 @@ export const zhCN = {
       ec_chair: '主持会议审查，签发简易程序决定，审阅分配给您的送审项目。',
       commission: '查看全市临床试验资源转化率、伦理审查时效、互认采纳率与启动周期。',
       admin: '管理机构、用户与协议，查阅并校验审计日志。',
+      provider_admin: '维护本机构的服务类别、资质证书、服务范围与联系人；资质到期前 60 天会提醒您。',
     },
     shortcuts: '常用入口',
     todo: {
@@ -132,6 +136,8 @@ export const zhCN = {
       returnsToAnswer_other: '伦理退回或补充材料待处理 {{count}} 件',
       milestonesOverdue_one: '中心里程碑已超期 {{count}} 个',
       milestonesOverdue_other: '中心里程碑已超期 {{count}} 个',
+      qualificationsExpiring_one: '资质即将到期或已过期 {{count}} 项',
+      qualificationsExpiring_other: '资质即将到期或已过期 {{count}} 项',
       answersReceived_one: '收到调研答复待选定 {{count}} 份',
       answersReceived_other: '收到调研答复待选定 {{count}} 份',
       decisionsIssued_one: '近 30 天签发的伦理批件 {{count}} 份',
@@ -411,6 +417,7 @@ export const zhCN = {
   registry: registryZh,
   integrations: integrationsZh,
   bases: basesZh,
+  providers: providersZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

@@ -46,6 +46,7 @@ const PAGE_TITLES: [pattern: string, key: PageTitleKey][] = [
   ['/integrations', 'integrations'],
   ['/bases', 'bases'],
   ['/bases/:id', 'base'],
+  ['/providers/:id', 'provider'],
   ['/profile', 'profile'],
 ];
 

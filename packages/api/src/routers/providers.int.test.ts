@@ -12,7 +12,9 @@ afterEach(() => database.sqlite.close());
 const LAB = 'org-prov-xianlin-lab';
 const lastAudit = (db: DbHandle) =>
   db.sqlite
-    .prepare('select action, entity_id as entityId, before_json as beforeJson, after_json as afterJson from audit_events order by id desc limit 1')
+    .prepare(
+      'select action, entity_id as entityId, before_json as beforeJson, after_json as afterJson from audit_events order by id desc limit 1',
+    )
     .get() as { action: string; entityId: string; beforeJson: string | null; afterJson: string | null };
 
 describe('service providers (issue 18)', () => {
@@ -40,7 +42,12 @@ describe('service providers (issue 18)', () => {
     expect((await sponsor.providers.search({ q: '没有这种服务机构' })).total).toBe(0);
 
     // Every facet value's count is the total got by choosing it, with or without a query.
-    for (const base of [{}, { q: '中心实验室' }, { district: '江宁区' as const }, { q: 'ISO', category: 'cro' as const }]) {
+    for (const base of [
+      {},
+      { q: '中心实验室' },
+      { district: '江宁区' as const },
+      { q: 'ISO', category: 'cro' as const },
+    ]) {
       // A search narrowed by a facet value answers exactly that value's count.
       const all = await sponsor.providers.search({ ...base, limit: 100 });
       expect(all.items.length).toBe(all.total);
@@ -87,9 +94,9 @@ describe('service providers (issue 18)', () => {
     for (const email of ['sponsor@demo.ctp', 'site@demo.ctp', 'admin@demo.ctp', 'commission@demo.ctp'])
       expect((await apiErrorOf(callerAs(database, email).providers.update(update))).code, email).toBe('FORBIDDEN');
     // Another provider's profile: refused, nothing changed.
-    expect(
-      (await apiErrorOf(admin.providers.update({ ...update, id: 'org-prov-hexi-lab', version: 1 }))).detail,
-    ).toBe('PROVIDER_NOT_OWN');
+    expect((await apiErrorOf(admin.providers.update({ ...update, id: 'org-prov-hexi-lab', version: 1 }))).detail).toBe(
+      'PROVIDER_NOT_OWN',
+    );
     // Bad input: a localised error, nothing changed.
     const bad = await apiErrorOf(
       admin.providers.update({ ...update, qualifications: [{ ...update.qualifications[0]!, issuedOn: '2032-01-01' }] }),
@@ -187,9 +194,9 @@ describe('service providers (issue 18)', () => {
     });
     await sponsor.providers.linkTrial({ trialId, providerId: LAB, category: 'central_lab' });
     expect(lastAudit(database)).toMatchObject({ action: 'trial.link_provider', entityId: trialId });
-    expect(
-      (await apiErrorOf(sponsor.providers.linkTrial({ trialId, providerId: LAB, category: 'cro' }))).detail,
-    ).toBe('PROVIDER_CATEGORY_NOT_OFFERED');
+    expect((await apiErrorOf(sponsor.providers.linkTrial({ trialId, providerId: LAB, category: 'cro' }))).detail).toBe(
+      'PROVIDER_CATEGORY_NOT_OFFERED',
+    );
     expect(
       (await apiErrorOf(sponsor.providers.linkTrial({ trialId, providerId: LAB, category: 'central_lab' }))).detail,
     ).toBe('ALREADY_RECORDED');

@@ -44,7 +44,10 @@ export const providerQualifications = sqliteTable(
     expiresOn: text('expires_on').notNull(),
     scope: text('scope'),
   },
-  (t) => [index('provider_qualifications_org_idx').on(t.orgId), index('provider_qualifications_expiry_idx').on(t.expiresOn)],
+  (t) => [
+    index('provider_qualifications_org_idx').on(t.orgId),
+    index('provider_qualifications_expiry_idx').on(t.expiresOn),
+  ],
 );
 
 /** Providers on a sponsor's shortlist, beside its hospitals (`shortlist_items`). */

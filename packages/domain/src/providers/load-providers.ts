@@ -85,7 +85,10 @@ export function loadProviderRecord(db: Db | Tx, id: string): ProviderRecord {
 }
 
 /** Pure: a qualification against Beijing today — expired, expiring within the warning window, or valid. */
-export function qualificationStatus(expiresOn: string, today: string): { status: QualificationStatus; daysLeft: number } {
+export function qualificationStatus(
+  expiresOn: string,
+  today: string,
+): { status: QualificationStatus; daysLeft: number } {
   const daysLeft = daysBetween(today, expiresOn);
   const status = daysLeft < 0 ? 'expired' : daysLeft <= QUALIFICATION_WARNING_DAYS ? 'expiring' : 'valid';
   return { status, daysLeft };

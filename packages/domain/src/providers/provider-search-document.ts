@@ -1,9 +1,4 @@
-import {
-  districtLabel,
-  PROVIDER_CATEGORY_LABELS,
-  QUALIFICATION_LABELS,
-  THERAPEUTIC_AREA_LABELS,
-} from '@ctp/contracts';
+import { districtLabel, PROVIDER_CATEGORY_LABELS, QUALIFICATION_LABELS, THERAPEUTIC_AREA_LABELS } from '@ctp/contracts';
 import { type Db, organisationAliases, replaceProviderSearchDocument, type Tx } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import { pinyinKeys } from '../capacity/search-document.ts';

@@ -28,7 +28,10 @@ export function shortlistProvider({
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
   const list = loadOwnShortlist(ctx.db, ctx.actor, input.shortlistId);
   assertProvider(ctx, input.providerId);
-  const where = and(eq(shortlistProviders.shortlistId, list.id), eq(shortlistProviders.providerOrgId, input.providerId));
+  const where = and(
+    eq(shortlistProviders.shortlistId, list.id),
+    eq(shortlistProviders.providerOrgId, input.providerId),
+  );
   if (ctx.db.select().from(shortlistProviders).where(where).get())
     throw new DomainError('CONFLICT', 'ALREADY_ON_SHORTLIST');
   const note = input.note || null;
@@ -62,7 +65,10 @@ export function unshortlistProvider({
 }): void {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
   const list = loadOwnShortlist(ctx.db, ctx.actor, input.shortlistId);
-  const where = and(eq(shortlistProviders.shortlistId, list.id), eq(shortlistProviders.providerOrgId, input.providerId));
+  const where = and(
+    eq(shortlistProviders.shortlistId, list.id),
+    eq(shortlistProviders.providerOrgId, input.providerId),
+  );
   const item = ctx.db.select().from(shortlistProviders).where(where).get();
   if (!item) throw notFound();
   inTransaction(ctx.db, (tx) => {
@@ -77,7 +83,13 @@ export function unshortlistProvider({
 }
 
 /** The providers on one of the sponsor's own shortlists, with their qualification flags. */
-export function shortlistedProviders({ ctx, input }: { ctx: Ctx; input: { shortlistId: string } }): ShortlistedProvider[] {
+export function shortlistedProviders({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { shortlistId: string };
+}): ShortlistedProvider[] {
   if (!POLICIES.keepShortlists.allows(ctx.actor)) throw forbidden();
   const list = loadOwnShortlist(ctx.db, ctx.actor, input.shortlistId);
   const items = ctx.db.select().from(shortlistProviders).where(eq(shortlistProviders.shortlistId, list.id)).all();

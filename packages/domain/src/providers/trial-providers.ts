@@ -5,8 +5,8 @@ import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { inTransaction } from '../transaction.ts';
+import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
 import { loadProviderRecord, loadProviderRecords, toListItem } from './load-providers.ts';
 
 /**
