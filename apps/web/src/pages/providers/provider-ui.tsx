@@ -16,12 +16,20 @@ export const categoryLabel = (c: ProviderCategory, lang: string) => pick(PROVIDE
 export const qualificationLabel = (k: QualificationKind, lang: string) => pick(QUALIFICATION_LABELS[k], lang);
 export const areaLabel = (a: TherapeuticArea, lang: string) => pick(THERAPEUTIC_AREA_LABELS[a], lang);
 
-/** The qualification's short name (CNAS, GLP, ISO 15189…): the first word of its label. */
-const shortName = (k: QualificationKind) =>
-  QUALIFICATION_LABELS[k].zh
-    .split(' ')
-    .slice(0, k.startsWith('iso') ? 2 : 1)
-    .join(' ');
+/** The qualification's short name on a tag (the full label is its tooltip). */
+const SHORT: Record<QualificationKind, { zh: string; en: string }> = {
+  cnas: { zh: 'CNAS', en: 'CNAS' },
+  cma: { zh: 'CMA', en: 'CMA' },
+  glp: { zh: 'GLP', en: 'GLP' },
+  cap: { zh: 'CAP', en: 'CAP' },
+  iso15189: { zh: 'ISO 15189', en: 'ISO 15189' },
+  iso9001: { zh: 'ISO 9001', en: 'ISO 9001' },
+  iso27001: { zh: 'ISO 27001', en: 'ISO 27001' },
+  gsp: { zh: 'GSP', en: 'GSP' },
+  hgrac: { zh: '遗传资源保藏', en: 'HGR licence' },
+  aaalac: { zh: 'AAALAC', en: 'AAALAC' },
+};
+const shortName = (k: QualificationKind, lang: string) => pick(SHORT[k], lang);
 
 /** When a qualification runs out: nothing while valid, orange within the warning window, red once expired. */
 export function ExpiryNote({ q }: { q: ProviderQualificationView }) {
@@ -44,7 +52,7 @@ export function QualificationTag({ q }: { q: ProviderQualificationView }) {
       title={`${qualificationLabel(q.kind, i18n.language)} · ${q.number} · ${t('providers.expiresOn')} ${q.expiresOn}`}
     >
       <Tag color={color} data-testid={`qual-${q.kind}-${q.status}`}>
-        {shortName(q.kind)}
+        {shortName(q.kind, i18n.language)}
         {q.status === 'expired'
           ? ` · ${t('providers.expired')}`
           : q.status === 'expiring'
