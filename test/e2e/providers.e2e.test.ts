@@ -30,19 +30,19 @@ describe('service providers in a real browser (issue 18)', () => {
     await page.goto(`${env.server.url}/search`);
     await page.getByTestId('tab-providers').click();
     await page.waitForURL(/tab=providers/);
-    await page.getByTestId('provider-total').getByText(/共 \d+ 家/).waitFor();
+    await page
+      .getByTestId('provider-total')
+      .getByText(/共 \d+ 家/)
+      .waitFor();
     const everyProvider = await totalOf(page);
     await page.getByTestId('provider-search-input').locator('input').fill('中心实验室');
     await page.getByTestId('provider-search-input').locator('input').press('Enter');
     await page.waitForURL(/q=/);
     // Until the new result arrives the previous one (every provider) stays: read the total once it has changed.
-    await page.waitForFunction(
-      (all) => {
-        const text = document.querySelector('[data-testid=provider-total]')?.textContent ?? '';
-        return /\d/.test(text) && !text.includes(`共 ${all} 家`);
-      },
-      everyProvider,
-    );
+    await page.waitForFunction((all) => {
+      const text = document.querySelector('[data-testid=provider-total]')?.textContent ?? '';
+      return /\d/.test(text) && !text.includes(`共 ${all} 家`);
+    }, everyProvider);
     await page.getByTestId(`provider-${LAB}`).waitFor();
     const total = await totalOf(page);
     expect(total).toBeGreaterThanOrEqual(3);
