@@ -23,6 +23,7 @@ const ROLES = [
   'member@demo.ctp',
   'commission@demo.ctp',
   'admin@demo.ctp',
+  'provider@demo.ctp',
 ] as const;
 
 type Role = (typeof ROLES)[number];
@@ -113,6 +114,7 @@ describe('English pages show no Chinese except proper names with their pinyin (i
         .prepare(`select id from organisations where kind = 'hospital' order by code limit 3`)
         .pluck()
         .all() as string[]) ?? [];
+    const provider = q(`select id from organisations where kind = 'provider' order by code`);
     const profile = (id: string | undefined) => (id ? [`/hospitals/${id}`] : []);
     const all = (...paths: (string | false | undefined)[]) => paths.filter((p): p is string => !!p);
     switch (role) {
@@ -126,6 +128,9 @@ describe('English pages show no Chinese except proper names with their pinyin (i
           shortlist && `/shortlists/${shortlist}`,
           ...profile(hospitals[0]),
           hospitals[0] && `/directory/${hospitals[0]}`,
+          '/search?tab=providers',
+          '/search?tab=providers&q=central%20lab',
+          provider && `/providers/${provider}`,
         );
       case 'site@demo.ctp':
       case 'pi@demo.ctp':
@@ -162,6 +167,8 @@ describe('English pages show no Chinese except proper names with their pinyin (i
           ...profile(hospitals[0]),
         );
       }
+      case 'provider@demo.ctp':
+        return all('/search?tab=providers', provider && `/providers/${provider}`);
       case 'admin@demo.ctp':
         return all(...profile(hospitals[0]));
     }

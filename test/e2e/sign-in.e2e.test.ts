@@ -14,6 +14,7 @@ const NAV: Record<Role, { sees: string[]; hidden: string[] }> = {
   ec_secretary: { sees: ['工作台', '机构名录'], hidden: ['审计日志', '用户管理'] },
   ec_member: { sees: ['工作台', '机构名录'], hidden: ['审计日志', '用户管理'] },
   ec_chair: { sees: ['工作台', '机构名录'], hidden: ['审计日志', '用户管理'] },
+  provider_admin: { sees: ['工作台', '本机构档案', '找中心'], hidden: ['审计日志', '用户管理', '候选清单'] },
 };
 
 describe('sign-in in a real browser', () => {

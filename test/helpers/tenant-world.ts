@@ -30,7 +30,11 @@ const TENANT_B_STAFF = [
   ['member-b@tenant.test', 'ec_member'],
   ['chair-b@tenant.test', 'ec_chair'],
 ] as const;
-export const TENANT_B_ACCOUNTS = ['cro@demo.ctp', ...TENANT_B_STAFF.map(([email]) => email)];
+/** B's service provider (another demo provider than A's central lab) and its admin. */
+const TENANT_B_PROVIDER_ADMIN = 'provider-b@tenant.test';
+export const TENANT_B_ACCOUNTS = ['cro@demo.ctp', ...TENANT_B_STAFF.map(([email]) => email), TENANT_B_PROVIDER_ADMIN];
+/** A's service provider: the demo central lab kept by provider@demo.ctp. */
+const PROVIDER_A = 'org-prov-xianlin-lab';
 
 export async function buildTenantWorld(db: DbHandle) {
   const admin = callerAs(db, 'admin@demo.ctp');
@@ -42,6 +46,12 @@ export async function buildTenantWorld(db: DbHandle) {
       memberships: [{ orgId: 'hosp-zdyy', role }],
     });
   }
+  await admin.users.create({
+    email: TENANT_B_PROVIDER_ADMIN,
+    name: '河西检验管理员',
+    password: 'tenant-b-password-2026',
+    memberships: [{ orgId: 'org-prov-hexi-lab', role: 'provider_admin' }],
+  });
 
   // A's committee roster: the chair and a member, both able to review.
   const secretary = callerAs(db, 'ec@demo.ctp');
@@ -64,6 +74,7 @@ export async function buildTenantWorld(db: DbHandle) {
   const sponsor = callerAs(db, 'sponsor@demo.ctp');
   const shortlist = await sponsor.shortlists.create({ name: '（A）候选清单' });
   await sponsor.shortlists.addItem({ shortlistId: shortlist.id, hospitalId: 'hosp-jsph' });
+  await sponsor.providers.shortlist({ shortlistId: shortlist.id, providerId: PROVIDER_A, note: '（A）备选中心实验室' });
 
   const { id: trialId } = await sponsor.trials.create({
     titleZh: '（A）租户隔离测试多中心试验',
@@ -76,6 +87,7 @@ export async function buildTenantWorld(db: DbHandle) {
     leadHospitalId: 'hosp-jsph',
   });
   const trialSiteId = await selectPiSite(db, sponsor, trialId);
+  await sponsor.providers.linkTrial({ trialId, providerId: PROVIDER_A, category: 'central_lab' });
   const gulouSpecialty = one<string>(
     db,
     "select id from hospital_specialties where hospital_org_id = 'hosp-njglyy' order by id limit 1",
@@ -173,6 +185,7 @@ export async function buildTenantWorld(db: DbHandle) {
     apiTokenId: apiToken.id,
     baseId: base.id,
     projectId: project.id,
+    providerId: PROVIDER_A,
     webhookId: webhook.id,
     inquiryId,
     inquiryAttachmentId: attachment.id,

@@ -43,6 +43,7 @@ const BasesPage = lazyPage(() => import('./pages/bases/BasesPage.tsx'));
 const BasePage = lazyPage(() => import('./pages/bases/BasePage.tsx'));
 const ProjectsPage = lazyPage(() => import('./pages/projects/ProjectsPage.tsx'));
 const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage.tsx'));
+const ProviderPage = lazyPage(() => import('./pages/providers/ProviderPage.tsx'));
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.tsx'));
 const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'));
@@ -306,6 +307,7 @@ const routeTree = (
       />
       <Route path="bases" element={<BasesPage />} />
       <Route path="bases/:id" element={<BasePage />} />
+      <Route path="providers/:id" element={<ProviderPage />} />
       <Route
         path="projects"
         element={

@@ -51,6 +51,7 @@ const FIELD_RECORD: Record<string, (w: TenantWorld) => unknown> = {
   // A project's milestone and a public registry number: the project itself is the commission's (no tenant B caller).
   milestoneId: () => 1,
   registryId: () => 'NCT00000000',
+  providerId: (w) => w.providerId,
   // Registry name-review items belong to the platform, not to a tenant (admin only): a made-up id.
   queueId: () => 'a-made-up-queue-id',
 };
@@ -61,6 +62,7 @@ const ID_RECORD: [prefix: string, record: (w: TenantWorld) => unknown][] = [
   ['tokens.', (w) => w.apiTokenId],
   ['bases.', (w) => w.baseId],
   ['projects.', (w) => w.projectId],
+  ['providers.', (w) => w.providerId],
   ['trials.', (w) => w.trialId],
   ['submissions.', (w) => w.submissionId],
   ['modifications.', (w) => w.submissionId],
@@ -83,6 +85,7 @@ const SHARED_BY_DESIGN: Record<string, string> = {
   'bases.get': 'collaborative bases are public records of the city (issue 18)',
   'bases.linkableTrials': 'answers with the caller’s own trials only (none for a non-member)',
   'bases.create': 'the commission names member organisations from the directory',
+  'providers.get': 'a service provider’s profile is public to every signed-in user, like a hospital’s (issue 18)',
   'hospitals.get': 'a hospital profile is public capacity information (DESIGN §6)',
   'sites.compare': 'comparing public hospital profiles',
   'inquiries.targets':

@@ -9,6 +9,7 @@ import { committeesRouter, meetingsRouter } from './routers/meetings.ts';
 import { incentiveRouter, keyProjectsRouter, metricsRouter } from './routers/metrics.ts';
 import { organisationsRouter } from './routers/organisations.ts';
 import { projectsRouter } from './routers/projects.ts';
+import { providersRouter } from './routers/providers.ts';
 import { recognitionRouter } from './routers/recognition.ts';
 import { registryRouter } from './routers/registry.ts';
 import { modificationsRouter, reviewsRouter } from './routers/reviews.ts';
@@ -49,5 +50,6 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   bases: basesRouter,
   projects: projectsRouter,
+  providers: providersRouter,
 });
 export type AppRouter = typeof appRouter;

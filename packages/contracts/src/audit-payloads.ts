@@ -402,6 +402,15 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   },
   'project.link_trial': { before: null, after: exact({ trialId: str, reason: str.optional() }) },
   'project.unlink_trial': { before: null, after: exact({ trialId: str, reason: str.optional() }) },
+  // Service providers (issue 18): the profile as it was and is (qualifications and contacts included).
+  'provider.update': {
+    before: snapshot({ version: num, categories: z.array(str), qualifications: z.array(json) }),
+    after: snapshot({ version: num, categories: z.array(str), qualifications: z.array(json) }),
+  },
+  'shortlist.add_provider': { before: null, after: exact({ providerId: str, note: nullableStr }) },
+  'shortlist.remove_provider': { before: exact({ providerId: str, note: nullableStr }), after: null },
+  'trial.link_provider': { before: null, after: exact({ providerId: str, category: str }) },
+  'trial.unlink_provider': { before: exact({ providerId: str, category: str }), after: null },
 };
 
 /** What went wrong with a payload, for the error a developer reads: the action, the side and zod's issues. */

@@ -118,6 +118,11 @@ export const AUDIT_ACTIONS = [
   'project.set_milestone',
   'project.link_trial',
   'project.unlink_trial',
+  'provider.update',
+  'shortlist.add_provider',
+  'shortlist.remove_provider',
+  'trial.link_provider',
+  'trial.unlink_provider',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
+import type { OrgKind } from './roles.ts';
 
 /**
  * Collaborative innovation bases (医研企协同创新基地, issue 18): hospitals, enterprises and universities around focus
@@ -80,7 +81,7 @@ export const basesLinkTrialInput = z.object({ id, trialId: id, linked: z.boolean
 
 export type BaseMemberView = {
   orgId: string;
-  kind: 'hospital' | 'sponsor' | 'cro' | 'university' | 'commission' | 'platform';
+  kind: OrgKind;
   nameZh: string;
   nameEn: string | null;
   isLead: boolean;

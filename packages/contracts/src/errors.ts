@@ -184,6 +184,11 @@ export const ERROR_DETAILS = [
   'PROJECT_MILESTONE_FUTURE',
   'PROJECT_LINK_UNCHANGED',
   'KEY_PROJECT_LINKED_BY_PROJECT',
+  // Service providers (issue 18).
+  'PROVIDER_NOT_FOUND',
+  'PROVIDER_NOT_OWN',
+  'PROVIDER_CATEGORY_NOT_OFFERED',
+  'ALREADY_RECORDED',
 ] as const;
 export type ErrorDetail = (typeof ERROR_DETAILS)[number];
 

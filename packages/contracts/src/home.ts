@@ -18,6 +18,8 @@ export const TODO_CODES = [
   // Sponsor (申办方)
   'answersReceived',
   'decisionsIssued',
+  // Service provider (服务机构管理员): qualifications expiring within QUALIFICATION_WARNING_DAYS or expired.
+  'qualificationsExpiring',
 ] as const;
 export type TodoCode = (typeof TODO_CODES)[number];
 

@@ -28,6 +28,8 @@ export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './policies.ts';
 export * from './projects.ts';
+export * from './provider-policy.ts';
+export * from './providers.ts';
 export * from './recognition.ts';
 export * from './registry.ts';
 export * from './reviews.ts';

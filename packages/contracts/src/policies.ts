@@ -122,6 +122,12 @@ export const POLICIES = {
   readProjects: roles('readProjects', ['commission', 'admin']),
   /** Registering a project, its milestones and the trials it links: the commission. */
   steerProjects: roles('steerProjects', ['commission']),
+  /** Service providers (issue 18): every signed-in role finds them and reads their profiles. */
+  searchProviders: { name: 'searchProviders', allows: (a) => a !== null } satisfies Policy,
+  /** A provider's own profile: its provider admin (see keepsProviderProfile). */
+  keepProviderProfile: roles('keepProviderProfile', ['provider_admin']),
+  /** Which providers a trial uses: the trial's sponsor side (an IIT's trial office) — see canManageTrial. */
+  recordTrialProviders: roles('recordTrialProviders', ['sponsor', 'site_admin']),
 } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
 

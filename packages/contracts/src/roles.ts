@@ -8,11 +8,14 @@ export const ROLES = [
   'ec_chair',
   'commission',
   'admin',
+  /** A service provider's own administrator (服务机构管理员, issue 18): keeps the provider's profile. */
+  'provider_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** `university`: universities and research institutes (高校/科研院所), members of collaborative bases (issue 18). */
-export const ORG_KINDS = ['hospital', 'sponsor', 'cro', 'commission', 'platform', 'university'] as const;
+/** `provider`: service providers (专业服务平台, issue 18) — central labs, SMOs, biobanks, CROs offering services… */
+export const ORG_KINDS = ['hospital', 'sponsor', 'cro', 'commission', 'platform', 'university', 'provider'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** EC roles act for the ethics committee (伦理委员会) of their hospital, not for the hospital's trial office. */
@@ -32,6 +35,7 @@ export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
   ec_chair: ['hospital'],
   commission: ['commission'],
   admin: ['platform'],
+  provider_admin: ['provider'],
 };
 
 /** '三级' alone is used where the 甲/乙 grade is not confirmed by a source. */

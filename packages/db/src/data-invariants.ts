@@ -85,5 +85,11 @@ export function checkDataInvariants(handle: DbHandle): string[] {
     handle.sqlite.prepare("select count(*) from organisations where kind = 'hospital'").pluck().get(),
   );
   if (search !== hospitals) problems.push(`search index: ${search} documents for ${hospitals} hospitals`);
+  const providerDocs = Number(handle.sqlite.prepare('select count(*) from provider_search').pluck().get());
+  const providers = Number(
+    handle.sqlite.prepare("select count(*) from organisations where kind = 'provider'").pluck().get(),
+  );
+  if (providerDocs !== providers)
+    problems.push(`provider search index: ${providerDocs} documents for ${providers} providers`);
   return problems;
 }

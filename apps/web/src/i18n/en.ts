@@ -9,6 +9,7 @@ import { integrationsEn } from './integrations.en.ts';
 import { layoutEn } from './layout.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { providersEn } from './providers.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { registryEn } from './registry.en.ts';
 import { searchEn } from './search.en.ts';
@@ -53,6 +54,7 @@ export const en: Messages = {
     ec_chair: 'EC chair',
     commission: 'Health commission',
     admin: 'Platform admin',
+    provider_admin: 'Service provider admin',
   },
   orgKinds: {
     hospital: 'Hospital',
@@ -61,6 +63,7 @@ export const en: Messages = {
     commission: 'Commission',
     platform: 'Platform',
     university: 'University / institute',
+    provider: 'Service provider',
   },
   nav: {
     home: 'Workbench',
@@ -111,6 +114,8 @@ export const en: Messages = {
       commission:
         'Follow capacity conversion, ethics turnaround, recognition adoption and start-up time across the city.',
       admin: 'Manage organisations, users and agreements; browse and verify the audit log.',
+      provider_admin:
+        'Keep your organisation’s services, qualification certificates, coverage and contacts; you are reminded 60 days before a qualification expires.',
     },
     shortcuts: 'Shortcuts',
     todo: {
@@ -136,6 +141,8 @@ export const en: Messages = {
       returnsToAnswer_other: '{{count}} submissions returned or with questions',
       milestonesOverdue_one: '{{count}} site milestone overdue',
       milestonesOverdue_other: '{{count}} site milestones overdue',
+      qualificationsExpiring_one: '{{count}} qualification expiring or expired',
+      qualificationsExpiring_other: '{{count}} qualifications expiring or expired',
       answersReceived_one: '{{count}} answer awaiting your choice',
       answersReceived_other: '{{count}} answers awaiting your choice',
       decisionsIssued_one: '{{count}} ethics letter issued in the last 30 days',
@@ -339,6 +346,11 @@ export const en: Messages = {
       'project.set_milestone': 'Recorded a project milestone',
       'project.link_trial': 'Linked a trial to a project',
       'project.unlink_trial': 'Unlinked a trial from a project',
+      'provider.update': 'Updated a service provider profile',
+      'shortlist.add_provider': 'Added a service provider to a shortlist',
+      'shortlist.remove_provider': 'Removed a service provider from a shortlist',
+      'trial.link_provider': 'Recorded a service provider used by a trial',
+      'trial.unlink_provider': 'Removed a service provider from a trial',
       'submission.unschedule': 'Removed from meeting agenda',
       'submission.submit_modifications': 'Submitted modifications',
       'submission.verify_modifications': 'Verified modifications',
@@ -428,6 +440,7 @@ export const en: Messages = {
   integrations: integrationsEn,
   bases: basesEn,
   projects: projectsEn,
+  providers: providersEn,
   ethics: ethicsEn,
   recognition: recognitionEn,
   documents: documentsEn,

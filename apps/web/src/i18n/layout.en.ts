@@ -50,6 +50,7 @@ export const layoutEn: typeof layoutZh = {
     base: 'Innovation base',
     projects: 'Key technology projects',
     project: 'Key technology project',
+    provider: 'Service provider',
     profile: 'My account',
     notFound: 'Page not found',
   },

@@ -49,6 +49,7 @@ export const layoutZh = {
     base: '基地档案',
     projects: '攻关项目',
     project: '攻关项目详情',
+    provider: '服务机构档案',
     profile: '个人中心',
     notFound: '页面不存在',
   },

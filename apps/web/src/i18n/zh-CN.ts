@@ -9,6 +9,7 @@ import { integrationsZh } from './integrations.zh-CN.ts';
 import { layoutZh } from './layout.zh-CN.ts';
 import { meetingsZh } from './meetings.zh-CN.ts';
 import { projectsZh } from './projects.zh-CN.ts';
+import { providersZh } from './providers.zh-CN.ts';
 import { recognitionZh } from './recognition.zh-CN.ts';
 import { registryZh } from './registry.zh-CN.ts';
 import { searchZh } from './search.zh-CN.ts';
@@ -54,6 +55,7 @@ export const zhCN = {
     ec_chair: '主任委员',
     commission: '卫健委',
     admin: '平台管理员',
+    provider_admin: '服务机构管理员',
   },
   orgKinds: {
     hospital: '医院',
@@ -62,6 +64,7 @@ export const zhCN = {
     commission: '卫健委',
     platform: '平台',
     university: '高校/科研院所',
+    provider: '服务机构',
   },
   nav: {
     home: '工作台',
@@ -108,6 +111,7 @@ export const zhCN = {
       ec_chair: '主持会议审查，签发简易程序决定，审阅分配给您的送审项目。',
       commission: '查看全市临床试验资源转化率、伦理审查时效、互认采纳率与启动周期。',
       admin: '管理机构、用户与协议，查阅并校验审计日志。',
+      provider_admin: '维护本机构的服务类别、资质证书、服务范围与联系人；资质到期前 60 天会提醒您。',
     },
     shortcuts: '常用入口',
     todo: {
@@ -133,6 +137,8 @@ export const zhCN = {
       returnsToAnswer_other: '伦理退回或补充材料待处理 {{count}} 件',
       milestonesOverdue_one: '中心里程碑已超期 {{count}} 个',
       milestonesOverdue_other: '中心里程碑已超期 {{count}} 个',
+      qualificationsExpiring_one: '资质即将到期或已过期 {{count}} 项',
+      qualificationsExpiring_other: '资质即将到期或已过期 {{count}} 项',
       answersReceived_one: '收到调研答复待选定 {{count}} 份',
       answersReceived_other: '收到调研答复待选定 {{count}} 份',
       decisionsIssued_one: '近 30 天签发的伦理批件 {{count}} 份',
@@ -335,6 +341,11 @@ export const zhCN = {
       'project.set_milestone': '登记项目里程碑',
       'project.link_trial': '关联试验到项目',
       'project.unlink_trial': '解除试验与项目的关联',
+      'provider.update': '更新服务机构档案',
+      'shortlist.add_provider': '服务机构加入候选清单',
+      'shortlist.remove_provider': '服务机构移出候选清单',
+      'trial.link_provider': '记录试验使用的服务机构',
+      'trial.unlink_provider': '移除试验使用的服务机构',
       'submission.unschedule': '移出会议议程',
       'submission.submit_modifications': '提交修改材料',
       'submission.verify_modifications': '确认修改',
@@ -419,6 +430,7 @@ export const zhCN = {
   integrations: integrationsZh,
   bases: basesZh,
   projects: projectsZh,
+  providers: providersZh,
   ethics: ethicsZh,
   recognition: recognitionZh,
   documents: documentsZh,

@@ -48,6 +48,7 @@ const PAGE_TITLES: [pattern: string, key: PageTitleKey][] = [
   ['/bases/:id', 'base'],
   ['/projects', 'projects'],
   ['/projects/:id', 'project'],
+  ['/providers/:id', 'provider'],
   ['/profile', 'profile'],
 ];
 

@@ -63,7 +63,15 @@ export default function DirectoryPage() {
               key: 'name',
               render: (_, o) => (
                 <Space orientation="vertical" size={0}>
-                  <Link to={o.kind === 'hospital' ? `/hospitals/${o.id}` : `/directory/${o.id}`}>
+                  <Link
+                    to={
+                      o.kind === 'hospital'
+                        ? `/hospitals/${o.id}`
+                        : o.kind === 'provider'
+                          ? `/providers/${o.id}`
+                          : `/directory/${o.id}`
+                    }
+                  >
                     {orgLabel(o, i18n.language)}
                   </Link>
                   {i18n.language !== 'en' && o.nameEn && <span className="ctp-muted">{o.nameEn}</span>}

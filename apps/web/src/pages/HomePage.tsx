@@ -50,7 +50,15 @@ export default function HomePage() {
             ) : org.data ? (
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('directory.name')}>
-                  <Link to={org.data.kind === 'hospital' ? `/hospitals/${org.data.id}` : `/directory/${org.data.id}`}>
+                  <Link
+                    to={
+                      org.data.kind === 'hospital'
+                        ? `/hospitals/${org.data.id}`
+                        : org.data.kind === 'provider'
+                          ? `/providers/${org.data.id}`
+                          : `/directory/${org.data.id}`
+                    }
+                  >
                     {orgLabel(org.data, i18n.language)}
                   </Link>
                 </Descriptions.Item>

@@ -113,6 +113,10 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     PROJECT_MILESTONE_FUTURE: '实际完成日期不能晚于今天。',
     PROJECT_LINK_UNCHANGED: '该试验已处于所选的关联状态，未作修改。',
     KEY_PROJECT_LINKED_BY_PROJECT: '该试验关联在攻关项目中，请在项目页面解除关联。',
+    PROVIDER_NOT_FOUND: '服务机构不存在。',
+    PROVIDER_NOT_OWN: '只能维护本机构的档案。',
+    PROVIDER_CATEGORY_NOT_OFFERED: '该服务机构不提供这类服务。',
+    ALREADY_RECORDED: '已经记录过了。',
     FILE_TOO_LARGE: '文件超过 {maxMb} MB 的上限，未保存。',
     FILE_EMPTY: '文件为空，未保存。',
     FILE_TYPE_NOT_ALLOWED:
@@ -279,6 +283,10 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     PROJECT_MILESTONE_FUTURE: 'The actual date cannot be after today.',
     PROJECT_LINK_UNCHANGED: 'The trial is already linked as asked; nothing changed.',
     KEY_PROJECT_LINKED_BY_PROJECT: 'The trial is linked to a key technology project: unlink it on the project page.',
+    PROVIDER_NOT_FOUND: 'The service provider does not exist.',
+    PROVIDER_NOT_OWN: 'You can only keep your own organisation’s profile.',
+    PROVIDER_CATEGORY_NOT_OFFERED: 'The service provider does not offer this service.',
+    ALREADY_RECORDED: 'This has already been recorded.',
     QUEUE_ITEM_DECIDED:
       'This name has already been handled (mapped to a hospital or marked as not a hospital). Refresh.',
     FILE_TOO_LARGE: 'The file is larger than the {maxMb} MB limit and was not stored.',

@@ -10,6 +10,7 @@ export * from './integrations.ts';
 export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './projects.ts';
+export * from './providers.ts';
 export * from './recognition.ts';
 export * from './registry.ts';
 export * from './reviews.ts';

@@ -15,6 +15,7 @@ import { forbidden } from '../errors.ts';
 import { myReviews } from '../ethics/primary-reviewers.ts';
 import { listSubmissions, type SubmissionView } from '../ethics/read-submissions.ts';
 import { ownMemberIds } from '../ethics/reviewer-access.ts';
+import { expiringQualifications } from '../providers/expiring-qualifications.ts';
 import { listInquiries } from '../trials/inquiries.ts';
 import { loadSiteBoard } from '../trials/read-trials.ts';
 
@@ -255,5 +256,6 @@ export function listTodos({ ctx }: { ctx: Ctx }): TodoGroup[] {
   }
   if (actor.role === 'site_admin') return trialOfficeTodos(ctx, actor);
   if (actor.role === 'sponsor') return sponsorTodos(ctx);
+  if (actor.role === 'provider_admin') return [group('qualificationsExpiring', expiringQualifications(ctx))];
   return [];
 }

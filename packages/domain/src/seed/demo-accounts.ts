@@ -17,6 +17,8 @@ export const DEMO_ACCOUNTS: { email: string; name: string; memberships: { org: s
   { email: 'ec-zhongliu@demo.ctp', name: '冯秘书', memberships: [{ org: 'jsch', role: 'ec_secretary' }] },
   { email: 'site-gulou@demo.ctp', name: '何机构', memberships: [{ org: 'njglyy', role: 'site_admin' }] },
   { email: 'site-zhongliu@demo.ctp', name: '许机构', memberships: [{ org: 'jsch', role: 'site_admin' }] },
+  // A service provider's own administrator (issue 18): the demo central lab 仙林中心实验室.
+  { email: 'provider@demo.ctp', name: '顾质控', memberships: [{ org: 'prov-xianlin-lab', role: 'provider_admin' }] },
   {
     email: 'multi@demo.ctp',
     name: '蒋兼职',

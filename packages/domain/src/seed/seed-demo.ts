@@ -23,6 +23,7 @@ import { demoNumber, seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoCommittees } from './demo-committees.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { isDemoProviderKey, seedDemoProviders } from './demo-providers.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { seedDemoRegistries } from './demo-registries.ts';
 import { seedDemoTrials } from './demo-trials.ts';
@@ -67,7 +68,8 @@ const OTHER_ORGS = [
   { key: 'univ-njucm', kind: 'university', nameZh: '南京中医药大学', nameEn: 'Nanjing University of Chinese Medicine' },
 ] as const;
 
-const orgIdOf = (key: string) => (OTHER_ORGS.some((o) => o.key === key) ? `org-${key}` : hospitalId(key));
+const orgIdOf = (key: string) =>
+  OTHER_ORGS.some((o) => o.key === key) || isDemoProviderKey(key) ? `org-${key}` : hospitalId(key);
 
 function levelOf(raw: string): HospitalLevel | null {
   if ((HOSPITAL_LEVELS as readonly string[]).includes(raw)) return raw as HospitalLevel;
@@ -200,6 +202,8 @@ export async function seedDemo({
 
     let userCount = 0;
     let piUserId: string | null = null;
+    // Invented service providers (issue 18) are demo data: with the demo accounts only, like the bases.
+    const providerCount = withUsers ? seedDemoProviders(tx, now) : 0;
     if (withUsers) {
       for (const account of DEMO_ACCOUNTS) {
         const userId = newId();
@@ -217,7 +221,8 @@ export async function seedDemo({
           .run();
         for (const [i, m] of account.memberships.entries()) {
           const orgId = orgIdOf(m.org);
-          const kind = OTHER_ORGS.find((o) => o.key === m.org)?.kind ?? 'hospital';
+          const kind =
+            OTHER_ORGS.find((o) => o.key === m.org)?.kind ?? (isDemoProviderKey(m.org) ? 'provider' : 'hospital');
           if (!ROLE_ORG_KINDS[m.role].includes(kind))
             throw new Error(`demo account ${account.email}: ${m.role} cannot belong to ${kind}`);
           tx.insert(memberships)
@@ -240,7 +245,12 @@ export async function seedDemo({
       action: 'seed.demo',
       entityType: 'system',
       entityId: 'demo',
-      after: { organisations: OTHER_ORGS.length + hospitals.length, hospitals: hospitals.length, users: userCount },
+      after: {
+        organisations: OTHER_ORGS.length + hospitals.length + providerCount,
+        hospitals: hospitals.length,
+        providers: providerCount,
+        users: userCount,
+      },
     });
   });
   // Trials go through the use-cases (their own transactions), after the organisations and users exist.

@@ -1,13 +1,5 @@
 import { FileExcelOutlined, FilterOutlined, SwapOutlined } from '@ant-design/icons';
-import {
-  CAPABILITIES,
-  type FacetValue,
-  HOSPITAL_LEVELS,
-  POLICIES,
-  SEARCH_PHASES,
-  SITE_SORTS,
-  SPECIALTY_SCOPES,
-} from '@ctp/contracts';
+import { CAPABILITIES, HOSPITAL_LEVELS, POLICIES, SEARCH_PHASES, SITE_SORTS, SPECIALTY_SCOPES } from '@ctp/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,9 +15,10 @@ import {
   Select,
   Space,
   Spin,
+  Tabs,
   Typography,
 } from 'antd';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
@@ -37,49 +30,13 @@ import { downloadFile } from '../../lib/download.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ConditionPicker } from './ConditionPicker.tsx';
 import { ConditionsNote } from './ConditionsNote.tsx';
+import { FacetList } from './FacetList.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { PARAM_OF, readSearch } from './search-params.ts';
 
-const MAX_COMPARE = 5;
+const ProviderSearch = lazy(() => import('../providers/ProviderSearch.tsx'));
 
-function FacetList({
-  title,
-  facet,
-  selected,
-  onSelect,
-  testId,
-}: {
-  title: string;
-  facet: FacetValue[];
-  selected?: string;
-  onSelect: (v: string | undefined) => void;
-  testId: string;
-}) {
-  const [all, setAll] = useState(false);
-  if (!facet.length) return null;
-  const shown = all ? facet : facet.slice(0, 8);
-  return (
-    <div className="ctp-facet" data-testid={testId}>
-      <Typography.Text strong>{title}</Typography.Text>
-      {shown.map((f) => (
-        <button
-          type="button"
-          key={f.value}
-          className={`ctp-facet-item${selected === f.value ? ' is-selected' : ''}`}
-          onClick={() => onSelect(selected === f.value ? undefined : f.value)}
-        >
-          <span>{f.label}</span>
-          <span className="ctp-facet-count">{f.count}</span>
-        </button>
-      ))}
-      {facet.length > 8 && (
-        <Button type="link" size="small" onClick={() => setAll(!all)} className="ctp-link-button">
-          {all ? '−' : `+${facet.length - 8}`}
-        </Button>
-      )}
-    </div>
-  );
-}
+const MAX_COMPARE = 5;
 
 /** The filter column beside the results; on a phone, a drawer opened from the 筛选 button above them. */
 function FiltersPlace({
@@ -117,7 +74,8 @@ function FiltersPlace({
   );
 }
 
-export default function SearchPage() {
+/** Site search; `tabs` (sites | service providers) sits under its header. */
+function SiteSearch({ tabs }: { tabs: ReactNode }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { actor } = useSession();
@@ -216,6 +174,7 @@ export default function SearchPage() {
           </Space>
         }
       />
+      {tabs}
       <Input.Search
         size="large"
         allowClear
@@ -473,5 +432,29 @@ export default function SearchPage() {
         </div>
       </div>
     </>
+  );
+}
+
+/** 找中心 with two tabs (issue 18): trial sites, and service providers (服务机构) with their own facets. */
+export default function SearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'providers' ? 'providers' : 'sites';
+  const tabs = (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setParams(key === 'providers' ? { tab: 'providers' } : {})}
+      items={[
+        { key: 'sites', label: t('providers.tabSites') },
+        { key: 'providers', label: <span data-testid="tab-providers">{t('providers.tab')}</span> },
+      ]}
+      data-testid="search-tabs"
+    />
+  );
+  if (tab === 'sites') return <SiteSearch tabs={tabs} />;
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+      <ProviderSearch tabs={tabs} />
+    </Suspense>
   );
 }

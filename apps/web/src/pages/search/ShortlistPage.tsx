@@ -9,6 +9,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { ShortlistProvidersCard } from '../providers/ShortlistProvidersCard.tsx';
 
 function NoteEditor({
   shortlistId,
@@ -177,6 +178,7 @@ export default function ShortlistPage() {
             </Space>
           </Card>
         ))}
+        <ShortlistProvidersCard shortlistId={id} />
       </Space>
     </>
   );

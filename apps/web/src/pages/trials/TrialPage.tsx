@@ -32,6 +32,7 @@ import { beijingDate } from '../../lib/beijing-time.ts';
 import { personName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
+import { TrialProvidersCard } from '../providers/TrialProvidersCard.tsx';
 import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
 import { QuestionAnswers } from './InquiryQA.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
@@ -538,6 +539,7 @@ export default function TrialPage() {
           ]}
         />
       </Card>
+      {data && <TrialProvidersCard trialId={data.id} canRecord={manages} />}
       {data && selecting && <SelectSiteModal trial={data} site={selecting} onClose={() => setSelecting(null)} />}
       {stepping && <StepModal site={stepping.site} step={stepping.step} onClose={() => setStepping(null)} />}
       {canSend && <SendInquiryModal trialId={id} sites={sites} open={sending} onClose={() => setSending(false)} />}
