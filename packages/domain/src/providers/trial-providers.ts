@@ -6,7 +6,8 @@ import { shanghaiDate } from '../clock/dates.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { canManageTrial, canReadTrial, loadTrial } from '../trials/trial-access.ts';
+import { canManageTrial, canReadTrial } from '../trials/policy.ts';
+import { loadTrial } from '../trials/trial-access.ts';
 import { loadProviderRecord, loadProviderRecords, toListItem } from './load-providers.ts';
 
 /**
