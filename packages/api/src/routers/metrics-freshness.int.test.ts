@@ -5,7 +5,7 @@ import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-ap
 
 /**
  * The commission's overview is cached per filter set (issue 16), and must never be staler than the last write: a
- * write that changes a fact shows in the next read; a sign-in (which changes no fact) keeps the cached figures.
+ * write that changes a fact shows in the next read; a sign-in or a capacity confirmation (which change no fact) keeps the cached figures.
  */
 describe('metrics.overview freshness', () => {
   let database: DbHandle;
@@ -27,6 +27,9 @@ describe('metrics.overview freshness', () => {
     await callerAs(database, null).auth.login({ email: 'pi@demo.ctp', password: DEMO_PASSWORD });
     expect(metricsDataVersion(database.db)).toBe(version);
     expect(await commission().metrics.overview({})).toBe(before);
+    // Confirming capacity stamps a date no figure reads.
+    await site().hospitals.confirmCapacity({ hospitalId: 'hosp-jsph' });
+    expect(metricsDataVersion(database.db)).toBe(version);
 
     await site().hospitals.addSpecialty({
       hospitalId: 'hosp-jsph',

@@ -1,4 +1,4 @@
-import type { AuditEntityType } from '@ctp/contracts';
+import type { AuditAction, AuditEntityType } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import { sql } from 'drizzle-orm';
 
@@ -18,19 +18,33 @@ export const NOT_METRIC_DATA = [
   'webhook',
 ] as const satisfies readonly AuditEntityType[];
 
+/** Audited writes on records the figures read that touch no column they read (confirming capacity stamps a date). */
+export const NOT_METRIC_ACTIONS = ['hospital.confirm_capacity'] as const satisfies readonly AuditAction[];
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
 /**
  * The data version of the metrics: the newest audit row of a write that may change a fact. Every mutation appends an
  * audit row in its own transaction (ARCHITECTURE invariant), so the figures are never staler than the last write;
- * sign-ins no longer throw the facts away (issue 16: each one cost a full reload at national scale). The scan runs
- * down the rowid from the newest row and stops at the first metric write: a handful of rows.
+ * sign-ins no longer throw the facts away (issue 16: each one cost a full reload at national scale). Audit rows are
+ * append-only with growing ids, so only the rows added since the last look are read (a primary-key range, no scan).
  */
+const seen = new WeakMap<Db, { head: number; version: number }>();
+
 export function metricsDataVersion(db: Db): number {
-  const row = db.get<{ id: number } | undefined>(
+  const head = db.get<{ id: number | null }>(sql.raw('select max(id) as id from audit_events'))?.id ?? 0;
+  const last = seen.get(db);
+  if (last && last.head === head) return last.version;
+  // A head that went back (a restored database) is read from the start.
+  const after = last && last.head < head ? last.head : 0;
+  const newest = db.get<{ id: number } | undefined>(
     sql.raw(
-      `select id from audit_events where entity_type not in (${NOT_METRIC_DATA.map((t) => `'${t}'`).join(', ')}) order by id desc limit 1`,
+      `select id from audit_events where id > ${after} and id <= ${head} and entity_type not in (${quoted(NOT_METRIC_DATA)}) and action not in (${quoted(NOT_METRIC_ACTIONS)}) order by id desc limit 1`,
     ),
   );
-  return row?.id ?? 0;
+  const version = newest?.id ?? (after > 0 ? last!.version : 0);
+  seen.set(db, { head, version });
+  return version;
 }
 
 type Entry = { key: string; data: unknown };
