@@ -1,6 +1,8 @@
 import { LockOutlined } from '@ant-design/icons';
+import type { AppRouter } from '@ctp/api';
 import { VOTE_CHOICES } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
 import { Alert, App, Button, Card, Flex, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +10,8 @@ import { useSession } from '../../auth/session.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+
+type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** The minutes: drafted by the secretary, approved by the chair, which freezes them. */
 export function MinutesCard({ meetingId }: { meetingId: string }) {
@@ -74,82 +78,12 @@ export function MinutesCard({ meetingId }: { meetingId: string }) {
             .join(t('punct.list')) || t('meetings.minutes.none')}
         </Typography.Text>
         {m.record.items.map((i) => (
-          <Card
+          <MinutesItem
             key={i.submissionId}
-            type="inner"
-            size="small"
-            title={`${i.acceptanceNo ?? ''} ${properName(i.trialTitle, 'trialTitleEn' in i ? (i.trialTitleEn as string | null) : null)}`}
-          >
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text data-testid="minutes-item-quorum">
-                {t(i.quorumAt ? 'meetings.minutes.quorumAtVote' : 'meetings.meeting.quorum')}
-                {t('punct.colon')}
-                {t(i.quorum.met ? 'meetings.meeting.quorumMet' : 'meetings.meeting.quorumNotMet', {
-                  present: i.quorum.present,
-                  count: i.quorum.total,
-                  required: i.quorum.required,
-                })}
-                {i.quorumAt && (
-                  <Typography.Text type="secondary">
-                    {' '}
-                    {t('punct.open')}
-                    {t('meetings.minutes.quorumAtVoteHelp')}
-                    {t('punct.close')}
-                  </Typography.Text>
-                )}
-              </Typography.Text>
-              {i.isRecused && (
-                <Tag color="orange" data-testid="minutes-item-recused">
-                  {t('meetings.meeting.recusedHidden')}
-                </Tag>
-              )}
-              {(i.votes ?? []).length > 0 && (
-                <Typography.Text data-testid="minutes-item-votes">
-                  {t('meetings.minutes.votes')}
-                  {t('punct.colon')}
-                  {(i.votes ?? [])
-                    .map((v) =>
-                      t('meetings.minutes.voteQuorum', {
-                        name: personName(v.name),
-                        choice: t(`meetings.votes.${v.choice}`),
-                        present: v.quorum?.present ?? '—',
-                        total: v.quorum?.total ?? '—',
-                      }),
-                    )
-                    .join(t('punct.semi'))}
-                </Typography.Text>
-              )}
-              <Typography.Text>
-                {t('meetings.minutes.recusals')}
-                {t('punct.colon')}
-                {i.recusals.map((r) => personName(r.name)).join(t('punct.list')) || t('meetings.minutes.none')}
-              </Typography.Text>
-              <Typography.Text hidden={i.isRecused}>
-                {t('meetings.meeting.tally')}
-                {t('punct.colon')}
-                {VOTE_CHOICES.filter((c) => i.tally[c] > 0)
-                  .map((c) => `${t(`meetings.votes.${c}`)} ${i.tally[c]}`)
-                  .join(t('punct.comma')) || '—'}
-              </Typography.Text>
-              <Typography.Text>
-                {t('meetings.minutes.decision')}
-                {t('punct.colon')}
-                {i.outcome ? t(`ethics.outcomes.${i.outcome}`) : '—'}
-                {i.conditions ? `${t('punct.open')}${i.conditions}${t('punct.close')}` : ''}
-              </Typography.Text>
-              <Typography.Text strong>{t('meetings.minutes.discussion')}</Typography.Text>
-              {mayDraft ? (
-                <Input.TextArea
-                  rows={2}
-                  value={discussionOf(i.submissionId, i.discussion)}
-                  onChange={(e) => setDiscussions({ ...discussions, [i.submissionId]: e.target.value })}
-                  data-testid="minutes-discussion"
-                />
-              ) : (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{i.discussion || '—'}</Typography.Paragraph>
-              )}
-            </Space>
-          </Card>
+            item={i}
+            discussion={mayDraft ? discussionOf(i.submissionId, i.discussion) : null}
+            onDiscussion={(text) => setDiscussions({ ...discussions, [i.submissionId]: text })}
+          />
         ))}
         <Space>
           {mayDraft && (
@@ -183,6 +117,99 @@ export function MinutesCard({ meetingId }: { meetingId: string }) {
           )}
         </Space>
       </Flex>
+    </Card>
+  );
+}
+
+type MinutesRecordItem = RouterOutputs['meetings']['minutes']['record']['items'][number];
+
+/** One item as the minutes record it: quorum at the vote, votes, recusals, tally, decision; and its discussion. */
+function MinutesItem({
+  item: i,
+  discussion,
+  onDiscussion,
+}: {
+  item: MinutesRecordItem;
+  /** The discussion being drafted, or null when the minutes are read. */
+  discussion: string | null;
+  onDiscussion: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      type="inner"
+      size="small"
+      title={`${i.acceptanceNo ?? ''} ${properName(i.trialTitle, 'trialTitleEn' in i ? (i.trialTitleEn as string | null) : null)}`}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text data-testid="minutes-item-quorum">
+          {t(i.quorumAt ? 'meetings.minutes.quorumAtVote' : 'meetings.meeting.quorum')}
+          {t('punct.colon')}
+          {t(i.quorum.met ? 'meetings.meeting.quorumMet' : 'meetings.meeting.quorumNotMet', {
+            present: i.quorum.present,
+            count: i.quorum.total,
+            required: i.quorum.required,
+          })}
+          {i.quorumAt && (
+            <Typography.Text type="secondary">
+              {' '}
+              {t('punct.open')}
+              {t('meetings.minutes.quorumAtVoteHelp')}
+              {t('punct.close')}
+            </Typography.Text>
+          )}
+        </Typography.Text>
+        {i.isRecused && (
+          <Tag color="orange" data-testid="minutes-item-recused">
+            {t('meetings.meeting.recusedHidden')}
+          </Tag>
+        )}
+        {(i.votes ?? []).length > 0 && (
+          <Typography.Text data-testid="minutes-item-votes">
+            {t('meetings.minutes.votes')}
+            {t('punct.colon')}
+            {(i.votes ?? [])
+              .map((v) =>
+                t('meetings.minutes.voteQuorum', {
+                  name: personName(v.name),
+                  choice: t(`meetings.votes.${v.choice}`),
+                  present: v.quorum?.present ?? '—',
+                  total: v.quorum?.total ?? '—',
+                }),
+              )
+              .join(t('punct.semi'))}
+          </Typography.Text>
+        )}
+        <Typography.Text>
+          {t('meetings.minutes.recusals')}
+          {t('punct.colon')}
+          {i.recusals.map((r) => personName(r.name)).join(t('punct.list')) || t('meetings.minutes.none')}
+        </Typography.Text>
+        <Typography.Text hidden={i.isRecused}>
+          {t('meetings.meeting.tally')}
+          {t('punct.colon')}
+          {VOTE_CHOICES.filter((c) => i.tally[c] > 0)
+            .map((c) => `${t(`meetings.votes.${c}`)} ${i.tally[c]}`)
+            .join(t('punct.comma')) || '—'}
+        </Typography.Text>
+        <Typography.Text>
+          {t('meetings.minutes.decision')}
+          {t('punct.colon')}
+          {i.outcome ? t(`ethics.outcomes.${i.outcome}`) : '—'}
+          {i.conditions ? `${t('punct.open')}${i.conditions}${t('punct.close')}` : ''}
+        </Typography.Text>
+        <Typography.Text strong>{t('meetings.minutes.discussion')}</Typography.Text>
+        {discussion !== null ? (
+          <Input.TextArea
+            rows={2}
+            value={discussion}
+            onChange={(e) => onDiscussion(e.target.value)}
+            data-testid="minutes-discussion"
+          />
+        ) : (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{i.discussion || '—'}</Typography.Paragraph>
+        )}
+      </Space>
     </Card>
   );
 }
