@@ -26,6 +26,8 @@ export default defineConfig({
             'test/faults/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**'],
+          // One seeded demo per run, shared by every file (test/helpers/seed-templates.ts).
+          globalSetup: ['test/helpers/seed-templates.ts'],
           testTimeout: 30_000,
         },
       },
@@ -33,8 +35,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/e2e/build-web.ts'],
+          globalSetup: ['test/e2e/build-web.ts', 'test/helpers/seed-templates.ts'],
+          // One browser file at a time (each runs a server and a Chromium); inside a file, `it.concurrent` tests
+          // (the English walk's roles) run three at a time on the machine's two cores.
           fileParallelism: false,
+          maxConcurrency: 3,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createTestDatabase } from '@ctp/db/testing';
-import { seedDemo } from '@ctp/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { createSeededDatabase } from '../helpers/test-app.ts';
 
 describe("the commission's view, in the browser, on the demo with 24 months of history", () => {
-  // The shared seeded template has no history (other tests expect a quiet demo): this file seeds its own.
-  const env = useBrowserServer({
-    database: async () => {
-      const database = createTestDatabase();
-      await seedDemo({
-        db: database.db,
-        ctx: { actor: null, now: Date.now, requestId: 'e2e' },
-        withUsers: true,
-        withHistory: true,
-      });
-      return database;
-    },
-  });
+  // The tests' own demo has no history (other tests expect a quiet demo): this file takes the one with history.
+  const env = useBrowserServer({ database: () => createSeededDatabase('history') });
 
   it('shows the overview with formulas and charts, drills down, and exports a table that matches it', async () => {
     const context = await newContext(env.browser, { viewport: { width: 1440, height: 1000 } });

@@ -1,10 +1,10 @@
-import { createTestDatabase } from '@ctp/db/testing';
-import { seedDemo } from '@ctp/domain';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { chineseLeftIn } from '../helpers/han-runs.ts';
+import { settled } from '../helpers/page-walk.ts';
+import { createSeededDatabase } from '../helpers/test-app.ts';
 
 /**
  * Every page of every role, in English, on the demo with its 24 months of history: no Chinese may be left on screen
@@ -58,29 +58,11 @@ async function screenText(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits until the page's data has arrived: no spinner or skeleton left, every chart drawn, requests quiet. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-  await page
-    .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton, [data-ready="false"]'), null, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
-}
+/** Waits until the page's data has arrived (page-walk.ts `settled`); a page still busy after 10 s is read as it is. */
+const settle = (page: Page) => settled(page, 10_000).catch(() => undefined);
 
 describe('English pages show no Chinese except proper names with their pinyin (issue 14)', () => {
-  const env = useBrowserServer({
-    database: async () => {
-      const database = createTestDatabase();
-      await seedDemo({
-        db: database.db,
-        ctx: { actor: null, now: Date.now, requestId: 'e2e-english' },
-        withUsers: true,
-        withHistory: true,
-      });
-      return database;
-    },
-  });
+  const env = useBrowserServer({ database: () => createSeededDatabase('history') });
 
   /** The detail pages of each role, from the demo's records (ids found in the database, never hard-coded). */
   function detailPaths(role: Role): string[] {
@@ -174,9 +156,13 @@ describe('English pages show no Chinese except proper names with their pinyin (i
     }
   }
 
-  it.each(ROLES)(
+  // The roles walk side by side (each in its own context; vitest's maxConcurrency bounds them): most of a page's
+  // time is waiting for its data, which another role's page fills.
+  it.concurrent.for([...ROLES])(
     'walks every page of %s in English',
-    async (role) => {
+    // Three roles share the machine at a time, so each may take longer than alone.
+    { timeout: 240_000 },
+    async (role: Role, { expect }) => {
       const found: string[] = [];
       const context = await newContext(env.browser, { viewport: { width: 1440, height: 900 } });
       context.setDefaultTimeout(20_000);
@@ -210,6 +196,5 @@ describe('English pages show no Chinese except proper names with their pinyin (i
       expect(errors).toEqual([]);
       expect(found).toEqual([]);
     },
-    120_000,
   );
 });

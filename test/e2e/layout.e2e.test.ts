@@ -63,8 +63,8 @@ describe('layouts hold at phone and desktop widths; keyboard and titles (issue 1
         check: (page, walked) => expectNoSidewaysScroll(page, walked, viewport.width),
       });
 
-    const phone = await walk(PHONE, 'zh-CN');
-    const desktop = await walk(DESKTOP, 'en');
+    // The two walks are independent (own contexts, own `seen`): side by side, one waits while the other renders.
+    const [phone, desktop] = await Promise.all([walk(PHONE, 'zh-CN'), walk(DESKTOP, 'en')]);
     // The walks reached the pages of the defects: compare with five sites, the local review, the report.
     for (const pattern of [
       '/compare',

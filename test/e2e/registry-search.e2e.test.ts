@@ -1,24 +1,11 @@
-import { createTestDatabase } from '@ctp/db/testing';
-import { seedDemo } from '@ctp/domain';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { createSeededDatabase } from '../helpers/test-app.ts';
 
 /** Issue 13 in the browser: registry history in the search reasons and the registry-experience sort, zh and en. */
 describe('a sponsor sees registry experience in search', () => {
-  const env = useBrowserServer({
-    database: async () => {
-      const handle = createTestDatabase();
-      await seedDemo({
-        db: handle.db,
-        ctx: { actor: null, now: Date.now, requestId: 'seed' },
-        withUsers: true,
-        withRosters: false,
-        withRegistries: true,
-      });
-      return handle;
-    },
-  });
+  const env = useBrowserServer({ database: () => createSeededDatabase('registries') });
 
   it('says how many lung-cancer trials the first hospital ran, and sorts by it', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });

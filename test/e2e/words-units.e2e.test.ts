@@ -1,26 +1,14 @@
-import { createTestDatabase } from '@ctp/db/testing';
-import { seedDemo } from '@ctp/domain';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
+import { createSeededDatabase } from '../helpers/test-app.ts';
 
 /**
  * Issue 14's words and units, in the browser on the demo with history: the month-on-month change says its unit,
  * the meetings list says where each meeting stands, the review clock reads "n / 15" with even spacing.
  */
 describe('words and units on the demo with history', () => {
-  const env = useBrowserServer({
-    database: async () => {
-      const database = createTestDatabase();
-      await seedDemo({
-        db: database.db,
-        ctx: { actor: null, now: Date.now, requestId: 'e2e' },
-        withUsers: true,
-        withHistory: true,
-      });
-      return database;
-    },
-  });
+  const env = useBrowserServer({ database: () => createSeededDatabase('history') });
 
   it('shows units, meeting statuses and the review clock in Chinese and English', { timeout: 240_000 }, async () => {
     const context = await newContext(env.browser, { viewport: { width: 1440, height: 1000 } });

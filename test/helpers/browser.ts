@@ -33,8 +33,26 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser context in BROWSER_TIME_ZONE: every browser test opens its pages through this (or `newPage`). */
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ timezoneId: BROWSER_TIME_ZONE, ...options });
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ timezoneId: BROWSER_TIME_ZONE, ...options });
+  trackRequests(context);
+  return context;
+}
+
+const inFlight = new WeakMap<BrowserContext, Set<unknown>>();
+
+/** Counts the requests a context has in flight, from its own events, for `requestsInFlight`. */
+function trackRequests(context: BrowserContext) {
+  const open = new Set<unknown>();
+  inFlight.set(context, open);
+  context.on('request', (r) => open.add(r));
+  context.on('requestfinished', (r) => open.delete(r));
+  context.on('requestfailed', (r) => open.delete(r));
+}
+
+/** The requests in flight in the page's context, or undefined when the context was not opened by `newContext`. */
+export function requestsInFlight(page: Page): number | undefined {
+  return inFlight.get(page.context())?.size;
 }
 
 /** A page in its own context in BROWSER_TIME_ZONE (the context closes with the page). */

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { requestsInFlight } from './browser.ts';
 
 /** A path with its ids replaced, so one trial page stands for all trial pages: `/trials/:id`. */
 export function routePattern(path: string): string {
@@ -7,16 +8,24 @@ export function routePattern(path: string): string {
     .replace(/\/(hosp|org|ec)-[a-z0-9-]+/g, '/:org');
 }
 
-/** Waits until the page has its data: no request in flight for 500 ms and no spinner or skeleton left. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () => !document.querySelector('.ant-spin-spinning, .ant-skeleton, [data-ready=false]'),
-    null,
-    {
-      timeout: 20_000,
-    },
-  );
+const BUSY = '.ant-spin-spinning, .ant-skeleton, [data-ready=false]';
+
+/**
+ * Waits until the page has its data: no request in flight, no spinner, skeleton or undrawn chart, seen on two polls
+ * in a row. Pages of a `newContext` are watched through their context's request events, so a page is done as soon as
+ * it is (Playwright's `networkidle` waits a fixed 500 ms after the last request, on every page of every walk).
+ */
+export async function settled(page: Page, timeout = 20_000): Promise<void> {
+  if (requestsInFlight(page) === undefined) await page.waitForLoadState('networkidle', { timeout });
+  const deadline = Date.now() + timeout;
+  for (let calm = 0; calm < 2; ) {
+    const busy = (requestsInFlight(page) ?? 0) > 0 || (await page.evaluate((s) => !!document.querySelector(s), BUSY));
+    calm = busy ? 0 : calm + 1;
+    if (Date.now() > deadline)
+      throw new Error(`${page.url()} did not settle in ${timeout} ms (${requestsInFlight(page) ?? 0} requests open)`);
+    // The next poll after the browser has drawn a frame: a request started by this render is then in flight.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 20))));
+  }
 }
 
 /** The paths of the signed-in user's navigation (the menu's keys), opening the phone menu first when there is one. */

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiContext, actorCtx, appRouter, createCallerFactory, describeError, toTrpcError } from '@ctp/api';
 import type { ApiErrorData, Locale } from '@ctp/contracts';
 import { type DbHandle, users } from '@ctp/db';
-import { cloneTestDatabase, createTestDatabase } from '@ctp/db/testing';
+import { createTestDatabase, databaseFromBytes } from '@ctp/db/testing';
 import {
   type Actor,
   type ActorCtx,
@@ -19,25 +19,51 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 
-let seededTemplate: Promise<DbHandle> | undefined;
+export type DemoVariant = 'demo' | 'history' | 'registries';
+
+/** What each template holds: the tests' own demo has no rosters (ethics tests build the roster they need). */
+const VARIANTS: Record<DemoVariant, Omit<Parameters<typeof seedDemo>[0], 'db' | 'ctx'>> = {
+  demo: { withUsers: true, withRosters: false },
+  /** The demo as `pnpm start` shows it: rosters and 24 months of history. */
+  history: { withUsers: true, withHistory: true },
+  /** The tests' demo plus the real registry samples (issue 13). */
+  registries: { withUsers: true, withRosters: false, withRegistries: true },
+};
+
+const templates = new Map<DemoVariant, Promise<Buffer>>();
+
+/** The serialised seeded template: from this run's template folder when a test file wrote it already, else seeded. */
+async function templateBytes(variant: DemoVariant): Promise<Buffer> {
+  const dir = process.env.CTP_TEST_TEMPLATES;
+  const file = dir && join(dir, `${variant}.sqlite`);
+  if (file && existsSync(file)) return readFileSync(file);
+  const database = createTestDatabase();
+  await seedDemo({
+    db: database.db,
+    ctx: { actor: null, now: Date.now, requestId: 'test-seed' },
+    ...VARIANTS[variant],
+  });
+  const bytes = database.sqlite.serialize();
+  database.sqlite.close();
+  if (file) {
+    // Written whole under another name, then renamed: a reader in another worker never sees half a file.
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+  }
+  return bytes;
+}
 
 /**
- * A migrated in-memory database with the Nanjing demo (demo users included). The demo is seeded once per test
- * file and each call returns an independent copy of it.
+ * A migrated in-memory database with the Nanjing demo (demo users included), an independent copy of a template
+ * seeded once per test run (see seed-templates.ts): `demo` without rosters (ethics tests build the roster they need
+ * through `committees.addMember`), `history` with rosters and 24 months of history, `registries` with the registry
+ * samples.
  */
-export async function createSeededDatabase(): Promise<DbHandle> {
-  seededTemplate ??= (async () => {
-    const database = createTestDatabase();
-    // Without the demo rosters: ethics tests build the roster they need through `committees.addMember`.
-    await seedDemo({
-      db: database.db,
-      ctx: { actor: null, now: Date.now, requestId: 'test-seed' },
-      withUsers: true,
-      withRosters: false,
-    });
-    return database;
-  })();
-  return cloneTestDatabase(await seededTemplate);
+export async function createSeededDatabase(variant: DemoVariant = 'demo'): Promise<DbHandle> {
+  if (!templates.has(variant)) templates.set(variant, templateBytes(variant));
+  return databaseFromBytes(await templates.get(variant)!);
 }
 
 export const testSession = { idleMs: 60 * 60_000, absoluteMs: 12 * 3_600_000 };

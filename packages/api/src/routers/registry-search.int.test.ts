@@ -1,8 +1,7 @@
 import type { DbHandle } from '@ctp/db';
-import { createTestDatabase } from '@ctp/db/testing';
-import { expandCondition, lookupCondition, resolveCondition, seedDemo, shanghaiDate } from '@ctp/domain';
+import { expandCondition, lookupCondition, resolveCondition, shanghaiDate } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerAs } from '../../../../test/helpers/test-app.ts';
+import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 /** Issue 13: registry history in site search, on the demo with both shared registry samples imported. */
 describe('sites.search with registry experience', () => {
@@ -10,14 +9,7 @@ describe('sites.search with registry experience', () => {
   let sponsor: ReturnType<typeof callerAs>;
   let sponsorEn: ReturnType<typeof callerAs>;
   beforeAll(async () => {
-    handle = createTestDatabase();
-    await seedDemo({
-      db: handle.db,
-      ctx: { actor: null, now: Date.now, requestId: 'seed' },
-      withUsers: true,
-      withRosters: false,
-      withRegistries: true,
-    });
+    handle = await createSeededDatabase('registries');
     sponsor = callerAs(handle, 'sponsor@demo.ctp');
     sponsorEn = callerAs(handle, 'sponsor@demo.ctp', { locale: 'en' });
   });
