@@ -9,6 +9,7 @@ export * from './identity.ts';
 export * from './integrations.ts';
 export * from './metrics.ts';
 export * from './organisations.ts';
+export * from './read-models.ts';
 export * from './recognition.ts';
 export * from './registry.ts';
 export * from './reviews.ts';

@@ -11,18 +11,18 @@ import {
   type SitesSearchOutput,
   sitesSearchInput,
 } from '@ctp/contracts';
-import { type Db, specialtyCatalogue } from '@ctp/db';
+import type { Db } from '@ctp/db';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
-import { cachedByGeneration } from './generation-cache.ts';
 import { exactAliasMatch } from './hospital-aliases.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
 import { cachedRegistryExperience, conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from './search-query.ts';
+import { searchReadModel } from './search-read-model.ts';
 import {
   addConditionHitSpecialties,
   areaNames,
@@ -36,7 +36,7 @@ import {
   specialtyNameMatches,
   type TermHit,
 } from './site-match.ts';
-import { loadSitePerformance, type SitePerformance } from './site-performance.ts';
+import type { SitePerformance } from './site-performance.ts';
 
 type Input = z.output<typeof sitesSearchInput>;
 
@@ -253,7 +253,7 @@ export function searchSites({
   }
 
   // 3. Score; sort (an exact name match first, whatever the order).
-  const performance = cachedByGeneration(ctx.db, 'site-performance', now, () => loadSitePerformance(ctx.db, now));
+  const performance = searchReadModel(ctx.db, now).performance;
   type Ranked = { c: Candidate; fit: Fit; perf: SitePerformance | null; registry: RegistryFit | null; trials: number };
   const ranked: Ranked[] = refined.map((c) => {
     const trials = experience.get(c.h.org.id);
@@ -339,19 +339,7 @@ function specialtyCodes(h: HospitalCapacity): string[] {
 
 /** Facet counts are hospital counts within the filtered result, so they add up to what the user sees. */
 function buildFacets(db: Db, now: number, refined: Candidate[], locale: Locale): SitesSearchOutput['facets'] {
-  const catalogue = cachedByGeneration(
-    db,
-    'specialty-names',
-    now,
-    () =>
-      new Map(
-        db
-          .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
-          .from(specialtyCatalogue)
-          .all()
-          .map((c) => [c.code, c]),
-      ),
-  );
+  const catalogue = searchReadModel(db, now).catalogue;
   const specialty = new Map<string, number>();
   const district = new Map<string, number>();
   const level = new Map<string, number>();
