@@ -45,15 +45,40 @@ export function scopeOf(entryId: string): ConditionScope {
   return scope;
 }
 
+/** Each hospital's filed areas by the vocabulary entry they resolve to, kept per (read-model) hospital object. */
+const areasByEntryOf = new WeakMap<HospitalCapacity, Map<string, FiledArea[]>>();
+
 export function areaMatchesOf(h: HospitalCapacity, scope: ConditionScope): AreaMatch[] {
+  let byEntry = areasByEntryOf.get(h);
+  if (!byEntry) {
+    byEntry = new Map();
+    addFiledAreas(byEntry, filedAreasOf(h));
+    areasByEntryOf.set(h, byEntry);
+  }
   const out: AreaMatch[] = [];
-  for (const spec of h.specialties)
-    for (const area of spec.diseaseAreas) {
-      const e = entryOfArea(area.diseaseArea);
-      const hit = e && scope.get(e.id);
-      if (e && hit) out.push({ spec, area, relation: hit.relation, distance: hit.distance, areaEntry: e });
-    }
+  // In filing order (specialty, then area), as a walk over the profile would give.
+  const found: FiledArea[] = [];
+  for (const id of scope.keys()) for (const f of byEntry.get(id) ?? []) found.push(f);
+  if (found.length > 1) {
+    const order = filedOrder(h);
+    found.sort((a, b) => order.get(a.area)! - order.get(b.area)!);
+  }
+  for (const f of found) {
+    const hit = scope.get(f.entry.id)!;
+    out.push({ spec: f.spec, area: f.area, relation: hit.relation, distance: hit.distance, areaEntry: f.entry });
+  }
   return out;
+}
+
+const filedOrders = new WeakMap<HospitalCapacity, Map<object, number>>();
+function filedOrder(h: HospitalCapacity): Map<object, number> {
+  let order = filedOrders.get(h);
+  if (!order) {
+    order = new Map();
+    for (const spec of h.specialties) for (const area of spec.diseaseAreas) order.set(area, order.size);
+    filedOrders.set(h, order);
+  }
+  return order;
 }
 
 export type FiledArea = {

@@ -61,6 +61,9 @@ function decodeCursor(cursor: string | undefined): number {
   return n;
 }
 
+/** Built once: constructing an ICU collator per search cost more than the sort. */
+const collator = new Intl.Collator('zh-CN');
+
 const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
 
 /**
@@ -269,7 +272,6 @@ export function searchSites({
     };
   });
   const sort: SiteSort = input.sort ?? (hasQuery ? 'fit' : 'freeSlots');
-  const collator = new Intl.Collator('zh-CN');
   const pinned = (r: Ranked) => (r.c.alias ? 0 : 1);
   const name = (r: Ranked) => r.c.h.org.nameZh;
   ranked.sort((a, b) => {
@@ -315,11 +317,6 @@ function byKnown(a: number | null | undefined, b: number | null | undefined, dir
   return (a - b) * direction;
 }
 
-function count(values: Iterable<string | null | undefined>, into = new Map<string, number>()): Map<string, number> {
-  for (const v of values) if (v) into.set(v, (into.get(v) ?? 0) + 1);
-  return into;
-}
-
 function toFacet(m: Map<string, number>, label: (v: string) => string): FacetValue[] {
   return [...m.entries()]
     .map(([value, n]) => ({ value, label: label(value), count: n }))
@@ -344,11 +341,14 @@ function buildFacets(db: Db, now: number, refined: Candidate[], locale: Locale):
   const district = new Map<string, number>();
   const level = new Map<string, number>();
   const capability = new Map<string, number>();
+  const add = (m: Map<string, number>, v: string | null | undefined) => {
+    if (v) m.set(v, (m.get(v) ?? 0) + 1);
+  };
   for (const { h } of refined) {
-    count(specialtyCodes(h), specialty);
-    count([h.org.district], district);
-    count([h.org.level], level);
-    count(h.capabilities, capability);
+    for (const code of specialtyCodes(h)) add(specialty, code);
+    add(district, h.org.district);
+    add(level, h.org.level);
+    for (const cap of h.capabilities) add(capability, cap);
   }
   return {
     specialty: toFacet(specialty, (v) => (locale === 'en' ? catalogue.get(v)?.en : catalogue.get(v)?.zh) ?? v),
