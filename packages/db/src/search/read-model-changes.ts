@@ -28,23 +28,26 @@ export function readModelVersion(db: Db): number {
 }
 
 /**
- * The hospitals whose read-model inputs changed after `since`, with the version they bring the model to; one
+ * The hospitals whose read-model inputs changed after `since`, by part of the model, with the version they bring the model to; one
  * indexed range read, empty when nothing changed. `all` when the change concerns every hospital.
  */
+export type ReadModelPart = 'capacity' | 'performance' | 'registry' | 'names';
+
 export function readModelChangesSince(
   db: Db,
   since: number,
-): { version: number; hospitalIds: string[]; all: boolean } | null {
-  const rows = preparedOn(db, 'select hospital_id as id, seq from read_model_changes where seq > ?').all(since) as {
-    id: string;
-    seq: number;
-  }[];
+): { version: number; changed: Map<ReadModelPart, string[]>; all: boolean } | null {
+  const rows = preparedOn(db, 'select hospital_id as id, part, seq from read_model_changes where seq > ?').all(
+    since,
+  ) as { id: string; part: ReadModelPart | 'all'; seq: number }[];
   if (!rows.length) return null;
   let version = since;
-  for (const r of rows) if (r.seq > version) version = r.seq;
-  return {
-    version,
-    hospitalIds: rows.filter((r) => r.id !== ALL_HOSPITALS).map((r) => r.id),
-    all: rows.some((r) => r.id === ALL_HOSPITALS),
-  };
+  const changed = new Map<ReadModelPart, string[]>();
+  let all = false;
+  for (const r of rows) {
+    if (r.seq > version) version = r.seq;
+    if (r.id === ALL_HOSPITALS || r.part === 'all') all = true;
+    else changed.set(r.part, [...(changed.get(r.part) ?? []), r.id]);
+  }
+  return { version, changed, all };
 }

@@ -1,4 +1,4 @@
-import { type Db, readModelChangesSince, readModelVersion, specialtyCatalogue } from '@ctp/db';
+import { type Db, type ReadModelPart, readModelChangesSince, readModelVersion, specialtyCatalogue } from '@ctp/db';
 import {
   addFiledAreas,
   type FiledAreaIndex,
@@ -90,25 +90,33 @@ function build(db: Db, now: number, builds: number, hospitalRefreshes: number): 
   };
 }
 
-/** Re-reads the given hospitals only and puts them in place (a hospital no longer there is taken out). */
-function refreshHospitals(db: Db, m: Model, ids: string[], now: number): void {
+/** Re-reads the capacity of the given hospitals only and puts it in place (a hospital no longer there is taken out). */
+function refreshCapacity(db: Db, m: Model, ids: string[], now: number): void {
   const capacity = new Map(readHospitalCapacity(db, now, ids).map((h) => [h.org.id, h]));
-  const facts = loadPerformanceFacts(db, ids);
-  const names = loadHospitalNames(db, ids);
-  const registry = loadRegistryExperience(db, ids);
   const hospitals = [...m.hospitals];
   for (const id of ids) {
     const at = m.position.get(id);
     const old = at === undefined ? undefined : hospitals[at];
     if (old) removeFiledAreas(m.filed, old);
     const fresh = capacity.get(id);
-    if (fresh) {
-      addFiledAreas(m.filed, filedAreasOf(fresh));
-      if (at === undefined) {
-        m.position.set(id, hospitals.length);
-        hospitals.push(fresh);
-      } else hospitals[at] = fresh;
-    }
+    if (!fresh) continue;
+    addFiledAreas(m.filed, filedAreasOf(fresh));
+    if (at === undefined) {
+      m.position.set(id, hospitals.length);
+      hospitals.push(fresh);
+    } else hospitals[at] = fresh;
+  }
+  // A hospital gone from the registry (never in practice: hospitals are not deleted) leaves no hole.
+  const refreshed = new Set(ids);
+  const live = hospitals.filter((h) => capacity.has(h.org.id) || !refreshed.has(h.org.id));
+  if (live.length !== hospitals.length) m.position = new Map(live.map((h, i) => [h.org.id, i]));
+  m.hospitals = live;
+  useFiledAreaIndex(m.hospitals, m.filed);
+}
+
+function refreshPerformance(db: Db, m: Model, ids: string[], now: number): void {
+  const facts = loadPerformanceFacts(db, ids);
+  for (const id of ids) {
     const f = facts.get(id);
     if (f) {
       m.facts.set(id, f);
@@ -117,25 +125,41 @@ function refreshHospitals(db: Db, m: Model, ids: string[], now: number): void {
       m.facts.delete(id);
       m.performance.delete(id);
     }
+  }
+}
+
+function refreshNames(db: Db, m: Model, ids: string[]): void {
+  const names = loadHospitalNames(db, ids);
+  for (const id of ids) {
     indexHospitalNames(m.aliases, id, m.names.get(id) ?? [], true);
     const n = names.get(id);
     if (n) {
       m.names.set(id, n);
       indexHospitalNames(m.aliases, id, n);
     } else m.names.delete(id);
+  }
+}
+
+function refreshRegistry(db: Db, m: Model, ids: string[]): void {
+  const registry = loadRegistryExperience(db, ids);
+  for (const id of ids) {
     const r = registry.get(id);
     if (r) m.registry.set(id, r);
     else m.registry.delete(id);
   }
-  // A hospital gone from the registry (never in practice: hospitals are not deleted) leaves no hole.
-  const refreshed = new Set(ids);
-  const live = hospitals.filter((h) => capacity.has(h.org.id) || !refreshed.has(h.org.id));
-  if (live.length !== hospitals.length) {
-    m.position = new Map(live.map((h, i) => [h.org.id, i]));
-    m.hospitals = live;
-  } else m.hospitals = hospitals;
-  useFiledAreaIndex(m.hospitals, m.filed);
-  m.stats.hospitalRefreshes += ids.length;
+}
+
+/** Re-reads only the parts of the hospitals a change concerns (a capacity confirmation reads no review clock). */
+function refreshHospitals(db: Db, m: Model, changed: Map<ReadModelPart, string[]>, now: number): void {
+  const touched = new Set<string>();
+  for (const [part, ids] of changed) {
+    for (const id of ids) touched.add(id);
+    if (part === 'capacity') refreshCapacity(db, m, ids, now);
+    else if (part === 'performance') refreshPerformance(db, m, ids, now);
+    else if (part === 'names') refreshNames(db, m, ids);
+    else refreshRegistry(db, m, ids);
+  }
+  m.stats.hospitalRefreshes += touched.size;
 }
 
 /** A new day: stale flags and enrolment months move on; nothing is read from the database. */
@@ -167,7 +191,7 @@ export function searchReadModel(db: Db, now: number): SearchReadModel {
     return m;
   }
   if (changes) {
-    refreshHospitals(db, m, changes.hospitalIds, now);
+    refreshHospitals(db, m, changes.changed, now);
     m.version = changes.version;
   }
   if (dayOf(now) !== m.day) moveToDay(m, now);
