@@ -6,7 +6,10 @@ export const ALL_HOSPITALS = '*';
 
 /** Prepared once per connection: the read-model check runs on every search, so it must cost microseconds. */
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** Who wants to see every statement used, prepared now or earlier (`recordStatements` of the query-plan test). */
+export const statementObservers = new Set<(source: string) => void>();
 export function preparedOn(db: Db, source: string): Database.Statement {
+  for (const observe of statementObservers) observe(source);
   // drizzle() returns the database with its driver client as `$client`; the `Db` type does not carry it.
   const client = (db as unknown as { $client: Database.Database }).$client;
   let byText = statements.get(client);

@@ -1,5 +1,5 @@
 import { type Db, memberships, sessions, users } from '@ctp/db';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor, SessionSettings } from '../context.ts';
 import { sessionIdOf } from './session-token.ts';
 
@@ -7,36 +7,6 @@ export type ResolvedSession = { sessionId: string; userId: string; actor: Actor 
 
 /** Only write `last_seen_at` when it is this stale, so reads do not turn every request into a write. */
 const TOUCH_AFTER_MS = 60_000;
-
-/**
- * The two reads of every request, prepared once per database: building the query each time cost more than running
- * it (issue 16, profile of the HTTP path). Nothing is cached but the statement: a revoked session, a disabled user
- * or a revoked membership stops working at the next request.
- */
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-function prepare(db: Db) {
-  return {
-    session: db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt)))
-      .prepare(),
-    membership: db
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.id, sql.placeholder('id')), isNull(memberships.revokedAt)))
-      .prepare(),
-  };
-}
-function statementsOf(db: Db) {
-  let p = prepared.get(db);
-  if (!p) {
-    p = prepare(db);
-    prepared.set(db, p);
-  }
-  return p;
-}
 
 /**
  * Finds the live session of a cookie token: not revoked, within the absolute lifetime and the idle timeout.
@@ -50,8 +20,12 @@ export function resolveSession(
 ): ResolvedSession | null {
   if (!token || token.length > 200) return null;
   const id = sessionIdOf(token);
-  const statements = statementsOf(db);
-  const row = statements.session.get({ id });
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+    .get();
   if (!row) return null;
   const { session, user } = row;
   if (user.disabledAt !== null || now >= session.expiresAt || now - session.lastSeenAt > settings.idleMs) return null;
@@ -59,7 +33,11 @@ export function resolveSession(
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   }
   const membership = session.activeMembershipId
-    ? statements.membership.get({ id: session.activeMembershipId })
+    ? db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.id, session.activeMembershipId), isNull(memberships.revokedAt)))
+        .get()
     : undefined;
   const actor: Actor | null = membership
     ? {
