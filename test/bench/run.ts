@@ -26,6 +26,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '60' },
     seconds: { type: 'string', default: '10' },
     import: { type: 'string', default: '20000' },
+    /** Groups to leave out, comma-separated: workflow, after-change, throughput, import (for a quicker partial run). */
+    skip: { type: 'string', default: '' },
   },
 });
 const dbPath = resolve(values.db!);
@@ -34,6 +36,7 @@ if (!existsSync(dbPath)) {
   process.exit(2);
 }
 const runs = Number(values.runs);
+const skip = new Set(values.skip!.split(',').filter(Boolean));
 
 console.log(
   `# CTP benchmark ${new Date().toISOString()} · node ${process.version} · ${cpus().length} cores · load ${loadavg()
@@ -73,17 +76,21 @@ try {
   };
   const search = await benchSearch(server.url, cookies.sponsor, handle, runs);
   figures.push(...search);
-  const workflow = await benchWorkflow(server.url, cookies, handle, Math.max(20, Math.round(runs / 2)));
+  const workflow = skip.has('workflow')
+    ? []
+    : await benchWorkflow(server.url, cookies, handle, Math.max(20, Math.round(runs / 2)));
   figures.push(...workflow);
-  figures.push(
-    ...(await benchAfterChange(
-      server.url,
-      cookies,
-      { search: search[0]!, metrics: workflow[0]! },
-      Math.max(10, Math.round(runs / 4)),
-    )),
-  );
-  figures.push(...(await benchThroughput(server.url, cookies.sponsor, Number(values.seconds))));
+  if (!skip.has('after-change'))
+    figures.push(
+      ...(await benchAfterChange(
+        server.url,
+        cookies,
+        { search: search[0]!, metrics: workflow[0] ?? null },
+        Math.max(10, Math.round(runs / 4)),
+      )),
+    );
+  if (!skip.has('throughput'))
+    figures.push(...(await benchThroughput(server.url, cookies.sponsor, Number(values.seconds))));
 } catch (e) {
   console.error(`benchmark stopped: ${e instanceof Error ? e.message : e}\nserver output:\n${server.output()}`);
   throw e;
@@ -91,7 +98,7 @@ try {
   await server.stop();
   closeDatabase(handle);
 }
-figures.push(...(await benchImport(Number(values.import))));
+if (!skip.has('import')) figures.push(...(await benchImport(Number(values.import))));
 
 console.log('');
 printTable(figures);

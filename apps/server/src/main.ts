@@ -1,5 +1,12 @@
 import { closeDatabase } from '@ctp/db';
-import { AuditHeadError, AuditHeadKeeper, deliverDueWebhooks, sweepOrphanParts, sweepReminders } from '@ctp/domain';
+import {
+  AuditHeadError,
+  AuditHeadKeeper,
+  deliverDueWebhooks,
+  searchReadModel,
+  sweepOrphanParts,
+  sweepReminders,
+} from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareDatabase } from './database.ts';
@@ -47,6 +54,15 @@ async function main() {
   // The first sweep runs once the server listens: on a national database it takes seconds, and a start must not
   // wait for reminders (issue 16: cold start).
   setTimeout(sweep, 1000).unref();
+  // The search read model is read once right after listening, so the first search does not wait for it (seconds
+  // at national scale); from then on writes update it hospital by hospital (issue 16).
+  setTimeout(() => {
+    try {
+      searchReadModel(database.db, Date.now());
+    } catch (err) {
+      app.log.error({ err }, 'search read model warm-up failed');
+    }
+  }, 0).unref();
   const sweeper = setInterval(sweep, 15 * 60_000);
   sweeper.unref();
   // Webhook deliveries from the outbox (issue 17): one pass at a time, every few seconds.

@@ -5,3 +5,4 @@ export * from './query-plans.ts';
 export * from './schema/index.ts';
 export * from './search/hospital-search.ts';
 export * from './search/provider-search.ts';
+export * from './search/read-model-changes.ts';

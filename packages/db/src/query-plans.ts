@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statementObservers } from './search/read-model-changes.ts';
 
 /**
  * Records every statement a piece of code prepares on this connection (drizzle prepares each query it runs), so a
@@ -6,6 +7,9 @@ import type Database from 'better-sqlite3';
  */
 export function recordStatements<T>(sqlite: Database.Database, fn: () => T): { result: T; statements: string[] } {
   const seen = new Set<string>();
+  // Statements prepared once and kept (`preparedOn`) are recorded each time they are used.
+  const observe = (source: string) => seen.add(source);
+  statementObservers.add(observe);
   const prepare = sqlite.prepare;
   sqlite.prepare = ((source: string) => {
     seen.add(source);
@@ -15,6 +19,7 @@ export function recordStatements<T>(sqlite: Database.Database, fn: () => T): { r
     return { result: fn(), statements: [...seen] };
   } finally {
     sqlite.prepare = prepare;
+    statementObservers.delete(observe);
   }
 }
 

@@ -34,6 +34,7 @@ export * from './capacity/export-search.ts';
 export * from './capacity/load-capacity.ts';
 export * from './capacity/search-document.ts';
 export * from './capacity/search-query.ts';
+export * from './capacity/search-read-model.ts';
 export * from './capacity/search-sites.ts';
 export * from './capacity/site-performance.ts';
 export * from './clock/dates.ts';

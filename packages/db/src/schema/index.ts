@@ -11,6 +11,7 @@ export * from './metrics.ts';
 export * from './organisations.ts';
 export * from './projects.ts';
 export * from './providers.ts';
+export * from './read-models.ts';
 export * from './recognition.ts';
 export * from './registry.ts';
 export * from './reviews.ts';

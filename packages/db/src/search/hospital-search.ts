@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
+import { preparedOn } from './read-model-changes.ts';
 
 /**
  * The SQLite FTS5 side of site search, kept here so the rest of the code never writes FTS syntax
@@ -81,11 +82,8 @@ export function hospitalsMatchingTerm(
   columns: readonly SearchColumn[] = SEARCH_COLUMNS,
 ): Partial<Record<SearchColumn, Set<string>>> {
   const out: Partial<Record<SearchColumn, Set<string>>> = {};
-  for (const col of columns) {
-    const rows = db.all<{ id: string }>(
-      sql`select hospital_id as id from hospital_search where hospital_search match ${`${col} : (${fts})`}`,
-    );
-    out[col] = new Set(rows.map((r) => r.id));
-  }
+  // One prepared statement, kept per connection: building the query each time cost more than running it.
+  const match = preparedOn(db, 'select hospital_id from hospital_search where hospital_search match ?').pluck();
+  for (const col of columns) out[col] = new Set(match.all(`${col} : (${fts})`) as string[]);
   return out;
 }

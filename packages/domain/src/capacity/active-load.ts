@@ -1,6 +1,6 @@
 import { ACTIVE_SITE_STATES } from '@ctp/contracts';
 import { type Db, trialSites } from '@ctp/db';
-import { count, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, inArray, isNotNull } from 'drizzle-orm';
 
 export type ActiveLoad = { bySpecialty: Map<string, number>; byInvestigator: Map<string, number> };
 
@@ -8,8 +8,12 @@ export type ActiveLoad = { bySpecialty: Map<string, number>; byInvestigator: Map
  * Active trials per hospital specialty and per PI: the count of their trial sites from `selected` to
  * `enrolment_closed` (DESIGN §4.3). Derived from the site lifecycle, never typed.
  */
-export function loadActiveLoad(db: Db): ActiveLoad {
-  const active = inArray(trialSites.state, [...ACTIVE_SITE_STATES]);
+export function loadActiveLoad(db: Db, hospitalIds?: readonly string[]): ActiveLoad {
+  // Of some hospitals only (the read model re-reading one hospital, a profile), through the hospital index.
+  const active = and(
+    inArray(trialSites.state, [...ACTIVE_SITE_STATES]),
+    hospitalIds ? inArray(trialSites.hospitalOrgId, [...hospitalIds]) : undefined,
+  );
   const bySpecialty = db
     .select({ id: trialSites.hospitalSpecialtyId, n: count() })
     .from(trialSites)

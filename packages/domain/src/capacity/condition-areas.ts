@@ -45,37 +45,97 @@ export function scopeOf(entryId: string): ConditionScope {
   return scope;
 }
 
+/** Each hospital's filed areas by the vocabulary entry they resolve to, kept per (read-model) hospital object. */
+const areasByEntryOf = new WeakMap<HospitalCapacity, Map<string, FiledArea[]>>();
+
 export function areaMatchesOf(h: HospitalCapacity, scope: ConditionScope): AreaMatch[] {
+  let byEntry = areasByEntryOf.get(h);
+  if (!byEntry) {
+    byEntry = new Map();
+    addFiledAreas(byEntry, filedAreasOf(h));
+    areasByEntryOf.set(h, byEntry);
+  }
   const out: AreaMatch[] = [];
+  // In filing order (specialty, then area), as a walk over the profile would give.
+  const found: FiledArea[] = [];
+  for (const id of scope.keys()) for (const f of byEntry.get(id) ?? []) found.push(f);
+  if (found.length > 1) {
+    const order = filedOrder(h);
+    found.sort((a, b) => order.get(a.area)! - order.get(b.area)!);
+  }
+  for (const f of found) {
+    const hit = scope.get(f.entry.id)!;
+    out.push({ spec: f.spec, area: f.area, relation: hit.relation, distance: hit.distance, areaEntry: f.entry });
+  }
+  return out;
+}
+
+const filedOrders = new WeakMap<HospitalCapacity, Map<object, number>>();
+function filedOrder(h: HospitalCapacity): Map<object, number> {
+  let order = filedOrders.get(h);
+  if (!order) {
+    order = new Map();
+    for (const spec of h.specialties) for (const area of spec.diseaseAreas) order.set(area, order.size);
+    filedOrders.set(h, order);
+  }
+  return order;
+}
+
+export type FiledArea = {
+  h: HospitalCapacity;
+  spec: SpecialtyCapacity;
+  area: AreaMatch['area'];
+  entry: ConditionEntry;
+};
+/** Filed areas by the vocabulary entry they resolve to. */
+export type FiledAreaIndex = Map<string, FiledArea[]>;
+const filedIndexes = new WeakMap<HospitalCapacity[], FiledAreaIndex>();
+
+/** One hospital's filed areas that resolve to a vocabulary entry. */
+export function filedAreasOf(h: HospitalCapacity): FiledArea[] {
+  const out: FiledArea[] = [];
   for (const spec of h.specialties)
     for (const area of spec.diseaseAreas) {
-      const e = entryOfArea(area.diseaseArea);
-      const hit = e && scope.get(e.id);
-      if (e && hit) out.push({ spec, area, relation: hit.relation, distance: hit.distance, areaEntry: e });
+      const entry = entryOfArea(area.diseaseArea);
+      if (entry) out.push({ h, spec, area, entry });
     }
   return out;
 }
 
-type FiledArea = { h: HospitalCapacity; spec: SpecialtyCapacity; area: AreaMatch['area']; entry: ConditionEntry };
-const filedIndexes = new WeakMap<HospitalCapacity[], Map<string, FiledArea[]>>();
+/** Adds filed areas to an index (the search read model keeps one up to date hospital by hospital). */
+export function addFiledAreas(index: FiledAreaIndex, areas: readonly FiledArea[]): void {
+  for (const f of areas) {
+    const list = index.get(f.entry.id);
+    if (list) list.push(f);
+    else index.set(f.entry.id, [f]);
+  }
+}
+
+/** Takes one hospital's filed areas out of an index. */
+export function removeFiledAreas(index: FiledAreaIndex, h: HospitalCapacity): void {
+  for (const f of filedAreasOf(h)) {
+    const list = index.get(f.entry.id);
+    if (!list) continue;
+    const kept = list.filter((x) => x.h !== h);
+    if (kept.length) index.set(f.entry.id, kept);
+    else index.delete(f.entry.id);
+  }
+}
+
+/** Says which index belongs to a registry array, so it is not rebuilt from the whole registry. */
+export function useFiledAreaIndex(registry: HospitalCapacity[], index: FiledAreaIndex): void {
+  filedIndexes.set(registry, index);
+}
 
 /**
- * Every filed area of a registry by the vocabulary entry it resolves to, built once per registry (the registry is
- * reused between searches by the generation cache), so a condition touches only the areas in its scope.
+ * Every filed area of a registry by the vocabulary entry it resolves to, built once per registry array (the search
+ * read model registers its own, kept current incrementally), so a condition touches only the areas in its scope.
  */
-function filedAreasByEntry(registry: HospitalCapacity[]): Map<string, FiledArea[]> {
+function filedAreasByEntry(registry: HospitalCapacity[]): FiledAreaIndex {
   let index = filedIndexes.get(registry);
   if (!index) {
     index = new Map();
-    for (const h of registry)
-      for (const spec of h.specialties)
-        for (const area of spec.diseaseAreas) {
-          const entry = entryOfArea(area.diseaseArea);
-          if (!entry) continue;
-          const list = index.get(entry.id) ?? [];
-          list.push({ h, spec, area, entry });
-          index.set(entry.id, list);
-        }
+    for (const h of registry) addFiledAreas(index, filedAreasOf(h));
     filedIndexes.set(registry, index);
   }
   return index;

@@ -1,21 +1,15 @@
 import { type Db, organisationAliases, organisations } from '@ctp/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { normaliseName } from '../names/normalise-name.ts';
-import { cachedByGeneration } from './generation-cache.ts';
+import { searchReadModel } from './search-read-model.ts';
 
-type AliasIndex = Map<string, { orgIds: Set<string>; alias: string }>;
+/** Normalised name → the hospitals bearing it, each with the name as recorded. */
+export type AliasIndex = Map<string, Map<string, string>>;
 
-/** Normalised name → hospitals, from the names on record and every alias (official, former, English, registry). */
-function buildAliasIndex(db: Db): AliasIndex {
-  const index: AliasIndex = new Map();
-  const add = (orgId: string, alias: string | null) => {
-    if (!alias) return;
-    const key = normaliseName(alias);
-    if (!key) return;
-    const e = index.get(key) ?? { orgIds: new Set<string>(), alias };
-    e.orgIds.add(orgId);
-    index.set(key, e);
-  };
+/** Every name of the given hospitals (all hospitals without ids): the names on record and every alias. */
+export function loadHospitalNames(db: Db, hospitalIds?: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (hospitalIds && hospitalIds.length === 0) return out;
   const hospitals = db
     .select({
       id: organisations.id,
@@ -24,20 +18,36 @@ function buildAliasIndex(db: Db): AliasIndex {
       short: organisations.shortName,
     })
     .from(organisations)
-    .where(eq(organisations.kind, 'hospital'))
+    .where(
+      and(eq(organisations.kind, 'hospital'), hospitalIds ? inArray(organisations.id, [...hospitalIds]) : undefined),
+    )
     .all();
-  const ids = new Set(hospitals.map((h) => h.id));
-  for (const h of hospitals) {
-    add(h.id, h.zh);
-    add(h.id, h.en);
-    add(h.id, h.short);
-  }
+  for (const h of hospitals)
+    out.set(
+      h.id,
+      [h.zh, h.en, h.short].filter((n): n is string => Boolean(n)),
+    );
   for (const a of db
     .select({ orgId: organisationAliases.orgId, alias: organisationAliases.alias })
     .from(organisationAliases)
+    .where(hospitalIds ? inArray(organisationAliases.orgId, [...hospitalIds]) : undefined)
     .all())
-    if (ids.has(a.orgId)) add(a.orgId, a.alias);
-  return index;
+    out.get(a.orgId)?.push(a.alias);
+  return out;
+}
+
+/** Adds (or, with `remove`, takes out) one hospital's names in the index. */
+export function indexHospitalNames(index: AliasIndex, orgId: string, names: readonly string[], remove = false): void {
+  for (const name of names) {
+    const key = normaliseName(name);
+    if (!key) continue;
+    const holders = index.get(key);
+    if (remove) {
+      holders?.delete(orgId);
+      if (holders?.size === 0) index.delete(key);
+    } else if (!holders) index.set(key, new Map([[orgId, name]]));
+    else if (!holders.has(orgId)) holders.set(orgId, name);
+  }
 }
 
 /**
@@ -47,5 +57,7 @@ function buildAliasIndex(db: Db): AliasIndex {
 export function exactAliasMatch(db: Db, now: number, q: string): { orgIds: Set<string>; alias: string } | null {
   const key = normaliseName(q);
   if (!key) return null;
-  return cachedByGeneration(db, 'alias-index', now, () => buildAliasIndex(db)).get(key) ?? null;
+  const holders = searchReadModel(db, now).aliases.get(key);
+  if (!holders) return null;
+  return { orgIds: new Set(holders.keys()), alias: holders.values().next().value! };
 }

@@ -16,10 +16,10 @@ import {
   specialtyCatalogue,
   specialtyDiseaseAreas,
 } from '@ctp/db';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadActiveLoad } from './active-load.ts';
-import { cachedByGeneration } from './generation-cache.ts';
+import { searchReadModel } from './search-read-model.ts';
 
 export type InvestigatorCapacity = {
   id: string;
@@ -87,14 +87,14 @@ export function isStale(confirmedAt: number | null, now: number): boolean {
  * Every live hospital's capacity with derived load (active trials, free slots), in a handful of queries. Used by
  * search, compare and the hospital profile, so all three show the same numbers.
  */
-/** The full registry is reused between requests while nothing changed (see `cachedByGeneration`); subsets
- * (compare, shortlists) are always read fresh. */
+/** The full registry comes from the search read model (current with every write, updated per hospital); subsets
+ * (compare, shortlists, a profile) are read fresh. */
 export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds) return readHospitalCapacity(db, now, hospitalIds);
-  return cachedByGeneration(db, 'hospital-capacity', now, () => readHospitalCapacity(db, now));
+  return searchReadModel(db, now).hospitals;
 }
 
-function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
+export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds && hospitalIds.length === 0) return [];
   const orgs = db
     .select()
@@ -103,37 +103,48 @@ function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): Hosp
     .all();
   const ids = orgs.map((o) => o.id);
   if (!ids.length) return [];
-  const load = loadActiveLoad(db);
+  const load = loadActiveLoad(db, hospitalIds ? ids : undefined);
   // Filter child tables by hospital (a handful of ids) or not at all: never by lists of child ids, which
   // overflow SQLite's variable limit at national scale.
   const byHospital = <T extends { hospitalOrgId: unknown }>(t: T) =>
     hospitalIds ? inArray(t.hospitalOrgId as typeof hospitalSpecialties.hospitalOrgId, ids) : undefined;
+  // In stored order, whether all hospitals or a few are read: the read model mixes both and must not reorder.
+  const stored = (table: unknown): SQL => sql`${table}.rowid`;
   const specs = db
     .select({ s: hospitalSpecialties, c: specialtyCatalogue })
     .from(hospitalSpecialties)
     .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
     .where(and(byHospital(hospitalSpecialties), isNull(hospitalSpecialties.retiredAt)))
+    .orderBy(stored(hospitalSpecialties))
     .all();
   const areas = db
     .select({ a: specialtyDiseaseAreas })
     .from(specialtyDiseaseAreas)
     .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, specialtyDiseaseAreas.hospitalSpecialtyId))
     .where(and(byHospital(hospitalSpecialties), isNull(hospitalSpecialties.retiredAt)))
+    .orderBy(stored(specialtyDiseaseAreas))
     .all()
     .map((r) => r.a);
   const invs = db
     .select()
     .from(investigators)
     .where(and(byHospital(investigators), isNull(investigators.retiredAt)))
+    .orderBy(stored(investigators))
     .all();
   const links = db
     .select({ l: investigatorSpecialties })
     .from(investigatorSpecialties)
     .innerJoin(investigators, eq(investigators.id, investigatorSpecialties.investigatorId))
     .where(and(byHospital(investigators), isNull(investigators.retiredAt)))
+    .orderBy(stored(investigatorSpecialties))
     .all()
     .map((r) => r.l);
-  const caps = db.select().from(hospitalCapabilities).where(byHospital(hospitalCapabilities)).all();
+  const caps = db
+    .select()
+    .from(hospitalCapabilities)
+    .where(byHospital(hospitalCapabilities))
+    .orderBy(stored(hospitalCapabilities))
+    .all();
 
   const specsOfInv = groupBy(links, (l) => l.investigatorId);
   const invsOfSpec = groupBy(links, (l) => l.hospitalSpecialtyId);

@@ -1,9 +1,9 @@
 import type { RegistryPhase, RegistryStatus } from '@ctp/contracts';
 import { type Db, registrySites, registryTrialConditions, registryTrials } from '@ctp/db';
-import { eq, isNotNull } from 'drizzle-orm';
+import { eq, inArray, isNotNull } from 'drizzle-orm';
 import { shanghaiDate } from '../clock/dates.ts';
 import { ancestorsOf, conditionById, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
-import { cachedByGeneration } from './generation-cache.ts';
+import { searchReadModel } from './search-read-model.ts';
 
 /** One registry trial as search and profiles count it (issue 13). */
 export type RegistryTrialFact = {
@@ -46,13 +46,20 @@ function conditionClosure(term: string, memo: Map<string, string[]>): string[] {
   return ids;
 }
 
-export function loadRegistryExperience(db: Db): RegistryExperience {
+/** Registry trials of the given hospitals (every linked hospital without `hospitalIds`). */
+export function loadRegistryExperience(db: Db, hospitalIds?: readonly string[]): RegistryExperience {
+  if (hospitalIds && hospitalIds.length === 0) return new Map();
   const conditions = new Map<number, Set<string>>();
   const memo = new Map<string, string[]>();
-  for (const row of db
+  const terms = db
     .select({ trialId: registryTrialConditions.registryTrialId, term: registryTrialConditions.term })
-    .from(registryTrialConditions)
-    .all()) {
+    .from(registryTrialConditions);
+  for (const row of hospitalIds
+    ? terms
+        .innerJoin(registrySites, eq(registrySites.registryTrialId, registryTrialConditions.registryTrialId))
+        .where(inArray(registrySites.hospitalId, [...hospitalIds]))
+        .all()
+    : terms.all()) {
     const set = conditions.get(row.trialId) ?? new Set<string>();
     for (const id of conditionClosure(row.term, memo)) set.add(id);
     conditions.set(row.trialId, set);
@@ -69,7 +76,7 @@ export function loadRegistryExperience(db: Db): RegistryExperience {
     })
     .from(registrySites)
     .innerJoin(registryTrials, eq(registryTrials.id, registrySites.registryTrialId))
-    .where(isNotNull(registrySites.hospitalId))
+    .where(hospitalIds ? inArray(registrySites.hospitalId, [...hospitalIds]) : isNotNull(registrySites.hospitalId))
     .all();
   const out: RegistryExperience = new Map();
   const facts = new Map<number, RegistryTrialFact>();
@@ -95,8 +102,9 @@ export function loadRegistryExperience(db: Db): RegistryExperience {
   return out;
 }
 
+/** The registry experience of the search read model: current with the last write, re-read per hospital changed. */
 export function cachedRegistryExperience(db: Db, now: number): RegistryExperience {
-  return cachedByGeneration(db, 'registry-experience', now, () => loadRegistryExperience(db));
+  return searchReadModel(db, now).registry;
 }
 
 /** What a hospital's registry history says about one condition (the reasons and the sort of `sites.search`). */

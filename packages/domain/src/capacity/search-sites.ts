@@ -11,19 +11,19 @@ import {
   type SitesSearchOutput,
   sitesSearchInput,
 } from '@ctp/contracts';
-import { type Db, specialtyCatalogue } from '@ctp/db';
+import type { Db } from '@ctp/db';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inLocale } from '../presentation/in-locale.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
-import { cachedByGeneration } from './generation-cache.ts';
 import { exactAliasMatch } from './hospital-aliases.ts';
 import { type HospitalCapacity, loadHospitalCapacity, type SpecialtyCapacity } from './load-capacity.ts';
 import { cachedRegistryExperience, conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from './search-query.ts';
+import { searchReadModel } from './search-read-model.ts';
 import {
   addConditionHitSpecialties,
   areaNames,
@@ -37,7 +37,7 @@ import {
   specialtyNameMatches,
   type TermHit,
 } from './site-match.ts';
-import { loadSitePerformance, type SitePerformance } from './site-performance.ts';
+import type { SitePerformance } from './site-performance.ts';
 
 type Input = z.output<typeof sitesSearchInput>;
 
@@ -61,6 +61,9 @@ function decodeCursor(cursor: string | undefined): number {
     });
   return n;
 }
+
+/** Built once: constructing an ICU collator per search cost more than the sort. */
+const collator = new Intl.Collator('zh-CN');
 
 const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
 
@@ -254,7 +257,7 @@ export function searchSites({
   }
 
   // 3. Score; sort (an exact name match first, whatever the order).
-  const performance = cachedByGeneration(ctx.db, 'site-performance', now, () => loadSitePerformance(ctx.db, now));
+  const performance = searchReadModel(ctx.db, now).performance;
   type Ranked = { c: Candidate; fit: Fit; perf: SitePerformance | null; registry: RegistryFit | null; trials: number };
   const ranked: Ranked[] = refined.map((c) => {
     const trials = experience.get(c.h.org.id);
@@ -270,7 +273,6 @@ export function searchSites({
     };
   });
   const sort: SiteSort = input.sort ?? (hasQuery ? 'fit' : 'freeSlots');
-  const collator = new Intl.Collator('zh-CN');
   const pinned = (r: Ranked) => (r.c.alias ? 0 : 1);
   const name = (r: Ranked) => r.c.h.org.nameZh;
   ranked.sort((a, b) => {
@@ -316,11 +318,6 @@ function byKnown(a: number | null | undefined, b: number | null | undefined, dir
   return (a - b) * direction;
 }
 
-function count(values: Iterable<string | null | undefined>, into = new Map<string, number>()): Map<string, number> {
-  for (const v of values) if (v) into.set(v, (into.get(v) ?? 0) + 1);
-  return into;
-}
-
 function toFacet(m: Map<string, number>, label: (v: string) => string): FacetValue[] {
   return [...m.entries()]
     .map(([value, n]) => ({ value, label: label(value), count: n }))
@@ -340,28 +337,19 @@ function specialtyCodes(h: HospitalCapacity): string[] {
 
 /** Facet counts are hospital counts within the filtered result, so they add up to what the user sees. */
 function buildFacets(db: Db, now: number, refined: Candidate[], locale: Locale): SitesSearchOutput['facets'] {
-  const catalogue = cachedByGeneration(
-    db,
-    'specialty-names',
-    now,
-    () =>
-      new Map(
-        db
-          .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
-          .from(specialtyCatalogue)
-          .all()
-          .map((c) => [c.code, c]),
-      ),
-  );
+  const catalogue = searchReadModel(db, now).catalogue;
   const specialty = new Map<string, number>();
   const district = new Map<string, number>();
   const level = new Map<string, number>();
   const capability = new Map<string, number>();
+  const add = (m: Map<string, number>, v: string | null | undefined) => {
+    if (v) m.set(v, (m.get(v) ?? 0) + 1);
+  };
   for (const { h } of refined) {
-    count(specialtyCodes(h), specialty);
-    count([h.org.district], district);
-    count([h.org.level], level);
-    count(h.capabilities, capability);
+    for (const code of specialtyCodes(h)) add(specialty, code);
+    add(district, h.org.district);
+    add(level, h.org.level);
+    for (const cap of h.capabilities) add(capability, cap);
   }
   return {
     specialty: toFacet(specialty, (v) => {

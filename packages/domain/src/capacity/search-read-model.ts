@@ -1,0 +1,199 @@
+import { type Db, type ReadModelPart, readModelChangesSince, readModelVersion, specialtyCatalogue } from '@ctp/db';
+import {
+  addFiledAreas,
+  type FiledAreaIndex,
+  filedAreasOf,
+  removeFiledAreas,
+  useFiledAreaIndex,
+} from './condition-areas.ts';
+import { type AliasIndex, indexHospitalNames, loadHospitalNames } from './hospital-aliases.ts';
+import { type HospitalCapacity, isStale, readHospitalCapacity } from './load-capacity.ts';
+import { loadRegistryExperience, type RegistryExperience } from './registry-experience.ts';
+import {
+  loadPerformanceFacts,
+  type PerformanceFacts,
+  performanceOn,
+  type SitePerformance,
+} from './site-performance.ts';
+
+const DAY = 86_400_000;
+/** Beijing's day number: the stale flags and the enrolment months change with it. */
+const dayOf = (now: number) => Math.floor((now + 8 * 3_600_000) / DAY);
+
+type CatalogueNames = Map<string, { code: string; zh: string; en: string }>;
+
+/**
+ * What site search reads, kept in memory and updated hospital by hospital (issue 16): every hospital's capacity
+ * (with its derived load), its past performance, its registry trials and its names, plus the indexes built on them.
+ * Triggers record which hospitals each write concerns (`read_model_changes`, see packages/db); every read checks
+ * that table past the version the model is current with (one indexed read) and re-reads only those hospitals. So
+ * the first search after a write costs an ordinary search plus one hospital's reads, and is never stale.
+ */
+export type SearchReadModel = {
+  /** Every hospital in a stable order; a new array after each change (derived caches key on it). */
+  hospitals: HospitalCapacity[];
+  performance: Map<string, SitePerformance>;
+  registry: RegistryExperience;
+  aliases: AliasIndex;
+  catalogue: CatalogueNames;
+  /** How many times the whole model was read, and how many hospitals were re-read one by one (for tests). */
+  stats: { builds: number; hospitalRefreshes: number };
+};
+
+type Model = SearchReadModel & {
+  version: number;
+  day: number;
+  position: Map<string, number>;
+  facts: Map<string, PerformanceFacts>;
+  names: Map<string, string[]>;
+  filed: FiledAreaIndex;
+};
+
+const models = new WeakMap<Db, Model>();
+
+function readCatalogue(db: Db): CatalogueNames {
+  return new Map(
+    db
+      .select({ code: specialtyCatalogue.code, zh: specialtyCatalogue.nameZh, en: specialtyCatalogue.nameEn })
+      .from(specialtyCatalogue)
+      .all()
+      .map((c) => [c.code, c]),
+  );
+}
+
+function build(db: Db, now: number, builds: number, hospitalRefreshes: number): Model {
+  // The version first: a write landing while the model is read is re-read at the next check.
+  const version = readModelVersion(db);
+  const hospitals = readHospitalCapacity(db, now);
+  const facts = loadPerformanceFacts(db);
+  const names = loadHospitalNames(db);
+  const aliases: AliasIndex = new Map();
+  for (const [id, list] of names) indexHospitalNames(aliases, id, list);
+  const filed: FiledAreaIndex = new Map();
+  for (const h of hospitals) addFiledAreas(filed, filedAreasOf(h));
+  useFiledAreaIndex(hospitals, filed);
+  const performance = new Map<string, SitePerformance>();
+  for (const [id, f] of facts) performance.set(id, performanceOn(f, now));
+  return {
+    hospitals,
+    performance,
+    registry: loadRegistryExperience(db),
+    aliases,
+    catalogue: readCatalogue(db),
+    stats: { builds: builds + 1, hospitalRefreshes },
+    version,
+    day: dayOf(now),
+    position: new Map(hospitals.map((h, i) => [h.org.id, i])),
+    facts,
+    names,
+    filed,
+  };
+}
+
+/** Re-reads the capacity of the given hospitals only and puts it in place (a hospital no longer there is taken out). */
+function refreshCapacity(db: Db, m: Model, ids: string[], now: number): void {
+  const capacity = new Map(readHospitalCapacity(db, now, ids).map((h) => [h.org.id, h]));
+  const hospitals = [...m.hospitals];
+  for (const id of ids) {
+    const at = m.position.get(id);
+    const old = at === undefined ? undefined : hospitals[at];
+    if (old) removeFiledAreas(m.filed, old);
+    const fresh = capacity.get(id);
+    if (!fresh) continue;
+    addFiledAreas(m.filed, filedAreasOf(fresh));
+    if (at === undefined) {
+      m.position.set(id, hospitals.length);
+      hospitals.push(fresh);
+    } else hospitals[at] = fresh;
+  }
+  // A hospital gone from the registry (never in practice: hospitals are not deleted) leaves no hole.
+  const refreshed = new Set(ids);
+  const live = hospitals.filter((h) => capacity.has(h.org.id) || !refreshed.has(h.org.id));
+  if (live.length !== hospitals.length) m.position = new Map(live.map((h, i) => [h.org.id, i]));
+  m.hospitals = live;
+  useFiledAreaIndex(m.hospitals, m.filed);
+}
+
+function refreshPerformance(db: Db, m: Model, ids: string[], now: number): void {
+  const facts = loadPerformanceFacts(db, ids);
+  for (const id of ids) {
+    const f = facts.get(id);
+    if (f) {
+      m.facts.set(id, f);
+      m.performance.set(id, performanceOn(f, now));
+    } else {
+      m.facts.delete(id);
+      m.performance.delete(id);
+    }
+  }
+}
+
+function refreshNames(db: Db, m: Model, ids: string[]): void {
+  const names = loadHospitalNames(db, ids);
+  for (const id of ids) {
+    indexHospitalNames(m.aliases, id, m.names.get(id) ?? [], true);
+    const n = names.get(id);
+    if (n) {
+      m.names.set(id, n);
+      indexHospitalNames(m.aliases, id, n);
+    } else m.names.delete(id);
+  }
+}
+
+function refreshRegistry(db: Db, m: Model, ids: string[]): void {
+  const registry = loadRegistryExperience(db, ids);
+  for (const id of ids) {
+    const r = registry.get(id);
+    if (r) m.registry.set(id, r);
+    else m.registry.delete(id);
+  }
+}
+
+/** Re-reads only the parts of the hospitals a change concerns (a capacity confirmation reads no review clock). */
+function refreshHospitals(db: Db, m: Model, changed: Map<ReadModelPart, string[]>, now: number): void {
+  const touched = new Set<string>();
+  for (const [part, ids] of changed) {
+    for (const id of ids) touched.add(id);
+    if (part === 'capacity') refreshCapacity(db, m, ids, now);
+    else if (part === 'performance') refreshPerformance(db, m, ids, now);
+    else if (part === 'names') refreshNames(db, m, ids);
+    else refreshRegistry(db, m, ids);
+  }
+  m.stats.hospitalRefreshes += touched.size;
+}
+
+/** A new day: stale flags and enrolment months move on; nothing is read from the database. */
+function moveToDay(m: Model, now: number): void {
+  m.hospitals = m.hospitals.map((h) => {
+    const stale = isStale(h.org.capacityConfirmedAt, now);
+    return stale === h.stale ? h : { ...h, stale };
+  });
+  useFiledAreaIndex(m.hospitals, m.filed);
+  for (const [id, f] of m.facts) m.performance.set(id, performanceOn(f, now));
+  m.day = dayOf(now);
+}
+
+/**
+ * The search read model of this database, current with every committed write: built once, then updated for the
+ * hospitals each write concerns. A change marked for every hospital (the catalogue, the calendar) rebuilds it.
+ */
+export function searchReadModel(db: Db, now: number): SearchReadModel {
+  let m = models.get(db);
+  if (!m) {
+    m = build(db, now, 0, 0);
+    models.set(db, m);
+    return m;
+  }
+  const changes = readModelChangesSince(db, m.version);
+  if (changes?.all) {
+    m = build(db, now, m.stats.builds, m.stats.hospitalRefreshes);
+    models.set(db, m);
+    return m;
+  }
+  if (changes) {
+    refreshHospitals(db, m, changes.changed, now);
+    m.version = changes.version;
+  }
+  if (dayOf(now) !== m.day) moveToDay(m, now);
+  return m;
+}
