@@ -2,7 +2,7 @@ import { keepsProviderProfile, POLICIES, type ProvidersUpdateInput, providersUpd
 import { organisations, providerProfiles, providerQualifications, type Tx } from '@ctp/db';
 import { and, eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { ActorCtx, Ctx } from '../context.ts';
+import type { ActorCtx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
