@@ -32,6 +32,7 @@ export * from './capacity/active-load.ts';
 export * from './capacity/compare-sites.ts';
 export * from './capacity/export-search.ts';
 export * from './capacity/load-capacity.ts';
+export * from './capacity/read-model-reads.ts';
 export * from './capacity/search-document.ts';
 export * from './capacity/search-query.ts';
 export * from './capacity/search-read-model.ts';

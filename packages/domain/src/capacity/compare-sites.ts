@@ -1,7 +1,7 @@
 import { POLICIES, type SiteSearchItem } from '@ctp/contracts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { loadHospitalCapacity } from './load-capacity.ts';
+import { loadHospitalCapacity } from './read-model-reads.ts';
 import { searchSites } from './search-sites.ts';
 
 export type CompareColumn = {

@@ -1,7 +1,6 @@
 import { type Db, organisationAliases, organisations } from '@ctp/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { normaliseName } from '../names/normalise-name.ts';
-import { searchReadModel } from './search-read-model.ts';
 
 /** Normalised name → the hospitals bearing it, each with the name as recorded. */
 export type AliasIndex = Map<string, Map<string, string>>;
@@ -48,16 +47,4 @@ export function indexHospitalNames(index: AliasIndex, orgId: string, names: read
     } else if (!holders) index.set(key, new Map([[orgId, name]]));
     else if (!holders.has(orgId)) holders.set(orgId, name);
   }
-}
-
-/**
- * The hospitals a query names exactly, by any of their names once normalised ("Jiangsu Province Hospital",
- * "Nanjing Drum Tower Hospital /ID# 253042"), with the alias as recorded. Such a hospital always ranks first.
- */
-export function exactAliasMatch(db: Db, now: number, q: string): { orgIds: Set<string>; alias: string } | null {
-  const key = normaliseName(q);
-  if (!key) return null;
-  const holders = searchReadModel(db, now).aliases.get(key);
-  if (!holders) return null;
-  return { orgIds: new Set(holders.keys()), alias: holders.values().next().value! };
 }

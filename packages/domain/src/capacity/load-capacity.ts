@@ -19,7 +19,6 @@ import {
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadActiveLoad } from './active-load.ts';
-import { searchReadModel } from './search-read-model.ts';
 
 export type InvestigatorCapacity = {
   id: string;
@@ -87,12 +86,6 @@ export function isStale(confirmedAt: number | null, now: number): boolean {
  * Every live hospital's capacity with derived load (active trials, free slots), in a handful of queries. Used by
  * search, compare and the hospital profile, so all three show the same numbers.
  */
-/** The full registry comes from the search read model (current with every write, updated per hospital); subsets
- * (compare, shortlists, a profile) are read fresh. */
-export function loadHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
-  if (hospitalIds) return readHospitalCapacity(db, now, hospitalIds);
-  return searchReadModel(db, now).hospitals;
-}
 
 export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds && hospitalIds.length === 0) return [];

@@ -3,7 +3,6 @@ import { type Db, registrySites, registryTrialConditions, registryTrials } from 
 import { eq, inArray, isNotNull } from 'drizzle-orm';
 import { shanghaiDate } from '../clock/dates.ts';
 import { ancestorsOf, conditionById, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
-import { searchReadModel } from './search-read-model.ts';
 
 /** One registry trial as search and profiles count it (issue 13). */
 export type RegistryTrialFact = {
@@ -100,11 +99,6 @@ export function loadRegistryExperience(db: Db, hospitalIds?: readonly string[]):
     out.set(r.hospitalId!, list);
   }
   return out;
-}
-
-/** The registry experience of the search read model: current with the last write, re-read per hospital changed. */
-export function cachedRegistryExperience(db: Db, now: number): RegistryExperience {
-  return searchReadModel(db, now).registry;
 }
 
 /** What a hospital's registry history says about one condition (the reasons and the sort of `sites.search`). */

@@ -1,7 +1,7 @@
 import { type AuditAction, POLICIES } from '@ctp/contracts';
 import { auditEvents, organisationAliases, specialtyCatalogue, users } from '@ctp/db';
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
+import { loadHospitalCapacity } from '../capacity/read-model-reads.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { profileCompleteness } from './profile-completeness.ts';

@@ -11,11 +11,8 @@ import {
 import { bases, ethicsCommittees, organisations, projects, specialtyCatalogue } from '@ctp/db';
 import { eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  cachedRegistryExperience,
-  countRegistryTrials,
-  type RegistryExperience,
-} from '../capacity/registry-experience.ts';
+import { cachedRegistryExperience } from '../capacity/read-model-reads.ts';
+import { countRegistryTrials, type RegistryExperience } from '../capacity/registry-experience.ts';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';

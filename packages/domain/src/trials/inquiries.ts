@@ -12,7 +12,7 @@ import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../capacity/condition-areas.ts';
-import { loadHospitalCapacity } from '../capacity/load-capacity.ts';
+import { loadHospitalCapacity } from '../capacity/read-model-reads.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
