@@ -1,6 +1,6 @@
 import { ORG_KINDS, type OrganisationView, type OrgKind } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Input, Segmented, Space, Table, Tag } from 'antd';
+import { Card, Empty, Flex, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -35,21 +35,24 @@ export default function DirectoryPage() {
     <>
       <PageHeader title={t('directory.title')} subtitle={t('directory.subtitle')} />
       <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Segmented
-            value={kind}
-            onChange={(v) => update('kind', String(v))}
-            options={ORG_KINDS.filter((k) => k !== 'cro').map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
-          />
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          {/* Six kinds outgrow a phone's width: the switch scrolls on its own, the page never sideways. */}
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented
+              value={kind}
+              onChange={(v) => update('kind', String(v))}
+              options={ORG_KINDS.filter((k) => k !== 'cro').map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+            />
+          </div>
           <Input.Search
             allowClear
             placeholder={t('directory.filter')}
             defaultValue={filter}
             onSearch={(v) => update('q', v)}
-            style={{ width: 320 }}
+            style={{ width: 320, maxWidth: '100%' }}
             data-testid="directory-filter"
           />
-        </Space>
+        </Flex>
         <Table<OrganisationView>
           rowKey="id"
           loading={orgs.isLoading}

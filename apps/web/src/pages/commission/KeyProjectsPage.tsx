@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { beijingDate } from '../../lib/beijing-time.ts';
 import { properName } from '../../lib/proper-name.ts';
@@ -120,7 +121,8 @@ export default function KeyProjectsPage() {
             extra={
               <Space>
                 <Typography.Text type="secondary">
-                  {tr.sponsorName} · {t('commission.keyProjects.flaggedAt', { date: beijingDate(tr.flaggedAt) })}
+                  {properName(tr.sponsorName, null, i18n.language)} ·{' '}
+                  {t('commission.keyProjects.flaggedAt', { date: beijingDate(tr.flaggedAt) })}
                 </Typography.Text>
                 {canSteer && (
                   <Popconfirm
@@ -138,7 +140,7 @@ export default function KeyProjectsPage() {
             <Typography.Paragraph type="secondary">
               {t('commission.keyProjects.reason')}
               {t('punct.colon')}
-              {tr.reason}
+              <UserText text={tr.reason} />
             </Typography.Paragraph>
             <Table<BoardSite>
               rowKey="trialSiteId"
