@@ -48,12 +48,19 @@ export default function ProjectPage() {
       />
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card>
-          <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size="small">
+          {/* Two columns up to very wide screens: four squeezed the area tag and the date into broken lines. */}
+          <Descriptions column={{ xs: 1, md: 2, xxl: 4 }} size="small">
             <Descriptions.Item label={t('projects.lead')}>
               {properName(p.lead.nameZh, p.lead.nameEn, lang)}
             </Descriptions.Item>
             <Descriptions.Item label={t('projects.area')}>
-              {p.technologyArea ? <Tag color="blue">{t(`bases.focusAreas.${p.technologyArea}`)}</Tag> : '—'}
+              {p.technologyArea ? (
+                <Tag color="blue" style={{ whiteSpace: 'nowrap' }}>
+                  {t(`bases.focusAreas.${p.technologyArea}`)}
+                </Tag>
+              ) : (
+                '—'
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('projects.funding')}>
               <UserText text={p.fundingProgramme} />
