@@ -41,6 +41,7 @@ const ACCOUNTS = [
   'pi@demo.ctp',
   'commission@demo.ctp',
   'admin@demo.ctp',
+  'provider@demo.ctp',
 ];
 
 const mutations = walkRouter().filter((p) => p.type === 'mutation');
