@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, pickOption, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { selectPiSite, tinyPdf } from '../helpers/fixtures.ts';
 import { approveAtLead, requestOf } from '../helpers/recognition-journey.ts';
@@ -116,8 +116,7 @@ describe('a sponsor’s shortlist, inquiry and answers keep their context', () =
 
       // The inquiry modal ticks the specialties that treat NSCLC.
       await s.page.getByTestId('inquiry-open').click();
-      await s.page.getByTestId('inquiry-shortlist').click();
-      await s.page.getByText('（测试）肺癌候选').last().click();
+      await pickOption(s.page, 'inquiry-shortlist', '（测试）肺癌候选');
       await s.page.getByTestId('target-hosp-jsch-oncology').waitFor();
       await expect(s.page.getByTestId('target-hosp-jsch-oncology').isChecked()).resolves.toBe(true);
       // Not a specialty that does not treat it.

@@ -73,3 +73,28 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/**
+ * Picks the option of an antd Select (by its test id) whose text contains `option`, and checks the choice was taken.
+ * A loaded CI machine can open the list while the modal still slides in, or before the options have loaded; closed
+ * dropdowns of earlier modals stay in the DOM, hidden. So: pick from the open list only, and try again (at most 3
+ * times) until the select shows the choice.
+ */
+export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const item = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .first();
+    await item.waitFor();
+    await item.click();
+    try {
+      await select.getByText(option).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
