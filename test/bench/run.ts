@@ -1,7 +1,7 @@
 /**
  * `pnpm bench` (issue 16): the figures a user waits on, measured on a generated database (`pnpm ctp seed --scale
  * national`, or `--db data/province.db`), each beside its floor and target. Prints one table and merges the figures
- * into bench/results.json under `server` (other groups, e.g. `web` from `pnpm bench:web`, are kept).
+ * into bench/results.json under `server`, and the web delivery figures (first-load bytes, paint) under `web`.
  * Options: --db <file> (default data/national.db), --runs <n> per latency figure (default 60), --seconds <n> per
  * throughput run (default 10), --import <n> studies (default 20000). The in-process micro-benchmarks of the demo
  * are `pnpm bench:micro`. Writes to the database (sign-ins, shortlists, a capacity confirmation): bench a copy you
@@ -18,6 +18,7 @@ import { type Figure, printTable, writeResults } from './scale/measure.ts';
 import { benchImport } from './scale/registry-import.ts';
 import { benchSearch } from './scale/search.ts';
 import { benchThroughput } from './scale/throughput.ts';
+import { benchWeb } from './scale/web-figures.ts';
 import { benchWorkflow } from './scale/workflow.ts';
 
 const { values } = parseArgs({
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '60' },
     seconds: { type: 'string', default: '10' },
     import: { type: 'string', default: '20000' },
-    /** Groups to leave out, comma-separated: workflow, after-change, throughput, import (for a quicker partial run). */
+    /** Groups to leave out, comma-separated: workflow, after-change, throughput, import, web (for a quicker partial run). */
     skip: { type: 'string', default: '' },
   },
 });
@@ -99,9 +100,12 @@ try {
   closeDatabase(handle);
 }
 if (!skip.has('import')) figures.push(...(await benchImport(Number(values.import))));
+const web = skip.has('web') ? null : await benchWeb(Number(process.env.BENCH_WEB_RUNS ?? 5));
+if (web) figures.push(...web.figures);
 
 console.log('');
 printTable(figures);
 for (const f of figures.filter((x) => x.note)) console.log(`  ${f.name}: ${f.note}`);
 writeResults('server', { database: dbPath, counts, cores: cpus().length, loadavg: loadavg(), figures });
+if (web) writeResults('web', web.raw);
 console.log('\nwritten to bench/results.json');
