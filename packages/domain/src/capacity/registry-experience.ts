@@ -113,14 +113,37 @@ export type ConditionExperience = {
 
 export const RECENT_YEARS = 5;
 
+/** The first year counted as recent, remembered for the last `now`: a search asks once per candidate hospital. */
+let recentFor = { now: Number.NaN, year: 0 };
+function firstRecentYear(now: number): number {
+  if (recentFor.now !== now) recentFor = { now, year: Number(shanghaiDate(now).slice(0, 4)) - (RECENT_YEARS - 1) };
+  return recentFor.year;
+}
+
+/**
+ * Remembered per hospital (the trials array of the cached registry experience, replaced when the registry changes),
+ * condition and first recent year: a search asks for every candidate hospital, ~1 500 at national scale, each with
+ * ~130 registry trials (issue 16 profile: 12 % of a national search). Callers only read the result.
+ */
+const experienceMemo = new WeakMap<readonly RegistryTrialFact[], Map<string, ConditionExperience>>();
+
 export function conditionExperience(
   trials: readonly RegistryTrialFact[] | undefined,
   conditionId: string,
   now: number,
 ): ConditionExperience {
-  const fromYear = Number(shanghaiDate(now).slice(0, 4)) - (RECENT_YEARS - 1);
+  const fromYear = firstRecentYear(now);
+  if (!trials) return { recent: 0, recentRecruiting: 0, competingRecruiting: 0 };
+  let memo = experienceMemo.get(trials);
+  if (!memo) {
+    memo = new Map();
+    experienceMemo.set(trials, memo);
+  }
+  const key = `${fromYear}\u0000${conditionId}`;
+  const known = memo.get(key);
+  if (known) return known;
   const out: ConditionExperience = { recent: 0, recentRecruiting: 0, competingRecruiting: 0 };
-  for (const t of trials ?? []) {
+  for (const t of trials) {
     if (!t.conditionIds.has(conditionId)) continue;
     if (t.recruiting) out.competingRecruiting++;
     if (t.startYear !== null && t.startYear >= fromYear) {
@@ -128,6 +151,7 @@ export function conditionExperience(
       if (t.recruiting) out.recentRecruiting++;
     }
   }
+  memo.set(key, out);
   return out;
 }
 
