@@ -3,7 +3,7 @@ import { type Db, inquiries, memberships, organisations, submissions, type Tx, t
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
-import { notifyOrg } from '../notifications/notify.ts';
+import { notifier } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { nextStepOf } from '../trials/next-step.ts';
 
@@ -21,6 +21,7 @@ export function sweepReminders(db: Db, now: number): { created: number } {
   const today = shanghaiDate(now);
   let created = 0;
   inTransaction(db, (tx) => {
+    const notifyOrg = notifier(tx);
     const near = tx
       .select({ inquiry: inquiries, title: trials.titleZh, titleEn: trials.titleEn })
       .from(inquiries)
@@ -29,7 +30,6 @@ export function sweepReminders(db: Db, now: number): { created: number } {
       .all();
     for (const { inquiry, title, titleEn } of near) {
       created += notifyOrg(
-        tx,
         { orgId: inquiry.hospitalOrgId, roles: ['site_admin'] },
         {
           kind: 'inquiry_deadline_near',
@@ -41,7 +41,18 @@ export function sweepReminders(db: Db, now: number): { created: number } {
       );
     }
     const running = tx
-      .select({ site: trialSites, trial: trials })
+      // Only the columns used: at national scale these are ~100 000 rows, and whole rows cost more than the sweep.
+      .select({
+        site: {
+          id: trialSites.id,
+          state: trialSites.state,
+          selectedDate: trialSites.selectedDate,
+          ethicsApprovedDate: trialSites.ethicsApprovedDate,
+          sivDate: trialSites.sivDate,
+          hospitalOrgId: trialSites.hospitalOrgId,
+        },
+        trial: { id: trials.id, titleZh: trials.titleZh, titleEn: trials.titleEn, sponsorOrgId: trials.sponsorOrgId },
+      })
       .from(trialSites)
       .innerJoin(trials, eq(trials.id, trialSites.trialId))
       .where(
@@ -63,13 +74,18 @@ export function sweepReminders(db: Db, now: number): { created: number } {
         dedupeKey: `overdue:${site.id}:${next.step}`,
         now,
       };
-      created += notifyOrg(tx, { orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, n);
+      created += notifyOrg({ orgId: trial.sponsorOrgId, roles: ['sponsor', 'site_admin'] }, n);
       if (site.hospitalOrgId !== trial.sponsorOrgId)
-        created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, { ...n, link: '/trial-sites' });
+        created += notifyOrg({ orgId: site.hospitalOrgId, roles: ['site_admin'] }, { ...n, link: '/trial-sites' });
     }
     // Continuing review (跟踪审查) due within FOLLOW_UP_REMINDER_DAYS of an approval's follow-up date.
     const dueSoon = tx
-      .select({ sub: submissions, trial: trials, site: trialSites, hospital: organisations })
+      .select({
+        sub: { id: submissions.id, followUpDate: submissions.followUpDate },
+        trial: { id: trials.id, titleZh: trials.titleZh, titleEn: trials.titleEn, sponsorOrgId: trials.sponsorOrgId },
+        site: { hospitalOrgId: trialSites.hospitalOrgId },
+        hospital: { nameZh: organisations.nameZh, nameEn: organisations.nameEn },
+      })
       .from(submissions)
       .innerJoin(trials, eq(trials.id, submissions.trialId))
       .innerJoin(trialSites, eq(trialSites.id, submissions.trialSiteId))
@@ -102,14 +118,10 @@ export function sweepReminders(db: Db, now: number): { created: number } {
         dedupeKey: `followup:${sub.id}:${sub.followUpDate}`,
         now,
       };
-      created += notifyOrg(tx, { orgId: site.hospitalOrgId, roles: ['site_admin'] }, n);
-      created += notifyOrg(
-        tx,
-        { orgId: trial.sponsorOrgId, roles: ['sponsor'] },
-        { ...n, link: `/trials/${trial.id}` },
-      );
+      created += notifyOrg({ orgId: site.hospitalOrgId, roles: ['site_admin'] }, n);
+      created += notifyOrg({ orgId: trial.sponsorOrgId, roles: ['sponsor'] }, { ...n, link: `/trials/${trial.id}` });
     }
-    created += remindCalendarPending(tx, today, now);
+    created += remindCalendarPending(tx, notifyOrg, today, now);
   });
   return { created };
 }
@@ -118,7 +130,7 @@ export function sweepReminders(db: Db, now: number): { created: number } {
  * From 1 November, while next year's official schedule is not known, the platform admins and every EC secretary
  * (whose review clocks will run into it) are told, once per year and person (issue 11).
  */
-function remindCalendarPending(tx: Tx, today: string, now: number): number {
+function remindCalendarPending(tx: Tx, notifyOrg: ReturnType<typeof notifier>, today: string, now: number): number {
   if (today.slice(5) < CALENDAR_REMINDER_FROM) return 0;
   const nextYear = Number(today.slice(0, 4)) + 1;
   if (loadWorkingCalendar(tx).knowsYear(nextYear)) return 0;
@@ -130,7 +142,6 @@ function remindCalendarPending(tx: Tx, today: string, now: number): number {
   let created = 0;
   for (const { orgId, role } of orgs)
     created += notifyOrg(
-      tx,
       { orgId, roles: [role] },
       {
         kind: 'calendar_year_pending',
