@@ -1,4 +1,13 @@
-import { type Db, type ReadModelPart, readModelChangesSince, readModelVersion, specialtyCatalogue } from '@ctp/db';
+import {
+  type Db,
+  organisations,
+  type ReadModelPart,
+  readModelChangesSince,
+  readModelVersion,
+  specialtyCatalogue,
+} from '@ctp/db';
+import { eq, sql } from 'drizzle-orm';
+import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import {
   addFiledAreas,
   type FiledAreaIndex,
@@ -61,12 +70,34 @@ function readCatalogue(db: Db): CatalogueNames {
   );
 }
 
+type Parts = {
+  hospitals: HospitalCapacity[];
+  facts: Map<string, PerformanceFacts>;
+  names: Map<string, string[]>;
+  registry: RegistryExperience;
+};
+
 function build(db: Db, now: number, builds: number, hospitalRefreshes: number): Model {
   // The version first: a write landing while the model is read is re-read at the next check.
   const version = readModelVersion(db);
-  const hospitals = readHospitalCapacity(db, now);
-  const facts = loadPerformanceFacts(db);
-  const names = loadHospitalNames(db);
+  const parts: Parts = {
+    hospitals: readHospitalCapacity(db, now),
+    facts: loadPerformanceFacts(db),
+    names: loadHospitalNames(db),
+    registry: loadRegistryExperience(db),
+  };
+  return assemble(db, now, version, parts, builds, hospitalRefreshes);
+}
+
+function assemble(
+  db: Db,
+  now: number,
+  version: number,
+  parts: Parts,
+  builds: number,
+  hospitalRefreshes: number,
+): Model {
+  const { hospitals, facts, names, registry } = parts;
   const aliases: AliasIndex = new Map();
   for (const [id, list] of names) indexHospitalNames(aliases, id, list);
   const filed: FiledAreaIndex = new Map();
@@ -77,7 +108,7 @@ function build(db: Db, now: number, builds: number, hospitalRefreshes: number): 
   return {
     hospitals,
     performance,
-    registry: loadRegistryExperience(db),
+    registry,
     aliases,
     catalogue: readCatalogue(db),
     stats: { builds: builds + 1, hospitalRefreshes },
@@ -88,6 +119,44 @@ function build(db: Db, now: number, builds: number, hospitalRefreshes: number): 
     names,
     filed,
   };
+}
+
+/**
+ * Builds the model a batch of hospitals at a time, giving the event loop back between batches, then installs it.
+ * The server calls it once it listens: at national scale the whole build takes seconds of CPU, and built in one go
+ * it held every request behind it, /healthz included (issue 16, cold start). A search that arrives first builds the
+ * model itself, as before, and the warm-up then stops. The result is the model `build` gives (test).
+ */
+export async function warmSearchReadModel(db: Db, now: () => number, batchSize = 20): Promise<void> {
+  if (models.has(db)) return;
+  const version = readModelVersion(db);
+  const at = now();
+  // In stored order, as the full read returns them: the model mixes both reads and must not reorder.
+  const ids = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.kind, 'hospital'))
+    .orderBy(sql`${organisations}.rowid`)
+    .all()
+    .map((r) => r.id);
+  const parts: Parts = { hospitals: [], facts: new Map(), names: new Map(), registry: new Map() };
+  // One calendar for every batch: it remembers the working days it has counted (a new one per batch was 5× slower).
+  const calendar = loadWorkingCalendar(db);
+  for (let i = 0; i < ids.length; i += batchSize) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (models.has(db)) return;
+    const batch = ids.slice(i, i + batchSize);
+    const capacity = new Map(readHospitalCapacity(db, at, batch).map((h) => [h.org.id, h]));
+    for (const id of batch) {
+      const h = capacity.get(id);
+      if (h) parts.hospitals.push(h);
+    }
+    for (const [id, f] of loadPerformanceFacts(db, batch, calendar)) parts.facts.set(id, f);
+    for (const [id, n] of loadHospitalNames(db, batch)) parts.names.set(id, n);
+    for (const [id, r] of loadRegistryExperience(db, batch)) parts.registry.set(id, r);
+  }
+  if (models.has(db)) return;
+  models.set(db, assemble(db, at, version, parts, 0, 0));
 }
 
 /** Re-reads the capacity of the given hospitals only and puts it in place (a hospital no longer there is taken out). */

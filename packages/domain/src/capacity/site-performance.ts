@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, sum } from 'drizzle-orm';
 import { submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { daysBetween, shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
-import { computeClock } from '../clock/working-days.ts';
+import { computeClock, type WorkingCalendar } from '../clock/working-days.ts';
 
 export type SitePerformance = {
   /** Median calendar days from selection to first patient in, over the hospital's sites that reached it. */
@@ -49,7 +49,12 @@ const epochDay = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 
  * workflows write (DESIGN §5 definitions): what search sorts by "start-up speed", "enrolment rate" and "ethics
  * turnaround". Filtered by hospital, never by lists of site or submission ids (SQLite's variable limit).
  */
-export function loadPerformanceFacts(db: Db, hospitalIds?: readonly string[]): Map<string, PerformanceFacts> {
+export function loadPerformanceFacts(
+  db: Db,
+  hospitalIds?: readonly string[],
+  /** The calendar to count with: one shared by a batched read keeps its remembered working days (issue 16). */
+  calendar?: WorkingCalendar,
+): Map<string, PerformanceFacts> {
   if (hospitalIds && hospitalIds.length === 0) return new Map();
   const ofHospitals = hospitalIds ? inArray(trialSites.hospitalOrgId, [...hospitalIds]) : undefined;
   const sites = db
@@ -112,7 +117,7 @@ export function loadPerformanceFacts(db: Db, hospitalIds?: readonly string[]): M
     .all();
   const turnaround = new Map<string, number[]>();
   if (decided.length) {
-    const cal = loadWorkingCalendar(db);
+    const cal = calendar ?? loadWorkingCalendar(db);
     const stops = submissionClockStopsOf(
       db,
       decided.map((d) => d.id),
