@@ -3,9 +3,9 @@ import {
   AuditHeadError,
   AuditHeadKeeper,
   deliverDueWebhooks,
-  searchReadModel,
   sweepOrphanParts,
   sweepReminders,
+  warmSearchReadModel,
 } from '@ctp/domain';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -51,18 +51,6 @@ async function main() {
     }
   };
   if (orphans > 0) app.log.warn({ orphans }, 'removed unfinished uploads (*.part) left by an earlier stop');
-  // The first sweep runs once the server listens: on a national database it takes seconds, and a start must not
-  // wait for reminders (issue 16: cold start).
-  setTimeout(sweep, 1000).unref();
-  // The search read model is read once right after listening, so the first search does not wait for it (seconds
-  // at national scale); from then on writes update it hospital by hospital (issue 16).
-  setTimeout(() => {
-    try {
-      searchReadModel(database.db, Date.now());
-    } catch (err) {
-      app.log.error({ err }, 'search read model warm-up failed');
-    }
-  }, 0).unref();
   const sweeper = setInterval(sweep, 15 * 60_000);
   sweeper.unref();
   // Webhook deliveries from the outbox (issue 17): one pass at a time, every few seconds.
@@ -93,6 +81,16 @@ async function main() {
   // The address actually bound (PORT=0 picks a free port; tests read it from this line).
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`CTP is serving ${address} (database ${config.dbPath})`);
+  // What a start does not need to answer: after listening, and without holding the event loop (issue 16: cold
+  // start). The search read model is read a slice of hospitals at a time, so the first search does not wait for it
+  // (seconds at national scale) and /healthz is answered meanwhile; then the first reminder sweep runs.
+  const warmUpStarted = Date.now();
+  void warmSearchReadModel(database.db, warmUpStarted)
+    .then(
+      (outcome) => app.log.info({ ms: Date.now() - warmUpStarted, outcome }, 'search read model warmed up'),
+      (err) => app.log.error({ err }, 'search read model warm-up failed'),
+    )
+    .finally(() => setTimeout(sweep, 1000).unref());
 }
 
 main().catch((e) => {

@@ -7,7 +7,7 @@ import {
   useFiledAreaIndex,
 } from './condition-areas.ts';
 import { type AliasIndex, indexHospitalNames, loadHospitalNames } from './hospital-aliases.ts';
-import { type HospitalCapacity, isStale, readHospitalCapacity } from './load-capacity.ts';
+import { type HospitalCapacity, hospitalIdsInReadOrder, isStale, readHospitalCapacity } from './load-capacity.ts';
 import { loadRegistryExperience, type RegistryExperience } from './registry-experience.ts';
 import {
   loadPerformanceFacts,
@@ -61,12 +61,16 @@ function readCatalogue(db: Db): CatalogueNames {
   );
 }
 
-function build(db: Db, now: number, builds: number, hospitalRefreshes: number): Model {
-  // The version first: a write landing while the model is read is re-read at the next check.
-  const version = readModelVersion(db);
-  const hospitals = readHospitalCapacity(db, now);
-  const facts = loadPerformanceFacts(db);
-  const names = loadHospitalNames(db);
+type Parts = {
+  version: number;
+  hospitals: HospitalCapacity[];
+  facts: Map<string, PerformanceFacts>;
+  names: Map<string, string[]>;
+  registry: RegistryExperience;
+};
+
+function assemble(db: Db, now: number, parts: Parts, builds: number, hospitalRefreshes: number): Model {
+  const { version, hospitals, facts, names, registry } = parts;
   const aliases: AliasIndex = new Map();
   for (const [id, list] of names) indexHospitalNames(aliases, id, list);
   const filed: FiledAreaIndex = new Map();
@@ -77,7 +81,7 @@ function build(db: Db, now: number, builds: number, hospitalRefreshes: number): 
   return {
     hospitals,
     performance,
-    registry: loadRegistryExperience(db),
+    registry,
     aliases,
     catalogue: readCatalogue(db),
     stats: { builds: builds + 1, hospitalRefreshes },
@@ -88,6 +92,20 @@ function build(db: Db, now: number, builds: number, hospitalRefreshes: number): 
     names,
     filed,
   };
+}
+
+function build(db: Db, now: number, builds: number, hospitalRefreshes: number): Model {
+  // The version first: a write landing while the model is read is re-read at the next check.
+  const version = readModelVersion(db);
+  const hospitals = readHospitalCapacity(db, now);
+  const parts = {
+    version,
+    hospitals,
+    facts: loadPerformanceFacts(db),
+    names: loadHospitalNames(db),
+    registry: loadRegistryExperience(db),
+  };
+  return assemble(db, now, parts, builds, hospitalRefreshes);
 }
 
 /** Re-reads the capacity of the given hospitals only and puts it in place (a hospital no longer there is taken out). */
@@ -196,4 +214,43 @@ export function searchReadModel(db: Db, now: number): SearchReadModel {
   }
   if (dayOf(now) !== m.day) moveToDay(m, now);
   return m;
+}
+
+/** Hospitals read per slice by the warm-up: a slice costs tens of milliseconds at national scale. */
+const WARM_UP_SLICE = 10;
+
+/**
+ * Builds the model the way `searchReadModel` does, but a slice of hospitals at a time, giving the event loop back
+ * between slices (issue 16: cold start). The server calls it right after listening: a full build blocks for seconds
+ * at national scale (about 10 s on 2 cores), and /healthz, sign-ins and pages must be answered meanwhile. A search
+ * arriving before it finishes builds the model itself, as without a warm-up; the warm-up then stops. Writes landing
+ * meanwhile are caught like any other: the version is read first.
+ */
+export async function warmSearchReadModel(
+  db: Db,
+  now: number,
+  yieldToLoop: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+): Promise<'built' | 'already built'> {
+  if (models.has(db)) return 'already built';
+  const version = readModelVersion(db);
+  // The hospitals in the order a full read returns them (the same query), so both builds order them alike.
+  const order = hospitalIdsInReadOrder(db);
+  const parts: Parts = { version, hospitals: [], facts: new Map(), names: new Map(), registry: new Map() };
+  for (let at = 0; at < order.length; at += WARM_UP_SLICE) {
+    await yieldToLoop();
+    if (models.has(db)) return 'already built';
+    const slice = order.slice(at, at + WARM_UP_SLICE);
+    const read = new Map(readHospitalCapacity(db, now, slice).map((h) => [h.org.id, h]));
+    for (const id of slice) {
+      const h = read.get(id);
+      if (h) parts.hospitals.push(h);
+    }
+    for (const [id, f] of loadPerformanceFacts(db, slice)) parts.facts.set(id, f);
+    for (const [id, n] of loadHospitalNames(db, slice)) parts.names.set(id, n);
+    for (const [id, r] of loadRegistryExperience(db, slice)) parts.registry.set(id, r);
+  }
+  await yieldToLoop();
+  if (models.has(db)) return 'already built';
+  models.set(db, assemble(db, now, parts, 0, 0));
+  return 'built';
 }
