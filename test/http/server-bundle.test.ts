@@ -1,21 +1,29 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '@ctp/db';
+import { DEMO_PASSWORD } from '@ctp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServerBundle } from '../../apps/server/scripts/bundle.ts';
-import { SERVER_BUNDLE, type ServerProcess, spawnServer } from '../helpers/server-process.ts';
+import {
+  dataPaths,
+  prepareDataDir,
+  SERVER_BUNDLE,
+  type ServerProcess,
+  spawnServer,
+} from '../helpers/server-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI_BUNDLE = join(ROOT, 'apps/server/dist/cli.mjs');
 
 /**
  * `pnpm start` runs the esbuild bundle with plain node (issue 16: cold start). The files the sources find beside
- * themselves must still be found from apps/server/dist: the migrations (drizzle/), the reference data and demo
- * registries of the seed, the web app. The database and the web folder are given relative to the repository root,
- * as the defaults are, so a root computed from the bundle's own place would miss them.
+ * themselves must still be found from apps/server/dist: the migrations (drizzle/, checked at every start), the
+ * reference data (read at every start), the condition vocabulary (search), the web app. The database and the web
+ * folder are given relative to the repository root, as the defaults are, so a root computed from the bundle's own
+ * place would miss them. The demo is seeded in this process first (the seed with history takes a minute).
  */
 describe('the built server bundle', () => {
   let dir: string;
@@ -25,16 +33,12 @@ describe('the built server bundle', () => {
   beforeAll(async () => {
     await ensureServerBundle();
     dir = mkdtempSync(join(tmpdir(), 'ctp-bundle-'));
+    await prepareDataDir(dir);
     mkdirSync(join(dir, 'web'));
     writeFileSync(join(dir, 'web', 'index.html'), index);
     server = await spawnServer(
       dir,
-      {
-        CTP_DB: relative(ROOT, join(dir, 'ctp.sqlite')),
-        CTP_WEB_DIST: relative(ROOT, join(dir, 'web')),
-        // The demo seed reads its registry files and reference data from beside its sources.
-        CTP_SEED_DEMO: 'true',
-      },
+      { CTP_DB: relative(ROOT, dataPaths(dir).dbPath), CTP_WEB_DIST: relative(ROOT, join(dir, 'web')) },
       120_000,
       SERVER_BUNDLE,
     );
@@ -59,30 +63,37 @@ describe('the built server bundle', () => {
     }
   });
 
-  it('migrated and seeded the database it was given, from the files beside the sources', () => {
+  it('checked the migrations of the database it was given, from drizzle/ beside the sources', () => {
     const journal = JSON.parse(readFileSync(join(ROOT, 'drizzle/meta/_journal.json'), 'utf8')) as {
       entries: unknown[];
     };
-    expect(existsSync(join(dir, 'ctp.sqlite'))).toBe(true);
-    const handle = openDatabase(join(dir, 'ctp.sqlite'));
+    const handle = openDatabase(dataPaths(dir).dbPath);
     try {
       const count = (sql: string) => (handle.sqlite.prepare(sql).get() as { n: number }).n;
       expect(count('select count(*) n from __drizzle_migrations')).toBe(journal.entries.length);
       expect(count('select count(*) n from specialty_catalogue')).toBeGreaterThan(0);
-      expect(count('select count(*) n from registry_trials')).toBeGreaterThan(0);
     } finally {
       closeDatabase(handle);
     }
   });
 
-  it('signs a demo user in over tRPC', async () => {
-    const res = await fetch(`${server.url}/trpc/auth.login`, {
+  it('signs a demo user in and searches over tRPC', async () => {
+    const login = await fetch(`${server.url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ json: { email: 'sponsor@demo.ctp', password: 'demo1234' } }),
+      body: JSON.stringify({ json: { email: 'sponsor@demo.ctp', password: DEMO_PASSWORD } }),
     });
-    expect(res.status).toBe(200);
-    expect(res.headers.getSetCookie().some((c) => c.startsWith('ctp_session='))).toBe(true);
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ctp_session='))
+      ?.split(';')[0];
+    expect(cookie).toBeDefined();
+    const input = encodeURIComponent(JSON.stringify({ json: { q: '肺癌' } }));
+    const search = await fetch(`${server.url}/trpc/sites.search?input=${input}`, { headers: { cookie: cookie! } });
+    expect(search.status).toBe(200);
+    const body = (await search.json()) as { result: { data: { json: { items: unknown[] } } } };
+    expect(body.result.data.json.items.length).toBeGreaterThan(0);
   });
 
   it('the CLI bundle verifies the audit chain of that database', async () => {
@@ -90,7 +101,7 @@ describe('the built server bundle', () => {
       execFile(
         process.execPath,
         [CLI_BUNDLE, 'audit', 'verify'],
-        { cwd: dir, env: { ...process.env, CTP_DB: join(dir, 'ctp.sqlite'), CTP_LOG_LEVEL: 'silent' } },
+        { cwd: dir, env: { ...process.env, CTP_DB: dataPaths(dir).dbPath, CTP_LOG_LEVEL: 'silent' } },
         (error, stdout, stderr) =>
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout + stderr }),
       );
