@@ -9,9 +9,27 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 export function notifyOrg(
   tx: Tx,
   target: { orgId: string; roles: Role[]; exceptUserId?: string; onlyUserIds?: string[] },
-  n: { kind: NotificationKind; params: Record<string, string | number>; link: string; dedupeKey?: string; now: number },
+  n: Notice,
 ): number {
-  const recipients = tx
+  const recipients = orgRecipients(tx, target);
+  insertNotifications(tx, recipients, n);
+  return recipients.length;
+}
+
+export type Notice = {
+  kind: NotificationKind;
+  params: Record<string, string | number>;
+  link: string;
+  dedupeKey?: string;
+  now: number;
+};
+
+/** The users holding one of `roles` in `orgId` now, each once. */
+export function orgRecipients(
+  tx: Tx,
+  target: { orgId: string; roles: Role[]; exceptUserId?: string; onlyUserIds?: string[] },
+): string[] {
+  return tx
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(
@@ -23,7 +41,11 @@ export function notifyOrg(
       (u, i, all) =>
         all.indexOf(u) === i && u !== target.exceptUserId && (!target.onlyUserIds || target.onlyUserIds.includes(u)),
     );
-  for (const userId of recipients) {
+}
+
+/** One notification per user; a dedupe key a user already has is skipped (the unique index decides). */
+export function insertNotifications(tx: Tx, userIds: readonly string[], n: Notice): void {
+  for (const userId of userIds) {
     tx.insert(notifications)
       .values({
         userId,
@@ -36,5 +58,4 @@ export function notifyOrg(
       .onConflictDoNothing()
       .run();
   }
-  return recipients.length;
 }
