@@ -198,9 +198,15 @@ function moveToDay(m: Model, now: number): void {
 export function searchReadModel(db: Db, now: number): SearchReadModel {
   let m = models.get(db);
   if (!m) {
-    m = build(db, now, 0, 0);
+    const w = warming.get(db);
+    if (!w) {
+      m = build(db, now, 0, 0);
+      models.set(db, m);
+      return m;
+    }
+    // The warm-up after start is under way: finish it here, then catch up with writes made since it began.
+    m = finishWarming(db, w);
     models.set(db, m);
-    return m;
   }
   const changes = readModelChangesSince(db, m.version);
   if (changes?.all) {
@@ -219,38 +225,59 @@ export function searchReadModel(db: Db, now: number): SearchReadModel {
 /** Hospitals read per slice by the warm-up: a slice costs tens of milliseconds at national scale. */
 const WARM_UP_SLICE = 10;
 
+/** A warm-up under way: what it has read so far, and where it stands in the hospitals' order. */
+type Warming = { parts: Parts; order: string[]; next: number; now: number };
+const warming = new WeakMap<Db, Warming>();
+
+function readSlice(db: Db, w: Warming): void {
+  const slice = w.order.slice(w.next, w.next + WARM_UP_SLICE);
+  w.next += slice.length;
+  const read = new Map(readHospitalCapacity(db, w.now, slice).map((h) => [h.org.id, h]));
+  for (const id of slice) {
+    const h = read.get(id);
+    if (h) w.parts.hospitals.push(h);
+  }
+  for (const [id, f] of loadPerformanceFacts(db, slice)) w.parts.facts.set(id, f);
+  for (const [id, n] of loadHospitalNames(db, slice)) w.parts.names.set(id, n);
+  for (const [id, r] of loadRegistryExperience(db, slice)) w.parts.registry.set(id, r);
+}
+
+/** Reads what the warm-up has not read yet, at once, and makes the model of it. */
+function finishWarming(db: Db, w: Warming): Model {
+  warming.delete(db);
+  while (w.next < w.order.length) readSlice(db, w);
+  return assemble(db, w.now, w.parts, 0, 0);
+}
+
 /**
  * Builds the model the way `searchReadModel` does, but a slice of hospitals at a time, giving the event loop back
  * between slices (issue 16: cold start). The server calls it right after listening: a full build blocks for seconds
  * at national scale (about 10 s on 2 cores), and /healthz, sign-ins and pages must be answered meanwhile. A search
- * arriving before it finishes builds the model itself, as without a warm-up; the warm-up then stops. Writes landing
- * meanwhile are caught like any other: the version is read first.
+ * arriving before it finishes reads the rest at once (`searchReadModel`), so it waits only for what is left. Writes
+ * landing meanwhile are caught like any other: the version is read first.
  */
 export async function warmSearchReadModel(
   db: Db,
   now: number,
   yieldToLoop: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
 ): Promise<'built' | 'already built'> {
-  if (models.has(db)) return 'already built';
+  if (models.has(db) || warming.has(db)) return 'already built';
   const version = readModelVersion(db);
   // The hospitals in the order a full read returns them (the same query), so both builds order them alike.
-  const order = hospitalIdsInReadOrder(db);
-  const parts: Parts = { version, hospitals: [], facts: new Map(), names: new Map(), registry: new Map() };
-  for (let at = 0; at < order.length; at += WARM_UP_SLICE) {
+  const w: Warming = {
+    parts: { version, hospitals: [], facts: new Map(), names: new Map(), registry: new Map() },
+    order: hospitalIdsInReadOrder(db),
+    next: 0,
+    now,
+  };
+  warming.set(db, w);
+  while (w.next < w.order.length) {
     await yieldToLoop();
-    if (models.has(db)) return 'already built';
-    const slice = order.slice(at, at + WARM_UP_SLICE);
-    const read = new Map(readHospitalCapacity(db, now, slice).map((h) => [h.org.id, h]));
-    for (const id of slice) {
-      const h = read.get(id);
-      if (h) parts.hospitals.push(h);
-    }
-    for (const [id, f] of loadPerformanceFacts(db, slice)) parts.facts.set(id, f);
-    for (const [id, n] of loadHospitalNames(db, slice)) parts.names.set(id, n);
-    for (const [id, r] of loadRegistryExperience(db, slice)) parts.registry.set(id, r);
+    // A search finished it meanwhile.
+    if (warming.get(db) !== w) return 'already built';
+    readSlice(db, w);
   }
-  await yieldToLoop();
-  if (models.has(db)) return 'already built';
-  models.set(db, assemble(db, now, parts, 0, 0));
+  if (warming.get(db) !== w) return 'already built';
+  models.set(db, finishWarming(db, w));
   return 'built';
 }

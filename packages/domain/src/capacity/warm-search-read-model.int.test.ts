@@ -48,18 +48,23 @@ describe('the search read model warmed up in slices', () => {
     expect([...fromFull.registry.values()].flat().length).toBeGreaterThan(0);
   });
 
-  it('stops when a search built the model first, and is a no-op once it exists', async () => {
-    const other = await createSeededDatabase('demo');
+  it('hands what it has read to a search arriving meanwhile, which reads only the rest', async () => {
+    const other = await createSeededDatabase('history');
     try {
-      let first = true;
+      let slices = 0;
+      let fromSearch: ReturnType<typeof searchReadModel> | undefined;
       const outcome = await warmSearchReadModel(other.db, now, async () => {
         await new Promise((resolve) => setImmediate(resolve));
-        // A search arrives during the first slice's wait.
-        if (first) searchReadModel(other.db, now);
-        first = false;
+        // A search arrives after the first slice.
+        if (++slices === 2) fromSearch = searchReadModel(other.db, now);
       });
       expect(outcome).toBe('already built');
-      expect(searchReadModel(other.db, now).stats.builds).toBe(1);
+      expect(fromSearch?.stats).toEqual({ builds: 1, hospitalRefreshes: 0 });
+      const { stats: _a, ...model } = searchReadModel(other.db, now);
+      const { stats: _b, ...fromFull } = searchReadModel(full.db, now);
+      expect(model.hospitals).toEqual(fromFull.hospitals);
+      expect(model.performance).toEqual(fromFull.performance);
+      expect(model.registry).toEqual(fromFull.registry);
       expect(await warmSearchReadModel(other.db, now)).toBe('already built');
     } finally {
       other.sqlite.close();
