@@ -13,8 +13,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '@ctp/db';
 import { benchAfterChange } from './scale/after-change.ts';
-import { signIn, startBenchServer } from './scale/bench-server.ts';
-import { type Figure, printTable, writeResults } from './scale/measure.ts';
+import { query, signIn, startBenchServer } from './scale/bench-server.ts';
+import { type Figure, printTable, quantile, writeResults } from './scale/measure.ts';
 import { benchImport } from './scale/registry-import.ts';
 import { benchSearch } from './scale/search.ts';
 import { benchThroughput } from './scale/throughput.ts';
@@ -37,6 +37,8 @@ if (!existsSync(dbPath)) {
   process.exit(2);
 }
 const runs = Number(values.runs);
+/** Spawns timed for the cold start (median reported). */
+const COLD_STARTS = 5;
 const skip = new Set(values.skip!.split(',').filter(Boolean));
 
 console.log(
@@ -56,16 +58,43 @@ console.log(
   `${counts.hospitals} hospitals, ${counts.trials} trials, ${counts.sites} trial sites, ${counts.submissions} submissions\n`,
 );
 
-const server = await startBenchServer(dbPath, { CTP_RATE_LIMIT_PER_MINUTE: '100000' });
+// Cold start: spawns of the bundle to the first /healthz, each stopped once it answers, then the one the rest of the
+// benchmark uses; on that one, the first search answered after its spawn (the search read model is warmed up
+// after listen, in slices; a search arriving first builds it).
+const serverEnv = { CTP_RATE_LIMIT_PER_MINUTE: '100000' };
+const coldStarts: number[] = [];
+for (let i = 0; i < COLD_STARTS - 1; i++) {
+  const s = await startBenchServer(dbPath, serverEnv);
+  coldStarts.push(s.coldStartMs);
+  await s.stop();
+}
+const server = await startBenchServer(dbPath, serverEnv);
+coldStarts.push(server.coldStartMs);
+const firstSearchCookie = await signIn(server.url, 'sponsor@demo.ctp');
+await query(server.url, firstSearchCookie, 'sites.search', { q: '肺癌' });
+const firstSearchMs = performance.now() - server.spawnedAt;
+const coldMedian = quantile(coldStarts, 0.5);
 const figures: Figure[] = [
   {
     group: 'start',
     name: 'cold start to first /healthz',
     unit: 'ms',
-    median: server.coldStartMs,
+    median: coldMedian,
+    p95: Math.max(...coldStarts),
+    n: coldStarts.length,
     target: '≤ 2 s',
-    meets: server.coldStartMs <= 2000,
-    note: 'spawn of node --import tsx apps/server/src/main.ts: migrate check, audit head check, reminder sweep, listen',
+    meets: coldMedian <= 2000,
+    note:
+      `spawn of node apps/server/dist/main.mjs (the esbuild bundle pnpm start runs) to the first 200 of /healthz: ` +
+      `load the bundle, open, migration check, audit-head check, plugins, listen; the search read model and the ` +
+      `reminder sweep come after listen (p95 column: the slowest of ${coldStarts.length}; runs ${coldStarts.map((t) => t.toFixed(0)).join(', ')} ms)`,
+  },
+  {
+    group: 'start',
+    name: 'cold start to first search answered',
+    unit: 'ms',
+    median: firstSearchMs,
+    note: 'spawn to a sign-in and a sites.search (肺癌) answered: includes the build of the search read model',
   },
 ];
 try {

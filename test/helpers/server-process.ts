@@ -31,20 +31,25 @@ export const dataPaths = (dir: string) => ({
   auditHead: { headFile: join(dir, 'ctp.sqlite.audit-head.json'), keyFile: join(dir, 'ctp.sqlite.audit-head.key') },
 });
 
+/** How the server is run: from its sources through tsx (the default), or the bundle `pnpm build` makes. */
+export const SERVER_FROM_SOURCES = ['--import', 'tsx', MAIN];
+export const SERVER_BUNDLE = [join(ROOT, 'apps/server/dist/main.mjs')];
+
 /**
  * The real server (`apps/server/src/main.ts`) as a child process on a free loopback port over the data folder
  * `dir`. Run as `node --import tsx` (what the tsx binary spawns) so that the pid is the server's own: a kill -9 of
- * a wrapper would leave the server running.
+ * a wrapper would leave the server running. `nodeArgs: SERVER_BUNDLE` runs the built bundle instead.
  */
 export async function spawnServer(
   dir: string,
   env: Record<string, string> = {},
   timeoutMs = 180_000,
+  nodeArgs: string[] = SERVER_FROM_SOURCES,
 ): Promise<ServerProcess> {
   const { dbPath, filesDir } = dataPaths(dir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     env: {
       ...process.env,

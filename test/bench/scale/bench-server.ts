@@ -5,21 +5,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@ctp/domain';
+import { ensureServerBundle } from '../../../apps/server/scripts/bundle.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export type BenchServer = { url: string; coldStartMs: number; stop: () => Promise<void>; output: () => string };
+export type BenchServer = {
+  url: string;
+  /** performance.now() when the process was spawned. */
+  spawnedAt: number;
+  coldStartMs: number;
+  stop: () => Promise<void>;
+  output: () => string;
+};
+
+/** How `pnpm start` runs the server: the esbuild bundle (apps/server/dist/main.mjs) with plain node. */
+export const SERVER_BUNDLE = join(ROOT, 'apps/server/dist/main.mjs');
 
 /**
- * The real server (`apps/server/src/main.ts`, run as node --import tsx) on a free port over `dbPath`, timed from
- * spawn to the first 200 of /healthz (polled every 10 ms): the cold start. Logging stays at the server's default
- * (`info`), so request logging is part of every figure.
+ * The real server as `pnpm start` runs it (the bundle, built first if missing or older than its sources) on a free
+ * port over `dbPath`, timed from spawn to the first 200 of /healthz (polled every 10 ms): the cold start. Logging
+ * stays at the server's default (`info`), so request logging is part of every figure.
  */
 export async function startBenchServer(dbPath: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  await ensureServerBundle();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -63,6 +75,7 @@ export async function startBenchServer(dbPath: string, env: Record<string, strin
   const coldStartMs = performance.now() - started;
   return {
     url,
+    spawnedAt: started,
     coldStartMs,
     output: () => out,
     stop: async () => {

@@ -87,6 +87,16 @@ export function isStale(confirmedAt: number | null, now: number): boolean {
  * search, compare and the hospital profile, so all three show the same numbers.
  */
 
+/** The hospitals' ids in the order `readHospitalCapacity` returns them when it reads all (the same query). */
+export function hospitalIdsInReadOrder(db: Db): string[] {
+  return db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'hospital'), undefined))
+    .all()
+    .map((o) => o.id);
+}
+
 export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds && hospitalIds.length === 0) return [];
   const orgs = db

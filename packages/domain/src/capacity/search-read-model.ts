@@ -1,13 +1,6 @@
-import {
-  type Db,
-  organisations,
-  type ReadModelPart,
-  readModelChangesSince,
-  readModelVersion,
-  specialtyCatalogue,
-} from '@ctp/db';
-import { eq, sql } from 'drizzle-orm';
+import { type Db, type ReadModelPart, readModelChangesSince, readModelVersion, specialtyCatalogue } from '@ctp/db';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
+import type { WorkingCalendar } from '../clock/working-days.ts';
 import {
   addFiledAreas,
   type FiledAreaIndex,
@@ -16,7 +9,7 @@ import {
   useFiledAreaIndex,
 } from './condition-areas.ts';
 import { type AliasIndex, indexHospitalNames, loadHospitalNames } from './hospital-aliases.ts';
-import { type HospitalCapacity, isStale, readHospitalCapacity } from './load-capacity.ts';
+import { type HospitalCapacity, hospitalIdsInReadOrder, isStale, readHospitalCapacity } from './load-capacity.ts';
 import { loadRegistryExperience, type RegistryExperience } from './registry-experience.ts';
 import {
   loadPerformanceFacts,
@@ -71,33 +64,15 @@ function readCatalogue(db: Db): CatalogueNames {
 }
 
 type Parts = {
+  version: number;
   hospitals: HospitalCapacity[];
   facts: Map<string, PerformanceFacts>;
   names: Map<string, string[]>;
   registry: RegistryExperience;
 };
 
-function build(db: Db, now: number, builds: number, hospitalRefreshes: number): Model {
-  // The version first: a write landing while the model is read is re-read at the next check.
-  const version = readModelVersion(db);
-  const parts: Parts = {
-    hospitals: readHospitalCapacity(db, now),
-    facts: loadPerformanceFacts(db),
-    names: loadHospitalNames(db),
-    registry: loadRegistryExperience(db),
-  };
-  return assemble(db, now, version, parts, builds, hospitalRefreshes);
-}
-
-function assemble(
-  db: Db,
-  now: number,
-  version: number,
-  parts: Parts,
-  builds: number,
-  hospitalRefreshes: number,
-): Model {
-  const { hospitals, facts, names, registry } = parts;
+function assemble(db: Db, now: number, parts: Parts, builds: number, hospitalRefreshes: number): Model {
+  const { version, hospitals, facts, names, registry } = parts;
   const aliases: AliasIndex = new Map();
   for (const [id, list] of names) indexHospitalNames(aliases, id, list);
   const filed: FiledAreaIndex = new Map();
@@ -121,42 +96,18 @@ function assemble(
   };
 }
 
-/**
- * Builds the model a batch of hospitals at a time, giving the event loop back between batches, then installs it.
- * The server calls it once it listens: at national scale the whole build takes seconds of CPU, and built in one go
- * it held every request behind it, /healthz included (issue 16, cold start). A search that arrives first builds the
- * model itself, as before, and the warm-up then stops. The result is the model `build` gives (test).
- */
-export async function warmSearchReadModel(db: Db, now: () => number, batchSize = 20): Promise<void> {
-  if (models.has(db)) return;
+function build(db: Db, now: number, builds: number, hospitalRefreshes: number): Model {
+  // The version first: a write landing while the model is read is re-read at the next check.
   const version = readModelVersion(db);
-  const at = now();
-  // In stored order, as the full read returns them: the model mixes both reads and must not reorder.
-  const ids = db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.kind, 'hospital'))
-    .orderBy(sql`${organisations}.rowid`)
-    .all()
-    .map((r) => r.id);
-  const parts: Parts = { hospitals: [], facts: new Map(), names: new Map(), registry: new Map() };
-  // One calendar for every batch: it remembers the working days it has counted (a new one per batch was 5× slower).
-  const calendar = loadWorkingCalendar(db);
-  for (let i = 0; i < ids.length; i += batchSize) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (models.has(db)) return;
-    const batch = ids.slice(i, i + batchSize);
-    const capacity = new Map(readHospitalCapacity(db, at, batch).map((h) => [h.org.id, h]));
-    for (const id of batch) {
-      const h = capacity.get(id);
-      if (h) parts.hospitals.push(h);
-    }
-    for (const [id, f] of loadPerformanceFacts(db, batch, calendar)) parts.facts.set(id, f);
-    for (const [id, n] of loadHospitalNames(db, batch)) parts.names.set(id, n);
-    for (const [id, r] of loadRegistryExperience(db, batch)) parts.registry.set(id, r);
-  }
-  if (models.has(db)) return;
-  models.set(db, assemble(db, at, version, parts, 0, 0));
+  const hospitals = readHospitalCapacity(db, now);
+  const parts = {
+    version,
+    hospitals,
+    facts: loadPerformanceFacts(db),
+    names: loadHospitalNames(db),
+    registry: loadRegistryExperience(db),
+  };
+  return assemble(db, now, parts, builds, hospitalRefreshes);
 }
 
 /** Re-reads the capacity of the given hospitals only and puts it in place (a hospital no longer there is taken out). */
@@ -249,9 +200,15 @@ function moveToDay(m: Model, now: number): void {
 export function searchReadModel(db: Db, now: number): SearchReadModel {
   let m = models.get(db);
   if (!m) {
-    m = build(db, now, 0, 0);
+    const w = warming.get(db);
+    if (!w) {
+      m = build(db, now, 0, 0);
+      models.set(db, m);
+      return m;
+    }
+    // The warm-up after start is under way: finish it here, then catch up with writes made since it began.
+    m = finishWarming(db, w);
     models.set(db, m);
-    return m;
   }
   const changes = readModelChangesSince(db, m.version);
   if (changes?.all) {
@@ -265,4 +222,67 @@ export function searchReadModel(db: Db, now: number): SearchReadModel {
   }
   if (dayOf(now) !== m.day) moveToDay(m, now);
   return m;
+}
+
+/** Hospitals read per slice by the warm-up: a slice costs tens of milliseconds at national scale. */
+const WARM_UP_SLICE = 10;
+
+/** A warm-up under way: what it has read so far, and where it stands in the hospitals' order. */
+type Warming = { parts: Parts; order: string[]; next: number; now: number; calendar: WorkingCalendar };
+const warming = new WeakMap<Db, Warming>();
+
+function readSlice(db: Db, w: Warming): void {
+  const slice = w.order.slice(w.next, w.next + WARM_UP_SLICE);
+  w.next += slice.length;
+  const read = new Map(readHospitalCapacity(db, w.now, slice).map((h) => [h.org.id, h]));
+  for (const id of slice) {
+    const h = read.get(id);
+    if (h) w.parts.hospitals.push(h);
+  }
+  // One calendar for every slice: it remembers the working days it has counted (a new one per slice made the
+  // review clocks of a national warm-up several times slower).
+  for (const [id, f] of loadPerformanceFacts(db, slice, w.calendar)) w.parts.facts.set(id, f);
+  for (const [id, n] of loadHospitalNames(db, slice)) w.parts.names.set(id, n);
+  for (const [id, r] of loadRegistryExperience(db, slice)) w.parts.registry.set(id, r);
+}
+
+/** Reads what the warm-up has not read yet, at once, and makes the model of it. */
+function finishWarming(db: Db, w: Warming): Model {
+  warming.delete(db);
+  while (w.next < w.order.length) readSlice(db, w);
+  return assemble(db, w.now, w.parts, 0, 0);
+}
+
+/**
+ * Builds the model the way `searchReadModel` does, but a slice of hospitals at a time, giving the event loop back
+ * between slices (issue 16: cold start). The server calls it right after listening: a full build blocks for seconds
+ * at national scale (about 10 s on 2 cores), and /healthz, sign-ins and pages must be answered meanwhile. A search
+ * arriving before it finishes reads the rest at once (`searchReadModel`), so it waits only for what is left. Writes
+ * landing meanwhile are caught like any other: the version is read first.
+ */
+export async function warmSearchReadModel(
+  db: Db,
+  now: number,
+  yieldToLoop: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+): Promise<'built' | 'already built'> {
+  if (models.has(db) || warming.has(db)) return 'already built';
+  const version = readModelVersion(db);
+  // The hospitals in the order a full read returns them (the same query), so both builds order them alike.
+  const w: Warming = {
+    parts: { version, hospitals: [], facts: new Map(), names: new Map(), registry: new Map() },
+    order: hospitalIdsInReadOrder(db),
+    next: 0,
+    now,
+    calendar: loadWorkingCalendar(db),
+  };
+  warming.set(db, w);
+  while (w.next < w.order.length) {
+    await yieldToLoop();
+    // A search finished it meanwhile.
+    if (warming.get(db) !== w) return 'already built';
+    readSlice(db, w);
+  }
+  if (warming.get(db) !== w) return 'already built';
+  models.set(db, finishWarming(db, w));
+  return 'built';
 }

@@ -10,7 +10,6 @@ import {
   type SubmissionOutcome,
   type SubmissionType,
 } from '@ctp/contracts';
-import PDFDocument from 'pdfkit';
 
 const SUBMISSION_TYPE_TEXT: Record<SubmissionType, { zh: string; en: string }> = {
   initial: { zh: '初始审查', en: 'initial review' },
@@ -79,7 +78,10 @@ export function registryIdText(r: { label: string; value: string }): string {
 }
 
 /** Renders the letter (审查批件 / 审查意见通知书) as an A4 PDF in Chinese, with English lines when bilingual. */
-export function renderLetterPdf(c: LetterContent): Promise<Buffer> {
+export async function renderLetterPdf(c: LetterContent): Promise<Buffer> {
+  // Loaded at the first letter, not at every start: pdfkit and its font stack take a tenth of a second to load
+  // (issue 16: cold start).
+  const { default: PDFDocument } = await import('pdfkit');
   const { regular, bold } = cjkFonts();
   const title = LETTER_KIND_LABELS[c.kind];
   const doc = new PDFDocument({
