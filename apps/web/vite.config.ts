@@ -28,6 +28,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      treeshake: {
+        moduleSideEffects: (id: string) => !/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?@rc-component\//.test(id),
+      },
       output: {
         // React and its router/i18n share one long-cached chunk. antd is deliberately NOT grouped: each page's chunk
         // takes the antd components it imports, so the first load carries only what the sign-in or search page uses

@@ -29,8 +29,10 @@ import { theme } from './theme.ts';
 // load carries neither. Big libraries are split by what imports them (vite.config.ts), never forced into one chunk.
 // antd's Result carries three SVG illustrations (~10 KB gzip) and is shown only on an error or a refusal.
 const Result = lazy(() => import('antd/es/result/index.js'));
-const AppLayout = lazyPage(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
-const LoginPage = lazyPage(() => import('./pages/LoginPage.tsx'));
+// The frame, the sign-in page and the search page read only the core catalogue and their own namespaces: the page
+// catalogues they do not name stay out of the first load (i18n/pages.zh-CN.ts). Every other page loads them all.
+const AppLayout = lazyPage(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })), []);
+const LoginPage = lazyPage(() => import('./pages/LoginPage.tsx'), []);
 const HomePage = lazyPage(() => import('./pages/HomePage.tsx'));
 const DirectoryPage = lazyPage(() => import('./pages/DirectoryPage.tsx'));
 const OrganisationPage = lazyPage(() => import('./pages/OrganisationPage.tsx'));
@@ -46,7 +48,7 @@ const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage.tsx'));
 const ProviderPage = lazyPage(() => import('./pages/providers/ProviderPage.tsx'));
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.tsx'));
-const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'));
+const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'), ['search', 'providers']);
 const ComparePage = lazyPage(() => import('./pages/search/ComparePage.tsx'));
 const ShortlistsPage = lazyPage(() => import('./pages/search/ShortlistsPage.tsx'));
 const ShortlistPage = lazyPage(() => import('./pages/search/ShortlistPage.tsx'));

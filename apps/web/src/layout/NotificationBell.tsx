@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { loadPageMessages } from '../i18n/index.ts';
 import { beijingTime } from '../lib/beijing-time.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -93,7 +94,9 @@ export function NotificationBell() {
       placement="bottomRight"
       open={open}
       onOpenChange={(next) => {
-        setOpen(next);
+        // The sentences are the trials catalogue's: fetched on the first opening, not in the frame's first load.
+        if (next) void loadPageMessages(['trials']).then(() => setOpen(true));
+        else setOpen(false);
         // Opening the centre shows what is new now, not at the last minute's poll.
         if (next) void list.refetch();
       }}
@@ -102,7 +105,7 @@ export function NotificationBell() {
       <Button
         type="text"
         className="ctp-header-button"
-        aria-label={t('trials.notifications.bell')}
+        aria-label={t('nav.notifications')}
         data-testid="notification-bell"
       >
         <Badge count={unread} size="small" offset={[2, -2]}>
