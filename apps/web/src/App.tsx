@@ -64,7 +64,10 @@ const RecognitionRequestPage = lazyPage(() => import('./pages/recognition/Recogn
 const RecognitionBoardPage = lazyPage(() => import('./pages/recognition/RecognitionBoardPage.tsx'));
 const AgreementsPage = lazyPage(() => import('./pages/recognition/AgreementsPage.tsx'));
 const LocalContextPage = lazyPage(() => import('./pages/recognition/LocalContextPage.tsx'));
-const CommissionOverviewPage = lazyPage(() => import('./pages/commission/CommissionOverviewPage.tsx'));
+const CommissionOverviewPage = lazyPage(
+  () => import('./pages/commission/CommissionOverviewPage.tsx'),
+  ['commission', 'calendar', 'delays'],
+);
 const DrillDownPage = lazyPage(() => import('./pages/commission/DrillDownPage.tsx'));
 const RecordsPage = lazyPage(() => import('./pages/commission/RecordsPage.tsx'));
 const IncentivePage = lazyPage(() => import('./pages/commission/IncentivePage.tsx'));
