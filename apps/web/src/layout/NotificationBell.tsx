@@ -36,6 +36,7 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const [messagesLoaded, setMessagesLoaded] = useState(false);
   const list = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 30 }), refetchInterval: 60_000 });
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({
@@ -45,7 +46,8 @@ export function NotificationBell() {
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
 
-  const content = (
+  // Built once the trials catalogue (its sentences) has loaded, on the first opening: not in the frame's first load.
+  const content = messagesLoaded && (
     <div className="ctp-notifications" data-testid="notifications">
       <div className="ctp-notifications-head">
         <Typography.Text strong>{t('trials.notifications.title')}</Typography.Text>
@@ -94,8 +96,11 @@ export function NotificationBell() {
       placement="bottomRight"
       open={open}
       onOpenChange={(next) => {
-        // The sentences are the trials catalogue's: fetched on the first opening, not in the frame's first load.
-        if (next) void loadPageMessages(['trials']).then(() => setOpen(true));
+        if (next)
+          void loadPageMessages(['trials']).then(() => {
+            setMessagesLoaded(true);
+            setOpen(true);
+          });
         else setOpen(false);
         // Opening the centre shows what is new now, not at the last minute's poll.
         if (next) void list.refetch();

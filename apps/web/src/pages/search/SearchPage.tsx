@@ -203,7 +203,7 @@ function SiteSearch({ tabs }: { tabs: ReactNode }) {
           footer={
             <Button type="primary" block onClick={() => setFiltersOpen(false)} data-testid="filters-done">
               {first
-                ? `${t('layout.showResults')} · ${t('search.total', { total: first.total })}`
+                ? `${t('layout.showResults')} · ${t('search.total', { count: first.total })}`
                 : t('layout.showResults')}
             </Button>
           }
