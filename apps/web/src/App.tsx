@@ -1,7 +1,11 @@
 import { calendarPagePolicy, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { App as AntApp, Button, ConfigProvider } from 'antd';
+// Per-component paths, not the `antd` barrel: every module the barrel names counts as reachable from the entry, and
+// the bundler then puts what lazy pages share with them into chunks the entry loads (issue 16).
+import AntApp from 'antd/es/app/index.js';
+import Button from 'antd/es/button/index.js';
+import ConfigProvider from 'antd/es/config-provider/index.js';
 // The ES builds of antd's locales: `antd/locale/*` are CommonJS and drag a second copy of the picker locales along.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';

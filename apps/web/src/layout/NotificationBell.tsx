@@ -47,7 +47,10 @@ export function NotificationBell() {
   const items = list.data?.items ?? [];
 
   // Built once the trials catalogue (its sentences) has loaded, on the first opening: not in the frame's first load.
-  const content = messagesLoaded && (
+  // Never empty: antd's Popover neither opens nor reports the click when it has no content.
+  const content = !messagesLoaded ? (
+    <span />
+  ) : (
     <div className="ctp-notifications" data-testid="notifications">
       <div className="ctp-notifications-head">
         <Typography.Text strong>{t('trials.notifications.title')}</Typography.Text>
