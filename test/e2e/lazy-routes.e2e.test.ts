@@ -109,6 +109,23 @@ describe('lazy routes (issue 16)', () => {
     await context.close();
   });
 
+  it('opens a page by its URL in English: its catalogues are added once i18next is ready, not before', async () => {
+    const context = await newContext(env.browser);
+    // English is loaded before i18next starts, while the page's code and catalogues are already being fetched.
+    await context.addInitScript(() => {
+      if (location.protocol.startsWith('http')) localStorage.setItem('ctp.locale', 'en');
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, env.server.url, 'sponsor@demo.ctp');
+    await page.getByTestId('home-sponsor').waitFor();
+    await page.goto(`${env.server.url}/trials`);
+    await page.getByRole('heading', { name: 'Trials' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await expect(missingKeys(page)).resolves.toEqual([]);
+    await context.close();
+  });
+
   it('refuses a page behind a page policy (工作日历, 激励指数 for a sponsor) with the 403 page', async () => {
     const context = await newContext(env.browser);
     const page = await context.newPage();

@@ -33,7 +33,8 @@ export function loadPageMessages(namespaces: readonly PageNamespace[] = PAGE_NAM
     namespaces.map((ns) => {
       let loading = pageCatalogues.get(ns);
       if (!loading) {
-        loading = ZH_PAGE_CATALOGUES[ns]().then((messages) => {
+        // After init: a page's code is fetched at start-up while an English reader's catalogue is still loading.
+        loading = Promise.all([ZH_PAGE_CATALOGUES[ns](), i18nReady]).then(([messages]) => {
           i18next.addResourceBundle('zh-CN', 'translation', { [ns]: messages }, true, true);
         });
         pageCatalogues.set(ns, loading);
