@@ -29,6 +29,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       treeshake: {
+        // antd's `@rc-component/*` packages declare no `sideEffects`, so every module they import was kept whole
+        // (all of rc-form with its validator reached the first load through ConfigProvider). They have none: the
+        // bundler may drop what is unused (issue 16).
         moduleSideEffects: (id: string) => !/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?@rc-component\//.test(id),
       },
       output: {
