@@ -28,6 +28,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      treeshake: {
+        // antd's `@rc-component/*` packages declare no `sideEffects`, so every module they import was kept whole
+        // (all of rc-form with its validator reached the first load through ConfigProvider). They have none: the
+        // bundler may drop what is unused (issue 16).
+        moduleSideEffects: (id: string) => !/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?@rc-component\//.test(id),
+      },
       output: {
         // React and its router/i18n share one long-cached chunk. antd is deliberately NOT grouped: each page's chunk
         // takes the antd components it imports, so the first load carries only what the sign-in or search page uses

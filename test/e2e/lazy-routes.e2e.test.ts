@@ -14,6 +14,10 @@ function scriptsOf(page: Page): string[] {
 
 const chunk = (scripts: string[], name: string) => scripts.some((s) => s.startsWith(`/assets/${name}-`));
 
+/** Keys the page asked i18next for and found in no loaded catalogue (i18n/index.ts records them). */
+const missingKeys = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __ctpMissingKeys?: string[] }).__ctpMissingKeys ?? null);
+
 /** Paths of the scripts received from now on that carry zod (its class names survive minification). */
 function zodScriptsOf(page: Page): string[] {
   const found: string[] = [];
@@ -40,6 +44,9 @@ describe('lazy routes (issue 16)', () => {
     expect(chunk(scripts, 'LoginPage')).toBe(true);
     expect(zod).toEqual([]);
     for (const name of ['AppLayout', 'en', 'echarts', 'SearchPage']) expect(chunk(scripts, name), name).toBe(false);
+    // No page catalogue: the sign-in page reads the core one only (i18n/zh-CN.ts), and no key is missing from it.
+    expect(scripts.filter((s) => s.includes('.zh-CN-'))).toEqual([]);
+    await expect(missingKeys(page)).resolves.toEqual([]);
 
     await signIn(page, env.server.url, 'sponsor@demo.ctp');
     await page.getByTestId('home-sponsor').waitFor();
@@ -76,6 +83,46 @@ describe('lazy routes (issue 16)', () => {
     expect(started.some((p) => p.startsWith('/assets/echarts-'))).toBe(false);
     // zod (≈ 25 KB gzip) is not in the search page's first load: the page and the menu read zod-free constants.
     expect(zod).toEqual([]);
+    // Only the catalogues the search page names, and every key the page and its frame ask for is there.
+    const catalogues = started
+      .filter((p) => p.includes('.zh-CN-'))
+      .map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    expect(catalogues.sort()).toEqual(['providers.zh-CN', 'search.zh-CN']);
+    await expect(missingKeys(fresh)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it('opens the commission dashboard and the notifications with every string of their catalogues loaded', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, env.server.url, 'commission@demo.ctp');
+    await page.getByTestId('home-commission').waitFor();
+    await page.goto(`${env.server.url}/commission`);
+    await page.getByTestId('overview-cards').waitFor();
+    await page.waitForLoadState('networkidle');
+    // The notification sentences are the trials catalogue's, fetched on the first opening of the bell.
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notifications').waitFor();
+    await expect(missingKeys(page)).resolves.toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a page by its URL in English: its catalogues are added once i18next is ready, not before', async () => {
+    const context = await newContext(env.browser);
+    // English is loaded before i18next starts, while the page's code and catalogues are already being fetched.
+    await context.addInitScript(() => {
+      if (location.protocol.startsWith('http')) localStorage.setItem('ctp.locale', 'en');
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, env.server.url, 'sponsor@demo.ctp');
+    await page.getByTestId('home-sponsor').waitFor();
+    await page.goto(`${env.server.url}/trials`);
+    await page.getByRole('heading', { name: 'Trials' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await expect(missingKeys(page)).resolves.toEqual([]);
     await context.close();
   });
 

@@ -1,7 +1,11 @@
 import { calendarPagePolicy, incentivePagePolicy, POLICIES, type Policy } from '@ctp/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { App as AntApp, Button, ConfigProvider } from 'antd';
+// Per-component paths, not the `antd` barrel: every module the barrel names counts as reachable from the entry, and
+// the bundler then puts what lazy pages share with them into chunks the entry loads (issue 16).
+import AntApp from 'antd/es/app/index.js';
+import Button from 'antd/es/button/index.js';
+import ConfigProvider from 'antd/es/config-provider/index.js';
 // The ES builds of antd's locales: `antd/locale/*` are CommonJS and drag a second copy of the picker locales along.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -29,8 +33,10 @@ import { theme } from './theme.ts';
 // load carries neither. Big libraries are split by what imports them (vite.config.ts), never forced into one chunk.
 // antd's Result carries three SVG illustrations (~10 KB gzip) and is shown only on an error or a refusal.
 const Result = lazy(() => import('antd/es/result/index.js'));
-const AppLayout = lazyPage(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
-const LoginPage = lazyPage(() => import('./pages/LoginPage.tsx'));
+// The frame, the sign-in page and the search page read only the core catalogue and their own namespaces: the page
+// catalogues they do not name stay out of the first load (i18n/pages.zh-CN.ts). Every other page loads them all.
+const AppLayout = lazyPage(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })), []);
+const LoginPage = lazyPage(() => import('./pages/LoginPage.tsx'), []);
 const HomePage = lazyPage(() => import('./pages/HomePage.tsx'));
 const DirectoryPage = lazyPage(() => import('./pages/DirectoryPage.tsx'));
 const OrganisationPage = lazyPage(() => import('./pages/OrganisationPage.tsx'));
@@ -46,7 +52,7 @@ const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage.tsx'));
 const ProviderPage = lazyPage(() => import('./pages/providers/ProviderPage.tsx'));
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.tsx'));
-const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'));
+const SearchPage = lazyPage(() => import('./pages/search/SearchPage.tsx'), ['search', 'providers']);
 const ComparePage = lazyPage(() => import('./pages/search/ComparePage.tsx'));
 const ShortlistsPage = lazyPage(() => import('./pages/search/ShortlistsPage.tsx'));
 const ShortlistPage = lazyPage(() => import('./pages/search/ShortlistPage.tsx'));
@@ -62,7 +68,10 @@ const RecognitionRequestPage = lazyPage(() => import('./pages/recognition/Recogn
 const RecognitionBoardPage = lazyPage(() => import('./pages/recognition/RecognitionBoardPage.tsx'));
 const AgreementsPage = lazyPage(() => import('./pages/recognition/AgreementsPage.tsx'));
 const LocalContextPage = lazyPage(() => import('./pages/recognition/LocalContextPage.tsx'));
-const CommissionOverviewPage = lazyPage(() => import('./pages/commission/CommissionOverviewPage.tsx'));
+const CommissionOverviewPage = lazyPage(
+  () => import('./pages/commission/CommissionOverviewPage.tsx'),
+  ['commission', 'calendar', 'delays'],
+);
 const DrillDownPage = lazyPage(() => import('./pages/commission/DrillDownPage.tsx'));
 const RecordsPage = lazyPage(() => import('./pages/commission/RecordsPage.tsx'));
 const IncentivePage = lazyPage(() => import('./pages/commission/IncentivePage.tsx'));

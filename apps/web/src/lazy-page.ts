@@ -1,12 +1,21 @@
 import { Children, type ComponentType, isValidElement, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { loadPageMessages } from './i18n/index.ts';
+import type { PageNamespace } from './i18n/pages.zh-CN.ts';
 
 /** A React.lazy component that can also be told to start loading before it renders. */
 export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
 
-export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+/**
+ * `namespaces`: the page catalogues the page reads (its own and those of the components it shows), fetched beside its
+ * code; by default all of them. Pages in a first load name theirs, so that it carries no other page's strings.
+ */
+export function lazyPage(
+  load: () => Promise<{ default: ComponentType }>,
+  namespaces?: readonly PageNamespace[],
+): LazyPage {
   let loading: Promise<{ default: ComponentType }> | undefined;
   const once = () => {
-    loading ??= load();
+    loading ??= Promise.all([load(), loadPageMessages(namespaces)]).then(([page]) => page);
     return loading;
   };
   return Object.assign(lazy(once), { preload: once });

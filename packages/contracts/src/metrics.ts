@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
-import { TRIAL_PHASES, TRIAL_TYPES } from './trials.ts';
+import { SPONSOR_CLASSES } from './metric-options.ts';
+import { TRIAL_PHASES, TRIAL_TYPES } from './trial-options.ts';
 
 /**
  * The commission's metrics (DESIGN §5, issue 7). Every figure has a formula id; the web shows the formula text
@@ -26,14 +27,6 @@ export const METRIC_IDS = [
   'activeSites',
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
-
-/** Sponsor class: industry sponsor acting alone, an industry trial run through a CRO, or investigator-initiated. */
-export const SPONSOR_CLASSES = ['industry', 'cro', 'investigator'] as const;
-export type SponsorClass = (typeof SPONSOR_CLASSES)[number];
-
-/** The site-activation funnel of DESIGN §5 (inquiry → … → first patient in). */
-export const FUNNEL_STAGES = ['inquiry', 'interested', 'selected', 'ethicsApproved', 'siv', 'fpi'] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /** Stage targets in calendar days (DESIGN §5, after the UK's 60/60/30 split). */
 export const STARTUP_STAGE_TARGETS = { ethics: 60, siv: 60, fpi: 30 } as const;

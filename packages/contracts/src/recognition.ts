@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
-import { type RISK_LEVELS, TRIAL_PHASES, TRIAL_TYPES, type TrialPhase, type TrialType } from './trials.ts';
+import { TRIAL_PHASES, TRIAL_TYPES, type TrialPhase, type TrialType } from './trial-options.ts';
+import type { RISK_LEVELS } from './trials.ts';
 import { availableSteps, checkTransition } from './workflow.ts';
 
 /** Mutual recognition across ethics committees (互认, DESIGN §4.2; issue 6). */

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { Role } from './roles.ts';
+import { TRIAL_PHASES, TRIAL_TYPES } from './trial-options.ts';
 import { transitionOf } from './workflow.ts';
 
 /** Trial vocabularies (DESIGN §3; issue 4). */
-export const TRIAL_TYPES = ['drug', 'device', 'iit'] as const;
-export type TrialType = (typeof TRIAL_TYPES)[number];
-export const TRIAL_PHASES = ['I', 'II', 'III', 'IV', 'BE', 'I/II', 'II/III', 'NA'] as const;
-export type TrialPhase = (typeof TRIAL_PHASES)[number];
 export const TRIAL_STATUSES = ['planning', 'active', 'closed'] as const;
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 

@@ -3,7 +3,6 @@ import type { basesZh } from './bases.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const basesEn: Widen<typeof basesZh> = {
-  nav: 'Innovation bases',
   title: 'Collaborative innovation bases',
   subtitle:
     'Hospitals, enterprises and universities joined around focus areas: members, linked trials and figures computed from the platform’s records',

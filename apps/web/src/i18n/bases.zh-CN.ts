@@ -1,5 +1,4 @@
 export const basesZh = {
-  nav: '协同创新基地',
   title: '医研企协同创新基地',
   subtitle: '医院、企业与高校/科研院所围绕重点方向组成的协同创新基地：成员、关联试验与平台记录算出的指标',
   searchPlaceholder: '基地名称、牵头单位或成员',

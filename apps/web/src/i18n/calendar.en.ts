@@ -1,7 +1,6 @@
 import type { calendarZh } from './calendar.zh-CN.ts';
 
 export const calendarEn: typeof calendarZh = {
-  nav: 'Working calendar',
   title: 'Working-day calendar',
   subtitle: 'Public holidays and make-up working days: every ethics and recognition clock counts working days by it',
   intro:

@@ -1,6 +1,5 @@
 /** The working-day calendar (issue 11): the admin's page, clock warnings and moved due dates. */
 export const calendarZh = {
-  nav: '工作日历',
   title: '工作日历',
   subtitle: '法定节假日与调休上班日：所有伦理审查与互认时限按此计算工作日',
   intro:

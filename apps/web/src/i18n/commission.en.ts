@@ -3,9 +3,6 @@ import type { commissionZh } from './commission.zh-CN.ts';
 
 /** English strings of the commission's view (issue 7); the same keys as commission.zh-CN.ts. */
 export const commissionEn: typeof commissionZh = {
-  nav: 'Monitoring',
-  navIncentive: 'Incentive index',
-  navKeyProjects: 'City key projects',
   overview: {
     title: 'City clinical-trial monitoring',
     subtitle: 'Capacity conversion, ethics turnaround, recognition and enrolment ({{from}} to {{to}})',

@@ -1,9 +1,6 @@
 import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of the commission's view (issue 7), merged into zh-CN.ts under `commission`. */
 export const commissionZh = {
-  nav: '监测总览',
-  navIncentive: '激励指数',
-  navKeyProjects: '重点攻关项目',
   overview: {
     title: '全市临床试验监测',
     subtitle: '资源转化、伦理审查时效、互认采纳与入组进度（{{from}} 至 {{to}}）',

@@ -4,7 +4,6 @@ import type { ethicsZh } from './ethics.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const ethicsEn: Widen<typeof ethicsZh> = {
-  nav: 'Ethics review',
   types: CODE_LABELS.en.submissionTypes,
   states: {
     draft: 'Draft',

@@ -1,7 +1,6 @@
 import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of the ethics work queue and submission pages (merged into zh-CN.ts under `ethics`). */
 export const ethicsZh = {
-  nav: '伦理审查',
   types: CODE_LABELS['zh-CN'].submissionTypes,
   states: {
     draft: '草稿',

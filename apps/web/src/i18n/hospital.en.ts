@@ -3,7 +3,6 @@ import type { hospitalZh } from './hospital.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const hospitalEn: Widen<typeof hospitalZh> = {
-  nav: 'Our capacity',
   back: 'Back to directory',
   notFound: 'The hospital does not exist or has been removed.',
   demoNote:

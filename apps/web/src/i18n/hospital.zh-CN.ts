@@ -1,6 +1,5 @@
 /** Strings of the hospital profile page (merged into zh-CN.ts under `hospital`). */
 export const hospitalZh = {
-  nav: '本院资源',
   back: '返回名录',
   notFound: '医院不存在或已被移除。',
   demoNote: '本页的床位、专业容量、年门诊量与研究者均为演示用虚构数据，机构名称与等级为真实信息。',

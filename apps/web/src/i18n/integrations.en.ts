@@ -3,7 +3,6 @@ import type { integrationsZh } from './integrations.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const integrationsEn: Widen<typeof integrationsZh> = {
-  nav: 'Open interfaces',
   title: 'Open interfaces',
   subtitle:
     'Let your CTMS, EC system or data platform read the platform, record progress, and hear of events as they happen',

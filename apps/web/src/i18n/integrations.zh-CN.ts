@@ -1,5 +1,4 @@
 export const integrationsZh = {
-  nav: '开放接口',
   title: '开放接口',
   subtitle: '让本机构的 CTMS、伦理系统或数据平台直接读取平台数据、回写进度，并在事件发生时收到通知',
   docs: '接口文档',

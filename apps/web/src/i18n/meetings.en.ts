@@ -3,8 +3,6 @@ import type { meetingsZh } from './meetings.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const meetingsEn: Widen<typeof meetingsZh> = {
-  nav: 'Meetings',
-  committeeNav: 'Committee settings',
   status: {
     upcoming: 'Upcoming',
     today: 'Today',

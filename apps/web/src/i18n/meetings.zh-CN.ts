@@ -1,7 +1,5 @@
 /** Meetings, minutes, committee settings, primary reviewers, worksheets and modifications (issue 5). */
 export const meetingsZh = {
-  nav: '审查会议',
-  committeeNav: '委员会设置',
   status: {
     upcoming: '待召开',
     today: '今日召开',

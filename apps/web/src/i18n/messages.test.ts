@@ -1,7 +1,10 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, ROLES } from '@ctp/contracts';
 import { describe, expect, it } from 'vitest';
+import { NAV_ITEMS } from '../layout/nav.tsx';
+import { zhCN } from './all.zh-CN.ts';
 import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
+import { PAGE_NAMESPACES } from './pages.zh-CN.ts';
+import { zhCore } from './zh-CN.ts';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -62,5 +65,19 @@ describe('counts read naturally (issue 14)', () => {
     await i18n.changeLanguage('zh-CN');
     expect(i18n.t('search.total', { count: 1 })).toBe('共 1 家机构');
     expect(i18n.t('commission.deltaUnits.workingDays', { count: 2.5, value: '2.5' })).toBe('2.5 个工作日');
+  });
+});
+
+describe('catalogues split for the first load (issue 16)', () => {
+  it('keeps page namespaces out of the core and registers every one of them for loading', () => {
+    expect(Object.keys(zhCore).filter((k) => (PAGE_NAMESPACES as string[]).includes(k))).toEqual([]);
+    expect(Object.keys(zhCN).sort()).toEqual([...Object.keys(zhCore), ...PAGE_NAMESPACES].sort());
+  });
+
+  it('labels every menu item from the core catalogue: the frame shows the menu before any page catalogue loads', () => {
+    for (const item of NAV_ITEMS) {
+      expect(item.labelKey, item.path).toMatch(/^nav\./);
+      expect(get(zhCore, item.labelKey), item.labelKey).toBeTruthy();
+    }
   });
 });

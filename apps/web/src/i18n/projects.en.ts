@@ -3,7 +3,6 @@ import type { projectsZh } from './projects.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const projectsEn: Widen<typeof projectsZh> = {
-  nav: 'Technology projects',
   title: 'Key technology projects',
   subtitle:
     'Core technology, clinical research and application together: each project’s trials, sites, ethics progress and milestones, delays flagged against the stage targets',

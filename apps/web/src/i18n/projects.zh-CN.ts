@@ -1,6 +1,5 @@
 /** Key technology projects (关键核心技术攻关项目, issue 18). */
 export const projectsZh = {
-  nav: '技术攻关项目',
   title: '关键核心技术攻关项目',
   subtitle: '核心技术、临床研究与成果应用同步推进：每个项目的试验、中心、伦理进度与里程碑，按阶段目标标出延误',
   searchPlaceholder: '项目名称、牵头企业或资助计划',

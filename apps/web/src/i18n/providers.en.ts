@@ -1,5 +1,4 @@
 export const providersEn = {
-  navOwn: 'Our profile',
   tabSites: 'Trial sites',
   tab: 'Service providers',
   title: 'Find service providers',

@@ -1,5 +1,4 @@
 export const providersZh = {
-  navOwn: '本机构档案',
   tabSites: '研究中心',
   tab: '服务机构',
   title: '找服务机构',

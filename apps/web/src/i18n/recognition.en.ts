@@ -3,7 +3,6 @@ import type { recognitionZh } from './recognition.zh-CN.ts';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const recognitionEn: Shape<typeof recognitionZh> = {
-  nav: 'Recognition',
   states: {
     pending_packet: 'Local packet pending',
     packet_submitted: 'Packet submitted',

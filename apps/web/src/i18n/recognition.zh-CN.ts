@@ -1,6 +1,5 @@
 /** Strings of mutual recognition (互认, issue 6), merged into zh-CN.ts under `recognition`. */
 export const recognitionZh = {
-  nav: '伦理互认',
   states: {
     pending_packet: '待提交本地资料',
     packet_submitted: '本地资料已提交',

@@ -2,7 +2,6 @@ import type { registryZh } from './registry.zh-CN.ts';
 
 /** English strings of the registry pages; the same keys as registry.zh-CN.ts. */
 export const registryEn: typeof registryZh = {
-  nav: { queue: 'Name review', imports: 'Registry imports' },
   sources: { ctgov: 'ClinicalTrials.gov', ctr: 'China Drug Trials registry (CTR)' },
   sourceShort: { ctgov: 'CT.gov', ctr: 'CTR' },
   statuses: {

@@ -1,6 +1,5 @@
 /** Public registries (issue 13): imports, the name review queue (名称核对), 登记试验 on profiles and trials. */
 export const registryZh = {
-  nav: { queue: '名称核对', imports: '登记数据导入' },
   sources: { ctgov: 'ClinicalTrials.gov', ctr: '药物临床试验登记与信息公示平台（CTR）' },
   sourceShort: { ctgov: 'CT.gov', ctr: 'CTR' },
   statuses: {

@@ -3,8 +3,6 @@ import type { searchZh } from './search.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const searchEn: Widen<typeof searchZh> = {
-  nav: 'Find sites',
-  shortlistsNav: 'Shortlists',
   title: 'Site search',
   subtitle:
     "Search the city's trial sites by specialty, disease area, investigator and capability; each result says why it fits.",

@@ -1,7 +1,5 @@
 /** Strings of site search, compare and shortlists (merged into zh-CN.ts under `search`). */
 export const searchZh = {
-  nav: '找中心',
-  shortlistsNav: '候选清单',
   title: '研究中心检索',
   subtitle: '按专业、病种、研究者、设备能力检索全市临床试验机构；匹配度说明每个结果为何合适。',
   placeholder:

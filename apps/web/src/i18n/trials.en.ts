@@ -4,7 +4,6 @@ import type { trialsZh } from './trials.zh-CN.ts';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const trialsEn: Widen<typeof trialsZh> = {
-  nav: { trials: 'Trials', inquiries: 'Inquiries', siteBoard: 'Site board' },
   types: { drug: 'Drug', device: 'Device', iit: 'Investigator-initiated (IIT)' },
   phases: {
     I: 'Phase I',
@@ -281,7 +280,6 @@ export const trialsEn: Widen<typeof trialsZh> = {
   },
   notifications: {
     title: 'Notifications',
-    bell: 'Notifications',
     markAll: 'Mark all read',
     empty: 'No notifications',
     kinds: {

@@ -1,7 +1,6 @@
 import { CODE_LABELS } from '@ctp/contracts';
 /** Strings of trials, feasibility inquiries, site boards and notifications (merged into zh-CN.ts under `trials`). */
 export const trialsZh = {
-  nav: { trials: '我的试验', inquiries: '可行性调研', siteBoard: '中心进度' },
   types: { drug: '药物', device: '器械', iit: '研究者发起（IIT）' },
   phases: {
     I: 'I 期',
@@ -273,7 +272,6 @@ export const trialsZh = {
   },
   notifications: {
     title: '通知',
-    bell: '通知',
     markAll: '全部已读',
     empty: '暂无通知',
     kinds: {

@@ -1,22 +1,12 @@
-import { basesZh } from './bases.zh-CN.ts';
-import { calendarZh } from './calendar.zh-CN.ts';
-import { commissionZh } from './commission.zh-CN.ts';
-import { delaysZh } from './delays.zh-CN.ts';
-import { documentsZh } from './documents.zh-CN.ts';
-import { ethicsZh } from './ethics.zh-CN.ts';
-import { hospitalZh } from './hospital.zh-CN.ts';
-import { integrationsZh } from './integrations.zh-CN.ts';
 import { layoutZh } from './layout.zh-CN.ts';
-import { meetingsZh } from './meetings.zh-CN.ts';
-import { projectsZh } from './projects.zh-CN.ts';
-import { providersZh } from './providers.zh-CN.ts';
-import { recognitionZh } from './recognition.zh-CN.ts';
-import { registryZh } from './registry.zh-CN.ts';
-import { searchZh } from './search.zh-CN.ts';
-import { trialsZh } from './trials.zh-CN.ts';
+import type { ZhPageCatalogues } from './pages.zh-CN.ts';
 
-/** Chinese is the source language; en.ts must have exactly these keys (a unit test checks). */
-export const zhCN = {
+/**
+ * The core catalogue, in every first load: the frame, sign-in, menu labels, roles, errors. Each page's own strings are
+ * a catalogue of their own (pages.zh-CN.ts), loaded with the page's code (i18n/index.ts, lazy-page.ts).
+ * Chinese is the source language; en.ts must have exactly the keys of core and pages together (a unit test checks).
+ */
+export const zhCore = {
   app: {
     name: '临床试验协作平台',
     fullName: '南京市临床试验协作平台',
@@ -75,6 +65,28 @@ export const zhCN = {
     logout: '退出登录',
     switchRole: '切换身份',
     language: 'English',
+    // Menu labels of every page: the frame shows them before any page catalogue has loaded (i18n/index.ts).
+    search: '找中心',
+    shortlists: '候选清单',
+    ethics: '伦理审查',
+    recognition: '伦理互认',
+    meetings: '审查会议',
+    committee: '委员会设置',
+    hospital: '本院资源',
+    commission: '监测总览',
+    incentive: '激励指数',
+    keyProjects: '重点攻关项目',
+    projects: '技术攻关项目',
+    providerOwn: '本机构档案',
+    bases: '协同创新基地',
+    calendar: '工作日历',
+    integrations: '开放接口',
+    trials: '我的试验',
+    inquiries: '可行性调研',
+    siteBoard: '中心进度',
+    registryQueue: '名称核对',
+    registryImports: '登记数据导入',
+    notifications: '通知',
   },
   login: {
     title: '登录',
@@ -420,24 +432,9 @@ export const zhCN = {
     title: '尚未分配身份',
     subtitle: '您的账号尚未关联任何机构身份，请联系平台管理员。',
   },
-  search: searchZh,
-  hospital: hospitalZh,
-  trials: trialsZh,
-  commission: commissionZh,
-  delays: delaysZh,
-  calendar: calendarZh,
-  registry: registryZh,
-  integrations: integrationsZh,
-  bases: basesZh,
-  projects: projectsZh,
-  providers: providersZh,
-  ethics: ethicsZh,
-  recognition: recognitionZh,
-  documents: documentsZh,
-  meetings: meetingsZh,
   layout: layoutZh,
   errors: { title: '出错了', retry: '重试', forbidden: '您当前的身份无权访问此页面。' },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof zhCN>;
+export type Messages = Widen<typeof zhCore & ZhPageCatalogues>;

@@ -7,7 +7,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ import { useSession } from '../auth/session.tsx';
 import { Logo } from '../components/Logo.tsx';
 import { orgLabel } from '../components/OrgName.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { PhoneDrawer } from '../components/PhoneDrawer.tsx';
 import { setLocale } from '../i18n/index.ts';
 import { apiError } from '../lib/api-error.ts';
 import { nameInitial, personName } from '../lib/proper-name.ts';
@@ -186,7 +187,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {isPhone ? (
-          <Drawer
+          <PhoneDrawer
             placement="left"
             size={280}
             open={menuOpen}
@@ -197,7 +198,7 @@ export function AppLayout() {
           >
             {orgCard}
             {menu}
-          </Drawer>
+          </PhoneDrawer>
         ) : (
           <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="light" className="ctp-sider">
             {orgCard}

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { loadPageMessages } from '../i18n/index.ts';
 import { beijingTime } from '../lib/beijing-time.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -35,6 +36,7 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const [messagesLoaded, setMessagesLoaded] = useState(false);
   const list = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 30 }), refetchInterval: 60_000 });
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({
@@ -44,7 +46,11 @@ export function NotificationBell() {
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
 
-  const content = (
+  // Built once the trials catalogue (its sentences) has loaded, on the first opening: not in the frame's first load.
+  // Never empty: antd's Popover neither opens nor reports the click when it has no content.
+  const content = !messagesLoaded ? (
+    <span />
+  ) : (
     <div className="ctp-notifications" data-testid="notifications">
       <div className="ctp-notifications-head">
         <Typography.Text strong>{t('trials.notifications.title')}</Typography.Text>
@@ -93,7 +99,12 @@ export function NotificationBell() {
       placement="bottomRight"
       open={open}
       onOpenChange={(next) => {
-        setOpen(next);
+        if (next)
+          void loadPageMessages(['trials']).then(() => {
+            setMessagesLoaded(true);
+            setOpen(true);
+          });
+        else setOpen(false);
         // Opening the centre shows what is new now, not at the last minute's poll.
         if (next) void list.refetch();
       }}
@@ -102,7 +113,7 @@ export function NotificationBell() {
       <Button
         type="text"
         className="ctp-header-button"
-        aria-label={t('trials.notifications.bell')}
+        aria-label={t('nav.notifications')}
         data-testid="notification-bell"
       >
         <Badge count={unread} size="small" offset={[2, -2]}>

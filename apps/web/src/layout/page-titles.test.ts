@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { zhCN } from '../i18n/all.zh-CN.ts';
 import { en } from '../i18n/en.ts';
-import { zhCN } from '../i18n/zh-CN.ts';
 import { documentTitle, pageTitleKey } from './page-titles.ts';
 
 describe('document titles (issue 14)', () => {

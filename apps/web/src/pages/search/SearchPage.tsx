@@ -6,7 +6,6 @@ import {
   App,
   Button,
   Card,
-  Drawer,
   Empty,
   Input,
   InputNumber,
@@ -23,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PhoneDrawer } from '../../components/PhoneDrawer.tsx';
 import { districtLabel, levelLabel } from '../../components/place-labels.ts';
 import { useIsPhone, useIsWide } from '../../layout/use-is-phone.ts';
 import { apiError } from '../../lib/api-error.ts';
@@ -58,7 +58,7 @@ function FiltersPlace({
 }) {
   if (!isPhone) return <>{children}</>;
   return (
-    <Drawer
+    <PhoneDrawer
       placement="right"
       size="min(360px, 92vw)"
       open={open}
@@ -70,7 +70,7 @@ function FiltersPlace({
       data-testid="filters-drawer"
     >
       {children}
-    </Drawer>
+    </PhoneDrawer>
   );
 }
 
@@ -203,7 +203,7 @@ function SiteSearch({ tabs }: { tabs: ReactNode }) {
           footer={
             <Button type="primary" block onClick={() => setFiltersOpen(false)} data-testid="filters-done">
               {first
-                ? `${t('layout.showResults')} · ${t('search.total', { total: first.total })}`
+                ? `${t('layout.showResults')} · ${t('search.total', { count: first.total })}`
                 : t('layout.showResults')}
             </Button>
           }

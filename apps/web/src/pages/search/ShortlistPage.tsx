@@ -138,7 +138,7 @@ export default function ShortlistPage() {
           <Card>
             <Empty description={t('search.shortlists.listEmpty')}>
               <Link to="/search">
-                <Button type="primary">{t('search.nav')}</Button>
+                <Button type="primary">{t('nav.search')}</Button>
               </Link>
             </Empty>
           </Card>
