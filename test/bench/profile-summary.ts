@@ -66,7 +66,18 @@ function classify(id: number): string {
   return layer;
 }
 
-const from = secondsArg ? profile.endTime - Number(secondsArg) * 1e6 : profile.startTime;
+// The window ends at the last sample that served a request: a server being stopped sits idle for seconds
+// (keep-alive sockets), then closes its database.
+const SERVING = new Set(['search use-case', 'session lookup', 'superjson', 'tRPC (router, batching, response)']);
+let lastBusy = profile.startTime;
+{
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (SERVING.has(classify(profile.samples[i]!))) lastBusy = at;
+  }
+}
+const from = secondsArg ? lastBusy - Number(secondsArg) * 1e6 : profile.startTime;
 const totals = new Map<string, number>();
 const selfOf = new Map<string, Map<string, number>>();
 let t = profile.startTime;
@@ -74,7 +85,7 @@ let all = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   const dt = profile.timeDeltas[i] ?? 0;
   t += dt;
-  if (t < from) continue;
+  if (t < from || t > lastBusy) continue;
   const layer = classify(profile.samples[i]!);
   totals.set(layer, (totals.get(layer) ?? 0) + dt);
   const f = byId.get(profile.samples[i]!)!.callFrame;

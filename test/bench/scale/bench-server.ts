@@ -8,7 +8,13 @@ import { DEMO_PASSWORD } from '@ctp/domain';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export type BenchServer = { url: string; coldStartMs: number; stop: () => Promise<void>; output: () => string };
+export type BenchServer = {
+  url: string;
+  pid: number;
+  coldStartMs: number;
+  stop: () => Promise<void>;
+  output: () => string;
+};
 
 /**
  * The real server (`apps/server/src/main.ts`, run as node --import tsx) on a free port over `dbPath`, timed from
@@ -63,6 +69,7 @@ export async function startBenchServer(dbPath: string, env: Record<string, strin
   const coldStartMs = performance.now() - started;
   return {
     url,
+    pid: child.pid!,
     coldStartMs,
     output: () => out,
     stop: async () => {
