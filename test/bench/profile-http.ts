@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { queryUrl, signIn } from './scale/bench-server.ts';
-import { SEARCH_SCENARIOS } from './scale/search.ts';
+import { SEARCH_PAGE, SEARCH_SCENARIOS } from './scale/search.ts';
 
 const [db = 'data/province.db', dir = '/tmp/ctp-http-profile', seconds = '8', logLevel = 'info', scenario = '2'] =
   process.argv.slice(2);
@@ -48,7 +48,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 50));
 }
 const cookie = await signIn(url, 'sponsor@demo.ctp');
-const path = queryUrl(url, 'sites.search', { ...chosen.input, limit: 20 });
+const path = queryUrl(url, 'sites.search', { ...chosen.input, ...SEARCH_PAGE });
 await fetch(path, { headers: { cookie } });
 const result = await autocannon({ url: path, connections: 32, duration: Number(seconds), headers: { cookie } });
 console.log(

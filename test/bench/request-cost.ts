@@ -12,7 +12,7 @@ import { closeDatabase, openDatabase } from '@ctp/db';
 import { searchSites } from '@ctp/domain';
 import { queryUrl, signIn, startBenchServer } from './scale/bench-server.ts';
 import { inProcessCtx } from './scale/in-process.ts';
-import { SEARCH_SCENARIOS } from './scale/search.ts';
+import { SEARCH_PAGE, SEARCH_SCENARIOS } from './scale/search.ts';
 
 const [db = 'data/province.db', n = '100', logLevel = 'info'] = process.argv.slice(2);
 const runs = Number(n);
@@ -36,7 +36,7 @@ try {
   console.log(`log ${logLevel}, ${runs} requests each; CPU ms per request`);
   console.log('scenario'.padEnd(52), 'server', ' floor', '  path', ' bytes');
   for (const s of SEARCH_SCENARIOS) {
-    const input = { ...s.input, limit: 20 };
+    const input = { ...s.input, ...SEARCH_PAGE };
     const url = queryUrl(server.url, 'sites.search', input);
     let bytes = 0;
     for (let i = 0; i < 5; i++) bytes = (await (await fetch(url, { headers: { cookie } })).text()).length;

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { queryUrl } from './bench-server.ts';
 import type { Figure } from './measure.ts';
-import { SEARCH_SCENARIOS } from './search.ts';
+import { SEARCH_PAGE, SEARCH_SCENARIOS } from './search.ts';
 
 const pathOf = (full: string) => full.slice(full.indexOf('/trpc/'));
 
@@ -39,7 +39,7 @@ export async function benchCachedSearchThroughput(
 ): Promise<Figure> {
   const searches = SEARCH_SCENARIOS.map((s) => ({
     method: 'GET' as const,
-    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, limit: 20 })),
+    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, ...SEARCH_PAGE })),
   }));
   const r = await run(url, sponsorCookie, searches, seconds);
   return {
@@ -57,7 +57,7 @@ export async function benchCachedSearchThroughput(
 export async function benchThroughput(url: string, sponsorCookie: string, seconds: number): Promise<Figure[]> {
   const searches = SEARCH_SCENARIOS.map((s) => ({
     method: 'GET' as const,
-    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, limit: 20 })),
+    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, ...SEARCH_PAGE })),
   }));
   const search = await run(url, sponsorCookie, searches, seconds);
   const mixed = await run(

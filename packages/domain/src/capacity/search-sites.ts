@@ -319,7 +319,7 @@ function runSearch({
   const offset = decodeCursor(input.cursor);
   const page = ranked
     .slice(offset, offset + input.limit)
-    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra, r.registry));
+    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra, r.registry, input.specialtiesPerItem));
   const facets = buildFacets(ctx.db, now, refined, ctx.locale);
   return {
     items: page,
