@@ -4,7 +4,8 @@
  * into bench/results.json under `server` (other groups, e.g. `web` from `pnpm bench:web`, are kept).
  * Options: --db <file> (default data/national.db), --runs <n> per latency figure (default 60), --seconds <n> per
  * throughput run (default 10), --import <n> studies (default 20000). The in-process micro-benchmarks of the demo
- * are `pnpm bench:micro`. Writes to the database (sign-ins, shortlists, a capacity confirmation): bench a copy you
+ * are `pnpm bench:micro`. The server runs with its search result cache off (every search computed, beside its
+ * floor); a second server with the cache on gives the repeated-search throughput. Writes to the database (sign-ins, shortlists, a capacity confirmation): bench a copy you
  * can regenerate.
  */
 import { existsSync, statSync } from 'node:fs';
