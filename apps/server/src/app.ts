@@ -11,6 +11,7 @@ import {
   LoginThrottle,
   resolveSession,
   SESSION_COOKIE,
+  SearchResultCache,
   type Services,
   type ThrottleSettings,
 } from '@ctp/domain';
@@ -55,6 +56,7 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
     session: config.session,
     files: { dir: config.dataDir, maxUploadBytes: config.maxUploadBytes },
     ...(auditHead && { auditHead }),
+    ...(config.searchCacheItems > 0 && { searchCache: new SearchResultCache(config.searchCacheItems) }),
   };
 
   app.addHook('onRequest', async (req, reply) => {

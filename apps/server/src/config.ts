@@ -56,6 +56,8 @@ const schema = z.object({
     .default(12),
   CTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(1200),
+  /** Search result cards kept in the search result cache (0 turns it off: the benchmark's distinct-query figure). */
+  CTP_SEARCH_CACHE_ITEMS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   /** Seed the Nanjing demo into an empty database at start. Demo users are never created in production. */
   CTP_SEED_DEMO: bool.default(true),
   /** How often the webhook outbox is sent (issue 17). */
@@ -79,6 +81,7 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number };
   logLevel: string;
   rateLimitPerMinute: number;
+  searchCacheItems: number;
   seedDemo: boolean;
   demoUsers: boolean;
   webhookIntervalMs: number;
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMs: c.CTP_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.CTP_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: c.CTP_LOG_LEVEL,
     rateLimitPerMinute: c.CTP_RATE_LIMIT_PER_MINUTE,
+    searchCacheItems: c.CTP_SEARCH_CACHE_ITEMS,
     seedDemo: c.CTP_SEED_DEMO,
     demoUsers: c.NODE_ENV !== 'production',
     webhookIntervalMs: c.CTP_WEBHOOK_INTERVAL_MS,

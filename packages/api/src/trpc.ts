@@ -1,9 +1,9 @@
 import { POLICIES, type Policy } from '@ctp/contracts';
 import { DomainError } from '@ctp/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { type ApiContext, actorCtx, useCaseCtx } from './context.ts';
 import { describeError, toTrpcError } from './error-mapping.ts';
+import { apiTransformer } from './json-transformer.ts';
 import { rateLimitKey } from './request-rate-limit.ts';
 
 /** Every procedure carries the name of the policy that guards it; a test fails on any procedure without one. */
@@ -13,7 +13,7 @@ const t = initTRPC
   .context<ApiContext>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer: apiTransformer,
     errorFormatter({ shape, error, ctx }) {
       const ctp = describeError(error, ctx?.locale ?? 'zh-CN', ctx?.requestId ?? '-');
       if (ctp.code === 'INTERNAL')

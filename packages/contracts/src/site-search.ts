@@ -21,6 +21,12 @@ export const sitesSearchInput = z.object({
   sort: z.enum(SITE_SORTS).optional(),
   limit: z.number().int().min(1).max(100).default(20),
   cursor: z.string().max(64).optional(),
+  /**
+   * Send only each hospital's first n specialties (in the order shown; `specialtyCount` still counts them all).
+   * Absent: every matching specialty, as before. The web's result card shows three (issue 16: a page of twenty
+   * hospitals with every specialty and investigator was 200 KB).
+   */
+  specialtiesPerItem: z.number().int().min(1).max(100).optional(),
 });
 export type SitesSearchInput = z.input<typeof sitesSearchInput>;
 
@@ -55,6 +61,8 @@ export type SiteSearchItem = {
   score: number;
   reasons: string[];
   specialties: SiteSearchSpecialty[];
+  /** How many specialties match, when `specialtiesPerItem` sent fewer. */
+  specialtyCount: number;
   stale: boolean;
   capacityConfirmedAt: number | null;
   hasPhase1Unit: boolean;
@@ -127,13 +135,18 @@ export const shortlistItemInput = z.object({
  * The search a hospital was shortlisted from (issue 14): its query and filters, without the page or the order. The
  * shortlist scores and explains the hospital against it, as search did.
  */
-export const shortlistQuerySchema = sitesSearchInput.omit({ cursor: true, limit: true, sort: true });
+export const shortlistQuerySchema = sitesSearchInput.omit({
+  cursor: true,
+  limit: true,
+  sort: true,
+  specialtiesPerItem: true,
+});
 export type ShortlistQuery = z.output<typeof shortlistQuerySchema>;
 export const shortlistAddItemInput = shortlistItemInput.extend({ query: shortlistQuerySchema.optional() });
 export const shortlistRemoveItemInput = z.object({
   shortlistId: z.string().min(1).max(64),
   hospitalId: z.string().min(1).max(64),
 });
-export const exportSearchInput = sitesSearchInput.omit({ cursor: true, limit: true });
+export const exportSearchInput = sitesSearchInput.omit({ cursor: true, limit: true, specialtiesPerItem: true });
 
 export type ExportFile = { filename: string; mime: string; base64: string };

@@ -1,6 +1,7 @@
 export * from './bulk-insert.ts';
 export * from './client.ts';
 export * from './data-invariants.ts';
+export * from './prepared-query.ts';
 export * from './query-plans.ts';
 export * from './schema/index.ts';
 export * from './search/hospital-search.ts';

@@ -2,6 +2,7 @@ import type { ActorRef, Locale } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
 import type { AuditHeadFiles } from './audit/audit-head.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { SearchResultCache } from './capacity/search-result-cache.ts';
 
 /** Who is acting: the signed-in user, the session, and the membership (organisation × role) they act in. */
 export type Actor = ActorRef & {
@@ -23,6 +24,8 @@ export type Services = {
   files?: FileStoreSettings;
   /** The signed audit head file and its key, beside the database (absent for in-memory databases). */
   auditHead?: AuditHeadFiles;
+  /** Recent search results, valid within the search read model's version (the server keeps one; absent elsewhere). */
+  searchCache?: SearchResultCache;
 };
 
 /** `ctx` of every use-case (CONVENTIONS §2). */

@@ -36,6 +36,7 @@ export * from './capacity/read-model-reads.ts';
 export * from './capacity/search-document.ts';
 export * from './capacity/search-query.ts';
 export * from './capacity/search-read-model.ts';
+export * from './capacity/search-result-cache.ts';
 export * from './capacity/search-sites.ts';
 export * from './capacity/site-performance.ts';
 export * from './clock/dates.ts';

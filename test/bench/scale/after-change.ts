@@ -1,5 +1,6 @@
 import { mutate, query } from './bench-server.ts';
 import { type Figure, latency } from './measure.ts';
+import { SEARCH_PAGE } from './search.ts';
 
 async function afterWrite(
   write: () => Promise<unknown>,
@@ -27,7 +28,7 @@ export async function benchAfterChange(
   ordinary: { search: Figure; metrics: Figure | null },
   rounds: number,
 ): Promise<Figure[]> {
-  const search = () => query(url, cookies.sponsor, 'sites.search', { q: '肺癌', limit: 20 });
+  const search = () => query(url, cookies.sponsor, 'sites.search', { q: '肺癌', ...SEARCH_PAGE });
   const shortlist = () => mutate(url, cookies.sponsor, 'shortlists.create', { name: '写后首查' });
   const confirm = () => mutate(url, cookies.site, 'hospitals.confirmCapacity', { hospitalId: 'hosp-jsph' });
   const noWorse = (base: Figure) => (f: Figure) => f.median <= Math.max(base.p95 ?? base.median, base.median + 2);

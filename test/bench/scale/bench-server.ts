@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ export type BenchServer = {
   url: string;
   /** performance.now() when the process was spawned. */
   spawnedAt: number;
+  pid: number;
   coldStartMs: number;
   stop: () => Promise<void>;
   output: () => string;
@@ -24,12 +25,17 @@ export const SERVER_BUNDLE = join(ROOT, 'apps/server/dist/main.mjs');
 /**
  * The real server as `pnpm start` runs it (the bundle, built first if missing or older than its sources) on a free
  * port over `dbPath`, timed from spawn to the first 200 of /healthz (polled every 10 ms): the cold start. Logging
- * stays at the server's default (`info`), so request logging is part of every figure.
+ * stays at the server's default (`info`), so request logging is part of every figure. The log goes to a file, as a
+ * deployment's goes to its journal: read through a pipe by this process, which is also the load generator, it
+ * throttled the server (pino writes synchronously and waited on the full pipe: info measured at ~55 % of warn; to a
+ * file, no difference).
  */
 export async function startBenchServer(dbPath: string, env: Record<string, string> = {}): Promise<BenchServer> {
   await ensureServerBundle();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const logFile = join(mkdtempSync(join(tmpdir(), 'ctp-bench-log-')), 'server.log');
+  const logFd = openSync(logFile, 'a');
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
@@ -44,14 +50,13 @@ export async function startBenchServer(dbPath: string, env: Record<string, strin
       CTP_SEED_DEMO: 'false',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd, logFd],
   });
-  let out = '';
-  const keep = (chunk: Buffer) => {
-    out = (out + chunk.toString()).slice(-4000);
+  closeSync(logFd);
+  const tail = () => {
+    const text = readFileSync(logFile, 'utf8');
+    return text.slice(-4000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   let exited = false;
   const gone = new Promise<void>((resolve) =>
     child.once('exit', () => {
@@ -60,10 +65,10 @@ export async function startBenchServer(dbPath: string, env: Record<string, strin
     }),
   );
   for (;;) {
-    if (exited) throw new Error(`server exited before serving:\n${out}`);
+    if (exited) throw new Error(`server exited before serving:\n${tail()}`);
     if (performance.now() - started > 120_000) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 120 s:\n${out}`);
+      throw new Error(`server did not start within 120 s:\n${tail()}`);
     }
     const ok = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
@@ -76,8 +81,9 @@ export async function startBenchServer(dbPath: string, env: Record<string, strin
   return {
     url,
     spawnedAt: started,
+    pid: child.pid!,
     coldStartMs,
-    output: () => out,
+    output: tail,
     stop: async () => {
       if (exited) return;
       child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
-import { queryUrl } from './bench-server.ts';
+import { query, queryUrl } from './bench-server.ts';
 import type { Figure } from './measure.ts';
-import { SEARCH_SCENARIOS } from './search.ts';
+import { SEARCH_PAGE, SEARCH_SCENARIOS } from './search.ts';
 
 const pathOf = (full: string) => full.slice(full.indexOf('/trpc/'));
 
@@ -27,10 +27,40 @@ async function run(url: string, cookie: string, requests: autocannon.Request[], 
  * 200-site board and a shortlist created (a write, audited, which moves every cached read model on) — with the
  * error count (failed, timed out or non-2xx, a 429 included).
  */
+/**
+ * The same seven searches at concurrency 32 on a server with its search result cache (the default): repeated
+ * queries answered from the cache while no write changes what search reads. Run beside the figure above, which is
+ * what distinct queries get.
+ */
+export async function benchCachedSearchThroughput(
+  url: string,
+  sponsorCookie: string,
+  seconds: number,
+): Promise<Figure> {
+  const searches = SEARCH_SCENARIOS.map((s) => ({
+    method: 'GET' as const,
+    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, ...SEARCH_PAGE })),
+  }));
+  // A fresh server builds its search read model right after listening (seconds at scale): wait for it, as the
+  // computed figure above waited through the latency runs.
+  for (const s of SEARCH_SCENARIOS) await query(url, sponsorCookie, 'sites.search', { ...s.input, ...SEARCH_PAGE });
+  const r = await run(url, sponsorCookie, searches, seconds);
+  return {
+    group: 'throughput',
+    name: 'sites.search at concurrency 32, the seven searches repeated (result cache on)',
+    unit: 'req/s',
+    median: r.rps,
+    errors: r.errors,
+    target: '≥ 1,000 req/s, 0 errors',
+    meets: r.rps >= 1000 && r.errors === 0,
+    note: `${r.total} requests; latency p50 ${r.p50} ms, p97.5 ${r.p97} ms; no write in between, so every repeat is a hit`,
+  };
+}
+
 export async function benchThroughput(url: string, sponsorCookie: string, seconds: number): Promise<Figure[]> {
   const searches = SEARCH_SCENARIOS.map((s) => ({
     method: 'GET' as const,
-    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, limit: 20 })),
+    path: pathOf(queryUrl(url, 'sites.search', { ...s.input, ...SEARCH_PAGE })),
   }));
   const search = await run(url, sponsorCookie, searches, seconds);
   const mixed = await run(
@@ -52,7 +82,7 @@ export async function benchThroughput(url: string, sponsorCookie: string, second
   return [
     {
       group: 'throughput',
-      name: 'sites.search at concurrency 32',
+      name: 'sites.search at concurrency 32, every search computed (no result cache: as distinct queries)',
       unit: 'req/s',
       median: search.rps,
       errors: search.errors,

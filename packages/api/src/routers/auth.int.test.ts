@@ -300,3 +300,36 @@ describe('auth.changePassword', () => {
     ).resolves.toMatchObject({ user: { email: 'pi@demo.ctp' } });
   });
 });
+
+// The session reads are prepared once per database (issue 16): a session that was live a moment ago must still die at
+// the very next lookup, whatever ended it.
+describe('session lookup on a handle that has already resolved sessions', () => {
+  it('refuses a revoked session, a disabled user and a revoked membership at the next request', async () => {
+    const revoked = await signInToken('sponsor@demo.ctp');
+    const disabled = await signInToken('pi@demo.ctp');
+    const membershipGone = await signInToken('site@demo.ctp');
+    for (const token of [revoked, disabled, membershipGone]) expect(isLive(token)).toBe(true);
+
+    await callerWithToken(database, revoked).auth.logout();
+    expect(isLive(revoked)).toBe(false);
+
+    database.sqlite.prepare('update users set disabled_at = ? where email = ?').run(Date.now(), 'pi@demo.ctp');
+    expect(isLive(disabled)).toBe(false);
+
+    const before = resolveSession(database.db, membershipGone, Date.now(), testSession);
+    expect(before?.actor).not.toBeNull();
+    database.sqlite
+      .prepare('update memberships set revoked_at = ? where id = ?')
+      .run(Date.now(), before!.actor!.membershipId);
+    expect(resolveSession(database.db, membershipGone, Date.now(), testSession)?.actor).toBeNull();
+  });
+
+  it('reads the membership switched to, not the one read before', async () => {
+    const token = await signInToken('multi@demo.ctp');
+    const first = resolveSession(database.db, token, Date.now(), testSession)!.actor!;
+    const me = await callerWithToken(database, token).auth.me();
+    const other = me.memberships.find((m) => m.membershipId !== first.membershipId)!;
+    await callerWithToken(database, token).auth.switchMembership({ membershipId: other.membershipId });
+    expect(resolveSession(database.db, token, Date.now(), testSession)!.actor!.membershipId).toBe(other.membershipId);
+  });
+});

@@ -86,6 +86,23 @@ describe('sites.search on the Nanjing demo', () => {
     expect(new Set(seen).size).toBe(all.total);
   });
 
+  it('sends every matching specialty by default, and only the first n with specialtiesPerItem, counting them all', async () => {
+    const full = await sponsor.sites.search({ level: '三级甲等', limit: 20 });
+    const compact = await sponsor.sites.search({ level: '三级甲等', limit: 20, specialtiesPerItem: 3 });
+    expect(compact.items.map((i) => i.hospitalId)).toEqual(full.items.map((i) => i.hospitalId));
+    expect(full.items.some((i) => i.specialties.length > 3)).toBe(true);
+    for (const [i, item] of full.items.entries()) {
+      const short = compact.items[i]!;
+      expect(item.specialtyCount).toBe(item.specialties.length);
+      expect(short.specialtyCount).toBe(item.specialties.length);
+      expect(short.specialties).toEqual(item.specialties.slice(0, 3));
+      // Everything else on the card is the same.
+      expect({ ...short, specialties: [] }).toEqual({ ...item, specialties: [] });
+    }
+    expect(compact.facets).toEqual(full.facets);
+    expect(compact.total).toBe(full.total);
+  });
+
   it('sorts by past performance from the trial records, hospitals without any last', async () => {
     const r = await sponsor.sites.search({ sort: 'startupSpeed', limit: 100 });
     const known = r.items.filter((i) => i.performance?.startupMedianDays != null);

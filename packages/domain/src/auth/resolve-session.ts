@@ -1,5 +1,5 @@
-import { type Db, memberships, sessions, users } from '@ctp/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { type Db, memberships, preparedQuery, sessions, users } from '@ctp/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, SessionSettings } from '../context.ts';
 import { sessionIdOf } from './session-token.ts';
 
@@ -7,6 +7,27 @@ export type ResolvedSession = { sessionId: string; userId: string; actor: Actor 
 
 /** Only write `last_seen_at` when it is this stale, so reads do not turn every request into a write. */
 const TOUCH_AFTER_MS = 60_000;
+
+// Every API request runs these two reads: prepared once per database (building them per call cost more than the
+// reads themselves — issue 16). Nothing about a session is cached: each request reads its row, so a revocation, a
+// disabled user or a revoked membership takes effect at the next request.
+const liveSessionQuery = (db: Db) =>
+  preparedQuery(db, 'resolveSession.session', (d) =>
+    d
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt)))
+      .prepare(),
+  );
+const liveMembershipQuery = (db: Db) =>
+  preparedQuery(db, 'resolveSession.membership', (d) =>
+    d
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, sql.placeholder('id')), isNull(memberships.revokedAt)))
+      .prepare(),
+  );
 
 /**
  * Finds the live session of a cookie token: not revoked, within the absolute lifetime and the idle timeout.
@@ -20,12 +41,7 @@ export function resolveSession(
 ): ResolvedSession | null {
   if (!token || token.length > 200) return null;
   const id = sessionIdOf(token);
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-    .get();
+  const row = liveSessionQuery(db).get({ id });
   if (!row) return null;
   const { session, user } = row;
   if (user.disabledAt !== null || now >= session.expiresAt || now - session.lastSeenAt > settings.idleMs) return null;
@@ -33,11 +49,7 @@ export function resolveSession(
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   }
   const membership = session.activeMembershipId
-    ? db
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.id, session.activeMembershipId), isNull(memberships.revokedAt)))
-        .get()
+    ? liveMembershipQuery(db).get({ id: session.activeMembershipId })
     : undefined;
   const actor: Actor | null = membership
     ? {

@@ -228,6 +228,8 @@ export function scoreCandidate(
   perf: SitePerformance | null,
   extraReasons: string[],
   registry: RegistryFit | null = null,
+  /** How many specialties the card carries (`specialtiesPerItem`); all by default. */
+  specialtiesShown = Number.POSITIVE_INFINITY,
 ): SiteSearchItem {
   const { h } = c;
   const { best, patients, senior, freeSlots } = fit;
@@ -268,7 +270,7 @@ export function scoreCandidate(
     score: fit.score,
     // One sentence once: two terms can find the same area ("Disease area: 肺癌" twice was a defect).
     reasons: [...new Set(reasons)],
-    specialties: c.relevant.map((s) => ({
+    specialties: c.relevant.slice(0, specialtiesShown).map((s) => ({
       id: s.id,
       code: s.code,
       name: s.name,
@@ -286,6 +288,7 @@ export function scoreCandidate(
         eligibleToLeadDrugTrial: i.eligibleToLeadDrugTrial,
       })),
     })),
+    specialtyCount: c.relevant.length,
     stale: h.stale,
     capacityConfirmedAt: h.org.capacityConfirmedAt,
     hasPhase1Unit: h.hasPhase1Unit,

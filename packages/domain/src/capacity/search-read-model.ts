@@ -40,11 +40,12 @@ export type SearchReadModel = {
   catalogue: CatalogueNames;
   /** How many times the whole model was read, and how many hospitals were re-read one by one (for tests). */
   stats: { builds: number; hospitalRefreshes: number };
+  /** The `read_model_changes` sequence number the model is current with, and the Beijing day it is on. */
+  version: number;
+  day: number;
 };
 
 type Model = SearchReadModel & {
-  version: number;
-  day: number;
   position: Map<string, number>;
   facts: Map<string, PerformanceFacts>;
   names: Map<string, string[]>;

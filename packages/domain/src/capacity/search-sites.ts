@@ -24,6 +24,7 @@ import { conditionExperience, hasRegistryPhase } from './registry-experience.ts'
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { searchReadModel } from './search-read-model.ts';
+import { searchCacheKey } from './search-result-cache.ts';
 import {
   addConditionHitSpecialties,
   areaNames,
@@ -118,7 +119,30 @@ function describeCondition(
  * areas; English phrases as phrases); an exact alias always first; filters; facet counts over the filtered set; a
  * 0–100 fit score with its reasons (see `scoreCandidate`).
  */
-export function searchSites({
+export function searchSites(args: {
+  ctx: Ctx;
+  input: SitesSearchInput;
+  hospitalIds?: string[];
+  suggest?: boolean;
+}): SitesSearchOutput {
+  const { ctx, hospitalIds, suggest = true } = args;
+  if (!POLICIES.searchSites.allows(ctx.actor)) throw forbidden();
+  const cache = !hospitalIds && suggest ? ctx.services.searchCache : undefined;
+  if (!cache) return runSearch(args);
+  const input = sitesSearchInput.parse(args.input);
+  const now = ctx.now();
+  // The model is brought up to date first: the version read here is the one the search below reads.
+  const model = searchReadModel(ctx.db, now);
+  const version = `${model.version}:${model.day}`;
+  const key = searchCacheKey(ctx.actor?.orgId ?? null, ctx.locale, input);
+  const hit = cache.get(ctx.db, key, version, now);
+  if (hit) return hit;
+  const output = runSearch({ ctx: { ...ctx, now: () => now }, input });
+  cache.set(ctx.db, key, version, now, output);
+  return output;
+}
+
+function runSearch({
   ctx,
   input: raw,
   hospitalIds,
@@ -295,7 +319,7 @@ export function searchSites({
   const offset = decodeCursor(input.cursor);
   const page = ranked
     .slice(offset, offset + input.limit)
-    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra, r.registry));
+    .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra, r.registry, input.specialtiesPerItem));
   const facets = buildFacets(ctx.db, now, refined, ctx.locale);
   return {
     items: page,

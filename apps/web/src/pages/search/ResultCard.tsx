@@ -6,7 +6,8 @@ import { districtLabel, levelLabel } from '../../components/place-labels.ts';
 import { personName, properName } from '../../lib/proper-name.ts';
 import { ShortlistButton } from './ShortlistButton.tsx';
 
-const SHOWN_SPECIALTIES = 3;
+/** Specialties a card shows; the search asks for no more (`specialtiesPerItem`) and counts the rest. */
+export const SHOWN_SPECIALTIES = 3;
 
 export function ResultCard({
   item,
@@ -93,9 +94,9 @@ export function ResultCard({
                 </span>
               </div>
             ))}
-            {item.specialties.length > SHOWN_SPECIALTIES && (
+            {item.specialtyCount > SHOWN_SPECIALTIES && (
               <span className="ctp-muted">
-                {t('search.moreSpecialties', { count: item.specialties.length - SHOWN_SPECIALTIES })}
+                {t('search.moreSpecialties', { count: item.specialtyCount - SHOWN_SPECIALTIES })}
               </span>
             )}
           </div>

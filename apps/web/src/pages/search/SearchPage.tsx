@@ -31,7 +31,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { ConditionPicker } from './ConditionPicker.tsx';
 import { ConditionsNote } from './ConditionsNote.tsx';
 import { FacetList } from './FacetList.tsx';
-import { ResultCard } from './ResultCard.tsx';
+import { ResultCard, SHOWN_SPECIALTIES } from './ResultCard.tsx';
 import { PARAM_OF, readSearch } from './search-params.ts';
 
 const ProviderSearch = lazy(() => import('../providers/ProviderSearch.tsx'));
@@ -101,7 +101,7 @@ function SiteSearch({ tabs }: { tabs: ReactNode }) {
 
   const results = useInfiniteQuery({
     ...trpc.sites.search.infiniteQueryOptions(
-      { ...search, limit: 20 },
+      { ...search, limit: 20, specialtiesPerItem: SHOWN_SPECIALTIES },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     placeholderData: keepPreviousData,
