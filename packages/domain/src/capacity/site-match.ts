@@ -51,29 +51,38 @@ export function specialtyNames(s: SpecialtyCapacity): string[] {
   return [s.name, s.nameEn, s.nameAsFiled, ...s.aliases].filter((n): n is string => Boolean(n));
 }
 
-/** Lower-cased names, kept per specialty object: the registry is reused between searches (generation cache). */
-const lowerNames = new WeakMap<SpecialtyCapacity, string[]>();
-export function specialtyNameMatches(s: SpecialtyCapacity, term: string): boolean {
-  let names = lowerNames.get(s);
-  if (!names) {
-    names = specialtyNames(s).map((n) => n.toLowerCase());
-    lowerNames.set(s, names);
+/** A specialty's lower-cased texts, kept per specialty object: the registry is reused between searches. */
+type LoweredTexts = { names: string[]; others: string[] | null };
+const lowered = new WeakMap<SpecialtyCapacity, LoweredTexts>();
+function loweredOf(s: SpecialtyCapacity): LoweredTexts {
+  let texts = lowered.get(s);
+  if (!texts) {
+    texts = { names: specialtyNames(s).map((n) => n.toLowerCase()), others: null };
+    lowered.set(s, texts);
   }
-  const t = term.toLowerCase();
-  return names.some((n) => n.includes(t));
+  return texts;
 }
 
-/** Lower-cased disease areas (as filed and in English) and investigator names of a specialty, kept likewise. */
-const lowerOthers = new WeakMap<SpecialtyCapacity, string[]>();
-export function specialtyMatchesText(s: SpecialtyCapacity, term: string): boolean {
-  if (specialtyNameMatches(s, term)) return true;
-  let others = lowerOthers.get(s);
-  if (!others) {
-    others = [...areaNames(s), ...s.investigators.map((i) => i.name)].map((n) => n.toLowerCase());
-    lowerOthers.set(s, others);
-  }
-  const t = term.toLowerCase();
-  return others.some((n) => n.includes(t));
+function someIncludes(haystack: string[], needle: string): boolean {
+  for (const h of haystack) if (h.includes(needle)) return true;
+  return false;
+}
+
+export function specialtyNameMatches(s: SpecialtyCapacity, term: string): boolean {
+  return specialtyNameMatchesLowered(s, term.toLowerCase());
+}
+
+/** As `specialtyNameMatches`, the term lower-cased once by the caller (per search, not per specialty). */
+export function specialtyNameMatchesLowered(s: SpecialtyCapacity, loweredTerm: string): boolean {
+  return someIncludes(loweredOf(s).names, loweredTerm);
+}
+
+/** A specialty's names, disease areas (as filed and in English) or investigator names contain the term. */
+export function specialtyMatchesLowered(s: SpecialtyCapacity, loweredTerm: string): boolean {
+  const texts = loweredOf(s);
+  if (someIncludes(texts.names, loweredTerm)) return true;
+  texts.others ??= [...areaNames(s), ...s.investigators.map((i) => i.name)].map((n) => n.toLowerCase());
+  return someIncludes(texts.others, loweredTerm);
 }
 
 /** Free-text terms: every term must hit some column of the FTS document; each hit is remembered. */
@@ -152,10 +161,4 @@ export function bestHitWeight(hits: TermHit[], text: string): number {
   let w = 0;
   for (const h of hits) if (h.text === text && h.weight > w) w = h.weight;
   return w;
-}
-
-/** Adds the specialties a condition hit is about. */
-export function addConditionHitSpecialties(hit: ConditionHit, to: Set<SpecialtyCapacity>): void {
-  for (const a of hit.areas) to.add(a.spec);
-  for (const s of hit.mapped) to.add(s);
 }
