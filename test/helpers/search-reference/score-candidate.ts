@@ -12,7 +12,7 @@ import { inLocale, joinNames, nameIn, personIn } from '../../../packages/domain/
 import type { ConditionEntry } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
 import { lookupCondition } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
-import { type ConditionExperience, RECENT_YEARS } from '../../../packages/domain/src/capacity/registry-experience.ts';
+import { type ConditionExperience, RECENT_YEARS } from './registry-experience.ts';
 import { type ConditionHit, includesText, specialtyNameMatches, type TermHit } from './site-match.ts';
 import type { SitePerformance } from '../../../packages/domain/src/capacity/site-performance.ts';
 

@@ -20,11 +20,19 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../packages/domain/src/context.ts';
 import { DomainError, forbidden } from '../../../packages/domain/src/errors.ts';
 import { inLocale } from '../../../packages/domain/src/presentation/in-locale.ts';
-import { ancestorsOf, type ConditionEntry, resolveCondition } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
+import {
+  ancestorsOf,
+  type ConditionEntry,
+  resolveCondition,
+} from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
-import { cachedRegistryExperience, exactAliasMatch, loadHospitalCapacity } from '../../../packages/domain/src/capacity/read-model-reads.ts';
-import { conditionExperience, hasRegistryPhase } from '../../../packages/domain/src/capacity/registry-experience.ts';
+import {
+  cachedRegistryExperience,
+  exactAliasMatch,
+  loadHospitalCapacity,
+} from '../../../packages/domain/src/capacity/read-model-reads.ts';
+import { conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import { parseSearchQuery } from '../../../packages/domain/src/capacity/search-query.ts';
 import { searchReadModel } from '../../../packages/domain/src/capacity/search-read-model.ts';
