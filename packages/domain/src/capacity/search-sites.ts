@@ -39,8 +39,8 @@ import {
   includesText,
   matchConditionTerm,
   matchTextTerms,
-  specialtyMatchesLowered,
-  specialtyNameMatchesLowered,
+  markNameMatches,
+  markTextMatches,
   type TermHit,
 } from './site-match.ts';
 import type { SitePerformance } from './site-performance.ts';
@@ -143,18 +143,10 @@ function relevantSpecialties(
     flags ??= new Uint8Array(specs.length);
     flags[i] = 1;
   };
-  if (loweredTextTerms.length)
-    for (let i = 0; i < specs.length; i++)
-      for (const t of loweredTextTerms)
-        if (specialtyMatchesLowered(specs[i]!, t)) {
-          flag(i);
-          break;
-        }
+  for (const t of loweredTextTerms) markTextMatches(specs, t, flag);
   for (const t of conditionTerms)
-    if (hits.some((x) => x.text === t.text && x.column === 'specialties')) {
-      const lowered = t.text.toLowerCase();
-      for (let i = 0; i < specs.length; i++) if (specialtyNameMatchesLowered(specs[i]!, lowered)) flag(i);
-    }
+    if (hits.some((x) => x.text === t.text && x.column === 'specialties'))
+      markNameMatches(specs, t.text.toLowerCase(), flag);
   for (const c of conditionHits) {
     for (const a of c.areas) {
       const i = specs.indexOf(a.spec);

@@ -10,6 +10,7 @@ import {
 } from './condition-areas.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
 import type { ConditionTerm } from './search-query.ts';
+import { type JoinedTexts, joinable, joinTexts, markContaining } from './specialty-text-index.ts';
 
 /** How much a term hit in each part of a hospital's profile says about fit. */
 export const COLUMN_WEIGHT: Record<SearchColumn, number> = {
@@ -80,9 +81,47 @@ export function specialtyNameMatchesLowered(s: SpecialtyCapacity, loweredTerm: s
 /** A specialty's names, disease areas (as filed and in English) or investigator names contain the term. */
 export function specialtyMatchesLowered(s: SpecialtyCapacity, loweredTerm: string): boolean {
   const texts = loweredOf(s);
-  if (someIncludes(texts.names, loweredTerm)) return true;
+  return someIncludes(texts.names, loweredTerm) || someIncludes(othersOf(texts, s), loweredTerm);
+}
+
+function othersOf(texts: LoweredTexts, s: SpecialtyCapacity): string[] {
   texts.others ??= [...areaNames(s), ...s.investigators.map((i) => i.name)].map((n) => n.toLowerCase());
-  return someIncludes(texts.others, loweredTerm);
+  return texts.others;
+}
+
+/** Joined texts of a hospital's specialty list (the read model's, replaced when the hospital changes). */
+const joinedNames = new WeakMap<readonly SpecialtyCapacity[], JoinedTexts>();
+const joinedAll = new WeakMap<readonly SpecialtyCapacity[], JoinedTexts>();
+
+/** Marks the position of each specialty whose names contain the lower-cased term (`specialtyNameMatches`). */
+export function markNameMatches(specs: readonly SpecialtyCapacity[], loweredTerm: string, mark: (i: number) => void) {
+  if (!joinable(loweredTerm)) {
+    for (let i = 0; i < specs.length; i++) if (specialtyNameMatchesLowered(specs[i]!, loweredTerm)) mark(i);
+    return;
+  }
+  let joined = joinedNames.get(specs);
+  if (!joined) {
+    joined = joinTexts(specs, (s) => loweredOf(s).names);
+    joinedNames.set(specs, joined);
+  }
+  markContaining(joined, loweredTerm, mark);
+}
+
+/** Marks each specialty whose names, disease areas or investigators contain the lower-cased term. */
+export function markTextMatches(specs: readonly SpecialtyCapacity[], loweredTerm: string, mark: (i: number) => void) {
+  if (!joinable(loweredTerm)) {
+    for (let i = 0; i < specs.length; i++) if (specialtyMatchesLowered(specs[i]!, loweredTerm)) mark(i);
+    return;
+  }
+  let joined = joinedAll.get(specs);
+  if (!joined) {
+    joined = joinTexts(specs, (s) => {
+      const texts = loweredOf(s);
+      return [...texts.names, ...othersOf(texts, s)];
+    });
+    joinedAll.set(specs, joined);
+  }
+  markContaining(joined, loweredTerm, mark);
 }
 
 /** Free-text terms: every term must hit some column of the FTS document; each hit is remembered. */
