@@ -115,7 +115,7 @@ export const RECENT_YEARS = 5;
 
 /** The first year counted as recent, remembered for the last `now`: a search asks once per candidate hospital. */
 let recentFor = { now: Number.NaN, year: 0 };
-function firstRecentYear(now: number): number {
+export function firstRecentYear(now: number): number {
   if (recentFor.now !== now) recentFor = { now, year: Number(shanghaiDate(now).slice(0, 4)) - (RECENT_YEARS - 1) };
   return recentFor.year;
 }
@@ -125,7 +125,10 @@ function firstRecentYear(now: number): number {
  * condition and first recent year: a search asks for every candidate hospital, ~1 500 at national scale, each with
  * ~130 registry trials (issue 16 profile: 12 % of a national search). Callers only read the result.
  */
-const experienceMemo = new WeakMap<readonly RegistryTrialFact[], Map<string, ConditionExperience>>();
+const experienceMemo = new WeakMap<
+  readonly RegistryTrialFact[],
+  { fromYear: number; byCondition: Map<string, ConditionExperience> }
+>();
 
 export function conditionExperience(
   trials: readonly RegistryTrialFact[] | undefined,
@@ -134,13 +137,13 @@ export function conditionExperience(
 ): ConditionExperience {
   const fromYear = firstRecentYear(now);
   if (!trials) return { recent: 0, recentRecruiting: 0, competingRecruiting: 0 };
+  // Keyed by condition under the first recent year (no key string built per hospital and search).
   let memo = experienceMemo.get(trials);
-  if (!memo) {
-    memo = new Map();
+  if (!memo || memo.fromYear !== fromYear) {
+    memo = { fromYear, byCondition: new Map() };
     experienceMemo.set(trials, memo);
   }
-  const key = `${fromYear}\u0000${conditionId}`;
-  const known = memo.get(key);
+  const known = memo.byCondition.get(conditionId);
   if (known) return known;
   const out: ConditionExperience = { recent: 0, recentRecruiting: 0, competingRecruiting: 0 };
   for (const t of trials) {
@@ -151,7 +154,7 @@ export function conditionExperience(
       if (t.recruiting) out.recentRecruiting++;
     }
   }
-  memo.set(key, out);
+  memo.byCondition.set(conditionId, out);
   return out;
 }
 

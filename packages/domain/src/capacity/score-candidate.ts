@@ -132,6 +132,9 @@ function matchReasons(c: Candidate, locale: Locale): string[] {
   return out.sort((a, b) => b.weight - a.weight).map((r) => r.text);
 }
 
+/** Annual patients of a hospital's whole profile, kept per specialty list of the read model. */
+const wholeProfilePatients = new WeakMap<readonly SpecialtyCapacity[], number>();
+
 /**
  * Patients seen a year in what the query is about: the areas a condition matched (only those: a 病种 filter for 肺癌
  * counts 肺癌, not every disease of the specialties that treat it), else the areas a free-text term hit, else all
@@ -156,11 +159,17 @@ function annualPatients(c: Candidate): number {
   }
   const diseaseTerms: string[] = [];
   for (const x of c.hits) if (x.column === 'diseases') diseaseTerms.push(x.text);
+  const whole = !diseaseTerms.length && c.relevant === c.h.specialties;
+  if (whole) {
+    const known = wholeProfilePatients.get(c.relevant);
+    if (known !== undefined) return known;
+  }
   let n = 0;
   for (const s of c.relevant)
     for (const d of s.diseaseAreas)
       if (!diseaseTerms.length || diseaseTerms.some((t) => includesText(areaTexts(d.diseaseArea), t)))
         n += d.annualPatients ?? 0;
+  if (whole) wholeProfilePatients.set(c.relevant, n);
   return n;
 }
 
@@ -195,19 +204,7 @@ export function registryPoints(r: RegistryFit | null): number {
  * With a searched condition, registry trials in it in the last five years add 0.5 each, at most 5 (issue 13).
  */
 export function fitOf(c: Candidate, hasQuery: boolean, registry: RegistryFit | null = null): Fit {
-  let best: SpecialtyCapacity | undefined;
-  let freeSlots = 0;
-  let senior: Fit['senior'];
-  let associate: Fit['senior'];
-  for (const s of c.relevant) {
-    if (!best || s.freeSlots > best.freeSlots) best = s;
-    freeSlots += s.freeSlots;
-    for (const p of s.investigators) {
-      if (!senior && p.level === '正高') senior = p;
-      if (!associate && p.level === '副高') associate = p;
-    }
-  }
-  senior ??= associate;
+  const { best, freeSlots, senior } = capacityOf(c.relevant, c.relevant === c.h.specialties);
   const capacityPts = best ? 15 * (Math.min(best.freeSlots, 30) / 30) : 0;
   const patients = annualPatients(c);
   const volumePts = 10 * (Math.min(patients, 10_000) / 10_000);
@@ -217,6 +214,35 @@ export function fitOf(c: Candidate, hasQuery: boolean, registry: RegistryFit | n
   const registryPts = registryPoints(registry);
   const raw = (hasQuery ? 55 * c.relevance + rest : (rest / 45) * 100) + registryPts;
   return { score: Math.max(0, Math.min(100, Math.round(raw))), freeSlots, best, patients, senior, registryPts };
+}
+
+type Capacity = Pick<Fit, 'best' | 'freeSlots' | 'senior'>;
+
+/**
+ * A hospital's whole profile is what most candidates are ranked on (no query, or nothing narrower matched): its
+ * figures are kept per specialty list of the read model (replaced, never changed, when the hospital changes).
+ */
+const wholeProfile = new WeakMap<readonly SpecialtyCapacity[], Capacity>();
+
+/** The best relevant specialty (most free slots, the first on a tie), the free slots, the most senior PI. */
+function capacityOf(relevant: readonly SpecialtyCapacity[], keep: boolean): Capacity {
+  const known = keep ? wholeProfile.get(relevant) : undefined;
+  if (known) return known;
+  let best: SpecialtyCapacity | undefined;
+  let freeSlots = 0;
+  let senior: Fit['senior'];
+  let associate: Fit['senior'];
+  for (const s of relevant) {
+    if (!best || s.freeSlots > best.freeSlots) best = s;
+    freeSlots += s.freeSlots;
+    for (const p of s.investigators) {
+      if (!senior && p.level === '正高') senior = p;
+      if (!associate && p.level === '副高') associate = p;
+    }
+  }
+  const out: Capacity = { best, freeSlots, senior: senior ?? associate };
+  if (keep) wholeProfile.set(relevant, out);
+  return out;
 }
 
 /** The result card: the fit with the sentences that explain it, in the caller's language. */

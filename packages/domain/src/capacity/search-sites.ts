@@ -17,16 +17,21 @@ import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inLocale } from '../presentation/in-locale.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
-import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
+import {
+  type ConditionScope,
+  areaMatchesInRegistry,
+  areaMatchesOf,
+  mappedSpecialties,
+  scopeOf,
+} from './condition-areas.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
 import { cachedRegistryExperience, exactAliasMatch, loadHospitalCapacity } from './read-model-reads.ts';
 import { conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
-import { parseSearchQuery } from './search-query.ts';
+import { type ConditionTerm, parseSearchQuery } from './search-query.ts';
 import { searchReadModel } from './search-read-model.ts';
 import { searchCacheKey } from './search-result-cache.ts';
 import {
-  addConditionHitSpecialties,
   areaNames,
   bestHitWeight,
   type ConditionHit,
@@ -34,8 +39,8 @@ import {
   includesText,
   matchConditionTerm,
   matchTextTerms,
-  specialtyMatchesText,
-  specialtyNameMatches,
+  markNameMatches,
+  markTextMatches,
   type TermHit,
 } from './site-match.ts';
 import type { SitePerformance } from './site-performance.ts';
@@ -73,12 +78,19 @@ const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('b
  * specialties filing it, a subtype or the broader area containing it (or, when no site files any, the specialties
  * that treat it); text the vocabulary does not know narrows to areas containing it, as before.
  */
-type ConditionFilter = { text: string; entry: ConditionEntry | null; anyFiled: boolean };
+type ConditionFilter = {
+  text: string;
+  entry: ConditionEntry | null;
+  anyFiled: boolean;
+  /** The entry's scope, worked out once per search rather than per hospital. */
+  scope: ConditionScope | null;
+};
 
 function conditionFilterOf(text: string, registry: HospitalCapacity[]): ConditionFilter {
   const entry = resolveCondition(text)?.entry ?? null;
-  if (!entry) return { text, entry, anyFiled: false };
-  return { text, entry, anyFiled: areaMatchesInRegistry(registry, scopeOf(entry.id)).size > 0 };
+  if (!entry) return { text, entry, anyFiled: false, scope: null };
+  const scope = scopeOf(entry.id);
+  return { text, entry, anyFiled: areaMatchesInRegistry(registry, scope).size > 0, scope };
 }
 
 function applyConditionFilter(
@@ -89,7 +101,7 @@ function applyConditionFilter(
   if (!f.entry) return { specs: specs.filter((s) => includesText(areaNames(s), f.text)), hit: null };
   const term = { text: f.text, entry: f.entry };
   if (f.anyFiled) {
-    const areas = areaMatchesOf(h, scopeOf(f.entry.id)).filter((a) => specs.includes(a.spec));
+    const areas = areaMatchesOf(h, f.scope!).filter((a) => specs.includes(a.spec));
     return { specs: [...new Set(areas.map((a) => a.spec))], hit: { term, areas, mapped: [], fromFilter: true } };
   }
   const mapped = mappedSpecialties(h, f.entry.id).filter((s) => specs.includes(s));
@@ -111,6 +123,45 @@ function describeCondition(
     icd10: entry?.icd10 ?? null,
     broader: entry ? ancestorsOf(entry.id).map(name) : [],
   };
+}
+
+/**
+ * The specialties the query is about at one hospital, in profile order: those a free-text term matches, those naming
+ * a condition term found in the specialties column, and those a condition hit is about. Flags by position instead of
+ * a Set of objects: this runs for every candidate (1 000+ at national scale).
+ */
+function relevantSpecialties(
+  h: HospitalCapacity,
+  hits: TermHit[],
+  conditionHits: ConditionHit[],
+  loweredTextTerms: string[],
+  conditionTerms: readonly ConditionTerm[],
+): SpecialtyCapacity[] {
+  const specs = h.specialties;
+  let flags: Uint8Array | null = null;
+  const flag = (i: number) => {
+    flags ??= new Uint8Array(specs.length);
+    flags[i] = 1;
+  };
+  for (const t of loweredTextTerms) markTextMatches(specs, t, flag);
+  for (const t of conditionTerms)
+    if (hits.some((x) => x.text === t.text && x.column === 'specialties'))
+      markNameMatches(specs, t.text.toLowerCase(), flag);
+  for (const c of conditionHits) {
+    for (const a of c.areas) {
+      const i = specs.indexOf(a.spec);
+      if (i >= 0) flag(i);
+    }
+    for (const s of c.mapped) {
+      const i = specs.indexOf(s);
+      if (i >= 0) flag(i);
+    }
+  }
+  const marked = flags as Uint8Array | null;
+  if (!marked) return [];
+  const out: SpecialtyCapacity[] = [];
+  for (let i = 0; i < specs.length; i++) if (marked[i]) out.push(specs[i]!);
+  return out;
 }
 
 /**
@@ -191,48 +242,10 @@ function runSearch({
   const within = hospitalIds ? new Set(hospitalIds) : null;
   const loaded = registry.filter((h) => (!wanted || wanted.has(h.org.id)) && (!within || within.has(h.org.id)));
   const textTerms = [...(text?.terms.map((t) => t.text) ?? [])];
+  const loweredTextTerms = textTerms.map((t) => t.toLowerCase());
   const conditionTerms = parsed?.conditions ?? [];
-  const candidates: Candidate[] = loaded.map((h) => {
-    const aliasName = alias?.orgIds.has(h.org.id) ? alias.alias : null;
-    if (!hasQuery)
-      return {
-        h,
-        alias: aliasName,
-        hits: [],
-        conditionHits: [],
-        relevance: 0,
-        relevant: h.specialties,
-        focused: false,
-      };
-    const hits = hitsOf.get(h.org.id) ?? [];
-    const conditionHits = conditionHitsOf.get(h.org.id) ?? [];
-    // The weakest term's best evidence: every term must be well met for a high score.
-    let relevance = textTerms.length + conditionTerms.length ? 1 : 0;
-    for (const t of textTerms) relevance = Math.min(relevance, bestHitWeight(hits, t));
-    for (const t of conditionTerms) {
-      const hit = conditionHits.find((c) => c.term.entry.id === t.entry.id);
-      relevance = Math.min(relevance, Math.max(bestHitWeight(hits, t.text), conditionHitWeight(hit)));
-    }
-    const relevant = new Set<SpecialtyCapacity>();
-    if (textTerms.length)
-      for (const sp of h.specialties) if (textTerms.some((t) => specialtyMatchesText(sp, t))) relevant.add(sp);
-    for (const t of conditionTerms)
-      if (hits.some((x) => x.text === t.text && x.column === 'specialties'))
-        for (const sp of h.specialties) if (specialtyNameMatches(sp, t.text)) relevant.add(sp);
-    for (const c of conditionHits) addConditionHitSpecialties(c, relevant);
-    const list = relevant.size ? h.specialties.filter((sp) => relevant.has(sp)) : [];
-    return {
-      h,
-      alias: aliasName,
-      hits,
-      conditionHits,
-      relevance: aliasName ? 1 : relevance,
-      relevant: list.length ? list : h.specialties,
-      focused: list.length > 0,
-    };
-  });
 
-  // 2. Filters.
+  // 2. Filters on the hospital itself, before any per-candidate work (they read nothing a candidate adds).
   const filters = [input.diseaseArea, input.condition]
     .filter((v): v is string => Boolean(v))
     .map((v) => conditionFilterOf(v, registry));
@@ -240,8 +253,7 @@ function runSearch({
   const registryEntry = filters.find((f) => f.entry)?.entry ?? conditionTerms[0]?.entry ?? null;
   const experience = cachedRegistryExperience(ctx.db, now);
   const registryPhase = input.phase && input.phase !== 'I' && input.phase !== 'BE' ? REGISTRY_PHASE[input.phase] : null;
-  const filtered = candidates.filter((c) => {
-    const { h } = c;
+  const keeps = (h: HospitalCapacity) => {
     if (input.district && h.org.district !== input.district) return false;
     if (input.level && h.org.level !== input.level) return false;
     if (input.hasPhase1Unit !== undefined && h.hasPhase1Unit !== input.hasPhase1Unit) return false;
@@ -251,12 +263,49 @@ function runSearch({
       return false;
     if (input.capabilities?.length && !input.capabilities.every((cap) => h.capabilities.includes(cap))) return false;
     return true;
-  });
+  };
+  const filtered: Candidate[] = [];
+  for (const h of loaded) {
+    if (!keeps(h)) continue;
+    const aliasName = alias?.orgIds.has(h.org.id) ? alias.alias : null;
+    if (!hasQuery) {
+      filtered.push({
+        h,
+        alias: aliasName,
+        hits: [],
+        conditionHits: [],
+        relevance: 0,
+        relevant: h.specialties,
+        focused: false,
+      });
+      continue;
+    }
+    const hits = hitsOf.get(h.org.id) ?? [];
+    const conditionHits = conditionHitsOf.get(h.org.id) ?? [];
+    // The weakest term's best evidence: every term must be well met for a high score.
+    let relevance = textTerms.length + conditionTerms.length ? 1 : 0;
+    for (const t of textTerms) relevance = Math.min(relevance, bestHitWeight(hits, t));
+    for (const t of conditionTerms) {
+      const hit = conditionHits.find((c) => c.term.entry.id === t.entry.id);
+      relevance = Math.min(relevance, Math.max(bestHitWeight(hits, t.text), conditionHitWeight(hit)));
+    }
+    const list = relevantSpecialties(h, hits, conditionHits, loweredTextTerms, conditionTerms);
+    filtered.push({
+      h,
+      alias: aliasName,
+      hits,
+      conditionHits,
+      relevance: aliasName ? 1 : relevance,
+      relevant: list.length ? list : h.specialties,
+      focused: list.length > 0,
+    });
+  }
   const refined: Candidate[] = [];
   for (const c of filtered) {
     let specs = c.relevant;
     let focused = c.focused;
-    const conditionHits = [...c.conditionHits];
+    // The candidate and its hit list are this search's own: refined in place rather than copied.
+    const { conditionHits } = c;
     if (input.specialty) {
       specs = (focused ? specs : c.h.specialties).filter((s) => specialtyMatchesCode(s, input.specialty!));
       if (!specs.length && c.focused) specs = c.h.specialties.filter((s) => specialtyMatchesCode(s, input.specialty!));
@@ -277,7 +326,9 @@ function runSearch({
       focused = true;
     }
     if (focused && !specs.length) continue;
-    refined.push({ ...c, relevant: specs, focused, conditionHits });
+    c.relevant = specs;
+    c.focused = focused;
+    refined.push(c);
   }
 
   // 3. Score; sort (an exact name match first, whatever the order).
@@ -342,47 +393,84 @@ function byKnown(a: number | null | undefined, b: number | null | undefined, dir
   return (a - b) * direction;
 }
 
-function toFacet(m: Map<string, number>, label: (v: string) => string): FacetValue[] {
-  return [...m.entries()]
-    .map(([value, n]) => ({ value, label: label(value), count: n }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+/**
+ * Facet values are few (specialty codes, districts, levels, capabilities): each is numbered once, and a hospital keeps
+ * the numbers of its values, so counting a thousand hospitals is array increments rather than string-keyed map updates.
+ */
+type FacetKind = 'specialty' | 'district' | 'level' | 'capability';
+const FACET_KINDS: readonly FacetKind[] = ['specialty', 'district', 'level', 'capability'];
+const facetValues: Record<FacetKind, { index: Map<string, number>; values: string[] }> = {
+  specialty: { index: new Map(), values: [] },
+  district: { index: new Map(), values: [] },
+  level: { index: new Map(), values: [] },
+  capability: { index: new Map(), values: [] },
+};
+function facetNumber(kind: FacetKind, value: string): number {
+  const f = facetValues[kind];
+  let n = f.index.get(value);
+  if (n === undefined) {
+    n = f.values.length;
+    f.index.set(value, n);
+    f.values.push(value);
+  }
+  return n;
 }
 
-/** A hospital's distinct specialty codes, kept per (cached) registry entry. */
-const codesOf = new WeakMap<HospitalCapacity, string[]>();
-function specialtyCodes(h: HospitalCapacity): string[] {
-  let codes = codesOf.get(h);
-  if (!codes) {
-    codes = [...new Set(h.specialties.map((s) => s.code))];
-    codesOf.set(h, codes);
+/** A hospital's facet value numbers, kept per (read-model) hospital object; empty values are not counted. */
+const facetNumbersOf = new WeakMap<HospitalCapacity, Record<FacetKind, number[]>>();
+function facetNumbers(h: HospitalCapacity): Record<FacetKind, number[]> {
+  let numbers = facetNumbersOf.get(h);
+  if (!numbers) {
+    const of = (kind: FacetKind, values: (string | null | undefined)[]) =>
+      values.filter((v): v is string => Boolean(v)).map((v) => facetNumber(kind, v));
+    numbers = {
+      // Each distinct specialty code once: a facet counts hospitals.
+      specialty: of('specialty', [...new Set(h.specialties.map((s) => s.code))]),
+      district: of('district', [h.org.district]),
+      level: of('level', [h.org.level]),
+      capability: of('capability', h.capabilities),
+    };
+    facetNumbersOf.set(h, numbers);
   }
-  return codes;
+  return numbers;
+}
+
+/** Counts by value, best first, ties by value; ties the comparison cannot order keep the order first seen. */
+function toFacet(kind: FacetKind, counts: number[], seen: number[], label: (v: string) => string): FacetValue[] {
+  const values = facetValues[kind].values;
+  return seen
+    .map((n) => ({ value: values[n]!, label: label(values[n]!), count: counts[n]! }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 /** Facet counts are hospital counts within the filtered result, so they add up to what the user sees. */
 function buildFacets(db: Db, now: number, refined: Candidate[], locale: Locale): SitesSearchOutput['facets'] {
   const catalogue = searchReadModel(db, now).catalogue;
-  const specialty = new Map<string, number>();
-  const district = new Map<string, number>();
-  const level = new Map<string, number>();
-  const capability = new Map<string, number>();
-  const add = (m: Map<string, number>, v: string | null | undefined) => {
-    if (v) m.set(v, (m.get(v) ?? 0) + 1);
-  };
+  const tally = {} as Record<FacetKind, { counts: number[]; seen: number[] }>;
+  for (const kind of FACET_KINDS) tally[kind] = { counts: [], seen: [] };
   for (const { h } of refined) {
-    for (const code of specialtyCodes(h)) add(specialty, code);
-    add(district, h.org.district);
-    add(level, h.org.level);
-    for (const cap of h.capabilities) add(capability, cap);
+    const numbers = facetNumbers(h);
+    for (const kind of FACET_KINDS) {
+      const { counts, seen } = tally[kind];
+      for (const n of numbers[kind]) {
+        const was = counts[n];
+        if (was === undefined) {
+          counts[n] = 1;
+          seen.push(n);
+        } else counts[n] = was + 1;
+      }
+    }
   }
+  const facet = (kind: FacetKind, label: (v: string) => string) =>
+    toFacet(kind, tally[kind].counts, tally[kind].seen, label);
   return {
-    specialty: toFacet(specialty, (v) => {
+    specialty: facet('specialty', (v) => {
       const entry = catalogue.get(v);
       return entry ? inLocale(locale, entry) : v;
     }),
-    district: toFacet(district, (v) => v),
-    level: toFacet(level, (v) => v),
-    capability: toFacet(capability, (v) => {
+    district: facet('district', (v) => v),
+    level: facet('level', (v) => v),
+    capability: facet('capability', (v) => {
       const cap = CAPABILITIES.find((x) => x.code === v);
       return cap ? inLocale(locale, cap) : v;
     }),

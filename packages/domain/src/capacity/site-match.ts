@@ -10,6 +10,7 @@ import {
 } from './condition-areas.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from './load-capacity.ts';
 import type { ConditionTerm } from './search-query.ts';
+import { type JoinedTexts, joinable, joinTexts, markContaining } from './specialty-text-index.ts';
 
 /** How much a term hit in each part of a hospital's profile says about fit. */
 export const COLUMN_WEIGHT: Record<SearchColumn, number> = {
@@ -51,29 +52,76 @@ export function specialtyNames(s: SpecialtyCapacity): string[] {
   return [s.name, s.nameEn, s.nameAsFiled, ...s.aliases].filter((n): n is string => Boolean(n));
 }
 
-/** Lower-cased names, kept per specialty object: the registry is reused between searches (generation cache). */
-const lowerNames = new WeakMap<SpecialtyCapacity, string[]>();
-export function specialtyNameMatches(s: SpecialtyCapacity, term: string): boolean {
-  let names = lowerNames.get(s);
-  if (!names) {
-    names = specialtyNames(s).map((n) => n.toLowerCase());
-    lowerNames.set(s, names);
+/** A specialty's lower-cased texts, kept per specialty object: the registry is reused between searches. */
+type LoweredTexts = { names: string[]; others: string[] | null };
+const lowered = new WeakMap<SpecialtyCapacity, LoweredTexts>();
+function loweredOf(s: SpecialtyCapacity): LoweredTexts {
+  let texts = lowered.get(s);
+  if (!texts) {
+    texts = { names: specialtyNames(s).map((n) => n.toLowerCase()), others: null };
+    lowered.set(s, texts);
   }
-  const t = term.toLowerCase();
-  return names.some((n) => n.includes(t));
+  return texts;
 }
 
-/** Lower-cased disease areas (as filed and in English) and investigator names of a specialty, kept likewise. */
-const lowerOthers = new WeakMap<SpecialtyCapacity, string[]>();
-export function specialtyMatchesText(s: SpecialtyCapacity, term: string): boolean {
-  if (specialtyNameMatches(s, term)) return true;
-  let others = lowerOthers.get(s);
-  if (!others) {
-    others = [...areaNames(s), ...s.investigators.map((i) => i.name)].map((n) => n.toLowerCase());
-    lowerOthers.set(s, others);
+function someIncludes(haystack: string[], needle: string): boolean {
+  for (const h of haystack) if (h.includes(needle)) return true;
+  return false;
+}
+
+export function specialtyNameMatches(s: SpecialtyCapacity, term: string): boolean {
+  return specialtyNameMatchesLowered(s, term.toLowerCase());
+}
+
+/** As `specialtyNameMatches`, the term lower-cased once by the caller (per search, not per specialty). */
+export function specialtyNameMatchesLowered(s: SpecialtyCapacity, loweredTerm: string): boolean {
+  return someIncludes(loweredOf(s).names, loweredTerm);
+}
+
+/** A specialty's names, disease areas (as filed and in English) or investigator names contain the term. */
+export function specialtyMatchesLowered(s: SpecialtyCapacity, loweredTerm: string): boolean {
+  const texts = loweredOf(s);
+  return someIncludes(texts.names, loweredTerm) || someIncludes(othersOf(texts, s), loweredTerm);
+}
+
+function othersOf(texts: LoweredTexts, s: SpecialtyCapacity): string[] {
+  texts.others ??= [...areaNames(s), ...s.investigators.map((i) => i.name)].map((n) => n.toLowerCase());
+  return texts.others;
+}
+
+/** Joined texts of a hospital's specialty list (the read model's, replaced when the hospital changes). */
+const joinedNames = new WeakMap<readonly SpecialtyCapacity[], JoinedTexts>();
+const joinedAll = new WeakMap<readonly SpecialtyCapacity[], JoinedTexts>();
+
+/** Marks the position of each specialty whose names contain the lower-cased term (`specialtyNameMatches`). */
+export function markNameMatches(specs: readonly SpecialtyCapacity[], loweredTerm: string, mark: (i: number) => void) {
+  if (!joinable(loweredTerm)) {
+    for (let i = 0; i < specs.length; i++) if (specialtyNameMatchesLowered(specs[i]!, loweredTerm)) mark(i);
+    return;
   }
-  const t = term.toLowerCase();
-  return others.some((n) => n.includes(t));
+  let joined = joinedNames.get(specs);
+  if (!joined) {
+    joined = joinTexts(specs, (s) => loweredOf(s).names);
+    joinedNames.set(specs, joined);
+  }
+  markContaining(joined, loweredTerm, mark);
+}
+
+/** Marks each specialty whose names, disease areas or investigators contain the lower-cased term. */
+export function markTextMatches(specs: readonly SpecialtyCapacity[], loweredTerm: string, mark: (i: number) => void) {
+  if (!joinable(loweredTerm)) {
+    for (let i = 0; i < specs.length; i++) if (specialtyMatchesLowered(specs[i]!, loweredTerm)) mark(i);
+    return;
+  }
+  let joined = joinedAll.get(specs);
+  if (!joined) {
+    joined = joinTexts(specs, (s) => {
+      const texts = loweredOf(s);
+      return [...texts.names, ...othersOf(texts, s)];
+    });
+    joinedAll.set(specs, joined);
+  }
+  markContaining(joined, loweredTerm, mark);
 }
 
 /** Free-text terms: every term must hit some column of the FTS document; each hit is remembered. */
@@ -152,10 +200,4 @@ export function bestHitWeight(hits: TermHit[], text: string): number {
   let w = 0;
   for (const h of hits) if (h.text === text && h.weight > w) w = h.weight;
   return w;
-}
-
-/** Adds the specialties a condition hit is about. */
-export function addConditionHitSpecialties(hit: ConditionHit, to: Set<SpecialtyCapacity>): void {
-  for (const a of hit.areas) to.add(a.spec);
-  for (const s of hit.mapped) to.add(s);
 }
