@@ -88,7 +88,9 @@ export const trialSites = sqliteTable(
   },
   (t) => [
     uniqueIndex('trial_sites_trial_specialty_uq').on(t.trialId, t.hospitalSpecialtyId),
-    index('trial_sites_hospital_idx').on(t.hospitalOrgId),
+    // A hospital's sites, and covering for its active load by specialty and PI (the search read model re-reads one
+    // hospital after each write: 3 000 sites at a national centre were 3 000 row reads, ~5 ms, per count).
+    index('trial_sites_hospital_load_idx').on(t.hospitalOrgId, t.state, t.hospitalSpecialtyId, t.investigatorId),
     index('trial_sites_specialty_idx').on(t.hospitalSpecialtyId),
     index('trial_sites_investigator_idx').on(t.investigatorId),
     index('trial_sites_state_idx').on(t.state),
