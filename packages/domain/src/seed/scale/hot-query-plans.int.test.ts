@@ -141,9 +141,9 @@ describe('hot query plans (EXPLAIN QUERY PLAN)', () => {
     const loads = statements.filter((s) => /from "trial_sites"/.test(s) && /group by/.test(s));
     expect(loads.length).toBe(2);
     for (const s of loads) {
-      const plan = handle.sqlite
-        .prepare(`explain query plan ${s}`)
-        .all(...(s.match(/\?/g) ?? []).map(() => null)) as { detail: string }[];
+      const plan = handle.sqlite.prepare(`explain query plan ${s}`).all(...(s.match(/\?/g) ?? []).map(() => null)) as {
+        detail: string;
+      }[];
       expect(plan.map((p) => p.detail).join(' | '), s).toMatch(/SEARCH trial_sites USING COVERING INDEX/);
     }
   });
