@@ -44,6 +44,9 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
+    // One line per request (below), not Fastify's two ("incoming request" + "request completed"): the second line
+    // carried nothing the first did not, and at info each line cost ~0.4 ms of a 5 ms search (issue 16).
+    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     // tRPC batches name every procedure in the path (`/trpc/a.b,c.d,…`): a dashboard's six queries exceed the default 100.
     routerOptions: { maxParamLength: 2000 },
@@ -61,6 +64,9 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
 
   await app.register(fastifyHelmet, {
