@@ -34,7 +34,7 @@ import {
   type ConditionEntry,
   resolveCondition,
 } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
-import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
+import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../../../packages/domain/src/capacity/condition-areas.ts';
 import { conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import {

@@ -9,7 +9,7 @@ import {
   MAPPED_SPECIALTY_WEIGHT,
   mappedSpecialties,
   scopeOf,
-} from './condition-areas.ts';
+} from '../../../packages/domain/src/capacity/condition-areas.ts';
 
 /** How much a term hit in each part of a hospital's profile says about fit. */
 export const COLUMN_WEIGHT: Record<SearchColumn, number> = {
