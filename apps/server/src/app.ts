@@ -19,12 +19,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { TRPCError } from '@trpc/server';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { registerFileRoutes } from './file-routes.ts';
 import { registerRestApi } from './rest-api.ts';
 import { staticHeaders } from './static-assets.ts';
+import { trpcRoutes } from './trpc-routes.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
 export type BuildOptions = {
@@ -151,9 +152,8 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
     };
   }
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
+  await app.register(
+    trpcRoutes<AppRouter>({
       router: appRouter,
       createContext,
       maxBatchSize: MAX_BATCH_CALLS,
@@ -166,8 +166,9 @@ export async function buildApp({ config, database, now = Date.now, throttle, aud
         const retry = retryAfterOf(error);
         if (retry > 0) ctx?.log.warn({ retryAfterSeconds: retry, detail: error.message }, 'throttled');
       },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions']),
+    { prefix: '/trpc' },
+  );
 
   await registerFileRoutes(app, {
     db: database.db,
