@@ -16,6 +16,12 @@ import {
   sitesSearchInput,
 } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
+import {
+  areaMatchesInRegistry,
+  areaMatchesOf,
+  mappedSpecialties,
+  scopeOf,
+} from '../../../packages/domain/src/capacity/condition-areas.ts';
 import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
 import {
   cachedRegistryExperience,
@@ -34,7 +40,6 @@ import {
   type ConditionEntry,
   resolveCondition,
 } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
-import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from '../../../packages/domain/src/capacity/condition-areas.ts';
 import { conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
 import {
