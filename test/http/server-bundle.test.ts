@@ -109,7 +109,7 @@ describe('the built server bundle', () => {
       .output()
       .split('\n')
       .filter((l) => l.includes(requestId))
-      .map((l) => JSON.parse(l) as Record<string, any>);
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: 30,
