@@ -4,7 +4,7 @@ import {
   AuditHeadKeeper,
   deliverDueWebhooks,
   sweepOrphanParts,
-  sweepReminders,
+  sweepRemindersInSlices,
   warmSearchReadModel,
 } from '@ctp/domain';
 import { buildApp } from './app.ts';
@@ -43,15 +43,21 @@ async function main() {
     refuse(e);
   }
   // Time-driven notifications (reply deadlines near, milestones overdue): at start, then every 15 minutes.
-  const sweep = () => {
+  // In slices between requests (a national sweep is seconds of CPU); one sweep at a time.
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
     try {
-      sweepReminders(database.db, Date.now());
+      await sweepRemindersInSlices(database.db, Date.now());
     } catch (err) {
       app.log.error({ err }, 'reminder sweep failed');
+    } finally {
+      sweeping = false;
     }
   };
   if (orphans > 0) app.log.warn({ orphans }, 'removed unfinished uploads (*.part) left by an earlier stop');
-  const sweeper = setInterval(sweep, 15 * 60_000);
+  const sweeper = setInterval(() => void sweep(), 15 * 60_000);
   sweeper.unref();
   // Webhook deliveries from the outbox (issue 17): one pass at a time, every few seconds.
   let delivering = false;
@@ -90,7 +96,7 @@ async function main() {
       (outcome) => app.log.info({ ms: Date.now() - warmUpStarted, outcome }, 'search read model warmed up'),
       (err) => app.log.error({ err }, 'search read model warm-up failed'),
     )
-    .finally(() => setTimeout(sweep, 1000).unref());
+    .finally(() => setTimeout(() => void sweep(), 1000).unref());
 }
 
 main().catch((e) => {
