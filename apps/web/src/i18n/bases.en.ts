@@ -21,6 +21,7 @@ export const basesEn: Widen<typeof basesZh> = {
   foundedOn: 'Founded',
   status: 'Status',
   statuses: { applied: 'Applied', recognised: 'Recognised', operating: 'Operating', revoked: 'Revoked' },
+  steps: { recognise: 'Recognise', start_operating: 'Start operating', revoke: 'Revoke', reapply: 'Apply again' },
   focus: 'Focus areas',
   focusAreas: {
     cell_therapy: 'Cell therapy',

@@ -16,6 +16,7 @@ export const basesZh = {
   foundedOn: '成立日期',
   status: '状态',
   statuses: { applied: '申报', recognised: '认定', operating: '运行', revoked: '撤销' },
+  steps: { recognise: '认定', start_operating: '挂牌运行', revoke: '撤销', reapply: '重新申报' },
   focus: '重点方向',
   focusAreas: {
     cell_therapy: '细胞治疗',

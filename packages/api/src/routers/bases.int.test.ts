@@ -1,6 +1,7 @@
 import type { DbHandle } from '@ctp/db';
 import { computeBaseFigures } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
@@ -59,6 +60,55 @@ describe('collaborative bases (issue 18)', () => {
     expect(base.versions.map((v) => v.version)).toEqual([3, 2, 1]);
     expect(base.versions[0]!.reason).toBe('挂牌运行');
     expect(tableCounts(database).auditEvents).toBe(before.auditEvents + 3);
+  });
+
+  it('moves only by a step of BASE_TRANSITIONS: an unreachable status is refused in the reader’s language, nothing written', async () => {
+    const commission = callerAs(database, 'commission@demo.ctp');
+    const en = callerAs(database, 'commission@demo.ctp', { locale: 'en' });
+    const { id } = await commission.bases.create(newBase);
+    const before = { ...tableCounts(database), versions: countOf(database, 'select count(*) from base_versions') };
+    // 申报 → 运行 skips 认定: no row of the table leads there.
+    const zh = await apiErrorOf(
+      commission.bases.setStatus({ id, version: 1, status: 'operating', reason: '直接运行' }),
+    );
+    expect(zh).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      detail: 'BASE_STATUS_STEP',
+      message: '基地当前状态（申报）不能改为“运行”。',
+    });
+    const inEnglish = await apiErrorOf(
+      en.bases.setStatus({ id, version: 1, status: 'operating', reason: 'straight to operating' }),
+      'en',
+    );
+    expect(inEnglish.message).toBe('A base in status applied cannot become “operating”.');
+    // A step whose target is not the status asked for.
+    const mismatch = await apiErrorOf(
+      commission.bases.setStatus({ id, version: 1, step: 'revoke', status: 'recognised', reason: '评审' }),
+    );
+    expect(mismatch).toMatchObject({
+      code: 'VALIDATION',
+      detail: 'BASE_STEP_TARGET',
+      message: '“撤销”会把基地改为“撤销”，而不是“认定”。',
+    });
+    // A step not open from this status.
+    const closed = await apiErrorOf(
+      commission.bases.setStatus({ id, version: 1, step: 'reapply', status: 'applied', reason: '重新申报' }),
+    );
+    expect(closed).toMatchObject({ code: 'INVALID_TRANSITION', detail: 'BASE_STATUS_STEP' });
+    expect({ ...tableCounts(database), versions: countOf(database, 'select count(*) from base_versions') }).toEqual(
+      before,
+    );
+    const base = await commission.bases.get({ id });
+    expect([base.status, base.version]).toEqual(['applied', 1]);
+
+    // The step named explicitly, as the web sends it, and the audit row carries it.
+    await commission.bases.setStatus({ id, version: 1, step: 'revoke', status: 'revoked', reason: '材料不全' });
+    expect(auditCount(database, 'base.set_status', id)).toBe(1);
+    const row = database.sqlite
+      .prepare("select after_json from audit_events where action = 'base.set_status' and entity_id = ?")
+      .pluck()
+      .get(id) as string;
+    expect(JSON.parse(row)).toEqual({ status: 'revoked', step: 'revoke', reason: '材料不全' });
   });
 
   it('lets a member keep its own part only, and link only the trials it sponsors or runs', async () => {

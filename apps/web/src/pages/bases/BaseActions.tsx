@@ -1,4 +1,4 @@
-import { BASE_STATUS_STEPS, type BaseStatus } from '@ctp/contracts';
+import { availableSteps, BASE_TRANSITIONS, type BaseStatus, type BaseStep, targetOf } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
@@ -41,13 +41,16 @@ export function BaseActions({ base }: { base: Base }) {
     setDialog(d);
   };
   const submit = (values: Record<string, string>) => {
-    if (dialog === 'status')
+    if (dialog === 'status') {
+      const step = values.step as BaseStep;
       setStatus.mutate({
         id: base.id,
         version: base.version,
-        status: values.status as BaseStatus,
+        step,
+        status: targetOf(BASE_TRANSITIONS, step, base.status) ?? base.status,
         reason: values.reason!,
       });
+    }
     if (dialog === 'part')
       update.mutate({
         id: base.id,
@@ -58,9 +61,11 @@ export function BaseActions({ base }: { base: Base }) {
     if (dialog === 'link') link.mutate({ id: base.id, trialId: values.trialId!, linked: true });
   };
   const canLink = base.can.editWhole || base.can.editOwnPart;
+  // The review's steps from the table the server enforces; the commission is the only side that has any.
+  const steps = availableSteps(BASE_TRANSITIONS, base.status, base.can.review ? 'commission' : null);
   return (
     <Space wrap>
-      {base.can.review && BASE_STATUS_STEPS[base.status].length > 0 && (
+      {steps.length > 0 && (
         <Button onClick={() => open('status')} data-testid="base-set-status">
           {t('bases.setStatus')}
         </Button>
@@ -98,10 +103,8 @@ export function BaseActions({ base }: { base: Base }) {
         >
           {dialog === 'status' && (
             <>
-              <Form.Item name="status" label={t('bases.newStatus')} rules={[{ required: true }]}>
-                <Select
-                  options={BASE_STATUS_STEPS[base.status].map((s) => ({ value: s, label: t(`bases.statuses.${s}`) }))}
-                />
+              <Form.Item name="step" label={t('bases.newStatus')} rules={[{ required: true }]}>
+                <Select options={steps.map((s) => ({ value: s, label: t(`bases.steps.${s}`) }))} />
               </Form.Item>
               <Form.Item name="reason" label={t('bases.reason')} rules={[{ required: true, min: 2, max: 500 }]}>
                 <Input.TextArea rows={3} />
