@@ -79,5 +79,6 @@ export const basesEn: Widen<typeof basesZh> = {
   chooseTrial: 'Choose a trial your organisation sponsors or runs',
   versions: 'Changes',
   version: 'Version {{version}}',
+  reloaded: 'The latest data has been reloaded. Please try again.',
   saved: 'Saved',
 };

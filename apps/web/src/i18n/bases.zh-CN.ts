@@ -74,5 +74,6 @@ export const basesZh = {
   chooseTrial: '选择本单位申办或承担的试验',
   versions: '变更记录',
   version: '第 {{version}} 版',
+  reloaded: '已重新加载最新数据，请重新操作。',
   saved: '已保存',
 } as const;
