@@ -1,8 +1,9 @@
 import type { DbHandle } from '@ctp/db';
+import { makeEnrolment, makeTrialSite } from '@ctp/db/testing';
 import { computeBaseFigures } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { investigatorOf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
 let database: DbHandle;
@@ -166,18 +167,26 @@ describe('collaborative bases (issue 18)', () => {
       targetEnrolment: 40,
       riskLevel: 'low',
     });
-    const siteId = await selectPiSite(database, sponsor, trialId);
-    // Milestones and enrolment as the site records them, straight in the rows (the workflow is tested elsewhere).
-    database.sqlite
-      .prepare(
-        "update trial_sites set state = 'enrolling', selected_date = '2026-01-05', siv_date = '2026-02-10', fpi_date = '2026-03-06' where id = ?",
-      )
-      .run(siteId);
-    database.sqlite
-      .prepare(
-        "insert into trial_site_enrolment (trial_site_id, month, screened, enrolled, screen_failures, withdrawn, recorded_by, recorded_at) values (?, '2026-03', 12, 9, 3, 0, (select id from users limit 1), 0)",
-      )
-      .run(siteId);
+    // Milestones and enrolment as the site records them, made by the factories (the workflow is tested elsewhere).
+    const pi = investigatorOf(database);
+    const { id: siteId } = makeTrialSite(database.db, {
+      trialId,
+      hospitalOrgId: pi.hospitalId,
+      hospitalSpecialtyId: pi.specialtyId,
+      investigatorId: pi.investigatorId,
+      state: 'enrolling',
+      selectedDate: '2026-01-05',
+      sivDate: '2026-02-10',
+      fpiDate: '2026-03-06',
+    });
+    makeEnrolment(database.db, {
+      trialSiteId: siteId,
+      month: '2026-03',
+      screened: 12,
+      enrolled: 9,
+      screenFailures: 3,
+      recordedBy: pi.userId,
+    });
     await commission.bases.linkTrial({ id, trialId });
     const registryCount = database.sqlite
       .prepare(
