@@ -2,7 +2,7 @@ import type { DbHandle } from '@ctp/db';
 import { makeEnrolment, makeTrialSite } from '@ctp/db/testing';
 import { computeBaseFigures } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
+import { auditCount, countOf, lastAudit } from '../../../../test/helpers/db-counts.ts';
 import { investigatorOf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
@@ -123,6 +123,21 @@ describe('collaborative bases (issue 18)', () => {
       memberContact: '陈申办 025-0000',
     });
     expect(version).toBe(2);
+    // The member's part is its own audit action, on the base, with the base as it was and is.
+    expect(auditCount(database, 'base.update_member_part', id)).toBe(1);
+    expect(auditCount(database, 'base.update', id)).toBe(0);
+    expect(lastAudit(database)).toMatchObject({
+      action: 'base.update_member_part',
+      entityId: id,
+      orgId: 'org-sponsor-zijin',
+      before: { version: 1 },
+      after: {
+        version: 2,
+        members: expect.arrayContaining([
+          { orgId: 'org-sponsor-zijin', note: '负责 CAR-T 产品的工艺与注册', contact: '陈申办 025-0000' },
+        ]),
+      },
+    });
     const base = await sponsor.bases.get({ id });
     expect(base.members.find((m) => m.orgId === 'org-sponsor-zijin')).toMatchObject({
       note: '负责 CAR-T 产品的工艺与注册',
@@ -149,10 +164,23 @@ describe('collaborative bases (issue 18)', () => {
       targetEnrolment: 30,
       riskLevel: 'high',
     });
+    const auditsBefore = auditCount(database);
+    await sponsor.bases.linkTrial({ id, trialId });
+    expect(auditCount(database, 'base.link_trial', id)).toBe(1);
+    expect(lastAudit(database)).toMatchObject({ action: 'base.link_trial', entityId: id, after: { trialId } });
+    // Linking again changes nothing and writes nothing; a non-member is refused without a row.
     await sponsor.bases.linkTrial({ id, trialId });
     const cro = await apiErrorOf(callerAs(database, 'cro@demo.ctp').bases.linkTrial({ id, trialId }));
     expect(cro.detail).toBe('BASE_NOT_MEMBER');
+    expect(auditCount(database)).toBe(auditsBefore + 1);
     expect((await commission.bases.get({ id })).trials.map((t) => t.id)).toEqual([trialId]);
+    // The commission changes the whole record: base.update.
+    await commission.bases.update({ id, version: 2, nameEn: '(test) Cell therapy base, renamed' });
+    expect(auditCount(database, 'base.update', id)).toBe(1);
+    expect(lastAudit(database, 'base.update').after).toMatchObject({
+      version: 3,
+      nameEn: '(test) Cell therapy base, renamed',
+    });
   });
 
   it('computes its figures from the records of its trials, equal to a count by hand', async () => {

@@ -2,7 +2,7 @@ import type { SiteState } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { makeEnrolment, makeTrialSite } from '@ctp/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCount } from '../../../../test/helpers/db-counts.ts';
+import { auditCount, lastAudit } from '../../../../test/helpers/db-counts.ts';
 import { investigatorOf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
@@ -140,6 +140,80 @@ describe('key technology projects (issue 18)', () => {
     expect(after.fundingProgramme).toBe('省重点研发计划');
     expect(auditCount(database, 'project.update')).toBe(1);
     expect(auditCount(database, 'project.set_milestone')).toBe(1);
+  });
+
+  it('links a registry trial by its number: shown with its registry status, audited, refused for other roles', async () => {
+    // The registry samples (ClinicalTrials.gov and CTR) are in the `registries` template only.
+    const registries = await createSeededDatabase('registries');
+    try {
+      const commission = callerAs(registries, 'commission@demo.ctp', { now: () => NOW });
+      const { id } = await commission.projects.create(newProject);
+      const sample = registries.sqlite
+        .prepare(
+          'select id, brief_title as title, status, lead_sponsor as leadSponsor, start_date as startDate from registry_trials where registry_id = ?',
+        )
+        .get('NCT03058094') as {
+        id: number;
+        title: string;
+        status: string;
+        leadSponsor: string | null;
+        startDate: string | null;
+      };
+      const hospitals = registries.sqlite
+        .prepare(
+          'select count(distinct hospital_id) from registry_sites where registry_trial_id = ? and hospital_id is not null',
+        )
+        .pluck()
+        .get(sample.id) as number;
+      expect(hospitals).toBeGreaterThan(0); // 江苏省人民医院 is one of its sites: the count below is not vacuous
+
+      // Other roles are refused, an unknown number is not found on its field; neither changes anything.
+      const before = tableCounts(registries);
+      for (const email of ['sponsor@demo.ctp', 'site@demo.ctp', 'ec@demo.ctp', 'admin@demo.ctp']) {
+        const refused = await apiErrorOf(
+          callerAs(registries, email).projects.linkTrial({ id, registryId: 'NCT03058094', reason: '纳入' }),
+        );
+        expect(refused.code, email).toBe('FORBIDDEN');
+      }
+      const unknown = await apiErrorOf(commission.projects.linkTrial({ id, registryId: 'NCT00000000' }));
+      expect(unknown).toMatchObject({
+        code: 'NOT_FOUND',
+        fieldErrors: [expect.objectContaining({ path: 'registryId' })],
+      });
+      expect(tableCounts(registries)).toEqual(before);
+
+      // The number as typed (lower case) finds the record.
+      await commission.projects.linkTrial({ id, registryId: 'nct03058094', reason: '国际多中心对照研究' });
+      expect(auditCount(registries, 'project.link_trial', id)).toBe(1);
+      expect(lastAudit(registries, 'project.link_trial')).toMatchObject({
+        entityType: 'project',
+        entityId: id,
+        after: { trialId: 'NCT03058094', reason: '国际多中心对照研究' },
+      });
+      const page = await commission.projects.get({ id });
+      expect(page.trials).toEqual([]);
+      expect(page.registryTrials).toEqual([
+        {
+          registryId: 'NCT03058094',
+          title: sample.title,
+          status: sample.status,
+          leadSponsor: sample.leadSponsor,
+          startDate: sample.startDate,
+          hospitalsOnPlatform: hospitals,
+          linkedAt: NOW,
+        },
+      ]);
+      expect(page.figures.trials).toBe(1);
+      // Linked twice is refused; unlinking closes the link (audited) and the page no longer shows it.
+      expect((await apiErrorOf(commission.projects.linkTrial({ id, registryId: 'NCT03058094' }))).detail).toBe(
+        'PROJECT_LINK_UNCHANGED',
+      );
+      await commission.projects.linkTrial({ id, registryId: 'NCT03058094', linked: false, reason: '项目调整' });
+      expect(auditCount(registries, 'project.unlink_trial', id)).toBe(1);
+      expect((await commission.projects.get({ id })).registryTrials).toEqual([]);
+    } finally {
+      registries.sqlite.close();
+    }
   });
 
   it("shows each linked trial's sites, ethics status and delays against the 60/60/30 stage targets", async () => {
