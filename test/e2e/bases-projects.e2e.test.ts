@@ -38,6 +38,8 @@ async function openModal(page: Page, button: string, body: string) {
       .catch(() => undefined);
   }
   await page.getByTestId(body).waitFor();
+  // The opening animation over (antd's motion classes gone), so screenshots show the modal, not its fade-in.
+  await page.waitForFunction(() => !document.querySelector('[class*="-zoom-appear"], [class*="-zoom-enter"]'));
 }
 
 async function closeModal(page: Page, body: string) {

@@ -128,6 +128,7 @@ describe('service providers in a real browser (issue 18)', () => {
     await page.getByTestId(`shortlist-${LAB}`).click();
     await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('New shortlist…').click();
     await page.getByTestId('new-shortlist').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[class*="-zoom-appear"], [class*="-zoom-enter"]'));
     await shot(page, 'modal-new-shortlist-en.png');
     await page.keyboard.press('Escape');
     await page.getByTestId('new-shortlist').waitFor({ state: 'hidden' });
