@@ -62,7 +62,8 @@ describe('service providers in a real browser (issue 18)', () => {
     // Shortlisted on a new list, as a hospital is; the list shows it below its hospitals.
     await page.getByTestId(`shortlist-${LAB}`).click();
     await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('新建').click();
-    await page.getByTestId('provider-shortlist-name').fill('中心实验室备选');
+    await page.getByTestId('shortlist-name').fill('中心实验室备选');
+    await shot(page, 'modal-new-shortlist-zh.png');
     await page
       .locator('.ant-modal')
       .getByRole('button', { name: /保\s*存/ })
@@ -123,6 +124,14 @@ describe('service providers in a real browser (issue 18)', () => {
     await page.getByTestId(`provider-${LAB}`).waitFor();
     await page.getByTestId('provider-facet-category').getByText('Central laboratory').waitFor();
     await shot(page, 'providers-search-en.png');
+    // The shared new-shortlist modal, in English.
+    await page.getByTestId(`shortlist-${LAB}`).click();
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('New shortlist…').click();
+    await page.getByTestId('new-shortlist').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[class*="-zoom-appear"], [class*="-zoom-enter"]'));
+    await shot(page, 'modal-new-shortlist-en.png');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-shortlist').waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -151,6 +160,24 @@ describe('service providers in a real browser (issue 18)', () => {
     await page.getByText('档案已保存').waitFor();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('provider-profile').getByText('CNAS ML9999').waitFor();
+    // The same modal in English.
+    await page.getByTestId('locale-switch').click();
+    await page.getByText('Qualifications', { exact: true }).first().waitFor();
+    for (let tries = 0; tries < 5 && !(await page.getByTestId('provider-save').isVisible()); tries++) {
+      await page.getByTestId('provider-edit').click();
+      await page
+        .getByTestId('provider-save')
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
+    }
+    // Opened again after a save, the form holds the saved lists (qualifications and contacts), not empty rows.
+    const numbers = page.locator('.ant-modal').getByPlaceholder('Certificate no.');
+    await expect.poll(() => numbers.count()).toBe(3);
+    expect(await Promise.all((await numbers.all()).map((n) => n.inputValue()))).toContain('CNAS ML9999');
+    expect(await page.locator('.ant-modal').getByPlaceholder('Name').first().inputValue()).toBe('顾质控');
+    await shot(page, 'providers-edit-en.png');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('provider-form').waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -58,7 +58,7 @@ describe('a sponsor searches, compares, shortlists and exports in the browser', 
     await page.getByTestId('shortlist-hosp-jsch').click();
     await page.getByText('新建候选清单…').click();
     await page.getByTestId('shortlist-name').fill('肺癌二期候选');
-    await page.locator('#shortlist-create-ok').click();
+    await page.getByTestId('shortlist-create-ok').click();
     await page.getByText('已加入「肺癌二期候选」').waitFor();
     await page.getByTestId('main-nav').getByText('候选清单').click();
     await page.getByRole('link', { name: '肺癌二期候选' }).click();

@@ -1,15 +1,21 @@
 import type { DbHandle } from '@ctp/db';
 import { callerAs } from './test-app.ts';
 
-/** A demo investigator and one of the specialties they work in (by e-mail; `pi@demo.ctp` works at 江苏省人民医院). */
+/**
+ * A demo investigator, one of the specialties they work in and its hospital, and their user id (by e-mail;
+ * `pi@demo.ctp` works at 江苏省人民医院).
+ */
 export function investigatorOf(db: DbHandle, email = 'pi@demo.ctp') {
   return db.sqlite
     .prepare(
-      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId from investigators i
+      `select i.id as investigatorId, s.hospital_specialty_id as specialtyId, hs.hospital_org_id as hospitalId,
+              u.id as userId
+       from investigators i
        join users u on u.id = i.user_id join investigator_specialties s on s.investigator_id = i.id
+       join hospital_specialties hs on hs.id = s.hospital_specialty_id
        where u.email = ? limit 1`,
     )
-    .get(email) as { investigatorId: string; specialtyId: string };
+    .get(email) as { investigatorId: string; specialtyId: string; hospitalId: string; userId: string };
 }
 
 /** The sponsor selects the demo PI's specialty as a site of the trial; returns the trial site's id. */

@@ -175,7 +175,10 @@ describe('REST API /api/v1 with API tokens (issue 17)', () => {
     const verdict = await validator.validate(doc);
     expect(verdict.errors ?? []).toEqual([]);
     expect(verdict.valid).toBe(true);
-    for (const route of REST_ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()]).toBeTruthy();
+    for (const route of REST_ROUTES)
+      expect(doc.paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toMatchObject({
+        operationId: route.operationId,
+      });
     expect(Object.keys(doc.paths).length).toBe(new Set(REST_ROUTES.map((r) => r.path)).size);
 
     const docs = await fetch(`${server.url}/api/docs`);

@@ -93,7 +93,8 @@ describe('the built server bundle', () => {
       .getSetCookie()
       .find((c) => c.startsWith('ctp_session='))
       ?.split(';')[0];
-    expect(cookie).toBeDefined();
+    // The session cookie carries 256 random bits, base64url (43 characters).
+    expect(cookie).toMatch(/^ctp_session=[A-Za-z0-9_-]{43}$/);
     const input = encodeURIComponent(JSON.stringify({ json: { q: '肺癌' } }));
     const search = await fetch(`${server.url}/trpc/sites.search?input=${input}`, { headers: { cookie: cookie! } });
     expect(search.status).toBe(200);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importGraph } from './import-graph.ts';
 
@@ -45,5 +47,16 @@ describe('web pages', () => {
       `${PAGES}trials/SiteBoardPage.tsx → ${PAGES}trials/TrialPage.tsx`,
       `${PAGES}trials/site-ui.tsx → ${PAGES}trials/TrialsPage.tsx`,
     ]);
+  });
+
+  it('export only their default: a piece another module needs moves to a `*-ui.tsx` module', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const pages = [...graph.keys()].filter((f) => f.startsWith(PAGES) && isPageModule(f));
+    const named = pages.flatMap((file) =>
+      readFileSync(resolve(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/^export (?!default\b)/.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
+    expect(named).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ROUTERS = 'packages/api/src/routers';
 const DOMAIN = 'packages/domain/src';
+const CONTRACTS = 'packages/contracts/src';
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -32,6 +33,8 @@ function offendingLines(dir: string, pattern: RegExp): string[] {
 
 const BUILDS_CONTEXT = /\buseCaseCtx\(/;
 const ASSERTS_ACTOR = /\bctx\.actor!/;
+/** Any non-null assertion on an actor: the shared policies narrow with a check (`if (!actor) return false`). */
+const ASSERTS_ANY_ACTOR = /\bactor!/;
 
 describe('the use-case context comes from the guard', () => {
   it('reads the routers and the domain', () => {
@@ -47,6 +50,8 @@ describe('the use-case context comes from the guard', () => {
     expect(ASSERTS_ACTOR.test('createdBy: ctx.actor!.userId,')).toBe(true);
     expect(ASSERTS_ACTOR.test('createdBy: ctx.actor.userId,')).toBe(false);
     expect(ASSERTS_ACTOR.test('if (ctx.actor !== null)')).toBe(false);
+    expect(ASSERTS_ANY_ACTOR.test('const org = actor!.orgId;')).toBe(true);
+    expect(ASSERTS_ANY_ACTOR.test('if (!actor || !isBaseMember(actor, ids)) return false;')).toBe(false);
   });
 
   it('no router builds the use-case context itself: resolvers pass `ctx.uc`', () => {
@@ -55,5 +60,10 @@ describe('the use-case context comes from the guard', () => {
 
   it('no use-case asserts a signed-in actor with `ctx.actor!`: it takes an `ActorCtx`', () => {
     expect(offendingLines(DOMAIN, ASSERTS_ACTOR)).toEqual([]);
+  });
+
+  it('no shared policy in contracts asserts an actor with `actor!`: it narrows explicitly', () => {
+    expect(sourceFiles(join(ROOT, CONTRACTS)).length).toBeGreaterThan(30);
+    expect(offendingLines(CONTRACTS, ASSERTS_ANY_ACTOR)).toEqual([]);
   });
 });

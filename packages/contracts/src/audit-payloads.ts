@@ -391,7 +391,7 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'base.create': { before: null, after: snapshot({ nameZh: str, status: str, members: z.array(json) }) },
   'base.update': { before: snapshot({ version: num }), after: snapshot({ version: num }) },
   'base.update_member_part': { before: snapshot({ version: num }), after: snapshot({ version: num }) },
-  'base.set_status': { before: exact({ status: str }), after: exact({ status: str, reason: str }) },
+  'base.set_status': { before: exact({ status: str }), after: exact({ status: str, step: str, reason: str }) },
   'base.link_trial': { before: null, after: exact({ trialId: str }) },
   'base.unlink_trial': { before: null, after: exact({ trialId: str }) },
   'project.create': { before: null, after: snapshot({ titleZh: str, leadOrgId: str, milestones: z.array(json) }) },

@@ -1,3 +1,4 @@
+import type { BaseSide } from './bases.ts';
 import type { ActorRef } from './policies.ts';
 
 /**
@@ -19,7 +20,12 @@ export function mayLinkTrial(
   trial: { sponsorOrgId: string; croOrgId: string | null; siteHospitalIds: readonly string[] },
 ): boolean {
   if (keepsWholeBase(actor)) return true;
-  if (!isBaseMember(actor, memberOrgIds)) return false;
-  const org = actor!.orgId;
+  if (!actor || !isBaseMember(actor, memberOrgIds)) return false;
+  const org = actor.orgId;
   return trial.sponsorOrgId === org || trial.croOrgId === org || trial.siteHospitalIds.includes(org);
+}
+
+/** The side an actor takes in `BASE_TRANSITIONS`: the commission reviews; nobody else has a step. */
+export function baseSideOf(actor: ActorRef | null): BaseSide | null {
+  return keepsWholeBase(actor) ? 'commission' : null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bi } from './i18n/validation-messages.ts';
 import type { OrgKind } from './roles.ts';
+import type { Transition } from './workflow.ts';
 
 /**
  * Collaborative innovation bases (医研企协同创新基地, issue 18): hospitals, enterprises and universities around focus
@@ -9,13 +10,37 @@ import type { OrgKind } from './roles.ts';
 export const BASE_STATUSES = ['applied', 'recognised', 'operating', 'revoked'] as const;
 export type BaseStatus = (typeof BASE_STATUSES)[number];
 
-/** Which status may follow which (申报 → 认定 → 运行; any → 撤销; a revoked base may apply again). */
-export const BASE_STATUS_STEPS: Record<BaseStatus, readonly BaseStatus[]> = {
-  applied: ['recognised', 'revoked'],
-  recognised: ['operating', 'revoked'],
-  operating: ['revoked'],
-  revoked: ['applied'],
+/** The status of a base as a message and the web name it (申报 / 认定 / 运行 / 撤销). */
+export const BASE_STATUS_LABELS: Record<BaseStatus, { zh: string; en: string }> = {
+  applied: { zh: '申报', en: 'applied' },
+  recognised: { zh: '认定', en: 'recognised' },
+  operating: { zh: '运行', en: 'operating' },
+  revoked: { zh: '撤销', en: 'revoked' },
 };
+
+/** Who reviews a base: the commission (the seed and the CLI act as it). */
+export const BASE_SIDES = ['commission'] as const;
+export type BaseSide = (typeof BASE_SIDES)[number];
+
+/**
+ * The commission's review of a base as a workflow table (issue 15: one kernel, `contracts/src/workflow.ts`):
+ * 申报 → 认定 → 运行; any live status → 撤销; a revoked base may apply again.
+ */
+export const BASE_TRANSITIONS = [
+  { step: 'recognise', from: ['applied'], to: 'recognised', by: ['commission'] },
+  { step: 'start_operating', from: ['recognised'], to: 'operating', by: ['commission'] },
+  { step: 'revoke', from: ['applied', 'recognised', 'operating'], to: 'revoked', by: ['commission'] },
+  { step: 'reapply', from: ['revoked'], to: 'applied', by: ['commission'] },
+] as const satisfies readonly Transition<string, BaseStatus, BaseSide>[];
+export type BaseStep = (typeof BASE_TRANSITIONS)[number]['step'];
+/** A step of the review as a message names it. */
+export const BASE_STEP_LABELS: Record<BaseStep, { zh: string; en: string }> = {
+  recognise: { zh: '认定', en: 'recognise' },
+  start_operating: { zh: '挂牌运行', en: 'start operating' },
+  revoke: { zh: '撤销', en: 'revoke' },
+  reapply: { zh: '重新申报', en: 'apply again' },
+};
+export const BASE_STEPS = BASE_TRANSITIONS.map((t) => t.step) as [BaseStep, ...BaseStep[]];
 
 export const BASE_FOCUS_AREAS = [
   'cell_therapy',
@@ -71,12 +96,18 @@ export const basesUpdateInput = basesCreateInput.partial().extend({
 });
 export type BasesUpdateInput = z.input<typeof basesUpdateInput>;
 
+/**
+ * `status` is the target the caller means; the step that reaches it from the base's current status comes from
+ * `BASE_TRANSITIONS` (a status no step reaches is refused). `step`, when given, must be that step.
+ */
 export const basesSetStatusInput = z.object({
   id,
   version: z.number().int().min(1),
   status: z.enum(BASE_STATUSES),
+  step: z.enum(BASE_STEPS).optional(),
   reason: text(500).min(2),
 });
+export type BasesSetStatusInput = z.input<typeof basesSetStatusInput>;
 export const basesLinkTrialInput = z.object({ id, trialId: id, linked: z.boolean().default(true) });
 
 export type BaseMemberView = {

@@ -171,6 +171,7 @@ export const ERROR_DETAILS = [
   // Collaborative bases (issue 18).
   'BASE_NOT_FOUND',
   'BASE_STATUS_STEP',
+  'BASE_STEP_TARGET',
   'BASE_NOT_MEMBER',
   'BASE_MEMBER_FIELDS_ONLY',
   'BASE_LEAD_NOT_MEMBER',

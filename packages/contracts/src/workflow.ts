@@ -1,6 +1,6 @@
 /**
  * The workflow kernel (issue 15): every state machine of the product — the site lifecycle, the submission, the
- * recognition request — is a table of transitions `{step, from, to, by}`, and these two functions are the only
+ * recognition request — is a table of transitions `{step, from, to, by}`, and these functions are the only
  * reading of such a table. The domain enforces with `checkTransition`; the web offers buttons with `availableSteps`.
  * The target state always comes from the table, never from the caller.
  */
@@ -44,6 +44,14 @@ export function checkTransition<T extends Transition>(
 export function targetOf<T extends Transition>(table: readonly T[], step: T['step'], state: string): T['to'] | null {
   const t = transitionOf(table, step);
   return t.from.includes(state) ? t.to : null;
+}
+
+/**
+ * Pure: the step that moves `state` to `to`, or null when no row does (any side). For a caller that names the status
+ * it means (`bases.setStatus`): the step still comes from the table and is then checked with `checkTransition`.
+ */
+export function stepLeadingTo<T extends Transition>(table: readonly T[], state: string, to: string): T['step'] | null {
+  return table.find((t) => t.to === to && t.from.includes(state))?.step ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Db, type DbHandle, migrateDatabase, openDatabase } from './client.ts';
 import * as schema from './schema/index.ts';
-import { organisations, submissions, trialSites, trials, users } from './schema/index.ts';
+import { organisations, submissions, trialSiteEnrolment, trialSites, trials, users } from './schema/index.ts';
 
 /** A fresh in-memory database migrated from `drizzle/`, for integration tests. */
 export function createTestDatabase(): DbHandle {
@@ -108,6 +108,22 @@ export function makeTrialSite(
   return db
     .insert(trialSites)
     .values({ id: testId('site'), state: 'selected', stateChangedAt: 0, createdAt: 0, updatedAt: 0, ...overrides })
+    .returning()
+    .get();
+}
+
+/**
+ * A month of a site's enrolment counts as the site records them (screened defaults to enrolled, no screen failure or
+ * withdrawal); `recordedBy` must be an existing user.
+ */
+export function makeEnrolment(
+  db: Db,
+  overrides: Partial<NewRow<typeof trialSiteEnrolment>> &
+    Pick<NewRow<typeof trialSiteEnrolment>, 'trialSiteId' | 'month' | 'enrolled' | 'recordedBy'>,
+) {
+  return db
+    .insert(trialSiteEnrolment)
+    .values({ screened: overrides.enrolled, screenFailures: 0, withdrawn: 0, recordedAt: 0, ...overrides })
     .returning()
     .get();
 }

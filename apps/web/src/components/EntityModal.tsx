@@ -137,6 +137,9 @@ export function EntityModal<V, T>({
           form={modal.form}
           layout="vertical"
           preserve={false}
+          // The form instance outlives the modal: without clearing, the rows of a Form.List unmounted at closing
+          // are kept as empty rows and win over `initialValues` at the next opening.
+          clearOnDestroy
           initialValues={initialValues}
           onValuesChange={onValuesChange}
           onFinish={(v) => modal.submit(() => onSubmit(v), success)}

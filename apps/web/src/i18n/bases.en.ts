@@ -21,6 +21,7 @@ export const basesEn: Widen<typeof basesZh> = {
   foundedOn: 'Founded',
   status: 'Status',
   statuses: { applied: 'Applied', recognised: 'Recognised', operating: 'Operating', revoked: 'Revoked' },
+  steps: { recognise: 'Recognise', start_operating: 'Start operating', revoke: 'Revoke', reapply: 'Apply again' },
   focus: 'Focus areas',
   focusAreas: {
     cell_therapy: 'Cell therapy',
@@ -78,5 +79,6 @@ export const basesEn: Widen<typeof basesZh> = {
   chooseTrial: 'Choose a trial your organisation sponsors or runs',
   versions: 'Changes',
   version: 'Version {{version}}',
+  reloaded: 'The latest data has been reloaded. Please try again.',
   saved: 'Saved',
 };

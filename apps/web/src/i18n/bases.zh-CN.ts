@@ -16,6 +16,7 @@ export const basesZh = {
   foundedOn: '成立日期',
   status: '状态',
   statuses: { applied: '申报', recognised: '认定', operating: '运行', revoked: '撤销' },
+  steps: { recognise: '认定', start_operating: '挂牌运行', revoke: '撤销', reapply: '重新申报' },
   focus: '重点方向',
   focusAreas: {
     cell_therapy: '细胞治疗',
@@ -73,5 +74,6 @@ export const basesZh = {
   chooseTrial: '选择本单位申办或承担的试验',
   versions: '变更记录',
   version: '第 {{version}} 版',
+  reloaded: '已重新加载最新数据，请重新操作。',
   saved: '已保存',
 } as const;

@@ -1,7 +1,9 @@
 import type { DbHandle } from '@ctp/db';
+import { makeEnrolment, makeTrialSite } from '@ctp/db/testing';
 import { computeBaseFigures } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { auditCount, countOf, lastAudit } from '../../../../test/helpers/db-counts.ts';
+import { investigatorOf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
 let database: DbHandle;
@@ -61,6 +63,55 @@ describe('collaborative bases (issue 18)', () => {
     expect(tableCounts(database).auditEvents).toBe(before.auditEvents + 3);
   });
 
+  it('moves only by a step of BASE_TRANSITIONS: an unreachable status is refused in the reader’s language, nothing written', async () => {
+    const commission = callerAs(database, 'commission@demo.ctp');
+    const en = callerAs(database, 'commission@demo.ctp', { locale: 'en' });
+    const { id } = await commission.bases.create(newBase);
+    const before = { ...tableCounts(database), versions: countOf(database, 'select count(*) from base_versions') };
+    // 申报 → 运行 skips 认定: no row of the table leads there.
+    const zh = await apiErrorOf(
+      commission.bases.setStatus({ id, version: 1, status: 'operating', reason: '直接运行' }),
+    );
+    expect(zh).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      detail: 'BASE_STATUS_STEP',
+      message: '基地当前状态（申报）不能改为“运行”。',
+    });
+    const inEnglish = await apiErrorOf(
+      en.bases.setStatus({ id, version: 1, status: 'operating', reason: 'straight to operating' }),
+      'en',
+    );
+    expect(inEnglish.message).toBe('A base in status applied cannot become “operating”.');
+    // A step whose target is not the status asked for.
+    const mismatch = await apiErrorOf(
+      commission.bases.setStatus({ id, version: 1, step: 'revoke', status: 'recognised', reason: '评审' }),
+    );
+    expect(mismatch).toMatchObject({
+      code: 'VALIDATION',
+      detail: 'BASE_STEP_TARGET',
+      message: '“撤销”会把基地改为“撤销”，而不是“认定”。',
+    });
+    // A step not open from this status.
+    const closed = await apiErrorOf(
+      commission.bases.setStatus({ id, version: 1, step: 'reapply', status: 'applied', reason: '重新申报' }),
+    );
+    expect(closed).toMatchObject({ code: 'INVALID_TRANSITION', detail: 'BASE_STATUS_STEP' });
+    expect({ ...tableCounts(database), versions: countOf(database, 'select count(*) from base_versions') }).toEqual(
+      before,
+    );
+    const base = await commission.bases.get({ id });
+    expect([base.status, base.version]).toEqual(['applied', 1]);
+
+    // The step named explicitly, as the web sends it, and the audit row carries it.
+    await commission.bases.setStatus({ id, version: 1, step: 'revoke', status: 'revoked', reason: '材料不全' });
+    expect(auditCount(database, 'base.set_status', id)).toBe(1);
+    const row = database.sqlite
+      .prepare("select after_json from audit_events where action = 'base.set_status' and entity_id = ?")
+      .pluck()
+      .get(id) as string;
+    expect(JSON.parse(row)).toEqual({ status: 'revoked', step: 'revoke', reason: '材料不全' });
+  });
+
   it('lets a member keep its own part only, and link only the trials it sponsors or runs', async () => {
     const commission = callerAs(database, 'commission@demo.ctp');
     const { id } = await commission.bases.create(newBase);
@@ -72,6 +123,21 @@ describe('collaborative bases (issue 18)', () => {
       memberContact: '陈申办 025-0000',
     });
     expect(version).toBe(2);
+    // The member's part is its own audit action, on the base, with the base as it was and is.
+    expect(auditCount(database, 'base.update_member_part', id)).toBe(1);
+    expect(auditCount(database, 'base.update', id)).toBe(0);
+    expect(lastAudit(database)).toMatchObject({
+      action: 'base.update_member_part',
+      entityId: id,
+      orgId: 'org-sponsor-zijin',
+      before: { version: 1 },
+      after: {
+        version: 2,
+        members: expect.arrayContaining([
+          { orgId: 'org-sponsor-zijin', note: '负责 CAR-T 产品的工艺与注册', contact: '陈申办 025-0000' },
+        ]),
+      },
+    });
     const base = await sponsor.bases.get({ id });
     expect(base.members.find((m) => m.orgId === 'org-sponsor-zijin')).toMatchObject({
       note: '负责 CAR-T 产品的工艺与注册',
@@ -98,10 +164,23 @@ describe('collaborative bases (issue 18)', () => {
       targetEnrolment: 30,
       riskLevel: 'high',
     });
+    const auditsBefore = auditCount(database);
+    await sponsor.bases.linkTrial({ id, trialId });
+    expect(auditCount(database, 'base.link_trial', id)).toBe(1);
+    expect(lastAudit(database)).toMatchObject({ action: 'base.link_trial', entityId: id, after: { trialId } });
+    // Linking again changes nothing and writes nothing; a non-member is refused without a row.
     await sponsor.bases.linkTrial({ id, trialId });
     const cro = await apiErrorOf(callerAs(database, 'cro@demo.ctp').bases.linkTrial({ id, trialId }));
     expect(cro.detail).toBe('BASE_NOT_MEMBER');
+    expect(auditCount(database)).toBe(auditsBefore + 1);
     expect((await commission.bases.get({ id })).trials.map((t) => t.id)).toEqual([trialId]);
+    // The commission changes the whole record: base.update.
+    await commission.bases.update({ id, version: 2, nameEn: '(test) Cell therapy base, renamed' });
+    expect(auditCount(database, 'base.update', id)).toBe(1);
+    expect(lastAudit(database, 'base.update').after).toMatchObject({
+      version: 3,
+      nameEn: '(test) Cell therapy base, renamed',
+    });
   });
 
   it('computes its figures from the records of its trials, equal to a count by hand', async () => {
@@ -116,18 +195,26 @@ describe('collaborative bases (issue 18)', () => {
       targetEnrolment: 40,
       riskLevel: 'low',
     });
-    const siteId = await selectPiSite(database, sponsor, trialId);
-    // Milestones and enrolment as the site records them, straight in the rows (the workflow is tested elsewhere).
-    database.sqlite
-      .prepare(
-        "update trial_sites set state = 'enrolling', selected_date = '2026-01-05', siv_date = '2026-02-10', fpi_date = '2026-03-06' where id = ?",
-      )
-      .run(siteId);
-    database.sqlite
-      .prepare(
-        "insert into trial_site_enrolment (trial_site_id, month, screened, enrolled, screen_failures, withdrawn, recorded_by, recorded_at) values (?, '2026-03', 12, 9, 3, 0, (select id from users limit 1), 0)",
-      )
-      .run(siteId);
+    // Milestones and enrolment as the site records them, made by the factories (the workflow is tested elsewhere).
+    const pi = investigatorOf(database);
+    const { id: siteId } = makeTrialSite(database.db, {
+      trialId,
+      hospitalOrgId: pi.hospitalId,
+      hospitalSpecialtyId: pi.specialtyId,
+      investigatorId: pi.investigatorId,
+      state: 'enrolling',
+      selectedDate: '2026-01-05',
+      sivDate: '2026-02-10',
+      fpiDate: '2026-03-06',
+    });
+    makeEnrolment(database.db, {
+      trialSiteId: siteId,
+      month: '2026-03',
+      screened: 12,
+      enrolled: 9,
+      screenFailures: 3,
+      recordedBy: pi.userId,
+    });
     await commission.bases.linkTrial({ id, trialId });
     const registryCount = database.sqlite
       .prepare(

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '@ctp/db';
-import type { Ctx } from '@ctp/domain';
 import {
   formatLetterNo,
   openSubmissionDocument,
@@ -13,23 +12,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
 import { giveExpeditedViews, pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { seedRoster } from '../../../../test/helpers/roster.ts';
-import { apiErrorOf, callerAs, createSeededDatabase, testFilesDir } from '../../../../test/helpers/test-app.ts';
+import {
+  actorCtxOf,
+  apiErrorOf,
+  callerAs,
+  createSeededDatabase,
+  testFilesDir,
+} from '../../../../test/helpers/test-app.ts';
 
 const _EC = 'ec-jsph';
-
-/** The use-case context of a test caller (as the API builds it from a request). */
-function useCaseCtx(api: ReturnType<typeof callerAs>['ctx']): Ctx {
-  return {
-    actor: api.session?.actor ?? null,
-    db: api.db,
-    now: api.now,
-    requestId: api.requestId,
-    locale: api.locale,
-    ip: api.ip,
-    userAgent: api.userAgent,
-    services: api.services,
-  };
-}
 
 /** A Windows executable's header: what a ".pdf" that is really an .exe starts with. */
 const exeBytes = () => {
@@ -67,7 +58,7 @@ function upload(
   bytes: Buffer,
   filename = 'file.pdf',
 ) {
-  const ctx = useCaseCtx(callerAs(db, email).ctx);
+  const ctx = actorCtxOf(callerAs(db, email).ctx);
   return uploadSubmissionDocument({
     ctx,
     input: { submissionId, fields: fields as Parameters<typeof uploadSubmissionDocument>[0]['input']['fields'] },
@@ -205,7 +196,7 @@ describe('submission documents, bound versions and letters', () => {
     );
     await callerAs(db, 'site@demo.ctp').submissions.submit({ id });
     const open = (email: string) =>
-      openSubmissionDocument({ ctx: useCaseCtx(callerAs(db, email).ctx), documentId: doc.id });
+      openSubmissionDocument({ ctx: actorCtxOf(callerAs(db, email).ctx), documentId: doc.id });
     for (const email of ['site@demo.ctp', 'pi@demo.ctp', 'sponsor@demo.ctp', 'ec@demo.ctp', 'chair@demo.ctp'])
       expect(open(email).sha256).toBe(doc.sha256);
     expect(() => open('commission@demo.ctp')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
@@ -339,7 +330,7 @@ describe('submission documents, bound versions and letters', () => {
     const listed = (await callerAs(db, 'site@demo.ctp').submissions.list({})).find((s) => s.id === id);
     expect(listed?.hasLetter).toBe(true);
 
-    const letter = openSubmissionLetter({ ctx: useCaseCtx(callerAs(db, 'sponsor@demo.ctp').ctx), submissionId: id });
+    const letter = openSubmissionLetter({ ctx: actorCtxOf(callerAs(db, 'sponsor@demo.ctp').ctx), submissionId: id });
     const pdf = readFileSync(letter.path);
     expect(sha256Hex(pdf)).toBe(issued.sha256);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -368,11 +359,11 @@ describe('submission documents, bound versions and letters', () => {
 
     // Any member of the committee reads the letter (not the confidential file behind it).
     for (const email of ['site@demo.ctp', 'pi@demo.ctp', 'ec@demo.ctp', 'chair@demo.ctp', 'member@demo.ctp'])
-      expect(openSubmissionLetter({ ctx: useCaseCtx(callerAs(db, email).ctx), submissionId: id }).sha256).toBe(
+      expect(openSubmissionLetter({ ctx: actorCtxOf(callerAs(db, email).ctx), submissionId: id }).sha256).toBe(
         issued.sha256,
       );
     for (const email of ['commission@demo.ctp', 'site-gulou@demo.ctp', 'ec-gulou@demo.ctp'])
-      expect(() => openSubmissionLetter({ ctx: useCaseCtx(callerAs(db, email).ctx), submissionId: id })).toThrowError(
+      expect(() => openSubmissionLetter({ ctx: actorCtxOf(callerAs(db, email).ctx), submissionId: id })).toThrowError(
         expect.objectContaining({ code: 'NOT_FOUND' }),
       );
 
@@ -389,7 +380,7 @@ describe('submission documents, bound versions and letters', () => {
     expect(notice).toMatchObject({ letterNo: `JSPH-EC-${year}-0002`, letterKind: 'opinion' });
     const noticeText = (
       await pdfText(
-        readFileSync(openSubmissionLetter({ ctx: useCaseCtx(secretary.ctx), submissionId: second.id }).path),
+        readFileSync(openSubmissionLetter({ ctx: actorCtxOf(secretary.ctx), submissionId: second.id }).path),
       )
     ).replace(/\s+/g, '');
     expect(noticeText).toContain('伦理审查意见通知书');
@@ -432,7 +423,7 @@ describe('submission documents, bound versions and letters', () => {
 
     const issued = await secretary.submissions.issueLetter({ id });
     const text = (
-      await pdfText(readFileSync(openSubmissionLetter({ ctx: useCaseCtx(secretary.ctx), submissionId: id }).path))
+      await pdfText(readFileSync(openSubmissionLetter({ ctx: actorCtxOf(secretary.ctx), submissionId: id }).path))
     ).replace(/\s+/g, '');
     expect(text).toContain(issued.letterNo);
     expect(text).toContain('V1.1');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { DbHandle } from '@ctp/db';
 import { openSubmissionDocument, recognitionLetterContent } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { lastAudit } from '../../../../test/helpers/db-counts.ts';
 import { giveExpeditedViews } from '../../../../test/helpers/fixtures.ts';
 import {
   approveAtLead,
@@ -19,13 +20,6 @@ import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/hel
 
 const versionsAt = async (db: DbHandle, email: string, trialSiteId: string) =>
   (await callerAs(db, email).submissions.effectiveDocuments({ trialSiteId })).map((v) => [v.kind, v.versionLabel]);
-const lastAudit = (db: DbHandle, action: string) =>
-  JSON.parse(
-    db.sqlite
-      .prepare('select after_json from audit_events where action = ? order by id desc limit 1')
-      .pluck()
-      .get(action) as string,
-  ) as Record<string, unknown>;
 
 describe("a recognised site's effective documents (issue 11)", () => {
   let db: DbHandle;
@@ -70,7 +64,7 @@ describe("a recognised site's effective documents (issue 11)", () => {
         .pluck()
         .get(req.id),
     ).toBe(2);
-    expect(lastAudit(db, 'recognition.decide').boundVersions).toEqual([
+    expect(lastAudit(db, 'recognition.decide').after?.boundVersions).toEqual([
       { kind: 'protocol', documentId: protocol.id, versionLabel: 'V1.0', sha256: protocol.sha256 },
       { kind: 'icf', documentId: icf.id, versionLabel: 'V1.0', sha256: icf.sha256 },
     ]);
@@ -183,7 +177,7 @@ describe("a recognised site's effective documents (issue 11)", () => {
     ]);
     const icf = (await sponsor.submissions.effectiveDocuments({ trialSiteId: gulou })).find((v) => v.kind === 'icf')!;
     expect(icf).toMatchObject({ source: 'acknowledgement', recognitionRequestId: req.id });
-    expect(lastAudit(db, 'recognition.ack').boundVersions).toEqual([
+    expect(lastAudit(db, 'recognition.ack').after?.boundVersions).toEqual([
       expect.objectContaining({ kind: 'icf', versionLabel: 'V3.0' }),
     ]);
     expect((await row()).icfSuperseded).toBe(false);
@@ -191,7 +185,7 @@ describe("a recognised site's effective documents (issue 11)", () => {
 
     // The older ICF amendment acknowledged afterwards binds nothing older over it.
     await ec.recognition.acks.act({ id: ack2.id, acknowledge: true });
-    expect(lastAudit(db, 'recognition.ack').boundVersions).toEqual([]);
+    expect(lastAudit(db, 'recognition.ack').after?.boundVersions).toEqual([]);
     expect(await versionsAt(db, 'site-gulou@demo.ctp', gulou)).toEqual([
       ['protocol', 'V1.0'],
       ['icf', 'V3.0'],
@@ -260,7 +254,7 @@ describe("a recognised site's effective documents (issue 11)", () => {
     expect(moved.map((v) => [v.kind, v.versionLabel, v.source, v.recognitionRequestId])).toEqual([
       ['icf', 'V1.1', 'recognition', req.id],
     ]);
-    expect(lastAudit(db, 'recognition.versions_follow')).toMatchObject({
+    expect(lastAudit(db, 'recognition.versions_follow').after).toMatchObject({
       sourceSubmissionId: id,
       ackId: null,
       boundVersions: [expect.objectContaining({ kind: 'icf', versionLabel: 'V1.1' })],

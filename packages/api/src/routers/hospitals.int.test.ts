@@ -2,7 +2,7 @@ import type { ApiErrorData } from '@ctp/contracts';
 import { type DbHandle, hospitalsMatchingTerm, toFtsTerms } from '@ctp/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount } from '../../../../test/helpers/db-counts.ts';
+import { auditCount, lastAudit as lastAuditOf } from '../../../../test/helpers/db-counts.ts';
 import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { describeError } from '../error-mapping.ts';
 
@@ -30,16 +30,7 @@ describe('hospitals router (profile side of issue 3)', () => {
   const site = (opts: Parameters<typeof callerAs>[2] = {}) => as('site@demo.ctp', opts);
   const siteGulou = () => as('site-gulou@demo.ctp');
 
-  const lastAudit = () =>
-    database.sqlite.prepare('select * from audit_events order by id desc limit 1').get() as {
-      action: string;
-      org_id: string;
-      entity_type: string;
-      entity_id: string;
-      before_json: string | null;
-      after_json: string | null;
-      actor_user_id: string;
-    };
+  const lastAudit = () => lastAuditOf(database);
   const searchDoc = (hospitalId: string) =>
     database.sqlite.prepare('select * from hospital_search where hospital_id = ?').get(hospitalId) as Record<
       string,
@@ -117,18 +108,18 @@ describe('hospitals router (profile side of issue 3)', () => {
       const audit = lastAudit();
       expect(audit).toMatchObject({
         action: 'hospital.update_profile',
-        org_id: JSPH,
-        entity_type: 'organisation',
-        entity_id: JSPH,
+        orgId: JSPH,
+        entityType: 'organisation',
+        entityId: JSPH,
       });
-      expect(Object.keys(JSON.parse(audit.after_json!)).sort()).toEqual([
+      expect(Object.keys(audit.after ?? {}).sort()).toEqual([
         'contactEmail',
         'contactName',
         'contactPhone',
         'totalBeds',
         'version',
       ]);
-      expect(JSON.parse(audit.before_json!).totalBeds).toBe(before.hospital.totalBeds);
+      expect(audit.before?.totalBeds).toBe(before.hospital.totalBeds);
       expect(after.history[0]).toMatchObject({ action: 'hospital.update_profile', actorName: '周机构' });
       expect(after.history[0]!.changes.sort()).toEqual(['contactEmail', 'contactName', 'contactPhone', 'totalBeds']);
     });
@@ -232,7 +223,7 @@ describe('hospitals router (profile side of issue 3)', () => {
       const after = await as('sponsor@demo.ctp', { now: () => later }).hospitals.get({ id: JSPH });
       expect(after.stale).toBe(false);
       expect(after.lastConfirmedAt).toBe(later);
-      expect(lastAudit()).toMatchObject({ action: 'hospital.confirm_capacity', org_id: JSPH, entity_id: JSPH });
+      expect(lastAudit()).toMatchObject({ action: 'hospital.confirm_capacity', orgId: JSPH, entityId: JSPH });
     });
   });
 
@@ -251,8 +242,8 @@ describe('hospitals router (profile side of issue 3)', () => {
       expect(matches('肌少症').has(JSPH)).toBe(false);
       const { id } = await site().hospitals.addSpecialty(geriatrics);
       const audit = lastAudit();
-      expect(audit).toMatchObject({ action: 'specialty.add', org_id: JSPH, entity_type: 'specialty', entity_id: id });
-      expect(JSON.parse(audit.after_json!).diseaseAreas).toHaveLength(2);
+      expect(audit).toMatchObject({ action: 'specialty.add', orgId: JSPH, entityType: 'specialty', entityId: id });
+      expect(audit.after?.diseaseAreas).toHaveLength(2);
       const s = (await profile()).specialties.find((x) => x.id === id)!;
       expect(s).toMatchObject({
         code: 'geriatrics',
@@ -360,7 +351,7 @@ describe('hospitals router (profile side of issue 3)', () => {
       expect(after.diseaseAreas).toEqual([
         { diseaseArea: '帕金森病', diseaseAreaEn: "Parkinson's disease", annualPatients: 900 },
       ]);
-      expect(lastAudit()).toMatchObject({ action: 'specialty.update', org_id: JSPH, entity_id: s.id });
+      expect(lastAudit()).toMatchObject({ action: 'specialty.update', orgId: JSPH, entityId: s.id });
       expect(matches('肌少症').has(JSPH)).toBe(false);
       expect(matches('帕金森').has(JSPH)).toBe(true);
       const history = (await profile()).history[0]!;
@@ -384,8 +375,8 @@ describe('hospitals router (profile side of issue 3)', () => {
       const retiredFrom = Date.now();
       await site().hospitals.retireSpecialty({ id: s.id, version: s.version, reason: '专业备案已撤销' });
       const audit = lastAudit();
-      expect(audit).toMatchObject({ action: 'specialty.retire', org_id: JSPH, entity_id: s.id });
-      expect(JSON.parse(audit.after_json!).reason).toBe('专业备案已撤销');
+      expect(audit).toMatchObject({ action: 'specialty.retire', orgId: JSPH, entityId: s.id });
+      expect(audit.after?.reason).toBe('专业备案已撤销');
       expect((await profile()).specialties.some((x) => x.id === s.id)).toBe(false);
       const row = database.sqlite.prepare('select retired_at from hospital_specialties where id = ?').get(s.id) as {
         retired_at: number | null;
@@ -417,9 +408,9 @@ describe('hospitals router (profile side of issue 3)', () => {
       });
       expect(lastAudit()).toMatchObject({
         action: 'investigator.add',
-        org_id: JSPH,
-        entity_type: 'investigator',
-        entity_id: id,
+        orgId: JSPH,
+        entityType: 'investigator',
+        entityId: id,
       });
       const inv = (await profile()).investigators.find((i) => i.id === id)!;
       expect(inv).toMatchObject({
@@ -500,7 +491,7 @@ describe('hospitals router (profile side of issue 3)', () => {
         specialtyIds: [spec],
         version: inv.version + 1,
       });
-      expect(lastAudit()).toMatchObject({ action: 'investigator.update', org_id: JSPH, entity_id: inv.id });
+      expect(lastAudit()).toMatchObject({ action: 'investigator.update', orgId: JSPH, entityId: inv.id });
       expect((await profile()).history[0]).toMatchObject({ subject: { zh: '欧阳明' } });
       expect((await profile()).history[0]!.changes.sort()).toEqual(['level', 'specialtyIds', 'title']);
       const stale = await refusal(
@@ -524,7 +515,7 @@ describe('hospitals router (profile side of issue 3)', () => {
       ).toBe('FORBIDDEN');
       const retiredFrom = Date.now();
       await site().hospitals.retireInvestigator({ id: inv.id, version: inv.version, reason: '调离本院' });
-      expect(lastAudit()).toMatchObject({ action: 'investigator.retire', org_id: JSPH, entity_id: inv.id });
+      expect(lastAudit()).toMatchObject({ action: 'investigator.retire', orgId: JSPH, entityId: inv.id });
       expect((await profile()).investigators.some((i) => i.id === inv.id)).toBe(false);
       expect(matches('欧阳明').has(JSPH)).toBe(false);
       const row = database.sqlite.prepare('select retired_at from investigators where id = ?').get(inv.id) as {
@@ -543,8 +534,8 @@ describe('hospitals router (profile side of issue 3)', () => {
       await site().hospitals.setCapabilities({ hospitalId: JSPH, capabilities: ['dsa', 'biobank'] });
       expect((await profile()).capabilities.sort()).toEqual(['biobank', 'dsa']);
       const audit = lastAudit();
-      expect(audit).toMatchObject({ action: 'capability.set', org_id: JSPH, entity_id: JSPH });
-      expect(JSON.parse(audit.after_json!).capabilities).toEqual(['dsa', 'biobank']);
+      expect(audit).toMatchObject({ action: 'capability.set', orgId: JSPH, entityId: JSPH });
+      expect(audit.after?.capabilities).toEqual(['dsa', 'biobank']);
       expect(searchDoc(JSPH).capabilities).toContain('DSA');
       expect(searchDoc(JSPH).capabilities).not.toContain('PET');
       const history = (await profile()).history[0]!;

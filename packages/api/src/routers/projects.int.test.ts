@@ -1,6 +1,9 @@
+import type { SiteState } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
+import { makeEnrolment, makeTrialSite } from '@ctp/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { selectPiSite } from '../../../../test/helpers/fixtures.ts';
+import { auditCount, lastAudit } from '../../../../test/helpers/db-counts.ts';
+import { investigatorOf } from '../../../../test/helpers/fixtures.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
 let database: DbHandle;
@@ -27,10 +30,10 @@ const newProject = {
   ],
 };
 
-/** A trial of the demo sponsor with its one site (pi@demo.ctp), its dates and enrolment set straight in the rows. */
+/** A trial of the demo sponsor with its one site (pi@demo.ctp's specialty), its dates and enrolment as recorded. */
 async function trialWithSite(
   title: string,
-  site: { state: string; selected: string; ethics?: string; siv?: string; fpi?: string; target?: number },
+  site: { state: SiteState; selected: string; ethics?: string; siv?: string; fpi?: string; target?: number },
   enrolled?: { month: string; n: number },
 ) {
   const sponsor = as('sponsor@demo.ctp');
@@ -42,31 +45,28 @@ async function trialWithSite(
     targetEnrolment: 60,
     riskLevel: 'low',
   });
-  const siteId = await selectPiSite(database, sponsor, trialId);
-  database.sqlite
-    .prepare(
-      'update trial_sites set state = ?, selected_date = ?, ethics_approved_date = ?, siv_date = ?, fpi_date = ?, target_enrolment = ? where id = ?',
-    )
-    .run(
-      site.state,
-      site.selected,
-      site.ethics ?? null,
-      site.siv ?? null,
-      site.fpi ?? null,
-      site.target ?? null,
-      siteId,
-    );
+  const pi = investigatorOf(database);
+  const { id: siteId } = makeTrialSite(database.db, {
+    trialId,
+    hospitalOrgId: pi.hospitalId,
+    hospitalSpecialtyId: pi.specialtyId,
+    investigatorId: pi.investigatorId,
+    state: site.state,
+    selectedDate: site.selected,
+    ethicsApprovedDate: site.ethics ?? null,
+    sivDate: site.siv ?? null,
+    fpiDate: site.fpi ?? null,
+    targetEnrolment: site.target ?? null,
+  });
   if (enrolled)
-    database.sqlite
-      .prepare(
-        'insert into trial_site_enrolment (trial_site_id, month, screened, enrolled, screen_failures, withdrawn, recorded_by, recorded_at) values (?, ?, ?, ?, 0, 0, (select id from users limit 1), 0)',
-      )
-      .run(siteId, enrolled.month, enrolled.n, enrolled.n);
+    makeEnrolment(database.db, {
+      trialSiteId: siteId,
+      month: enrolled.month,
+      enrolled: enrolled.n,
+      recordedBy: pi.userId,
+    });
   return { trialId, siteId };
 }
-
-const audits = (action: string) =>
-  database.sqlite.prepare('select count(*) from audit_events where action = ?').pluck().get(action) as number;
 
 describe('key technology projects (issue 18)', () => {
   it('are registered by the commission only, validated, versioned and audited', async () => {
@@ -84,7 +84,7 @@ describe('key technology projects (issue 18)', () => {
     expect(tableCounts(database)).toEqual(before);
 
     const { id } = await commission.projects.create(newProject);
-    expect(audits('project.create')).toBe(1);
+    expect(auditCount(database, 'project.create')).toBe(1);
     // The admin reads (as it reads the metrics); sponsors and ECs do not.
     expect((await as('admin@demo.ctp').projects.list({})).items.map((p) => p.id)).toEqual([id]);
     expect((await apiErrorOf(as('sponsor@demo.ctp').projects.get({ id }))).code).toBe('FORBIDDEN');
@@ -138,8 +138,82 @@ describe('key technology projects (issue 18)', () => {
     expect(second!.status).toBe('overdue');
     expect(after.figures.milestonesOverdue).toBe(1);
     expect(after.fundingProgramme).toBe('省重点研发计划');
-    expect(audits('project.update')).toBe(1);
-    expect(audits('project.set_milestone')).toBe(1);
+    expect(auditCount(database, 'project.update')).toBe(1);
+    expect(auditCount(database, 'project.set_milestone')).toBe(1);
+  });
+
+  it('links a registry trial by its number: shown with its registry status, audited, refused for other roles', async () => {
+    // The registry samples (ClinicalTrials.gov and CTR) are in the `registries` template only.
+    const registries = await createSeededDatabase('registries');
+    try {
+      const commission = callerAs(registries, 'commission@demo.ctp', { now: () => NOW });
+      const { id } = await commission.projects.create(newProject);
+      const sample = registries.sqlite
+        .prepare(
+          'select id, brief_title as title, status, lead_sponsor as leadSponsor, start_date as startDate from registry_trials where registry_id = ?',
+        )
+        .get('NCT03058094') as {
+        id: number;
+        title: string;
+        status: string;
+        leadSponsor: string | null;
+        startDate: string | null;
+      };
+      const hospitals = registries.sqlite
+        .prepare(
+          'select count(distinct hospital_id) from registry_sites where registry_trial_id = ? and hospital_id is not null',
+        )
+        .pluck()
+        .get(sample.id) as number;
+      expect(hospitals).toBeGreaterThan(0); // 江苏省人民医院 is one of its sites: the count below is not vacuous
+
+      // Other roles are refused, an unknown number is not found on its field; neither changes anything.
+      const before = tableCounts(registries);
+      for (const email of ['sponsor@demo.ctp', 'site@demo.ctp', 'ec@demo.ctp', 'admin@demo.ctp']) {
+        const refused = await apiErrorOf(
+          callerAs(registries, email).projects.linkTrial({ id, registryId: 'NCT03058094', reason: '纳入' }),
+        );
+        expect(refused.code, email).toBe('FORBIDDEN');
+      }
+      const unknown = await apiErrorOf(commission.projects.linkTrial({ id, registryId: 'NCT00000000' }));
+      expect(unknown).toMatchObject({
+        code: 'NOT_FOUND',
+        fieldErrors: [expect.objectContaining({ path: 'registryId' })],
+      });
+      expect(tableCounts(registries)).toEqual(before);
+
+      // The number as typed (lower case) finds the record.
+      await commission.projects.linkTrial({ id, registryId: 'nct03058094', reason: '国际多中心对照研究' });
+      expect(auditCount(registries, 'project.link_trial', id)).toBe(1);
+      expect(lastAudit(registries, 'project.link_trial')).toMatchObject({
+        entityType: 'project',
+        entityId: id,
+        after: { trialId: 'NCT03058094', reason: '国际多中心对照研究' },
+      });
+      const page = await commission.projects.get({ id });
+      expect(page.trials).toEqual([]);
+      expect(page.registryTrials).toEqual([
+        {
+          registryId: 'NCT03058094',
+          title: sample.title,
+          status: sample.status,
+          leadSponsor: sample.leadSponsor,
+          startDate: sample.startDate,
+          hospitalsOnPlatform: hospitals,
+          linkedAt: NOW,
+        },
+      ]);
+      expect(page.figures.trials).toBe(1);
+      // Linked twice is refused; unlinking closes the link (audited) and the page no longer shows it.
+      expect((await apiErrorOf(commission.projects.linkTrial({ id, registryId: 'NCT03058094' }))).detail).toBe(
+        'PROJECT_LINK_UNCHANGED',
+      );
+      await commission.projects.linkTrial({ id, registryId: 'NCT03058094', linked: false, reason: '项目调整' });
+      expect(auditCount(registries, 'project.unlink_trial', id)).toBe(1);
+      expect((await commission.projects.get({ id })).registryTrials).toEqual([]);
+    } finally {
+      registries.sqlite.close();
+    }
   });
 
   it("shows each linked trial's sites, ethics status and delays against the 60/60/30 stage targets", async () => {
@@ -172,7 +246,7 @@ describe('key technology projects (issue 18)', () => {
       (await apiErrorOf(as('sponsor@demo.ctp').projects.linkTrial({ id, trialId: waiting.trialId, linked: false })))
         .code,
     ).toBe('FORBIDDEN');
-    expect(audits('project.link_trial')).toBe(2);
+    expect(auditCount(database, 'project.link_trial')).toBe(2);
 
     const page = await commission.projects.get({ id });
     const byTitle = new Map(page.trials.map((t) => [t.titleZh, t]));
@@ -240,8 +314,8 @@ describe('key technology projects (issue 18)', () => {
     expect(database.sqlite.prepare('select count(*) from project_trials where trial_id = ?').pluck().get(trialId)).toBe(
       2,
     );
-    expect(audits('trial.flag_key_project')).toBe(2);
-    expect(audits('trial.unflag_key_project')).toBe(1);
+    expect(auditCount(database, 'trial.flag_key_project')).toBe(2);
+    expect(auditCount(database, 'trial.unflag_key_project')).toBe(1);
   });
 
   it("filters the commission's overview by a base and by a project to their own trials, equal to a count by hand", async () => {

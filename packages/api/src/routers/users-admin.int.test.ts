@@ -1,6 +1,7 @@
 import type { DbHandle } from '@ctp/db';
 import { DEMO_PASSWORD } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lastAudit } from '../../../../test/helpers/db-counts.ts';
 import {
   apiErrorOf,
   callerAs,
@@ -19,8 +20,6 @@ afterEach(() => database.sqlite.close());
 const admin = () => callerAs(database, 'admin@demo.ctp');
 const idOf = (email: string) =>
   database.sqlite.prepare('select id from users where email = ?').pluck().get(email) as string;
-const lastAudit = () =>
-  database.sqlite.prepare('select * from audit_events order by id desc limit 1').get() as Record<string, string>;
 const signIn = (email: string, password = DEMO_PASSWORD) => callerAs(database, null).auth.login({ email, password });
 /** A real session of the user, as a browser holds it (a cookie token). */
 async function sessionOf(email: string) {
@@ -62,16 +61,16 @@ describe('users.setDisabled', () => {
         .get(userId),
     ).toBe(0);
     expect(await apiErrorOf(signIn('site@demo.ctp'))).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(lastAudit()).toMatchObject({
+    expect(lastAudit(database)).toMatchObject({
       action: 'user.disable',
-      entity_type: 'user',
-      entity_id: userId,
+      entityType: 'user',
+      entityId: userId,
       role: 'admin',
     });
-    expect(JSON.parse(lastAudit().after_json!)).toEqual({ disabled: true, sessionsEnded: 1 });
+    expect(lastAudit(database).after).toEqual({ disabled: true, sessionsEnded: 1 });
 
     await admin().users.setDisabled({ userId, disabled: false });
-    expect(lastAudit()).toMatchObject({ action: 'user.enable', entity_id: userId });
+    expect(lastAudit(database)).toMatchObject({ action: 'user.enable', entityId: userId });
     await expect(signIn('site@demo.ctp')).resolves.toMatchObject({ user: { email: 'site@demo.ctp' } });
   });
 
@@ -124,10 +123,8 @@ describe('users.resetPassword', () => {
     expect(() => callerWithToken(database, token)).toThrow('no live session');
     expect(await apiErrorOf(signIn('pi@demo.ctp'))).toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(signIn('pi@demo.ctp', temporaryPassword)).resolves.toMatchObject({ user: { email: 'pi@demo.ctp' } });
-    const audit = database.sqlite
-      .prepare("select * from audit_events where action = 'user.reset_password'")
-      .get() as Record<string, string>;
-    expect(audit).toMatchObject({ entity_id: userId, role: 'admin' });
+    const audit = lastAudit(database, 'user.reset_password');
+    expect(audit).toMatchObject({ entityId: userId, role: 'admin' });
     expect(JSON.stringify(audit)).not.toContain(temporaryPassword);
     // A second reset gives a different password.
     expect((await admin().users.resetPassword({ userId })).temporaryPassword).not.toBe(temporaryPassword);
@@ -166,15 +163,15 @@ describe('users.update', () => {
       { org_id: 'hosp-njglyy', role: 'investigator' },
     ]);
     expect(() => callerWithToken(database, token)).toThrow('no live session');
-    const audit = lastAudit();
-    expect(audit).toMatchObject({ action: 'user.update', entity_id: userId });
-    expect(JSON.parse(audit.after_json!)).toMatchObject({
+    const audit = lastAudit(database);
+    expect(audit).toMatchObject({ action: 'user.update', entityId: userId });
+    expect(audit.after).toMatchObject({
       name: '新名字',
       revoked: [{ orgId: 'hosp-njglyy', role: 'site_admin' }],
       added: [{ orgId: 'hosp-njglyy', role: 'investigator' }],
       sessionsEnded: 1,
     });
-    expect(JSON.parse(audit.before_json!)).toMatchObject({ name: expect.any(String) });
+    expect(audit.before).toMatchObject({ name: expect.any(String) });
 
     // Adding the revoked one back revives the same row (the unique org × role pair), not a twin.
     const rows = tableCounts(database).memberships;

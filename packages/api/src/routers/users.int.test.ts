@@ -1,6 +1,7 @@
 import type { DbHandle } from '@ctp/db';
 import { DEMO_PASSWORD } from '@ctp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lastAudit } from '../../../../test/helpers/db-counts.ts';
 import { apiErrorOf, callerAs, createSeededDatabase, tableCounts } from '../../../../test/helpers/test-app.ts';
 
 let database: DbHandle;
@@ -37,19 +38,16 @@ describe('users.create', () => {
     expect(
       database.sqlite.prepare('select org_id, role, committee_id from memberships where user_id = ?').all(id),
     ).toEqual([{ org_id: 'org-sponsor-zijin', role: 'sponsor', committee_id: null }]);
-    const audit = database.sqlite.prepare('select * from audit_events order by id desc limit 1').get() as Record<
-      string,
-      string
-    >;
+    const audit = lastAudit(database);
     expect(audit).toMatchObject({
       action: 'user.create',
-      entity_type: 'user',
-      entity_id: id,
-      actor_user_id: adminId,
+      entityType: 'user',
+      entityId: id,
+      actorUserId: adminId,
       role: 'admin',
     });
-    expect(audit.after_json).not.toContain(newUser.password);
-    expect(audit.after_json).not.toContain('scrypt');
+    expect(audit.afterJson).not.toContain(newUser.password);
+    expect(audit.afterJson).not.toContain('scrypt');
 
     const me = await callerAs(database, null).auth.login({
       email: 'new.monitor@example.cn',

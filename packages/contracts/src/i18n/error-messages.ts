@@ -101,6 +101,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     UNKNOWN_PARAMETER: '接口不认识这个参数。',
     BASE_NOT_FOUND: '基地不存在。',
     BASE_STATUS_STEP: '基地当前状态（{from}）不能改为“{to}”。',
+    BASE_STEP_TARGET: '“{step}”会把基地改为“{target}”，而不是“{to}”。',
     BASE_NOT_MEMBER: '只有基地成员单位或卫健委可以维护该基地。',
     BASE_MEMBER_FIELDS_ONLY: '成员单位只能维护本单位的说明与联系人，其余信息由卫健委维护。',
     BASE_LEAD_NOT_MEMBER: '牵头单位须是基地成员。',
@@ -269,6 +270,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorDetail, string>> = {
     UNKNOWN_PARAMETER: 'The API does not know this parameter.',
     BASE_NOT_FOUND: 'The base does not exist.',
     BASE_STATUS_STEP: 'A base in status {from} cannot become “{to}”.',
+    BASE_STEP_TARGET: 'The step “{step}” makes the base “{target}”, not “{to}”.',
     BASE_NOT_MEMBER: 'Only the base’s member organisations or the commission may keep it.',
     BASE_MEMBER_FIELDS_ONLY:
       'A member organisation keeps its own note and contact; the rest is kept by the commission.',

@@ -1,3 +1,4 @@
+import { BASE_STATUS_LABELS, BASE_STEP_LABELS } from '../bases.ts';
 import { QUORUM_REASON_LABELS, SUBMISSION_OUTCOME_LABELS, SUBMISSION_STATE_LABELS } from '../ethics.ts';
 import { RECOGNITION_STATE_LABELS } from '../recognition.ts';
 import { RISK_TEXT, SUBMISSION_TYPE_TEXT } from '../reviews.ts';
@@ -44,6 +45,8 @@ const TERMS = {
   milestones: MILESTONE_LABELS,
   quorumReasons: QUORUM_REASON_LABELS,
   modificationStates: MODIFICATION_STATE_TEXT,
+  baseStatuses: BASE_STATUS_LABELS,
+  baseSteps: BASE_STEP_LABELS,
 } satisfies Record<string, Record<string, Pair>>;
 export type TermSection = keyof typeof TERMS;
 

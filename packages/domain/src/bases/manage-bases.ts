@@ -1,12 +1,19 @@
 import {
-  BASE_STATUS_STEPS,
+  BASE_TRANSITIONS,
+  type BaseSide,
   type BaseStatus,
+  type BaseStep,
   type BasesCreateInput,
+  type BasesSetStatusInput,
   type BasesUpdateInput,
+  baseSideOf,
+  checkTransition,
   isBaseMember,
   keepsWholeBase,
   mayLinkTrial,
   POLICIES,
+  stepLeadingTo,
+  term,
 } from '@ctp/contracts';
 import { baseMembers, bases, baseTrials, baseVersions, organisations, type Tx, trialSites, trials } from '@ctp/db';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -177,28 +184,51 @@ export function updateBase({ ctx, input }: { ctx: ActorCtx; input: BasesUpdateIn
   return { version };
 }
 
-/** The commission's review: 申报 → 认定 → 运行, or 撤销, with a reason. */
-export function setBaseStatus({
-  ctx,
-  input,
-}: {
-  ctx: Ctx;
-  input: { id: string; version: number; status: BaseStatus; reason: string };
-}): { version: number } {
+/**
+ * The step of `BASE_TRANSITIONS` that takes the base from `state` to the status the caller means, checked for the
+ * side by the kernel: the target is the table's. A status no step reaches from `state` is refused (nothing written).
+ */
+export function assertBaseStep(
+  state: BaseStatus,
+  input: { status: BaseStatus; step?: BaseStep | undefined },
+  side: BaseSide | null,
+): { step: BaseStep; to: BaseStatus } {
+  const refused = () =>
+    new DomainError('INVALID_TRANSITION', 'BASE_STATUS_STEP', {
+      params: { from: term('baseStatuses', state), to: term('baseStatuses', input.status) },
+    });
+  const step = input.step ?? stepLeadingTo(BASE_TRANSITIONS, state, input.status);
+  if (!step) throw refused();
+  const check = checkTransition(BASE_TRANSITIONS, step, state, side);
+  if (!check.ok) {
+    if (check.reason === 'role') throw new DomainError('FORBIDDEN', 'ROLE_REQUIRED');
+    throw refused();
+  }
+  if (check.to !== input.status) {
+    throw new DomainError('VALIDATION', 'BASE_STEP_TARGET', {
+      params: {
+        step: term('baseSteps', step),
+        target: term('baseStatuses', check.to),
+        to: term('baseStatuses', input.status),
+      },
+      fieldErrors: [{ path: 'step', message: 'BASE_STEP_TARGET' }],
+    });
+  }
+  return { step, to: check.to };
+}
+
+/** The commission's review: 申报 → 认定 → 运行, or 撤销, with a reason — one step of `BASE_TRANSITIONS`. */
+export function setBaseStatus({ ctx, input }: { ctx: Ctx; input: BasesSetStatusInput }): { version: number } {
   if (!ctx.isSystem && !POLICIES.registerBases.allows(ctx.actor)) throw forbidden();
   const base = loadBase(ctx.db, input.id);
   assertVersion(base, input.version);
-  if (!BASE_STATUS_STEPS[base.status].includes(input.status)) {
-    throw new DomainError('INVALID_TRANSITION', 'BASE_STATUS_STEP', {
-      params: { from: base.status, to: input.status },
-    });
-  }
+  const { step, to } = assertBaseStep(base.status, input, ctx.isSystem ? 'commission' : baseSideOf(ctx.actor));
   const version = base.version + 1;
   inTransaction(ctx.db, (tx) => {
     const bumped = tx
       .update(bases)
-      .set({ status: input.status, version, updatedAt: ctx.now() })
-      .where(and(eq(bases.id, base.id), eq(bases.version, base.version)))
+      .set({ status: to, version, updatedAt: ctx.now() })
+      .where(and(eq(bases.id, base.id), eq(bases.version, base.version), eq(bases.status, base.status)))
       .run();
     if (bumped.changes !== 1) throw new DomainError('CONFLICT', 'STALE_VERSION');
     writeVersion(tx, ctx, base.id, version, input.reason);
@@ -207,7 +237,7 @@ export function setBaseStatus({
       entityType: 'base',
       entityId: base.id,
       before: { status: base.status },
-      after: { status: input.status, reason: input.reason },
+      after: { status: to, step, reason: input.reason },
     });
   });
   return { version };

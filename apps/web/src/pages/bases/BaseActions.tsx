@@ -1,9 +1,9 @@
-import { BASE_STATUS_STEPS, type BaseStatus } from '@ctp/contracts';
+import { availableSteps, BASE_TRANSITIONS, type BaseStatus, type BaseStep, targetOf } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiError } from '../../lib/api-error.ts';
+import { EntityModal, useEntityModal } from '../../components/EntityModal.tsx';
+import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type Base = {
@@ -13,124 +13,111 @@ type Base = {
   can: { editWhole: boolean; editOwnPart: boolean; review: boolean };
   ownPart: { note: string | null; contact: string | null } | null;
 };
-type Dialog = 'status' | 'part' | 'link' | null;
+type StatusValues = { step: BaseStep; reason: string };
+type PartValues = { note?: string; contact?: string };
+type LinkValues = { trialId: string };
 
 /** What the reader may do on a base, by the same pure policy the server enforces (`can` from `bases.get`). */
 export function BaseActions({ base }: { base: Base }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm();
-  const linkable = useQuery({ ...trpc.bases.linkableTrials.queryOptions({ id: base.id }), enabled: dialog === 'link' });
-  const done = async () => {
-    message.success(t('bases.saved'));
-    setDialog(null);
-    setError(null);
-    form.resetFields();
-    await queryClient.invalidateQueries({ queryKey: trpc.bases.get.queryKey({ id: base.id }) });
-  };
-  const fail = (e: unknown) => setError(apiError(e, t('common.networkError')).message);
-  const setStatus = useMutation(trpc.bases.setStatus.mutationOptions({ onSuccess: done, onError: fail }));
-  const update = useMutation(trpc.bases.update.mutationOptions({ onSuccess: done, onError: fail }));
-  const link = useMutation(trpc.bases.linkTrial.mutationOptions({ onSuccess: done, onError: fail }));
-  const open = (d: Dialog) => {
-    setError(null);
-    setDialog(d);
-  };
-  const submit = (values: Record<string, string>) => {
-    if (dialog === 'status')
-      setStatus.mutate({
-        id: base.id,
-        version: base.version,
-        status: values.status as BaseStatus,
-        reason: values.reason!,
-      });
-    if (dialog === 'part')
-      update.mutate({
-        id: base.id,
-        version: base.version,
-        memberNote: values.note ?? '',
-        memberContact: values.contact ?? '',
-      });
-    if (dialog === 'link') link.mutate({ id: base.id, trialId: values.trialId!, linked: true });
-  };
+  const onSaved = () => queryClient.invalidateQueries({ queryKey: trpc.bases.get.queryKey({ id: base.id }) });
+  // A stale version (someone else changed the base first) reloads it rather than keeping a form that cannot save.
+  const stale = { details: ['STALE_VERSION'], note: t('bases.reloaded') };
+  const review = useEntityModal<StatusValues>({ onSaved, stale });
+  const part = useEntityModal<PartValues>({ onSaved, stale });
+  const linking = useEntityModal<LinkValues>({ onSaved });
+  const linkable = useQuery({ ...trpc.bases.linkableTrials.queryOptions({ id: base.id }), enabled: linking.isOpen });
+  const setStatus = useMutation(trpc.bases.setStatus.mutationOptions());
+  const update = useMutation(trpc.bases.update.mutationOptions());
+  const link = useMutation(trpc.bases.linkTrial.mutationOptions());
+  // The review's steps from the table the server enforces; the commission is the only side that has any.
+  const steps = availableSteps(BASE_TRANSITIONS, base.status, base.can.review ? 'commission' : null);
   const canLink = base.can.editWhole || base.can.editOwnPart;
   return (
     <Space wrap>
-      {base.can.review && BASE_STATUS_STEPS[base.status].length > 0 && (
-        <Button onClick={() => open('status')} data-testid="base-set-status">
+      {steps.length > 0 && (
+        <Button onClick={() => review.open()} data-testid="base-set-status">
           {t('bases.setStatus')}
         </Button>
       )}
       {base.can.editOwnPart && (
-        <Button onClick={() => open('part')} data-testid="base-own-part">
+        <Button onClick={() => part.open()} data-testid="base-own-part">
           {t('bases.editOwnPart')}
         </Button>
       )}
       {canLink && (
-        <Button type="primary" onClick={() => open('link')} data-testid="base-link-trial">
+        <Button type="primary" onClick={() => linking.open()} data-testid="base-link-trial">
           {t('bases.linkTrial')}
         </Button>
       )}
-      <Modal
-        open={dialog !== null}
-        title={
-          dialog === 'status' ? t('bases.setStatus') : dialog === 'part' ? t('bases.editOwnPart') : t('bases.linkTrial')
+      <EntityModal<StatusValues, undefined>
+        modal={review}
+        title={t('bases.setStatus')}
+        success={t('bases.saved')}
+        testId="base-review"
+        onSubmit={(v) =>
+          setStatus.mutateAsync({
+            id: base.id,
+            version: base.version,
+            step: v.step,
+            status: targetOf(BASE_TRANSITIONS, v.step, base.status) ?? base.status,
+            reason: v.reason,
+          })
         }
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        confirmLoading={setStatus.isPending || update.isPending || link.isPending}
-        destroyOnHidden
-        okButtonProps={{ 'data-testid': 'base-dialog-ok' } as Record<`data-${string}`, string>}
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          preserve={false}
-          initialValues={
-            dialog === 'part' ? { note: base.ownPart?.note ?? '', contact: base.ownPart?.contact ?? '' } : {}
-          }
-        >
-          {dialog === 'status' && (
-            <>
-              <Form.Item name="status" label={t('bases.newStatus')} rules={[{ required: true }]}>
-                <Select
-                  options={BASE_STATUS_STEPS[base.status].map((s) => ({ value: s, label: t(`bases.statuses.${s}`) }))}
-                />
-              </Form.Item>
-              <Form.Item name="reason" label={t('bases.reason')} rules={[{ required: true, min: 2, max: 500 }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'part' && (
-            <>
-              <Form.Item name="note" label={t('bases.memberNote')} rules={[{ max: 500 }]}>
-                <Input.TextArea rows={3} data-testid="base-part-note" />
-              </Form.Item>
-              <Form.Item name="contact" label={t('bases.memberContact')} rules={[{ max: 100 }]}>
-                <Input />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'link' && (
-            <Form.Item name="trialId" label={t('bases.chooseTrial')} rules={[{ required: true }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                loading={linkable.isLoading}
-                options={(linkable.data ?? []).map((tr) => ({ value: tr.id, label: tr.titleZh }))}
-                data-testid="base-trial-select"
-              />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        <Form.Item name="step" label={t('bases.newStatus')} rules={[{ required: true }]}>
+          <Select
+            options={steps.map((s) => ({ value: s, label: t(`bases.steps.${s}`) }))}
+            data-testid="base-status-step"
+          />
+        </Form.Item>
+        <Form.Item name="reason" label={t('bases.reason')} rules={[{ required: true, min: 2, max: 500 }]}>
+          <Input.TextArea rows={3} data-testid="base-status-reason" />
+        </Form.Item>
+      </EntityModal>
+      <EntityModal<PartValues, undefined>
+        modal={part}
+        title={t('bases.editOwnPart')}
+        success={t('bases.saved')}
+        testId="base-part"
+        initialValues={{ note: base.ownPart?.note ?? '', contact: base.ownPart?.contact ?? '' }}
+        onSubmit={(v) =>
+          update.mutateAsync({
+            id: base.id,
+            version: base.version,
+            memberNote: v.note ?? '',
+            memberContact: v.contact ?? '',
+          })
+        }
+      >
+        <Form.Item name="note" label={t('bases.memberNote')} rules={[{ max: 500 }]}>
+          <Input.TextArea rows={3} data-testid="base-part-note" />
+        </Form.Item>
+        <Form.Item name="contact" label={t('bases.memberContact')} rules={[{ max: 100 }]}>
+          <Input />
+        </Form.Item>
+      </EntityModal>
+      <EntityModal<LinkValues, undefined>
+        modal={linking}
+        title={t('bases.linkTrial')}
+        success={t('bases.saved')}
+        testId="base-link"
+        onSubmit={(v) => link.mutateAsync({ id: base.id, trialId: v.trialId, linked: true })}
+      >
+        <Form.Item name="trialId" label={t('bases.chooseTrial')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={linkable.isLoading}
+            options={(linkable.data ?? []).map((tr) => ({
+              value: tr.id,
+              label: properName(tr.titleZh, tr.titleEn, i18n.language),
+            }))}
+            data-testid="base-trial-select"
+          />
+        </Form.Item>
+      </EntityModal>
     </Space>
   );
 }

@@ -1,106 +1,81 @@
 import { BASE_FOCUS_AREAS, type BasesCreateInput } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DatePicker } from '../../components/DatePicker.tsx';
+import { EntityModal, type EntityModalState } from '../../components/EntityModal.tsx';
 import { orgLabel } from '../../components/OrgName.tsx';
-import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
 import { dayOf, isAfterBeijingToday, type pickerValue } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-type FormValues = Omit<BasesCreateInput, 'foundedOn'> & { foundedOn: ReturnType<typeof pickerValue> };
+export type BaseFormValues = Omit<BasesCreateInput, 'foundedOn'> & { foundedOn: ReturnType<typeof pickerValue> };
 const MEMBER_KINDS = ['hospital', 'sponsor', 'cro', 'university'];
 
-/** The commission registers a base: its members from the directory, the lead among them. */
-export function BaseFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The commission registers a base: its members from the directory, the lead among them; then its page opens. */
+export function BaseFormModal({ modal }: { modal: EntityModalState<BaseFormValues, undefined> }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
-  const [error, setError] = useState<string | null>(null);
-  const orgs = useQuery({ ...trpc.organisations.list.queryOptions({}), enabled: open });
-  const members = Form.useWatch('memberOrgIds', form) ?? [];
+  const orgs = useQuery({ ...trpc.organisations.list.queryOptions({}), enabled: modal.isOpen });
+  const members = Form.useWatch('memberOrgIds', modal.form) ?? [];
   const options = (orgs.data ?? [])
     .filter((o) => MEMBER_KINDS.includes(o.kind))
     .map((o) => ({ value: o.id, label: `${orgLabel(o, i18n.language)} · ${t(`bases.kinds.${o.kind}`)}` }));
-  const create = useMutation(
-    trpc.bases.create.mutationOptions({
-      onSuccess: async ({ id }) => {
-        message.success(t('bases.saved'));
-        await queryClient.invalidateQueries({ queryKey: trpc.bases.list.queryKey() });
-        onClose();
-        navigate(`/bases/${id}`);
-      },
-      onError: (e) => {
-        const err = apiError(e, t('common.networkError'));
-        applyFieldErrors(form, err);
-        setError(err.message);
-      },
-    }),
-  );
+  const create = useMutation(trpc.bases.create.mutationOptions());
   return (
-    <Modal
-      open={open}
+    <EntityModal<BaseFormValues, undefined>
+      modal={modal}
       title={t('bases.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      success={t('bases.saved')}
       width={640}
-      okButtonProps={{ 'data-testid': 'base-save' } as Record<`data-${string}`, string>}
+      testId="base-form"
+      okTestId="base-save"
+      onSubmit={async (v) => {
+        const { id } = await create.mutateAsync({ ...v, foundedOn: dayOf(v.foundedOn) });
+        await queryClient.invalidateQueries({ queryKey: trpc.bases.list.queryKey() });
+        navigate(`/bases/${id}`);
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setError(null);
-          create.mutate({ ...v, foundedOn: dayOf(v.foundedOn) });
-        }}
-      >
-        <Form.Item name="nameZh" label={t('bases.nameZh')} rules={[{ required: true, min: 4, max: 100 }]}>
-          <Input data-testid="base-name" />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('bases.nameEn')} rules={[{ max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="memberOrgIds" label={t('bases.members')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Select mode="multiple" showSearch optionFilterProp="label" options={options} data-testid="base-members" />
-        </Form.Item>
-        <Form.Item name="leadOrgId" label={t('bases.lead')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={options.filter((o) => members.includes(o.value))}
-            data-testid="base-lead"
-          />
-        </Form.Item>
-        <Form.Item name="focusAreas" label={t('bases.focus')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Select
-            mode="multiple"
-            options={BASE_FOCUS_AREAS.map((f) => ({ value: f, label: t(`bases.focusAreas.${f}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="foundedOn" label={t('bases.foundedOn')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={isAfterBeijingToday} />
-        </Form.Item>
-        <Form.Item name="contactName" label={t('bases.contactName')} rules={[{ required: true, min: 2, max: 50 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="contactPhone" label={t('bases.contactPhone')} rules={[{ max: 30 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="contactEmail" label={t('bases.contactEmail')} rules={[{ type: 'email', max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="summary" label={t('bases.summary')} rules={[{ max: 2000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="nameZh" label={t('bases.nameZh')} rules={[{ required: true, min: 4, max: 100 }]}>
+        <Input data-testid="base-name" />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('bases.nameEn')} rules={[{ max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="memberOrgIds" label={t('bases.members')} rules={[{ required: true, type: 'array', min: 1 }]}>
+        <Select mode="multiple" showSearch optionFilterProp="label" options={options} data-testid="base-members" />
+      </Form.Item>
+      <Form.Item name="leadOrgId" label={t('bases.lead')} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={options.filter((o) => members.includes(o.value))}
+          data-testid="base-lead"
+        />
+      </Form.Item>
+      <Form.Item name="focusAreas" label={t('bases.focus')} rules={[{ required: true, type: 'array', min: 1 }]}>
+        <Select
+          mode="multiple"
+          options={BASE_FOCUS_AREAS.map((f) => ({ value: f, label: t(`bases.focusAreas.${f}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="foundedOn" label={t('bases.foundedOn')} rules={[{ required: true }]}>
+        <DatePicker disabledDate={isAfterBeijingToday} />
+      </Form.Item>
+      <Form.Item name="contactName" label={t('bases.contactName')} rules={[{ required: true, min: 2, max: 50 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="contactPhone" label={t('bases.contactPhone')} rules={[{ max: 30 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="contactEmail" label={t('bases.contactEmail')} rules={[{ type: 'email', max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="summary" label={t('bases.summary')} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </EntityModal>
   );
 }

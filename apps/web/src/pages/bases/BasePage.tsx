@@ -34,7 +34,9 @@ export default function BasePage() {
         title={
           <Space wrap>
             {name(b)}
-            <Tag color={STATUS_COLOR[b.status]}>{t(`bases.statuses.${b.status}`)}</Tag>
+            <Tag color={STATUS_COLOR[b.status]} data-testid="base-status-tag">
+              {t(`bases.statuses.${b.status}`)}
+            </Tag>
             {b.isDemo && <Tag>{t('bases.demo')}</Tag>}
           </Space>
         }

@@ -13,10 +13,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { useEntityModal } from '../../components/EntityModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { BaseFormModal } from './BaseFormModal.tsx';
+import { BaseFormModal, type BaseFormValues } from './BaseFormModal.tsx';
 import { STATUS_COLOR } from './base-ui.tsx';
 
 /** 协同创新基地 (issue 18): every signed-in role browses them; the commission registers them. */
@@ -28,7 +29,7 @@ export default function BasesPage() {
   const [status, setStatus] = useState<BaseStatus | undefined>();
   const [focus, setFocus] = useState<BaseFocusArea | undefined>();
   const [cursor, setCursor] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
+  const creating = useEntityModal<BaseFormValues>();
   const list = useQuery(trpc.bases.list.queryOptions({ q: q || undefined, status, focus, limit: 20, cursor }));
   return (
     <>
@@ -37,7 +38,7 @@ export default function BasesPage() {
         subtitle={t('bases.subtitle')}
         extra={
           POLICIES.registerBases.allows(actor) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="base-create">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => creating.open()} data-testid="base-create">
               {t('bases.create')}
             </Button>
           )
@@ -139,7 +140,7 @@ export default function BasesPage() {
           </Space>
         )}
       </Card>
-      <BaseFormModal open={creating} onClose={() => setCreating(false)} />
+      <BaseFormModal modal={creating} />
     </>
   );
 }

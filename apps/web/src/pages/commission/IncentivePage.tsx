@@ -30,7 +30,7 @@ type Ranked = RouterOutputs['incentive']['ranking']['rows'][number];
 type Term = Ranked['terms'][number];
 
 /** One hospital's index, term by term: metric, 0–100 score, weight and the points it adds. */
-export function Breakdown({ terms }: { terms: Term[] }) {
+function Breakdown({ terms }: { terms: Term[] }) {
   const { t } = useTranslation();
   return (
     <Table<Term>

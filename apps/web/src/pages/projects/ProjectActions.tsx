@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Select } from 'antd';
-import { useState } from 'react';
+import { App, Button, Form, Input, Popconfirm, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DatePicker } from '../../components/DatePicker.tsx';
-import { apiError, applyFieldErrors } from '../../lib/api-error.ts';
+import { EntityModal, useEntityModal } from '../../components/EntityModal.tsx';
+import { apiError } from '../../lib/api-error.ts';
 import { dayOf, isAfterBeijingToday, pickerValue } from '../../lib/beijing-time.ts';
 import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -35,81 +35,56 @@ export function MilestoneButton({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<MilestoneValues>();
-  const save = useMutation(
-    trpc.projects.setMilestone.mutationOptions({
-      onSuccess: async () => {
-        message.success(t('projects.milestoneSaved'));
-        await refresh();
-        setOpen(false);
-      },
-      onError: (e) => {
-        const err = apiError(e, t('common.networkError'));
-        applyFieldErrors(form, err);
-        setError(err.message);
-      },
-    }),
-  );
+  const modal = useEntityModal<MilestoneValues>({ onSaved: refresh });
+  const save = useMutation(trpc.projects.setMilestone.mutationOptions());
   const testId = milestone ? `milestone-edit-${milestone.id}` : 'milestone-add';
+  const title = milestone ? t('projects.editMilestone') : t('projects.addMilestone');
   return (
     <>
-      <Button size="small" type={milestone ? 'link' : 'default'} onClick={() => setOpen(true)} data-testid={testId}>
-        {milestone ? t('projects.editMilestone') : t('projects.addMilestone')}
+      <Button size="small" type={milestone ? 'link' : 'default'} onClick={() => modal.open()} data-testid={testId}>
+        {title}
       </Button>
-      <Modal
-        open={open}
-        title={milestone ? t('projects.editMilestone') : t('projects.addMilestone')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-        okButtonProps={{ 'data-testid': 'milestone-save' } as Record<`data-${string}`, string>}
+      <EntityModal<MilestoneValues, undefined>
+        modal={modal}
+        title={title}
+        success={t('projects.milestoneSaved')}
+        testId="milestone-form"
+        okTestId="milestone-save"
+        initialValues={
+          milestone
+            ? {
+                nameZh: milestone.nameZh,
+                nameEn: milestone.nameEn ?? undefined,
+                plannedDate: pickerValue(milestone.plannedDate),
+                actualDate: milestone.actualDate ? pickerValue(milestone.actualDate) : null,
+              }
+            : undefined
+        }
+        onSubmit={(v) =>
+          save.mutateAsync({
+            id: projectId,
+            version,
+            milestoneId: milestone?.id,
+            nameZh: v.nameZh,
+            nameEn: v.nameEn || undefined,
+            plannedDate: dayOf(v.plannedDate),
+            actualDate: v.actualDate ? dayOf(v.actualDate) : null,
+          })
+        }
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form<MilestoneValues>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={
-            milestone
-              ? {
-                  nameZh: milestone.nameZh,
-                  nameEn: milestone.nameEn ?? undefined,
-                  plannedDate: pickerValue(milestone.plannedDate),
-                  actualDate: milestone.actualDate ? pickerValue(milestone.actualDate) : null,
-                }
-              : undefined
-          }
-          onFinish={(v) => {
-            setError(null);
-            save.mutate({
-              id: projectId,
-              version,
-              milestoneId: milestone?.id,
-              nameZh: v.nameZh,
-              nameEn: v.nameEn || undefined,
-              plannedDate: dayOf(v.plannedDate),
-              actualDate: v.actualDate ? dayOf(v.actualDate) : null,
-            });
-          }}
-        >
-          <Form.Item name="nameZh" label={t('projects.milestone')} rules={[{ required: true, min: 2, max: 100 }]}>
-            <Input data-testid="milestone-name" />
-          </Form.Item>
-          <Form.Item name="nameEn" label={t('projects.milestoneEn')} rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="plannedDate" label={t('projects.planned')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="actualDate" label={t('projects.actual')}>
-            <DatePicker disabledDate={isAfterBeijingToday} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="nameZh" label={t('projects.milestone')} rules={[{ required: true, min: 2, max: 100 }]}>
+          <Input data-testid="milestone-name" />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('projects.milestoneEn')} rules={[{ max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="plannedDate" label={t('projects.planned')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="actualDate" label={t('projects.actual')}>
+          <DatePicker disabledDate={isAfterBeijingToday} />
+        </Form.Item>
+      </EntityModal>
     </>
   );
 }
@@ -121,85 +96,59 @@ export function LinkTrialButton({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<LinkValues>();
-  const kind = Form.useWatch('kind', form) ?? 'platform';
-  const options = useQuery({ ...trpc.projects.formOptions.queryOptions(), enabled: open });
-  const link = useMutation(
-    trpc.projects.linkTrial.mutationOptions({
-      onSuccess: async () => {
-        message.success(t('projects.linked'));
-        await refresh();
-        setOpen(false);
-      },
-      onError: (e) => {
-        const err = apiError(e, t('common.networkError'));
-        applyFieldErrors(form, err);
-        setError(err.message);
-      },
-    }),
-  );
+  const modal = useEntityModal<LinkValues>({ onSaved: refresh });
+  const kind = Form.useWatch('kind', modal.form) ?? 'platform';
+  const options = useQuery({ ...trpc.projects.formOptions.queryOptions(), enabled: modal.isOpen });
+  const link = useMutation(trpc.projects.linkTrial.mutationOptions());
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="project-link-trial">
+      <Button type="primary" onClick={() => modal.open()} data-testid="project-link-trial">
         {t('projects.linkTrial')}
       </Button>
-      <Modal
-        open={open}
+      <EntityModal<LinkValues, undefined>
+        modal={modal}
         title={t('projects.linkTrial')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        confirmLoading={link.isPending}
-        destroyOnHidden
+        success={t('projects.linked')}
         width={640}
-        okButtonProps={{ 'data-testid': 'project-link-save' } as Record<`data-${string}`, string>}
+        testId="project-link-form"
+        okTestId="project-link-save"
+        initialValues={{ kind: 'platform' }}
+        onSubmit={(v) =>
+          link.mutateAsync({
+            id: projectId,
+            ...(v.kind === 'platform' ? { trialId: v.trialId } : { registryId: v.registryId }),
+            reason: v.reason || undefined,
+          })
+        }
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form<LinkValues>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ kind: 'platform' }}
-          onFinish={(v) => {
-            setError(null);
-            link.mutate({
-              id: projectId,
-              ...(v.kind === 'platform' ? { trialId: v.trialId } : { registryId: v.registryId }),
-              reason: v.reason || undefined,
-            });
-          }}
-        >
-          <Form.Item name="kind">
-            <Radio.Group
-              options={[
-                { value: 'platform', label: t('projects.linkPlatform') },
-                { value: 'registry', label: t('projects.linkRegistry') },
-              ]}
+        <Form.Item name="kind">
+          <Radio.Group
+            options={[
+              { value: 'platform', label: t('projects.linkPlatform') },
+              { value: 'registry', label: t('projects.linkRegistry') },
+            ]}
+          />
+        </Form.Item>
+        {kind === 'platform' ? (
+          <Form.Item name="trialId" label={t('projects.linkPlatform')} rules={[{ required: true }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(options.data?.trials ?? []).map((tr) => ({
+                value: tr.id,
+                label: properName(tr.titleZh, tr.titleEn, i18n.language),
+              }))}
+              data-testid="project-link-trial-select"
             />
           </Form.Item>
-          {kind === 'platform' ? (
-            <Form.Item name="trialId" label={t('projects.linkPlatform')} rules={[{ required: true }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(options.data?.trials ?? []).map((tr) => ({
-                  value: tr.id,
-                  label: properName(tr.titleZh, tr.titleEn, i18n.language),
-                }))}
-                data-testid="project-link-trial-select"
-              />
-            </Form.Item>
-          ) : (
-            <Form.Item name="registryId" label={t('projects.linkRegistry')} rules={[{ required: true, min: 4 }]}>
-              <Input placeholder="NCT01234567" />
-            </Form.Item>
-          )}
-          <Form.Item name="reason" label={t('projects.linkReason')} rules={[{ max: 500 }]}>
-            <Input />
+        ) : (
+          <Form.Item name="registryId" label={t('projects.linkRegistry')} rules={[{ required: true, min: 4 }]}>
+            <Input placeholder="NCT01234567" data-testid="project-link-registry-id" />
           </Form.Item>
-        </Form>
-      </Modal>
+        )}
+        <Form.Item name="reason" label={t('projects.linkReason')} rules={[{ max: 500 }]}>
+          <Input />
+        </Form.Item>
+      </EntityModal>
     </>
   );
 }

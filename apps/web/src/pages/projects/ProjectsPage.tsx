@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { useEntityModal } from '../../components/EntityModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ProjectFormModal } from './ProjectFormModal.tsx';
+import { ProjectFormModal, type ProjectFormValues } from './ProjectFormModal.tsx';
 
 /** 关键核心技术攻关项目 (issue 18): the commission's list, with each project's delays and overdue milestones. */
 export default function ProjectsPage() {
@@ -18,7 +19,7 @@ export default function ProjectsPage() {
   const trpc = useTRPC();
   const { actor } = useSession();
   const [q, setQ] = useState('');
-  const [creating, setCreating] = useState(false);
+  const creating = useEntityModal<ProjectFormValues>();
   const list = useQuery(trpc.projects.list.queryOptions({ q: q || undefined }));
   const lang = i18n.language;
   return (
@@ -28,12 +29,7 @@ export default function ProjectsPage() {
         subtitle={t('projects.subtitle')}
         extra={
           POLICIES.steerProjects.allows(actor) && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="project-create"
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => creating.open()} data-testid="project-create">
               {t('projects.create')}
             </Button>
           )
@@ -101,7 +97,7 @@ export default function ProjectsPage() {
           ]}
         />
       </Card>
-      <ProjectFormModal open={creating} onClose={() => setCreating(false)} />
+      <ProjectFormModal modal={creating} />
     </>
   );
 }

@@ -2,9 +2,9 @@ import { EditOutlined } from '@ant-design/icons';
 import type { ProviderContact, ProviderQualificationView } from '@ctp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useEntityModal } from '../../components/EntityModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { districtLabel } from '../../components/place-labels.ts';
@@ -13,7 +13,7 @@ import { apiError } from '../../lib/api-error.ts';
 import { beijingTime } from '../../lib/beijing-time.ts';
 import { personName, properName } from '../../lib/proper-name.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ProviderFormModal } from './ProviderFormModal.tsx';
+import { ProviderFormModal, type ProviderFormValues } from './ProviderFormModal.tsx';
 import { areaLabel, categoryLabel, ExpiryNote, qualificationLabel } from './provider-ui.tsx';
 
 /** A service provider's profile (issue 18): public to every signed-in role; its own admin keeps it. */
@@ -22,7 +22,7 @@ export default function ProviderPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const trpc = useTRPC();
-  const [editing, setEditing] = useState(false);
+  const editing = useEntityModal<ProviderFormValues>();
   const provider = useQuery(trpc.providers.get.queryOptions({ id }));
   if (provider.isLoading) return <PageLoading />;
   if (provider.error || !provider.data)
@@ -40,7 +40,7 @@ export default function ProviderPage() {
         subtitle={p.summary ? <UserText text={p.summary} /> : t('providers.profileTitle')}
         extra={
           p.canEdit && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="provider-edit">
+            <Button type="primary" icon={<EditOutlined />} onClick={() => editing.open()} data-testid="provider-edit">
               {t('providers.edit')}
             </Button>
           )
@@ -119,7 +119,7 @@ export default function ProviderPage() {
           />
         </Card>
       </Space>
-      {p.canEdit && <ProviderFormModal provider={p} open={editing} onClose={() => setEditing(false)} />}
+      {p.canEdit && <ProviderFormModal provider={p} modal={editing} />}
     </>
   );
 }

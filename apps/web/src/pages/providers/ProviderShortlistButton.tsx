@@ -1,10 +1,11 @@
 import { StarOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useEntityModal } from '../../components/EntityModal.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { NewShortlistModal, type NewShortlistValues } from '../search/shortlist-ui.tsx';
 
 /** "Add to shortlist" for a provider: the sponsor's own lists, as for hospitals. */
 export function ProviderShortlistButton({ providerId }: { providerId: string }) {
@@ -13,22 +14,18 @@ export function ProviderShortlistButton({ providerId }: { providerId: string }) 
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const lists = useQuery(trpc.shortlists.list.queryOptions());
-  const [creating, setCreating] = useState(false);
-  const [name, setName] = useState('');
-  const create = useMutation(
-    trpc.shortlists.create.mutationOptions({
-      onError: (e) => message.error(apiError(e, t('common.networkError')).message),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.shortlists.pathKey() }),
-    }),
-  );
+  const creating = useEntityModal<NewShortlistValues>();
   const add = useMutation(
     trpc.providers.shortlist.mutationOptions({
-      onError: (e) => message.error(apiError(e, t('common.networkError')).message),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.providers.shortlisted.pathKey() }),
     }),
   );
-  const addTo = (shortlistId: string, listName: string) =>
-    add.mutateAsync({ shortlistId, providerId }).then(() => message.success(t('providers.added', { name: listName })));
+  const addTo = (shortlistId: string) => add.mutateAsync({ shortlistId, providerId });
+  const addToExisting = (shortlistId: string, listName: string) =>
+    addTo(shortlistId).then(
+      () => message.success(t('providers.added', { name: listName })),
+      (e: unknown) => message.error(apiError(e, t('common.networkError')).message),
+    );
   return (
     <>
       <Dropdown
@@ -40,8 +37,8 @@ export function ProviderShortlistButton({ providerId }: { providerId: string }) 
             { key: '__new', label: t('search.newShortlist') },
           ],
           onClick: ({ key }) => {
-            if (key === '__new') setCreating(true);
-            else void addTo(key, lists.data?.find((l) => l.id === key)?.name ?? '').catch(() => {});
+            if (key === '__new') creating.open();
+            else void addToExisting(key, lists.data?.find((l) => l.id === key)?.name ?? '');
           },
         }}
       >
@@ -49,32 +46,7 @@ export function ProviderShortlistButton({ providerId }: { providerId: string }) 
           {t('providers.addToShortlist')}
         </Button>
       </Dropdown>
-      <Modal
-        open={creating}
-        title={t('search.newShortlist')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !name.trim() }}
-        confirmLoading={create.isPending || add.isPending}
-        onCancel={() => setCreating(false)}
-        onOk={async () => {
-          const created = await create.mutateAsync({ name: name.trim() }).catch(() => null);
-          if (!created) return;
-          await addTo(created.id, name.trim()).catch(() => {});
-          setCreating(false);
-          setName('');
-        }}
-        destroyOnHidden
-      >
-        <Input
-          autoFocus
-          maxLength={60}
-          placeholder={t('search.newShortlistName')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="provider-shortlist-name"
-        />
-      </Modal>
+      <NewShortlistModal modal={creating} addTo={addTo} added={(name) => t('providers.added', { name })} />
     </>
   );
 }

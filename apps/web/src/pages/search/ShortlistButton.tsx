@@ -1,11 +1,12 @@
 import { StarOutlined } from '@ant-design/icons';
 import type { ShortlistQuery } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useEntityModal } from '../../components/EntityModal.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { NewShortlistModal, type NewShortlistValues } from './shortlist-ui.tsx';
 
 /** "Add to shortlist" with the organisation's lists, and a new list made on the spot. */
 export function ShortlistButton({ hospitalId, query }: { hospitalId: string; query?: Partial<ShortlistQuery> }) {
@@ -14,18 +15,16 @@ export function ShortlistButton({ hospitalId, query }: { hospitalId: string; que
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const lists = useQuery(trpc.shortlists.list.queryOptions());
-  const [creating, setCreating] = useState(false);
-  const [name, setName] = useState('');
-  const onError = (e: unknown) => message.error(apiError(e, t('common.networkError')).message);
+  const creating = useEntityModal<NewShortlistValues>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.shortlists.pathKey() });
 
-  const add = useMutation(trpc.shortlists.addItem.mutationOptions({ onError, onSettled: refresh }));
-  const create = useMutation(trpc.shortlists.create.mutationOptions({ onError }));
-
-  const addTo = async (shortlistId: string, listName: string) => {
-    await add.mutateAsync({ shortlistId, hospitalId, query });
-    message.success(t('search.added', { name: listName }));
-  };
+  const add = useMutation(trpc.shortlists.addItem.mutationOptions({ onSettled: refresh }));
+  const addTo = (shortlistId: string) => add.mutateAsync({ shortlistId, hospitalId, query });
+  const addToExisting = (shortlistId: string, listName: string) =>
+    addTo(shortlistId).then(
+      () => message.success(t('search.added', { name: listName })),
+      (e: unknown) => message.error(apiError(e, t('common.networkError')).message),
+    );
 
   return (
     <>
@@ -38,8 +37,8 @@ export function ShortlistButton({ hospitalId, query }: { hospitalId: string; que
             { key: '__new', label: t('search.newShortlist') },
           ],
           onClick: ({ key }) => {
-            if (key === '__new') setCreating(true);
-            else void addTo(key, lists.data?.find((l) => l.id === key)?.name ?? '').catch(() => {});
+            if (key === '__new') creating.open();
+            else void addToExisting(key, lists.data?.find((l) => l.id === key)?.name ?? '');
           },
         }}
       >
@@ -47,32 +46,7 @@ export function ShortlistButton({ hospitalId, query }: { hospitalId: string; que
           {t('search.addToShortlist')}
         </Button>
       </Dropdown>
-      <Modal
-        open={creating}
-        title={t('search.newShortlist')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !name.trim(), id: 'shortlist-create-ok' }}
-        confirmLoading={create.isPending || add.isPending}
-        onCancel={() => setCreating(false)}
-        onOk={async () => {
-          const created = await create.mutateAsync({ name: name.trim() }).catch(() => null);
-          if (!created) return;
-          await addTo(created.id, name.trim()).catch(() => {});
-          setCreating(false);
-          setName('');
-        }}
-        destroyOnHidden
-      >
-        <Input
-          autoFocus
-          maxLength={60}
-          placeholder={t('search.newShortlistName')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="shortlist-name"
-        />
-      </Modal>
+      <NewShortlistModal modal={creating} addTo={addTo} added={(name) => t('search.added', { name })} />
     </>
   );
 }

@@ -44,7 +44,7 @@ import { pick, type SiteRow } from './site-ui.tsx';
 const ENROLMENT_STATES: SiteState[] = ['enrolling', 'enrolment_closed', 'closed'];
 
 /** The milestone the site can record next (its lifecycle step is open from the current state), if any. */
-export function nextRecordable(site: Pick<SiteRow, 'state' | 'milestones'>): RecordableMilestone | undefined {
+function nextRecordable(site: Pick<SiteRow, 'state' | 'milestones'>): RecordableMilestone | undefined {
   return RECORDABLE_MILESTONES.find((m) => {
     if (site.milestones[m]) return false;
     const tr = SITE_TRANSITIONS.find((x) => x.step === MILESTONE_STEP[m])!;

@@ -1,6 +1,7 @@
 import { checkDataInvariants } from '@ctp/db';
 import { createTestDatabase } from '@ctp/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lastAudit } from '../../../../../test/helpers/db-counts.ts';
 import { verifyAuditChain } from '../../audit/verify-audit-chain.ts';
 import { searchSites } from '../../capacity/search-sites.ts';
 import { scalePlan } from './scale-plan.ts';
@@ -50,8 +51,7 @@ describe('ctp seed --scale (issue 16)', () => {
     expect(busyQueue).toBeGreaterThan(0);
     expect(SCALE_BUSY_HOSPITAL).toBe('hosp-jsph');
     expect(verifyAuditChain(handle.db).ok).toBe(true);
-    const last = handle.sqlite.prepare('select action from audit_events order by id desc limit 1').pluck().get();
-    expect(last).toBe('seed.scale');
+    expect(lastAudit(handle).action).toBe('seed.scale');
     // A generated hospital is found by its name through the rebuilt search index.
     const name = handle.sqlite.prepare("select name_zh from organisations where id = 'hs-3'").pluck().get() as string;
     const ctx = {

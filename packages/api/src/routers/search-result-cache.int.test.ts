@@ -1,14 +1,10 @@
 import type { SitesSearchInput } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { createTestDatabase } from '@ctp/db/testing';
+import { type Ctx, normaliseName, SearchResultCache, searchSites, seedDemo } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inProcessCtx } from '../../../../test/bench/scale/in-process.ts';
 import { callerAs } from '../../../../test/helpers/test-app.ts';
-import type { Ctx } from '../context.ts';
-import { normaliseName } from '../names/normalise-name.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
-import { SearchResultCache } from './search-result-cache.ts';
-import { searchSites } from './search-sites.ts';
 
 const DAY = 86_400_000;
 

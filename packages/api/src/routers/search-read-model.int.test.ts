@@ -1,13 +1,9 @@
 import type { DbHandle } from '@ctp/db';
 import { createTestDatabase } from '@ctp/db/testing';
+import { exactAliasMatch, loadSitePerformance, readHospitalCapacity, searchReadModel, seedDemo } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerAs } from '../../../../test/helpers/test-app.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
-import { readHospitalCapacity } from './load-capacity.ts';
-import { exactAliasMatch } from './read-model-reads.ts';
-import { loadRegistryExperience } from './registry-experience.ts';
-import { searchReadModel } from './search-read-model.ts';
-import { loadSitePerformance } from './site-performance.ts';
+import { loadRegistryExperience } from '../../../domain/src/capacity/registry-experience.ts';
 
 /**
  * Issue 16: the search read model follows every kind of write that changes what search shows, re-reading only
