@@ -29,9 +29,16 @@ export async function seedScaleCommand(scale: ScaleName, dbFile: string, seed: n
   const started = Date.now();
   const handle = await prepareDatabase(config, { seed: false });
   try {
+    // A new file that is thrown away if the generation stops half-way: no write-ahead log (every page would be
+    // written twice, to the log and back into the file), no fsync, a large page cache. Back to WAL after.
+    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    handle.sqlite.pragma('journal_mode = MEMORY');
+    handle.sqlite.pragma('synchronous = OFF');
+    handle.sqlite.pragma('cache_size = -262144');
     const result = await seedScale({ handle, plan: scalePlan(scale, undefined, seed), progress: progressBar(started) });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    handle.sqlite.pragma('journal_mode = WAL');
+    handle.sqlite.pragma('synchronous = NORMAL');
     const problems = checkDataInvariants(handle);
     if (config.auditHead) sealAuditHead(handle.db, config.auditHead);
     const seconds = (Date.now() - started) / 1000;
