@@ -1,3 +1,4 @@
+import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
 import {
   ancestorsOf,
   type ConditionEntry,
@@ -6,7 +7,6 @@ import {
   resolveCondition,
   specialtiesOfCondition,
 } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
-import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
 
 /**
  * How a hospital's filed disease area (病种, free text) relates to a condition asked for: the same or a subtype of it

@@ -8,13 +8,13 @@ import {
   STALE_AFTER_DAYS,
   titleLabel,
 } from '@ctp/contracts';
+import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
+import type { SitePerformance } from '../../../packages/domain/src/capacity/site-performance.ts';
 import { inLocale, joinNames, nameIn, personIn } from '../../../packages/domain/src/presentation/in-locale.ts';
 import type { ConditionEntry } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
 import { lookupCondition } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
-import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
 import { type ConditionExperience, RECENT_YEARS } from './registry-experience.ts';
 import { type ConditionHit, includesText, specialtyNameMatches, type TermHit } from './site-match.ts';
-import type { SitePerformance } from '../../../packages/domain/src/capacity/site-performance.ts';
 
 export type Candidate = {
   h: HospitalCapacity;

@@ -16,7 +16,16 @@ import {
   sitesSearchInput,
 } from '@ctp/contracts';
 import type { Db } from '@ctp/db';
-import type { z } from 'zod';
+import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
+import {
+  cachedRegistryExperience,
+  exactAliasMatch,
+  loadHospitalCapacity,
+} from '../../../packages/domain/src/capacity/read-model-reads.ts';
+import { parseSearchQuery } from '../../../packages/domain/src/capacity/search-query.ts';
+import { searchReadModel } from '../../../packages/domain/src/capacity/search-read-model.ts';
+import { searchCacheKey } from '../../../packages/domain/src/capacity/search-result-cache.ts';
+import type { SitePerformance } from '../../../packages/domain/src/capacity/site-performance.ts';
 import type { Ctx } from '../../../packages/domain/src/context.ts';
 import { DomainError, forbidden } from '../../../packages/domain/src/errors.ts';
 import { inLocale } from '../../../packages/domain/src/presentation/in-locale.ts';
@@ -26,17 +35,8 @@ import {
   resolveCondition,
 } from '../../../packages/domain/src/vocabulary/condition-vocabulary.ts';
 import { areaMatchesInRegistry, areaMatchesOf, mappedSpecialties, scopeOf } from './condition-areas.ts';
-import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
-import {
-  cachedRegistryExperience,
-  exactAliasMatch,
-  loadHospitalCapacity,
-} from '../../../packages/domain/src/capacity/read-model-reads.ts';
 import { conditionExperience, hasRegistryPhase } from './registry-experience.ts';
 import { type Candidate, type Fit, fitOf, type RegistryFit, scoreCandidate } from './score-candidate.ts';
-import { parseSearchQuery } from '../../../packages/domain/src/capacity/search-query.ts';
-import { searchReadModel } from '../../../packages/domain/src/capacity/search-read-model.ts';
-import { searchCacheKey } from '../../../packages/domain/src/capacity/search-result-cache.ts';
 import {
   addConditionHitSpecialties,
   areaNames,
@@ -50,9 +50,9 @@ import {
   specialtyNameMatches,
   type TermHit,
 } from './site-match.ts';
-import type { SitePerformance } from '../../../packages/domain/src/capacity/site-performance.ts';
 
-type Input = z.output<typeof sitesSearchInput>;
+// The parsed input (zod's output type), without a root dependency on zod.
+type Input = ReturnType<typeof sitesSearchInput.parse>;
 
 /** Registry phases a phase filter accepts (a registered Phase II/III counts for II and for III). */
 const REGISTRY_PHASE: Record<'II' | 'III' | 'IV', readonly RegistryPhase[]> = {

@@ -1,5 +1,7 @@
 import { DISEASE_AREA_EN } from '@ctp/contracts';
 import { type Db, hospitalsMatchingTerm, type SearchColumn, toFtsPhrase, toFtsTerms } from '@ctp/db';
+import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
+import type { ConditionTerm } from '../../../packages/domain/src/capacity/search-query.ts';
 import {
   type AreaMatch,
   areaMatchesInRegistry,
@@ -8,8 +10,6 @@ import {
   mappedSpecialties,
   scopeOf,
 } from './condition-areas.ts';
-import type { HospitalCapacity, SpecialtyCapacity } from '../../../packages/domain/src/capacity/load-capacity.ts';
-import type { ConditionTerm } from '../../../packages/domain/src/capacity/search-query.ts';
 
 /** How much a term hit in each part of a hospital's profile says about fit. */
 export const COLUMN_WEIGHT: Record<SearchColumn, number> = {

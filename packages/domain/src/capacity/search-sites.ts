@@ -18,9 +18,9 @@ import { DomainError, forbidden } from '../errors.ts';
 import { inLocale } from '../presentation/in-locale.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import {
-  type ConditionScope,
   areaMatchesInRegistry,
   areaMatchesOf,
+  type ConditionScope,
   mappedSpecialties,
   scopeOf,
 } from './condition-areas.ts';
@@ -37,10 +37,10 @@ import {
   type ConditionHit,
   conditionHitWeight,
   includesText,
-  matchConditionTerm,
-  matchTextTerms,
   markNameMatches,
   markTextMatches,
+  matchConditionTerm,
+  matchTextTerms,
   type TermHit,
 } from './site-match.ts';
 import type { SitePerformance } from './site-performance.ts';
