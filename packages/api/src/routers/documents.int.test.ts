@@ -13,7 +13,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditCount, countOf } from '../../../../test/helpers/db-counts.ts';
 import { giveExpeditedViews, pdfText, selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
 import { seedRoster } from '../../../../test/helpers/roster.ts';
-import { apiErrorOf, callerAs, createSeededDatabase, testFilesDir } from '../../../../test/helpers/test-app.ts';
+import {
+  actorCtxOf,
+  apiErrorOf,
+  callerAs,
+  createSeededDatabase,
+  testFilesDir,
+} from '../../../../test/helpers/test-app.ts';
 
 const _EC = 'ec-jsph';
 
@@ -67,7 +73,7 @@ function upload(
   bytes: Buffer,
   filename = 'file.pdf',
 ) {
-  const ctx = useCaseCtx(callerAs(db, email).ctx);
+  const ctx = actorCtxOf(callerAs(db, email).ctx);
   return uploadSubmissionDocument({
     ctx,
     input: { submissionId, fields: fields as Parameters<typeof uploadSubmissionDocument>[0]['input']['fields'] },

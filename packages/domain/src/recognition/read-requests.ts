@@ -378,9 +378,9 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
     timeline,
     objections,
     acks,
-    canObject: isParticipatingEc && actor!.role !== 'ec_member',
-    canResolveObjections: isLeadEc && actor!.role !== 'ec_member',
-    canAcknowledge: isParticipatingEc && actor!.role !== 'ec_member',
+    canObject: isParticipatingEc && actor.role !== 'ec_member',
+    canResolveObjections: isLeadEc && actor.role !== 'ec_member',
+    canAcknowledge: isParticipatingEc && actor.role !== 'ec_member',
   };
 }
 

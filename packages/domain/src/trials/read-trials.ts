@@ -206,10 +206,9 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   )
     throw notFound();
   const manages = !ctx.isSystem && canManageTrial(actor, row.trial);
-  const visibleSites =
-    ctx.isSystem || manages || actor!.role === 'commission' || actor!.role === 'admin'
-      ? sites
-      : sites.filter((s) => s.hospitalId === actor!.orgId);
+  // A signed-in actor here unless the caller is the system (checked above); a site's own hospital sees only its row.
+  const seesEverySite = ctx.isSystem || manages || actor?.role === 'commission' || actor?.role === 'admin';
+  const visibleSites = seesEverySite ? sites : sites.filter((s) => actor !== null && s.hospitalId === actor.orgId);
   return {
     ...trialView(row.trial, row.sponsorName, row.sponsorNameEn),
     canManage: manages,
