@@ -1,5 +1,5 @@
 import { type ActorRef, type SiteActor, siteActorOf } from '@ctp/contracts';
-import type { trialSites, trials } from '@ctp/db';
+import type { inquiries, trialSites, trials } from '@ctp/db';
 
 /**
  * Resource-level access to a trial and its sites (CONVENTIONS §6): pure functions over the loaded rows, the one place
@@ -7,6 +7,7 @@ import type { trialSites, trials } from '@ctp/db';
  */
 type TrialRow = typeof trials.$inferSelect;
 type TrialSiteRow = typeof trialSites.$inferSelect;
+type InquiryRow = typeof inquiries.$inferSelect;
 
 /** Pure: sponsors (and their CRO) run their own trials; an IIT's sponsor is its hospital. */
 export function canManageTrial(
@@ -71,4 +72,23 @@ export function canReadTrial(
 export function mayRecordDelay(actor: ActorRef, side: SiteActor | null): side is 'sponsor' | 'site' {
   if (!side || side === 'ethics' || side === 'system') return false;
   return side !== 'site' || actor.role === 'site_admin';
+}
+
+/** Pure: an inquiry (询问, issue 14) is answered by the trial office of the hospital it was sent to. */
+export function answersInquiry(actor: ActorRef | null, inquiry: Pick<InquiryRow, 'hospitalOrgId'>): boolean {
+  return actor !== null && actor.role === 'site_admin' && actor.orgId === inquiry.hospitalOrgId;
+}
+
+/**
+ * Pure: who reads an inquiry's attachments: the trial office it was sent to, always; the trial's sponsor (or CRO; or,
+ * for an investigator-initiated trial, the hospital running it) once the answer is sent (no longer `sent`).
+ */
+export function canReadInquiryAttachments(
+  actor: ActorRef | null,
+  inquiry: Pick<InquiryRow, 'hospitalOrgId' | 'status'>,
+  trial: Pick<TrialRow, 'sponsorOrgId' | 'croOrgId' | 'type'>,
+): boolean {
+  if (answersInquiry(actor, inquiry)) return true;
+  if (inquiry.status === 'sent') return false;
+  return canManageTrial(actor, trial);
 }
