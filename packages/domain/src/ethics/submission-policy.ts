@@ -1,6 +1,8 @@
 import {
   type ActorRef,
   canActForCommittee,
+  canActForSite,
+  canManageTrial,
   checkSubmissionTransition,
   isEcRole,
   runsCommittee,
@@ -9,7 +11,6 @@ import {
   term,
 } from '@ctp/contracts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import { canActForSite, canManageTrial } from '../trials/policy.ts';
 import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
 import type { LoadedSubmission, SubmissionRow } from './submission-access.ts';
 

@@ -1,4 +1,10 @@
-import { type AnswerInquiryInput, answerInquiryInput, inquiryQuestions, POLICIES } from '@ctp/contracts';
+import {
+  type AnswerInquiryInput,
+  answerInquiryInput,
+  canManageTrial,
+  inquiryQuestions,
+  POLICIES,
+} from '@ctp/contracts';
 import {
   hospitalSpecialties,
   inquiries,
@@ -21,7 +27,7 @@ import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { attachmentsOf } from './inquiry-attachments.ts';
-import { answersInquiry, canManageTrial } from './policy.ts';
+import { answersInquiry } from './policy.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { loadTrial } from './trial-access.ts';

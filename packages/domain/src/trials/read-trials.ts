@@ -1,4 +1,4 @@
-import { type ActorRef, POLICIES, type SiteState } from '@ctp/contracts';
+import { type ActorRef, canManageTrial, POLICIES, type SiteState } from '@ctp/contracts';
 import {
   type Db,
   hospitalSpecialties,
@@ -20,7 +20,7 @@ import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { delayRecordsOf, delaysView } from './delays.ts';
 import { keyProjectTrialIds } from './key-project-ids.ts';
 import { nextStepOf } from './next-step.ts';
-import { canManageTrial, canReadTrial } from './policy.ts';
+import { canReadTrial } from './policy.ts';
 import type { TrialRow } from './trial-access.ts';
 
 const sponsorOrg = alias(organisations, 'sponsor_org');
@@ -36,6 +36,9 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       trialTitle: trials.titleZh,
       trialTitleEn: trials.titleEn,
       trialPhase: trials.phase,
+      trialSponsorOrgId: trials.sponsorOrgId,
+      trialCroOrgId: trials.croOrgId,
+      trialType: trials.type,
       sponsorName: sponsorOrg.nameZh,
       sponsorNameEn: sponsorOrg.nameEn,
       hospitalName: organisations.nameZh,
@@ -109,6 +112,8 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       trialTitle: r.trialTitle,
       trialTitleEn: r.trialTitleEn,
       trialPhase: r.trialPhase,
+      /** What the trial access rules read (`siteSideOf`, `mayRecordDelay`), so the web offers what the server allows. */
+      trialAccess: { sponsorOrgId: r.trialSponsorOrgId, croOrgId: r.trialCroOrgId, type: r.trialType },
       sponsorName: r.sponsorName,
       sponsorNameEn: r.sponsorNameEn,
       hospitalId: r.site.hospitalOrgId,

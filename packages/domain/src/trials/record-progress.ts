@@ -6,6 +6,7 @@ import {
   type RecordableMilestone,
   recordEnrolmentInput,
   type SiteState,
+  siteSideOf,
   term,
 } from '@ctp/contracts';
 import { type Tx, trialSiteEnrolment, trialSites } from '@ctp/db';
@@ -17,7 +18,6 @@ import type { ActorCtx, AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { approvalValidUntil } from './approval-validity.ts';
-import { siteSideOf } from './policy.ts';
 import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
 import { loadSiteWithTrial, type TrialSiteRow } from './trial-access.ts';
 
