@@ -178,6 +178,8 @@ export function recordEnrolment({
     recordedBy: ctx.actor.userId,
     recordedAt: now,
   };
+  // The audit row carries the counts; who recorded them and when are the row's own actor and time.
+  const { recordedBy: _by, recordedAt: _at, ...counts } = values;
   inTransaction(ctx.db, (tx) => {
     if (previous) tx.update(trialSiteEnrolment).set(values).where(where).run();
     else
@@ -197,7 +199,7 @@ export function recordEnrolment({
             withdrawn: previous.withdrawn,
           }
         : undefined,
-      after: { month: input.month, ...values, recordedBy: undefined, recordedAt: undefined },
+      after: { month: input.month, ...counts },
     });
   });
 }
