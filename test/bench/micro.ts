@@ -182,7 +182,12 @@ async function main() {
     writeAuditEvent(
       tx,
       { actor: null, now: Date.now, requestId: 'bench' },
-      { action: 'seed.demo', entityType: 'system', entityId: 'bench-national', after: { hospitals: HOSPITALS } },
+      {
+        action: 'seed.demo',
+        entityType: 'system',
+        entityId: 'bench-national',
+        after: { hospitals: HOSPITALS, users: 0 },
+      },
     );
   });
   console.log(
@@ -201,7 +206,7 @@ async function main() {
       writeAuditEvent(
         tx,
         { actor: null, now: Date.now, requestId: 'bench' },
-        { action: 'seed.demo', entityType: 'system', entityId: String(i), after: { i } },
+        { action: 'seed.demo', entityType: 'system', entityId: String(i), after: { hospitals: 0, users: 0, i } },
       );
   });
   const writeMs = performance.now() - t1;

@@ -3,7 +3,7 @@ import type { DocumentKind } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
 import { uploadSubmissionDocument } from '@ctp/domain';
 import { giveExpeditedViews, selectPiSite, tinyPdf } from './fixtures.ts';
-import { callerAs } from './test-app.ts';
+import { actorCtxOf, callerAs } from './test-app.ts';
 
 /** The recognition journey of issue 6 as tests set it up: a trial led by 省人医 (EC ec-jsph), recognised elsewhere. */
 
@@ -99,7 +99,7 @@ export async function recogniseAtGulou(
 /** The lead's trial office uploads one version of a document kind to a submission (through the use-case). */
 export function uploadVersion(db: DbHandle, submissionId: string, kind: DocumentKind, versionLabel: string) {
   return uploadSubmissionDocument({
-    ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+    ctx: actorCtxOf(callerAs(db, 'site@demo.ctp').ctx),
     input: { submissionId, fields: { kind, versionLabel, versionDate: '2026-01-05' } },
     file: { bytes: tinyPdf(`${kind} ${versionLabel}`), filename: `${kind}-${versionLabel}.pdf` },
   });

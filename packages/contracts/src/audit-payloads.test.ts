@@ -20,6 +20,17 @@ describe('AUDIT_PAYLOADS (issue 15)', () => {
     expect(auditPayloadIssues('auth.logout', undefined, { any: 1 })).toEqual([
       'after: this action has no after payload',
     ]);
+    const sop = {
+      quorumMinPercent: 50,
+      quorumMinCount: 6,
+      quorumNeedsNonMedical: true,
+      quorumNeedsUnaffiliated: true,
+      reviewLimitDays: 15,
+      defaultFollowUpMonths: 12,
+    };
+    expect(auditPayloadIssues('committee.update_sop', { ...sop, isDefault: true }, sop)).toEqual([]);
+    expect(auditPayloadIssues('committee.update_sop', sop, { ...sop, quorumMinCount: '6' })).toHaveLength(1);
+    expect(auditPayloadIssues('committee.update_sop', sop, { ...sop, secretaryNote: 'x' })).toHaveLength(1);
     const accept = { state: 'accepted', version: 3, acceptanceNo: 'JSPH-2026-0001', acceptedDate: '2026-01-05' };
     expect(auditPayloadIssues('submission.accept', { state: 'submitted', version: 2 }, accept)).toEqual([]);
   });

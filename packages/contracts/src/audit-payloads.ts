@@ -55,10 +55,25 @@ const boundVersions = z.array(snapshot({ kind: str, documentId: str }));
 const checklist = z.array(json).optional();
 const agreementSnapshot = snapshot({ nameZh: str, status: str, members: z.array(json) });
 const enrolment = { month: str, screened: num, enrolled: num, screenFailures: num, withdrawn: num };
-/** Declared for a use-case that does not exist yet: any object, until its use-case defines it. */
+/**
+ * Declared for an action no use-case writes: membership.create, organisation.create, organisation.update,
+ * committee.create and trial.update — no call of `writeAuditEvent` outside tests names them. Memberships come with
+ * `user.create` / `user.update`; organisations and committees with the seed (`seed.demo`); a hospital's own changes
+ * are `hospital.update_profile`; a trial has no update use-case. They stay in the closed enum because the audit
+ * table's column is typed by it; any object passes until a use-case writes one and gives it its real fields.
+ */
 const notYetWritten = { before: snapshot({}).nullable(), after: snapshot({}).nullable() };
+/** A committee's SOP settings (committee_settings), as `effectiveSop` reads them. */
+const committeeSop = {
+  quorumMinPercent: num,
+  quorumMinCount: num,
+  quorumNeedsNonMedical: bool,
+  quorumNeedsUnaffiliated: bool,
+  reviewLimitDays: num,
+  defaultFollowUpMonths: num,
+};
 
-export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
+export const AUDIT_PAYLOADS = {
   'auth.login': { before: null, after: exact({ membershipId: nullableStr, ip: nullableStr.optional() }) },
   'auth.logout': { before: null, after: null },
   'auth.password_change': { before: null, after: exact({ otherSessionsRevoked: num }) },
@@ -192,7 +207,11 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'submission.submit_modifications': { before: stepBefore, after: submissionStep({ round: num }) },
   'submission.verify_modifications': { before: stepBefore, after: submissionStep({ round: num, verdict: str }) },
   'committee.add_member': { before: null, after: snapshot({ memberId: str, committeeId: str, name: str }) },
-  'committee.update_sop': { before: snapshot({}), after: snapshot({}) },
+  // The SOP before (the defaults, marked `isDefault`, when the committee had none of its own) and after the change.
+  'committee.update_sop': {
+    before: exact({ ...committeeSop, isDefault: z.literal(true).optional() }),
+    after: exact(committeeSop),
+  },
   'meeting.create': {
     before: null,
     after: snapshot({ id: str, committeeId: str, meetingDate: str, agenda: z.array(str) }),
@@ -411,7 +430,21 @@ export const AUDIT_PAYLOADS: Record<AuditAction, AuditPayloadSpec> = {
   'shortlist.remove_provider': { before: exact({ providerId: str, note: nullableStr }), after: null },
   'trial.link_provider': { before: null, after: exact({ providerId: str, category: str }) },
   'trial.unlink_provider': { before: exact({ providerId: str, category: str }), after: null },
-};
+} satisfies Record<AuditAction, AuditPayloadSpec>;
+
+type AuditPayloadSpecs = typeof AUDIT_PAYLOADS;
+/**
+ * One side of an action's payload as a use-case passes it (zod's input type, before the canonical JSON round trip):
+ * required when its schema refuses null, optional when it accepts null, absent when the action has no such side.
+ */
+type PayloadSide<K extends 'before' | 'after', S> = S extends Schema
+  ? null extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
+  : { [P in K]?: undefined };
+/** What `before` and `after` of an audit row of action `A` hold, typed from its schemas in `AUDIT_PAYLOADS`. */
+export type AuditPayloadOf<A extends AuditAction> = PayloadSide<'before', AuditPayloadSpecs[A]['before']> &
+  PayloadSide<'after', AuditPayloadSpecs[A]['after']>;
 
 /** What went wrong with a payload, for the error a developer reads: the action, the side and zod's issues. */
 export function auditPayloadIssues(action: AuditAction, before: unknown, after: unknown): string[] {

@@ -41,6 +41,7 @@ export * from './site-search-options.ts';
 export * from './text-safety.ts';
 export * from './timeline-visibility.ts';
 export * from './trial-options.ts';
+export * from './trial-policy.ts';
 export * from './trials.ts';
 export * from './university.ts';
 export * from './users.ts';

@@ -29,7 +29,7 @@ import {
   userId,
 } from '../../../../test/helpers/recognition-journey.ts';
 import { seedRoster } from '../../../../test/helpers/roster.ts';
-import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
+import { actorCtxOf, apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { renderLetterPdf } from '../../../domain/src/ethics/letter-pdf.ts';
 
 const notified = (db: DbHandle, email: string, kind: string) =>
@@ -521,7 +521,7 @@ describe('mutual recognition across ethics committees (issue 6)', () => {
     const { sites, leadSubmissionId } = await multiCentreTrial(db, { ctrNo: 'CTR20266013' });
     const upload = (versionLabel: string) =>
       uploadSubmissionDocument({
-        ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+        ctx: actorCtxOf(callerAs(db, 'site@demo.ctp').ctx),
         input: { submissionId: leadSubmissionId, fields: { kind: 'icf', versionLabel, versionDate: '2026-01-05' } },
         file: { bytes: tinyPdf(versionLabel), filename: `icf-${versionLabel}.pdf` },
       });

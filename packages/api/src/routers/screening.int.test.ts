@@ -4,8 +4,7 @@ import { uploadSubmissionDocument } from '@ctp/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditCount } from '../../../../test/helpers/db-counts.ts';
 import { selectPiSite, tinyPdf } from '../../../../test/helpers/fixtures.ts';
-import { apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
-import { useCaseCtx } from '../context.ts';
+import { actorCtxOf, apiErrorOf, callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const EC = 'ec-jsph';
 
@@ -26,7 +25,7 @@ async function draftInitial(db: DbHandle) {
 
 function upload(db: DbHandle, submissionId: string, kind: string) {
   return uploadSubmissionDocument({
-    ctx: useCaseCtx(callerAs(db, 'site@demo.ctp').ctx),
+    ctx: actorCtxOf(callerAs(db, 'site@demo.ctp').ctx),
     input: {
       submissionId,
       fields: { kind, versionLabel: 'V1.0', versionDate: '2026-01-05' } as Parameters<

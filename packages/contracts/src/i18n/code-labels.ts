@@ -132,16 +132,17 @@ export function codeLabel(locale: Locale, section: CodeLabelSection, code: strin
 /** 是/否, Yes/No. */
 export const yesNo = (locale: Locale, value: boolean): string => CODE_LABELS[locale].yesNo[value ? 'yes' : 'no'];
 
-const delayLabel = (locale: Locale, m: Record<string, { zh: string; en: string }>, code: string) =>
-  m[code]
-    ? locale === 'en'
-      ? m[code].en
-      : m[code].zh
-    : code === 'unrecorded'
-      ? locale === 'en'
-        ? 'Not recorded'
-        : '未登记'
-      : code;
+const NOT_RECORDED = { zh: '未登记', en: 'Not recorded' };
+
+/**
+ * A delay reason or attribution code in words (`DELAY_REASON_LABELS`, `DELAY_ATTRIBUTION_LABELS`): `unrecorded`, a
+ * delay without one, is "not recorded"; an unknown code is returned as it is. For the drill-down page and the XLSX.
+ */
+export function delayCodeLabel(locale: Locale, labels: Record<string, { zh: string; en: string }>, code: string) {
+  const pair = labels[code] ?? (code === 'unrecorded' ? NOT_RECORDED : null);
+  if (!pair) return code;
+  return locale === 'en' ? pair.en : pair.zh;
+}
 
 /**
  * A metric record's label in words: the records carry codes joined by ` · ` (`initial · expedited`,
@@ -157,8 +158,8 @@ export function metricRecordLabel(locale: Locale, kind: string, label: string): 
     const [stage, reason, attribution] = parts;
     return [
       codeLabel(locale, 'delayStages', stage),
-      reason && delayLabel(locale, DELAY_REASON_LABELS, reason),
-      attribution && delayLabel(locale, DELAY_ATTRIBUTION_LABELS, attribution),
+      reason && delayCodeLabel(locale, DELAY_REASON_LABELS, reason),
+      attribution && delayCodeLabel(locale, DELAY_ATTRIBUTION_LABELS, attribution),
     ]
       .filter(Boolean)
       .join(' · ');

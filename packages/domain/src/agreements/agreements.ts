@@ -64,7 +64,7 @@ function recordVersion(
     | 'recognition.agreement_join'
     | 'recognition.agreement_leave',
   reason: string,
-  before?: unknown,
+  before?: ReturnType<typeof snapshotOf>,
 ) {
   const snapshot = snapshotOf(tx, a);
   tx.insert(recognitionAgreementVersions)

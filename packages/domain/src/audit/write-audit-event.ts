@@ -1,4 +1,4 @@
-import { type AuditAction, type AuditEntityType, auditPayloadIssues } from '@ctp/contracts';
+import { type AuditAction, type AuditEntityType, type AuditPayloadOf, auditPayloadIssues } from '@ctp/contracts';
 import { auditEvents, type Tx } from '@ctp/db';
 import { desc } from 'drizzle-orm';
 import type { AuditCtx } from '../context.ts';
@@ -6,22 +6,28 @@ import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts
 import { canonicalJson } from './canonical-json.ts';
 import { enqueueWebhookEvents } from './webhook-outbox.ts';
 
-export type AuditEntry = {
-  action: AuditAction;
+/** An audit entry of action `A`: its `before`/`after` typed by the action's payload schemas (`AUDIT_PAYLOADS`). */
+export type AuditEntryOf<A extends AuditAction> = {
+  action: A;
   entityType: AuditEntityType;
   entityId: string;
-  before?: unknown;
-  after?: unknown;
   /** Overrides the actor's organisation, e.g. for the organisation whose record changed. */
   orgId?: string | null;
-};
+} & AuditPayloadOf<A>;
+
+/** Any audit entry: the union over the actions, so the action picks the payload's type. */
+export type AuditEntry = { [A in AuditAction]: AuditEntryOf<A> }[AuditAction];
 
 /**
  * Appends one hash-chained audit row, its payload checked against `AUDIT_PAYLOADS` first. Call it with the transaction's `tx`, inside the same synchronous transaction
  * as the change: if it throws, the change rolls back (CONVENTIONS §4). Transactions are IMMEDIATE, so reading the
  * chain head and appending are serialised across processes.
  */
-export function writeAuditEvent(tx: Tx, ctx: AuditCtx, entry: AuditEntry): { id: number; hash: string } {
+export function writeAuditEvent<A extends AuditAction>(
+  tx: Tx,
+  ctx: AuditCtx,
+  entry: AuditEntryOf<A>,
+): { id: number; hash: string } {
   const beforeJson = entry.before === undefined ? null : canonicalJson(entry.before);
   const afterJson = entry.after === undefined ? null : canonicalJson(entry.after);
   // The payload as it will be stored must match its action's schema (AUDIT_PAYLOADS); a mismatch is a defect in

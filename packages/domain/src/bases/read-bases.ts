@@ -22,6 +22,7 @@ import {
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
+import { decodeOffsetCursor, nextOffsetCursor } from '../offset-cursor.ts';
 import { computeBaseFigures } from './base-figures.ts';
 import { loadBase } from './load-base.ts';
 
@@ -38,6 +39,7 @@ export function listBases({
   input: { q?: string; status?: BaseStatus; focus?: BaseFocusArea; limit: number; cursor?: string };
 }): { items: BaseListItem[]; total: number; nextCursor: string | null } {
   reader(ctx);
+  const offset = decodeOffsetCursor(input.cursor);
   const lead = organisations;
   const rows = ctx.db
     .select({ base: bases, leadName: lead.nameZh, leadNameEn: lead.nameEn })
@@ -62,7 +64,6 @@ export function listBases({
       .toLowerCase();
     return hay.includes(q);
   });
-  const offset = input.cursor ? Number(input.cursor) || 0 : 0;
   const page = matching.slice(offset, offset + input.limit);
   const ids = page.map((r) => r.base.id);
   const counts = (table: typeof baseMembers | typeof baseTrials) =>
@@ -94,7 +95,7 @@ export function listBases({
       isDemo: base.isDemo,
     })),
     total: matching.length,
-    nextCursor: offset + input.limit < matching.length ? String(offset + input.limit) : null,
+    nextCursor: nextOffsetCursor(offset, input.limit, matching.length),
   };
 }
 

@@ -14,7 +14,8 @@ import {
 import type { Db } from '@ctp/db';
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { DomainError, forbidden } from '../errors.ts';
+import { forbidden } from '../errors.ts';
+import { decodeOffsetCursor, nextOffsetCursor } from '../offset-cursor.ts';
 import { inLocale } from '../presentation/in-locale.ts';
 import { ancestorsOf, type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import {
@@ -58,20 +59,8 @@ function specialtyMatchesCode(s: SpecialtyCapacity, code: string): boolean {
   return s.code === code || s.parentCode === code;
 }
 
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(n) || n < 0)
-    throw new DomainError('VALIDATION', 'VALIDATION_FAILED', {
-      fieldErrors: [{ path: 'cursor', message: 'VALIDATION_FAILED' }],
-    });
-  return n;
-}
-
 /** Built once: constructing an ICU collator per search cost more than the sort. */
 const collator = new Intl.Collator('zh-CN');
-
-const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
 
 /**
  * A condition filter (the 病种 box, `condition` or the older `diseaseArea`): a vocabulary entry narrows to the
@@ -367,7 +356,7 @@ function runSearch({
   // 4. Explain the page only (the reasons of a thousand hospitals nobody sees cost more than the search), facet.
   const extra = input.phase === 'BE' ? [reasonText(ctx.locale, 'beUnit')] : [];
   if (registryPhase) extra.push(reasonText(ctx.locale, 'registryPhase', { phase: input.phase! }));
-  const offset = decodeCursor(input.cursor);
+  const offset = decodeOffsetCursor(input.cursor);
   const page = ranked
     .slice(offset, offset + input.limit)
     .map((r) => scoreCandidate(r.c, r.fit, now, ctx.locale, r.perf, extra, r.registry, input.specialtiesPerItem));
@@ -375,7 +364,7 @@ function runSearch({
   return {
     items: page,
     total: ranked.length,
-    nextCursor: offset + input.limit < ranked.length ? encodeCursor(offset + input.limit) : null,
+    nextCursor: nextOffsetCursor(offset, input.limit, ranked.length),
     facets,
     suggestions: ranked.length || hospitalIds || !suggest ? [] : suggestRelaxations({ ctx, input }),
     conditions: [

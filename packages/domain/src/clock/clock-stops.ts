@@ -1,5 +1,5 @@
 import { recognitionClockStops, submissionClockStops, type Tx } from '@ctp/db';
-import { inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { ClockStop } from './working-days.ts';
 
 type Reader = Pick<Tx, 'select'>;
@@ -49,4 +49,23 @@ export function recognitionClockStopsOf(db: Reader, ids?: readonly string[]): Ma
     })
     .from(recognitionClockStops);
   return groupClockStops(ids ? q.where(inArray(recognitionClockStops.requestId, [...ids])).all() : q.all());
+}
+
+/**
+ * One submission's clock stops in full, for its page: each stop's kind (returned for correction, information
+ * requested, action required) and its reason beside the period, in the order they were recorded. The clocks
+ * themselves read the periods only (`submissionClockStopsOf`).
+ */
+export function submissionClockStopDetails(db: Reader, submissionId: string) {
+  return db
+    .select({
+      kind: submissionClockStops.kind,
+      from: submissionClockStops.fromDate,
+      to: submissionClockStops.toDate,
+      reason: submissionClockStops.reason,
+    })
+    .from(submissionClockStops)
+    .where(eq(submissionClockStops.submissionId, submissionId))
+    .orderBy(asc(submissionClockStops.id))
+    .all();
 }

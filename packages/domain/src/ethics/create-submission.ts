@@ -1,4 +1,12 @@
-import { createSubmissionInput, isEcOnlyEvent, POLICIES, type SiteState, type SubmissionState } from '@ctp/contracts';
+import {
+  canActForSite,
+  canManageTrial,
+  createSubmissionInput,
+  isEcOnlyEvent,
+  POLICIES,
+  type SiteState,
+  type SubmissionState,
+} from '@ctp/contracts';
 import { ethicsCommittees, submissionEvents, submissions, type Tx } from '@ctp/db';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -7,7 +15,6 @@ import type { ActorCtx, AuditCtx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { canActForSite, canManageTrial } from '../trials/policy.ts';
 import { stateLabel } from '../trials/site-lifecycle.ts';
 import { loadSiteWithTrial, type TrialSiteRow } from '../trials/trial-access.ts';
 import { loadSubmission } from './submission-access.ts';

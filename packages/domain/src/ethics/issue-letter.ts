@@ -1,4 +1,4 @@
-import { APPROVAL_OUTCOMES, canActForCommittee, isEcRole, issueLetterInput, type LetterKind } from '@ctp/contracts';
+import { APPROVAL_OUTCOMES, issueLetterInput, type LetterKind } from '@ctp/contracts';
 import {
   type Db,
   ethicsCommittees,
@@ -23,7 +23,7 @@ import { assertMayReadSubmissionFiles } from './document-access.ts';
 import { type LetterContent, renderLetterPdf } from './letter-pdf.ts';
 import { modificationsStatus, modificationsVerifiedDateOf } from './modification-rounds.ts';
 import { type LoadedSubmission, loadSubmission } from './submission-access.ts';
-import { authoriseSubmissionStep, canReadSubmission } from './submission-policy.ts';
+import { authoriseSubmissionStep, canReadLetterAsCommittee } from './submission-policy.ts';
 import { applySubmissionStep } from './submission-steps.ts';
 
 /**
@@ -209,23 +209,14 @@ export async function issueSubmissionLetter({
  */
 export function assertMayReadSubmissionLetter(ctx: Ctx, submissionId: string) {
   const loaded = loadSubmission(ctx.db, submissionId);
-  const { sub, trial, site, piUserId } = loaded;
-  const actor = ctx.actor;
-  const isOwnCommittee =
-    actor !== null &&
-    canActForCommittee(actor, sub.committeeId) &&
-    canReadSubmission(actor, sub, trial, site, piUserId);
-  if (isOwnCommittee) return;
-  if (actor !== null && isEcRole(actor.role)) {
-    const recognising = ctx.db
-      .select({ committeeId: recognitionRequests.committeeId })
-      .from(recognitionRequests)
-      .where(eq(recognitionRequests.leadSubmissionId, sub.id))
-      .all()
-      .some((r) => canActForCommittee(actor, r.committeeId));
-    if (recognising) return;
-  }
-  assertMayReadSubmissionFiles(ctx.db, actor, loaded);
+  const recognisingCommitteeIds = ctx.db
+    .select({ committeeId: recognitionRequests.committeeId })
+    .from(recognitionRequests)
+    .where(eq(recognitionRequests.leadSubmissionId, loaded.sub.id))
+    .all()
+    .map((r) => r.committeeId);
+  if (canReadLetterAsCommittee(ctx.actor, loaded, recognisingCommitteeIds)) return;
+  assertMayReadSubmissionFiles(ctx.db, ctx.actor, loaded);
 }
 
 /** True when `assertMayReadSubmissionLetter` would let the actor read the letter (for links). */

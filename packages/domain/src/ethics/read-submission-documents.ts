@@ -26,12 +26,11 @@ import { boundDocumentsOf, currentDocuments, documentsOf } from '../documents/de
 import { effectiveVersionsOf } from '../documents/effective-versions.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { fileStoreOf, storedPath } from '../files/file-store.ts';
-import { canActForSite, canManageTrial } from '../trials/policy.ts';
 import { loadSiteWithTrial } from '../trials/trial-access.ts';
 import { assertMayReadSubmissionFiles } from './document-access.ts';
 import { modificationsStatus } from './modification-rounds.ts';
 import { loadSubmission } from './submission-access.ts';
-import { canReadSubmission, submissionSideOf } from './submission-policy.ts';
+import { canReadSiteDocuments, canReadSubmission, submissionSideOf } from './submission-policy.ts';
 
 const kindOrder = (k: DocumentKind) => DOCUMENT_KINDS.indexOf(k);
 
@@ -177,16 +176,6 @@ export function compareSubmissionDocuments({
   };
 }
 
-/** Who may read a trial site's effective versions: the site (trial office, PI), the trial's sponsor or CRO, and the EC roles of the site's hospital. */
-function mayReadSiteDocuments(actor: Ctx['actor'], loaded: ReturnType<typeof loadSiteWithTrial>): boolean {
-  const { site, trial, piUserId } = loaded;
-  return (
-    canActForSite(actor, site, piUserId) ||
-    canManageTrial(actor, trial) ||
-    (actor !== null && isEcRole(actor.role) && actor.committeeId !== null && actor.orgId === site.hospitalOrgId)
-  );
-}
-
 /**
  * `submissions.effectiveDocuments` {trialSiteId}: the site's effective protocol, ICF and other versions — bound by its
  * own approving decisions or, for a recognised site, by the recognition and each acknowledged amendment (`source`).
@@ -202,7 +191,7 @@ export function effectiveSiteDocuments({
 }) {
   const input = effectiveDocumentsInput.parse(raw);
   const loaded = loadSiteWithTrial(ctx.db, input.trialSiteId);
-  if (!mayReadSiteDocuments(ctx.actor, loaded)) throw notFound();
+  if (!canReadSiteDocuments(ctx.actor, loaded.trial, loaded.site, loaded.piUserId)) throw notFound();
   return effectiveVersionsOf(ctx.db, loaded.site.id).map((v) => ({
     kind: v.kind,
     documentId: v.documentId,
@@ -265,5 +254,8 @@ function isBoundToReadableRecognisedSite(ctx: Ctx, documentId: string): boolean 
     .from(recognitionDocumentBindings)
     .where(eq(recognitionDocumentBindings.documentId, documentId))
     .all();
-  return siteIds.some((s) => mayReadSiteDocuments(ctx.actor, loadSiteWithTrial(ctx.db, s.trialSiteId)));
+  return siteIds.some((s) => {
+    const { trial, site, piUserId } = loadSiteWithTrial(ctx.db, s.trialSiteId);
+    return canReadSiteDocuments(ctx.actor, trial, site, piUserId);
+  });
 }

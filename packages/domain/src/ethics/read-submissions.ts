@@ -20,7 +20,6 @@ import {
   investigators,
   memberConflicts,
   organisations,
-  submissionClockStops,
   submissionEvents,
   submissionLetters,
   submissions,
@@ -30,7 +29,7 @@ import {
 } from '@ctp/db';
 import { and, asc, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { submissionClockStopsOf } from '../clock/clock-stops.ts';
+import { submissionClockStopDetails, submissionClockStopsOf } from '../clock/clock-stops.ts';
 import { shanghaiDate } from '../clock/dates.ts';
 import { loadWorkingCalendar } from '../clock/load-working-calendar.ts';
 import { type ClockState, computeClock, type WorkingCalendar } from '../clock/working-days.ts';
@@ -192,17 +191,7 @@ export function getSubmission({ ctx, input: raw }: { ctx: Ctx; input: z.input<ty
     throw notFound();
   const [view] = withClocks(ctx, [row]);
   const isEc = ctx.actor !== null && isEcRole(ctx.actor.role);
-  const stops = ctx.db
-    .select({
-      kind: submissionClockStops.kind,
-      from: submissionClockStops.fromDate,
-      to: submissionClockStops.toDate,
-      reason: submissionClockStops.reason,
-    })
-    .from(submissionClockStops)
-    .where(eq(submissionClockStops.submissionId, input.id))
-    .orderBy(asc(submissionClockStops.id))
-    .all();
+  const stops = submissionClockStopDetails(ctx.db, input.id);
   const audience = timelineAudienceOf(ctx.actor, row);
   const timeline = ctx.db
     .select({

@@ -1,4 +1,4 @@
-import { type ActorRef, canActForCommittee, isEcRole, runsCommittee } from '@ctp/contracts';
+import type { ActorRef } from '@ctp/contracts';
 import {
   committeeMembers,
   type Db,
@@ -9,16 +9,19 @@ import {
   type Tx,
 } from '@ctp/db';
 import { and, eq, isNull } from 'drizzle-orm';
-import { DomainError, forbidden, notFound } from '../errors.ts';
+import { DomainError, forbidden } from '../errors.ts';
 import type { Reader } from './committee-access.ts';
 import { recusalsFor } from './meeting-access.ts';
+import {
+  type FileAccess,
+  type FileRefusal,
+  fileRefusalError,
+  type MemberFileFacts,
+  memberFileAccess,
+  submissionFilesGate,
+} from './submission-policy.ts';
 
 export type ReviewerRow = typeof submissionReviewers.$inferSelect;
-export type FileAccess =
-  | { via: 'committee'; memberId: null }
-  | { via: 'reviewer'; memberId: string }
-  | { via: 'meeting'; memberId: string };
-
 /** The actor's own member records on the committee (any term: a reviewer assigned before a term ended still reads). */
 export function ownMemberIds(db: Reader, actor: ActorRef, committeeId: string): string[] {
   return db
@@ -51,9 +54,25 @@ export function activeReviewer(db: Reader, submissionId: string, memberId: strin
  * has declared no conflict, or (c) is present at the meeting whose agenda holds it and has declared no conflict for
  * it. Everyone else is refused: another committee NOT_OWN_COMMITTEE, a non-EC role FORBIDDEN, an undeclared reviewer
  * CONFLICT_DECLARATION_REQUIRED, a conflicted member MEMBER_CONFLICTED, any other member NOT_A_REVIEWER.
- * A submission never submitted (a draft) is NOT_FOUND to the EC.
+ * A submission never submitted (a draft) is NOT_FOUND to the EC. The decisions are `submissionFilesGate` and
+ * `memberFileAccess` (submission-policy.ts); this loads what they decide over.
  */
 export function assertMayOpenSubmissionFiles(tx: Tx | Db, submissionId: string, actor: ActorRef | null): FileAccess {
+  const access = submissionFileAccess(tx, submissionId, actor);
+  if ('refused' in access) throw fileRefusalError(access.refused);
+  return access;
+}
+
+/** The same gate as a boolean, for lists. */
+export function mayOpenSubmissionFiles(tx: Tx | Db, submissionId: string, actor: ActorRef | null): boolean {
+  return !('refused' in submissionFileAccess(tx, submissionId, actor));
+}
+
+function submissionFileAccess(
+  tx: Tx | Db,
+  submissionId: string,
+  actor: ActorRef | null,
+): FileAccess | { refused: FileRefusal } {
   const sub = tx
     .select({
       committeeId: submissions.committeeId,
@@ -63,49 +82,39 @@ export function assertMayOpenSubmissionFiles(tx: Tx | Db, submissionId: string, 
     .from(submissions)
     .where(eq(submissions.id, submissionId))
     .get();
-  if (!sub) throw notFound();
-  if (!actor || !isEcRole(actor.role)) throw forbidden('ROLE_REQUIRED');
-  if (!canActForCommittee(actor, sub.committeeId)) throw forbidden('NOT_OWN_COMMITTEE');
-  if (sub.submittedAt === null) throw notFound();
-  if (runsCommittee(actor, sub.committeeId)) return { via: 'committee', memberId: null };
-
-  const memberIds = ownMemberIds(tx, actor, sub.committeeId);
-  const recused = new Set(recusalsFor(tx, submissionId, sub.meetingId));
-  let mustDeclare = false;
-  for (const memberId of memberIds) {
-    if (recused.has(memberId)) throw forbidden('MEMBER_CONFLICTED');
-    const reviewer = activeReviewer(tx, submissionId, memberId);
-    if (reviewer) {
-      if (reviewer.hasConflict === false) return { via: 'reviewer', memberId };
-      mustDeclare = true;
-    }
-  }
-  if (sub.meetingId) {
-    for (const memberId of memberIds) {
-      const present = tx
-        .select({ p: meetingAttendance.isPresent })
-        .from(meetingAttendance)
-        .where(and(eq(meetingAttendance.meetingId, sub.meetingId), eq(meetingAttendance.memberId, memberId)))
-        .get();
-      if (!present?.p) continue;
-      const declared = declarationOf(tx, submissionId, memberId);
-      if (declared && !declared.hasConflict) return { via: 'meeting', memberId };
-      mustDeclare = true;
-    }
-  }
-  if (mustDeclare) throw new DomainError('PRECONDITION_FAILED', 'CONFLICT_DECLARATION_REQUIRED');
-  throw forbidden('NOT_A_REVIEWER');
+  if (!sub) return { refused: 'NOT_FOUND' };
+  const gate = submissionFilesGate(actor, sub);
+  if ('refused' in gate) return gate;
+  if (gate.via === 'committee') return { via: 'committee', memberId: null };
+  if (!actor) return { refused: 'ROLE_REQUIRED' }; // the gate refused a null actor already: this narrows the type
+  return memberFileAccess(memberFileFacts(tx, submissionId, sub, actor));
 }
 
-/** Pure-ish convenience for lists: the same gate as a boolean. */
-export function mayOpenSubmissionFiles(tx: Tx | Db, submissionId: string, actor: ActorRef | null): boolean {
-  try {
-    assertMayOpenSubmissionFiles(tx, submissionId, actor);
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError) return false;
-    throw e;
-  }
+/** What the files gate needs to know of each of the actor's member records on the submission's committee. */
+function memberFileFacts(
+  tx: Reader,
+  submissionId: string,
+  sub: { committeeId: string; meetingId: string | null },
+  actor: ActorRef,
+): MemberFileFacts[] {
+  const recused = new Set(recusalsFor(tx, submissionId, sub.meetingId));
+  const meetingId = sub.meetingId;
+  return ownMemberIds(tx, actor, sub.committeeId).map((memberId) => ({
+    memberId,
+    recused: recused.has(memberId),
+    reviewer: activeReviewer(tx, submissionId, memberId),
+    meeting: meetingId
+      ? {
+          present:
+            tx
+              .select({ p: meetingAttendance.isPresent })
+              .from(meetingAttendance)
+              .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.memberId, memberId)))
+              .get()?.p === true,
+          declaration: declarationOf(tx, submissionId, memberId),
+        }
+      : null,
+  }));
 }
 
 export function declarationOf(db: Reader, submissionId: string, memberId: string) {

@@ -7,7 +7,7 @@ import { DomainError } from '../errors.ts';
 import type { SubmissionRow } from './submission-access.ts';
 
 /** The writes of the submission workflow: one step of SUBMISSION_TRANSITIONS, and the end of a clock stop. */
-const STEP_ACTIONS: Record<SubmissionStep, AuditAction> = {
+const STEP_ACTIONS = {
   submit: 'submission.submit',
   accept: 'submission.accept',
   return: 'submission.return',
@@ -24,7 +24,7 @@ const STEP_ACTIONS: Record<SubmissionStep, AuditAction> = {
   verify_modifications: 'submission.verify_modifications',
   issue_letter: 'submission.issue_letter',
   start_screening: 'submission.start_screening',
-};
+} as const satisfies Record<SubmissionStep, AuditAction>;
 
 /**
  * Moves a submission one step inside the caller's transaction: the UPDATE is conditional on the state and version

@@ -9,7 +9,7 @@ import {
 import { submissionDocuments, submissions } from '@ctp/db';
 import { eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
-import type { Ctx } from '../context.ts';
+import type { ActorCtx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import {
   commitStaged,
@@ -39,7 +39,7 @@ export async function uploadSubmissionDocument({
   input,
   file,
 }: {
-  ctx: Ctx;
+  ctx: ActorCtx;
   input: { submissionId: string; fields: UploadDocumentFields };
   file: UploadedFile;
 }) {
@@ -47,8 +47,7 @@ export async function uploadSubmissionDocument({
   const loaded = loadSubmission(ctx.db, input.submissionId);
   const { sub, trial, site, piUserId } = loaded;
   const actor = ctx.actor;
-  if (actor && isEcRole(actor.role) && !canActForCommittee(actor, sub.committeeId))
-    throw forbidden('NOT_OWN_COMMITTEE');
+  if (isEcRole(actor.role) && !canActForCommittee(actor, sub.committeeId)) throw forbidden('NOT_OWN_COMMITTEE');
   if (!canReadSubmission(actor, sub, trial, site, piUserId)) throw notFound();
   const side = submissionSideOf(actor, sub, trial, site, piUserId);
   if (side !== 'applicant' && side !== 'sponsor' && side !== 'secretary') throw forbidden('ROLE_REQUIRED');
@@ -100,7 +99,7 @@ export async function uploadSubmissionDocument({
           sizeBytes: file.bytes.byteLength,
           sha256,
           storageKey: key,
-          uploadedBy: actor!.userId,
+          uploadedBy: actor.userId,
           uploadedAt: now,
         })
         .returning()

@@ -1,6 +1,6 @@
-import { canEditHospital, POLICIES, shanghaiToday } from '@ctp/contracts';
+import { type AuditAction, canEditHospital, POLICIES, shanghaiToday } from '@ctp/contracts';
 import type { Tx } from '@ctp/db';
-import { type AuditEntry, writeAuditEvent } from '../audit/write-audit-event.ts';
+import { type AuditEntryOf, writeAuditEvent } from '../audit/write-audit-event.ts';
 import { rebuildHospitalSearchDocument } from '../capacity/search-document.ts';
 import type { Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
@@ -32,8 +32,13 @@ export function refuseFutureDates(now: number, dates: Record<string, string | nu
  * organisation (the profile's change history reads by it), and the search document is rebuilt so search never
  * disagrees with the profile.
  */
-export function auditProfileChange(tx: Tx, ctx: Ctx, hospitalId: string, entry: Omit<AuditEntry, 'orgId'>): void {
-  writeAuditEvent(tx, ctx, { ...entry, orgId: hospitalId });
+export function auditProfileChange<A extends AuditAction>(
+  tx: Tx,
+  ctx: Ctx,
+  hospitalId: string,
+  entry: AuditEntryOf<A> & { orgId?: never },
+): void {
+  writeAuditEvent<A>(tx, ctx, { ...entry, orgId: hospitalId });
   rebuildHospitalSearchDocument(tx, hospitalId);
 }
 

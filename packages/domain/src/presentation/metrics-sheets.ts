@@ -123,14 +123,6 @@ const SHEET_NAMES = {
   projects: { zh: '关键核心技术攻关项目', en: 'Key technology projects' },
 } satisfies Record<string, Bilingual>;
 
-const NOT_RECORDED: Bilingual = { zh: '未登记', en: 'Not recorded' };
-
-/** A delay reason or attribution in words; a delay without one is "not recorded". */
-export function delayLabel(locale: Locale, labels: Record<string, Bilingual>, code: string | null): string | null {
-  if (code === null) return null;
-  return inLocale(locale, labels[code] ?? NOT_RECORDED);
-}
-
 /** One sheet: headers in the reader's language, booleans as 是/否 or Yes/No (never 0/1, issue 14). */
 export function sheet(
   locale: Locale,

@@ -93,7 +93,8 @@ export function createProject({ ctx, input: raw }: { ctx: Ctx; input: ProjectsCr
       action: 'project.create',
       entityType: 'project',
       entityId: id,
-      after: projectSnapshot(tx, id),
+      // A named project: its title is the one just stored (the column is nullable for unnamed ones).
+      after: { ...projectSnapshot(tx, id), titleZh: input.titleZh },
     });
   });
   return { id };

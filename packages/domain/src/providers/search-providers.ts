@@ -13,6 +13,7 @@ import { type Db, type ProviderSearchColumn, providersMatchingTerm, toFtsTerms }
 import { shanghaiDate } from '../clock/dates.ts';
 import type { Ctx } from '../context.ts';
 import { forbidden } from '../errors.ts';
+import { decodeOffsetCursor, nextOffsetCursor } from '../offset-cursor.ts';
 import { inLocale } from '../presentation/in-locale.ts';
 import { loadProviderRecords, toListItem } from './load-providers.ts';
 
@@ -47,13 +48,6 @@ function matchText(db: Db, q: string): Map<string, number> | null {
   return relevance;
 }
 
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, 'base64url').toString());
-  return Number.isInteger(n) && n >= 0 ? n : 0;
-}
-const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
-
 function facet(items: ProviderListItem[], valuesOf: (p: ProviderListItem) => string[], label: (v: string) => string) {
   const counts = new Map<string, number>();
   for (const p of items) for (const v of new Set(valuesOf(p))) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -70,6 +64,7 @@ function facet(items: ProviderListItem[], valuesOf: (p: ProviderListItem) => str
 export function searchProviders({ ctx, input: raw }: { ctx: Ctx; input: ProvidersSearchInput }): ProvidersSearchOutput {
   if (!POLICIES.searchProviders.allows(ctx.actor)) throw forbidden();
   const input = providersSearchInput.parse(raw);
+  const offset = decodeOffsetCursor(input.cursor);
   const today = shanghaiDate(ctx.now());
   const relevance = input.q ? matchText(ctx.db, input.q) : null;
   const records = loadProviderRecords(ctx.db, relevance ? [...relevance.keys()] : undefined);
@@ -82,11 +77,10 @@ export function searchProviders({ ctx, input: raw }: { ctx: Ctx; input: Provider
   filtered.sort(
     (a, b) => (relevance?.get(b.id) ?? 0) - (relevance?.get(a.id) ?? 0) || collator.compare(a.nameZh, b.nameZh),
   );
-  const offset = decodeCursor(input.cursor);
   return {
     items: filtered.slice(offset, offset + input.limit),
     total: filtered.length,
-    nextCursor: offset + input.limit < filtered.length ? encodeCursor(offset + input.limit) : null,
+    nextCursor: nextOffsetCursor(offset, input.limit, filtered.length),
     facets: {
       category: facet(
         filtered,

@@ -1,4 +1,4 @@
-import { POLICIES, type ProviderCategory, type TrialProviderView } from '@ctp/contracts';
+import { canManageTrial, POLICIES, type ProviderCategory, type TrialProviderView } from '@ctp/contracts';
 import { investigators, organisations, trialProviders, trialSites } from '@ctp/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { writeAuditEvent } from '../audit/write-audit-event.ts';
@@ -6,7 +6,7 @@ import { shanghaiDate } from '../clock/dates.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { canManageTrial, canReadTrial } from '../trials/policy.ts';
+import { canReadTrial } from '../trials/policy.ts';
 import { loadTrial } from '../trials/trial-access.ts';
 import { loadProviderRecord, loadProviderRecords, toListItem } from './load-providers.ts';
 

@@ -1,6 +1,8 @@
 import {
   type ActorRef,
   canActForCommittee,
+  canActForSite,
+  canManageTrial,
   checkRecognitionTransition,
   isEcRole,
   type RecognitionSide,
@@ -8,7 +10,6 @@ import {
   term,
 } from '@ctp/contracts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
-import { canActForSite, canManageTrial } from '../trials/policy.ts';
 import type { TrialRow, TrialSiteRow } from '../trials/trial-access.ts';
 import type { LoadedRequest, RecognitionRequestRow } from './request-access.ts';
 

@@ -2,6 +2,7 @@ import {
   type ActorRef,
   availableRecognitionSteps,
   canActForCommittee,
+  canManageTrial,
   isEcRole,
   type LocalChecklistItem,
   RECOGNISING_OUTCOMES,
@@ -43,7 +44,7 @@ import type { Ctx } from '../context.ts';
 import { effectiveVersionsOf, isIcfSuperseded } from '../documents/effective-versions.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { canReadSubmissionLetter } from '../ethics/issue-letter.ts';
-import { canManageTrial, canReadTrial } from '../trials/policy.ts';
+import { canReadTrial } from '../trials/policy.ts';
 import { loadTrial } from '../trials/trial-access.ts';
 import { trialLeadOf } from './lead-site.ts';
 import { canReadRequest, recognitionSideOf } from './policy.ts';
@@ -378,9 +379,9 @@ export function getRecognitionRequest({ ctx, input: raw }: { ctx: Ctx; input: z.
     timeline,
     objections,
     acks,
-    canObject: isParticipatingEc && actor!.role !== 'ec_member',
-    canResolveObjections: isLeadEc && actor!.role !== 'ec_member',
-    canAcknowledge: isParticipatingEc && actor!.role !== 'ec_member',
+    canObject: isParticipatingEc && actor.role !== 'ec_member',
+    canResolveObjections: isLeadEc && actor.role !== 'ec_member',
+    canAcknowledge: isParticipatingEc && actor.role !== 'ec_member',
   };
 }
 

@@ -7,14 +7,14 @@ import { DomainError } from '../errors.ts';
 import type { RecognitionRequestRow } from './request-access.ts';
 
 /** The writes of the recognition workflow: one step of RECOGNITION_TRANSITIONS, and the end of a clock stop. */
-const STEP_ACTIONS: Record<RecognitionStep, AuditAction> = {
+const STEP_ACTIONS = {
   submit_packet: 'recognition.submit_packet',
   accept: 'recognition.accept',
   review: 'recognition.review',
   request_action: 'recognition.request_action',
   respond: 'recognition.respond',
   decide: 'recognition.decide',
-};
+} as const satisfies Record<RecognitionStep, AuditAction>;
 
 /** One step inside the caller's transaction: conditional UPDATE (state + version), timeline event, audit row. */
 export function applyRecognitionStep(

@@ -2,6 +2,7 @@ import {
   codeLabel,
   DELAY_ATTRIBUTION_LABELS,
   DELAY_REASON_LABELS,
+  delayCodeLabel,
   districtLabel,
   type ExportFile,
   metricRecordLabel,
@@ -25,7 +26,6 @@ import {
   COMMITTEE_COLS,
   DELAY_BY_HOSPITAL_COLS,
   delayCountCols,
-  delayLabel,
   GROUP_COLS,
   INCENTIVE_COLS,
   nameIn,
@@ -98,7 +98,8 @@ export async function exportMetrics({
     }
     case 'delays': {
       const r = getMetricsDelays({ ctx, input: { filters: input.filters } });
-      const label = (m: Record<string, { zh: string; en: string }>, k: string | null) => delayLabel(l, m, k);
+      const label = (m: Record<string, { zh: string; en: string }>, k: string | null) =>
+        k === null ? null : delayCodeLabel(l, m, k);
       const counts = (m: Record<string, { zh: string; en: string }>, by: Record<string, number>) =>
         Object.entries(by).map(([k, n]) => ({
           key: label(m, k),

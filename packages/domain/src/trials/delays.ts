@@ -4,11 +4,13 @@ import {
   type DelayStage,
   delayHistoryInput,
   isDelayed,
+  mayRecordDelay,
   POLICIES,
   RUNNING_SITE_STATES,
   recordDelayInput,
   type SiteState,
   type StageStatus,
+  siteSideOf,
   stageStatuses,
 } from '@ctp/contracts';
 import { type Db, trialSiteDelays, users } from '@ctp/db';
@@ -19,7 +21,7 @@ import { shanghaiDate } from '../clock/dates.ts';
 import type { ActorCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
-import { canReadTrial, mayRecordDelay, siteSideOf } from './policy.ts';
+import { canReadTrial } from './policy.ts';
 import { loadSiteWithTrial, type TrialSiteRow } from './trial-access.ts';
 
 type SiteDates = Pick<TrialSiteRow, 'state' | 'selectedDate' | 'ethicsApprovedDate' | 'sivDate' | 'fpiDate'>;

@@ -1,4 +1,10 @@
-import { type AnswerInquiryInput, answerInquiryInput, inquiryQuestions, POLICIES } from '@ctp/contracts';
+import {
+  type AnswerInquiryInput,
+  answerInquiryInput,
+  canManageTrial,
+  inquiryQuestions,
+  POLICIES,
+} from '@ctp/contracts';
 import {
   hospitalSpecialties,
   inquiries,
@@ -21,7 +27,7 @@ import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
 import { type ConditionEntry, resolveCondition } from '../vocabulary/condition-vocabulary.ts';
 import { attachmentsOf } from './inquiry-attachments.ts';
-import { canManageTrial } from './policy.ts';
+import { answersInquiry } from './policy.ts';
 import { ensureCandidateSite, loadSpecialtyAndPi } from './select-site.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { loadTrial } from './trial-access.ts';
@@ -108,7 +114,7 @@ export function answerInquiry({ ctx, input: raw }: { ctx: Ctx; input: AnswerInqu
   if (actor?.role !== 'site_admin') throw forbidden();
   const input = answerInquiryInput.parse(raw);
   const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, input.inquiryId)).get();
-  if (!inquiry || inquiry.hospitalOrgId !== actor.orgId) throw notFound();
+  if (!inquiry || !answersInquiry(actor, inquiry)) throw notFound();
   if (inquiry.status !== 'sent') throw new DomainError('CONFLICT', 'INQUIRY_ALREADY_ANSWERED');
   // One answer per numbered question (issue 14); a decline may leave them all unanswered.
   const questions = inquiryQuestions(inquiry.questions);

@@ -17,8 +17,8 @@ import {
 import { cleanFileName, type UploadedFile } from '../files/uploaded-file.ts';
 import { newId } from '../ids.ts';
 import { inTransaction } from '../transaction.ts';
-import { canManageTrial } from './policy.ts';
-import { loadTrial } from './trial-access.ts';
+import { answersInquiry, canReadInquiryAttachments } from './policy.ts';
+import { loadTrial, type TrialRow } from './trial-access.ts';
 
 type InquiryRow = typeof inquiries.$inferSelect;
 
@@ -26,7 +26,7 @@ type InquiryRow = typeof inquiries.$inferSelect;
 function loadOwnInquiry(ctx: ActorCtx, inquiryId: string): InquiryRow {
   if (!POLICIES.answerInquiries.allows(ctx.actor)) throw forbidden();
   const inquiry = ctx.db.select().from(inquiries).where(eq(inquiries.id, inquiryId)).get();
-  if (!inquiry || inquiry.hospitalOrgId !== ctx.actor.orgId) throw notFound();
+  if (!inquiry || !answersInquiry(ctx.actor, inquiry)) throw notFound();
   return inquiry;
 }
 
@@ -149,19 +149,17 @@ export function removeInquiryAttachment({ ctx, input }: { ctx: ActorCtx; input: 
   });
 }
 
-/** Whether the actor may read an inquiry's attachments: its trial office always, its sponsor once answered. */
-function mayReadAttachments(ctx: Ctx, inquiry: InquiryRow): boolean {
-  const actor = ctx.actor;
-  if (!actor) return false;
-  if (actor.role === 'site_admin' && actor.orgId === inquiry.hospitalOrgId) return true;
-  if (inquiry.status === 'sent') return false;
-  // The trial's sponsor (or CRO; or, for an investigator-initiated trial, the hospital running it).
-  return canManageTrial(actor, loadTrial(ctx.db, inquiry.trialId));
-}
-
 /** The attachments of these inquiries the actor may read, by inquiry, oldest first. */
 export function attachmentsOf(ctx: Ctx, rows: InquiryRow[]): Map<string, InquiryAttachment[]> {
-  const readable = rows.filter((r) => mayReadAttachments(ctx, r)).map((r) => r.id);
+  const trialsById = new Map<string, TrialRow>();
+  const trialOf = (id: string): TrialRow => {
+    const known = trialsById.get(id);
+    if (known) return known;
+    const trial = loadTrial(ctx.db, id);
+    trialsById.set(id, trial);
+    return trial;
+  };
+  const readable = rows.filter((r) => canReadInquiryAttachments(ctx.actor, r, trialOf(r.trialId))).map((r) => r.id);
   const out = new Map<string, InquiryAttachment[]>();
   if (!readable.length) return out;
   for (const a of listAttachmentRows(ctx.db, readable)) {
@@ -191,7 +189,8 @@ function listAttachmentRows(db: Db, inquiryIds: string[]) {
 export function openInquiryAttachment({ ctx, attachmentId }: { ctx: Ctx; attachmentId: string }) {
   const row = ctx.db.select().from(inquiryAttachments).where(eq(inquiryAttachments.id, attachmentId)).get();
   const inquiry = row && ctx.db.select().from(inquiries).where(eq(inquiries.id, row.inquiryId)).get();
-  if (!row || !inquiry || !mayReadAttachments(ctx, inquiry)) throw notFound();
+  if (!row || !inquiry || !canReadInquiryAttachments(ctx.actor, inquiry, loadTrial(ctx.db, inquiry.trialId)))
+    throw notFound();
   return {
     path: storedPath(fileStoreOf(ctx), row.storageKey),
     mimeType: row.mimeType,

@@ -1,4 +1,4 @@
-import { type ActorRef, POLICIES, type SiteState } from '@ctp/contracts';
+import { type ActorRef, canManageTrial, POLICIES, type SiteState } from '@ctp/contracts';
 import {
   type Db,
   hospitalSpecialties,
@@ -20,7 +20,7 @@ import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { delayRecordsOf, delaysView } from './delays.ts';
 import { keyProjectTrialIds } from './key-project-ids.ts';
 import { nextStepOf } from './next-step.ts';
-import { canManageTrial, canReadTrial } from './policy.ts';
+import { canReadTrial } from './policy.ts';
 import type { TrialRow } from './trial-access.ts';
 
 const sponsorOrg = alias(organisations, 'sponsor_org');
@@ -36,6 +36,9 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       trialTitle: trials.titleZh,
       trialTitleEn: trials.titleEn,
       trialPhase: trials.phase,
+      trialSponsorOrgId: trials.sponsorOrgId,
+      trialCroOrgId: trials.croOrgId,
+      trialType: trials.type,
       sponsorName: sponsorOrg.nameZh,
       sponsorNameEn: sponsorOrg.nameEn,
       hospitalName: organisations.nameZh,
@@ -109,6 +112,8 @@ export function loadSiteBoard(db: Db, where: ReturnType<typeof and>, now: number
       trialTitle: r.trialTitle,
       trialTitleEn: r.trialTitleEn,
       trialPhase: r.trialPhase,
+      /** What the trial access rules read (`siteSideOf`, `mayRecordDelay`), so the web offers what the server allows. */
+      trialAccess: { sponsorOrgId: r.trialSponsorOrgId, croOrgId: r.trialCroOrgId, type: r.trialType },
       sponsorName: r.sponsorName,
       sponsorNameEn: r.sponsorNameEn,
       hospitalId: r.site.hospitalOrgId,
@@ -206,10 +211,9 @@ export function getTrial({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   )
     throw notFound();
   const manages = !ctx.isSystem && canManageTrial(actor, row.trial);
-  const visibleSites =
-    ctx.isSystem || manages || actor!.role === 'commission' || actor!.role === 'admin'
-      ? sites
-      : sites.filter((s) => s.hospitalId === actor!.orgId);
+  // A signed-in actor here unless the caller is the system (checked above); a site's own hospital sees only its row.
+  const seesEverySite = ctx.isSystem || manages || actor?.role === 'commission' || actor?.role === 'admin';
+  const visibleSites = seesEverySite ? sites : sites.filter((s) => actor !== null && s.hospitalId === actor.orgId);
   return {
     ...trialView(row.trial, row.sponsorName, row.sponsorNameEn),
     canManage: manages,

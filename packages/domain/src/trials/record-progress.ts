@@ -6,6 +6,7 @@ import {
   type RecordableMilestone,
   recordEnrolmentInput,
   type SiteState,
+  siteSideOf,
   term,
 } from '@ctp/contracts';
 import { type Tx, trialSiteEnrolment, trialSites } from '@ctp/db';
@@ -17,7 +18,6 @@ import type { ActorCtx, AuditCtx, Ctx } from '../context.ts';
 import { DomainError, forbidden } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { approvalValidUntil } from './approval-validity.ts';
-import { siteSideOf } from './policy.ts';
 import { applySiteStep, assertMilestoneOrder, assertSiteTransition, MILESTONE_COLUMN } from './site-lifecycle.ts';
 import { loadSiteWithTrial, type TrialSiteRow } from './trial-access.ts';
 
@@ -178,6 +178,8 @@ export function recordEnrolment({
     recordedBy: ctx.actor.userId,
     recordedAt: now,
   };
+  // The audit row carries the counts; who recorded them and when are the row's own actor and time.
+  const { recordedBy: _by, recordedAt: _at, ...counts } = values;
   inTransaction(ctx.db, (tx) => {
     if (previous) tx.update(trialSiteEnrolment).set(values).where(where).run();
     else
@@ -197,7 +199,7 @@ export function recordEnrolment({
             withdrawn: previous.withdrawn,
           }
         : undefined,
-      after: { month: input.month, ...values, recordedBy: undefined, recordedAt: undefined },
+      after: { month: input.month, ...counts },
     });
   });
 }

@@ -1,4 +1,4 @@
-import { POLICIES } from '@ctp/contracts';
+import { canManageTrial, POLICIES } from '@ctp/contracts';
 import {
   hospitalSpecialties,
   inquiries,
@@ -16,7 +16,6 @@ import { openRecognitionForLateSite } from '../fan-out/fan-out.ts';
 import { newId } from '../ids.ts';
 import { notifyOrg } from '../notifications/notify.ts';
 import { inTransaction } from '../transaction.ts';
-import { canManageTrial } from './policy.ts';
 import { applySiteStep, assertSiteTransition } from './site-lifecycle.ts';
 import { loadTrial, type TrialRow, type TrialSiteRow } from './trial-access.ts';
 

@@ -1,5 +1,4 @@
 import {
-  type AuditAction,
   checkTransition,
   type MessageTerm,
   MILESTONE_ORDER,
@@ -76,7 +75,7 @@ export function applySiteStep(
   ctx: AuditCtx,
   site: TrialSiteRow,
   step: SiteStep,
-  opts: { date?: string; reason?: string; action?: AuditAction; now: number },
+  opts: { date?: string; reason?: string; action?: 'site.select' | 'site.record_milestone'; now: number },
 ): TrialSiteRow {
   const t = transitionOf(step);
   const to: SiteState = t.to === 'previous' ? (site.stateBeforeSuspension ?? 'selected') : t.to;

@@ -39,7 +39,7 @@ import {
 } from '../../lib/beijing-time.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { SiteTable } from './site-table-ui.tsx';
-import { pick, type SiteRow } from './site-ui.tsx';
+import { canRecordDelayOn, pick, type SiteRow } from './site-ui.tsx';
 
 const ENROLMENT_STATES: SiteState[] = ['enrolling', 'enrolment_closed', 'closed'];
 
@@ -348,7 +348,7 @@ export default function SiteBoardPage() {
           loading={board.isLoading}
           showTrial
           emptyText={t('trials.siteBoard.empty')}
-          delayEditable={() => actor?.role === 'site_admin'}
+          delayEditable={(s) => canRecordDelayOn(actor, s)}
           actions={(s) =>
             canRecord(s) ? (
               <Space size={4} wrap>

@@ -37,7 +37,7 @@ import { TrialRegistryRecord } from '../registry/TrialRegistryRecord.tsx';
 import { QuestionAnswers } from './InquiryQA.tsx';
 import { SendInquiryModal } from './SendInquiryModal.tsx';
 import { SiteTable } from './site-table-ui.tsx';
-import { answerOf, type InquiryRow, pick, type SiteRow, type TrialDetail } from './site-ui.tsx';
+import { answerOf, canRecordDelayOn, type InquiryRow, pick, type SiteRow, type TrialDetail } from './site-ui.tsx';
 import { RegistryIds } from './trial-ui.tsx';
 
 function useInvalidateTrials() {
@@ -519,10 +519,7 @@ export default function TrialPage() {
                     sites={sites}
                     loading={trial.isLoading}
                     actions={manages ? actions : undefined}
-                    delayEditable={(s) =>
-                      (manages && actor?.role === 'sponsor') ||
-                      (actor?.role === 'site_admin' && actor.orgId === s.hospitalId)
-                    }
+                    delayEditable={(s) => canRecordDelayOn(actor, s)}
                   />
                 </>
               ),

@@ -1,5 +1,12 @@
 import type { AppRouter } from '@ctp/api';
-import { type AnswerInquiryInput, MILESTONE_ORDER, type SiteState } from '@ctp/contracts';
+import {
+  type ActorRef,
+  type AnswerInquiryInput,
+  MILESTONE_ORDER,
+  mayRecordDelay,
+  type SiteState,
+  siteSideOf,
+} from '@ctp/contracts';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +18,12 @@ export type TrialListItem = Outputs['trials']['list'][number];
 export type SiteRow = TrialDetail['sites'][number];
 export type InquiryRow = Outputs['inquiries']['list'][number];
 export type NextStep = SiteRow['nextStep'];
+
+/** May the actor record why this site's stage is late? The server's own rule (`mayRecordDelay`), over the row. */
+export function canRecordDelayOn(actor: ActorRef | null, s: SiteRow): boolean {
+  if (!actor) return false;
+  return mayRecordDelay(actor, siteSideOf(actor, s.trialAccess, { hospitalOrgId: s.hospitalId }, s.piUserId));
+}
 /** An inquiry's answer as a discriminated union (the server's type is an `Omit` of the union, which loses it). */
 export type InquiryAnswer = AnswerInquiryInput extends infer A
   ? A extends AnswerInquiryInput
