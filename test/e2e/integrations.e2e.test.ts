@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, clickUntilGone, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 describe('开放接口: a trial office connects its CTMS (issue 17)', () => {
@@ -21,8 +21,7 @@ describe('开放接口: a trial office connects its CTMS (issue 17)', () => {
     const token = await page.getByTestId('secret-value').inputValue();
     expect(token).toMatch(/^ctp_/);
     await page.getByText('令牌已创建：请立即复制保存').waitFor();
-    await page.getByTestId('secret-done').click();
-    await page.getByTestId('secret-value').waitFor({ state: 'detached' });
+    await clickUntilGone(page, 'secret-done', 'secret-value');
     await page.getByRole('cell', { name: '机构办 CTMS' }).waitFor();
     // The page never shows the token again: only its first characters.
     expect(await page.content()).not.toContain(token);
@@ -38,7 +37,7 @@ describe('开放接口: a trial office connects its CTMS (issue 17)', () => {
     await page.getByTestId('webhook-url').fill('https://ctms.example.cn/ctp-events');
     await page.getByTestId('webhook-submit').click();
     expect(await page.getByTestId('secret-value').inputValue()).toMatch(/^whsec_/);
-    await page.getByTestId('secret-done').click();
+    await clickUntilGone(page, 'secret-done', 'secret-value');
     await page.getByText('https://ctms.example.cn/ctp-events').waitFor();
     await page.getByText('投递记录', { exact: true }).first().click();
     await page.getByText('尚无投递').waitFor();

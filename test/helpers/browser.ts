@@ -98,3 +98,19 @@ export async function pickOption(page: Page, testId: string, option: string): Pr
     }
   }
 }
+
+/**
+ * Clicks `testId` until `goneTestId` has left the page (at most 3 clicks). A click that lands while an antd modal is
+ * still opening is lost on a loaded machine (seen in CI), and a modal that stays open would fail the test far later.
+ */
+export async function clickUntilGone(page: Page, testId: string, goneTestId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    try {
+      await page.getByTestId(goneTestId).waitFor({ state: 'detached', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
