@@ -81,6 +81,8 @@ describe('lazy routes (issue 16)', () => {
       expect(order(name), name).toBeLessThan(meAnswered);
     }
     expect(started.some((p) => p.startsWith('/assets/echarts-'))).toBe(false);
+    // Nor antd's Form (its validator included): the new-shortlist modal that uses it loads when asked for.
+    expect(started.filter((p) => /^\/assets\/(form|useForm)-/.test(p))).toEqual([]);
     // zod (≈ 25 KB gzip) is not in the search page's first load: the page and the menu read zod-free constants.
     expect(zod).toEqual([]);
     // Only the catalogues the search page names, and every key the page and its frame ask for is there.

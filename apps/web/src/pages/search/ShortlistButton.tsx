@@ -2,11 +2,13 @@ import { StarOutlined } from '@ant-design/icons';
 import type { ShortlistQuery } from '@ctp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEntityModal } from '../../components/EntityModal.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { NewShortlistModal, type NewShortlistValues } from './shortlist-ui.tsx';
+
+// Loaded when a user asks for a new list: antd's Form is not part of the search page's first load.
+const NewShortlistDialog = lazy(() => import('./NewShortlistDialog.tsx'));
 
 /** "Add to shortlist" with the organisation's lists, and a new list made on the spot. */
 export function ShortlistButton({ hospitalId, query }: { hospitalId: string; query?: Partial<ShortlistQuery> }) {
@@ -15,7 +17,7 @@ export function ShortlistButton({ hospitalId, query }: { hospitalId: string; que
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const lists = useQuery(trpc.shortlists.list.queryOptions());
-  const creating = useEntityModal<NewShortlistValues>();
+  const [creating, setCreating] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.shortlists.pathKey() });
 
   const add = useMutation(trpc.shortlists.addItem.mutationOptions({ onSettled: refresh }));
@@ -37,7 +39,7 @@ export function ShortlistButton({ hospitalId, query }: { hospitalId: string; que
             { key: '__new', label: t('search.newShortlist') },
           ],
           onClick: ({ key }) => {
-            if (key === '__new') creating.open();
+            if (key === '__new') setCreating(true);
             else void addToExisting(key, lists.data?.find((l) => l.id === key)?.name ?? '');
           },
         }}
@@ -46,7 +48,15 @@ export function ShortlistButton({ hospitalId, query }: { hospitalId: string; que
           {t('search.addToShortlist')}
         </Button>
       </Dropdown>
-      <NewShortlistModal modal={creating} addTo={addTo} added={(name) => t('search.added', { name })} />
+      {creating && (
+        <Suspense fallback={null}>
+          <NewShortlistDialog
+            addTo={addTo}
+            added={(name) => t('search.added', { name })}
+            onClosed={() => setCreating(false)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
