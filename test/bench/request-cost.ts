@@ -29,6 +29,7 @@ const server = await startBenchServer(db, {
   CTP_LOG_LEVEL: logLevel,
   CTP_SEARCH_CACHE_ITEMS: process.env.CTP_SEARCH_CACHE_ITEMS ?? '0',
 });
+await server.settled();
 const handle = openDatabase(db);
 const ctx = inProcessCtx(handle, 'sponsor@demo.ctp');
 try {

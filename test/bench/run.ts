@@ -101,6 +101,8 @@ const figures: Figure[] = [
   },
 ];
 try {
+  // Every figure below is of a server in its steady state, after the first reminder sweep.
+  await server.settled();
   const cookies = {
     sponsor: await signIn(server.url, 'sponsor@demo.ctp'),
     commission: await signIn(server.url, 'commission@demo.ctp'),
@@ -134,6 +136,7 @@ try {
 if (!skip.has('throughput')) {
   const cached = await startBenchServer(dbPath, { CTP_RATE_LIMIT_PER_MINUTE: '100000' });
   try {
+    await cached.settled();
     const cookie = await signIn(cached.url, 'sponsor@demo.ctp');
     figures.push(await benchCachedSearchThroughput(cached.url, cookie, Number(values.seconds)));
   } finally {

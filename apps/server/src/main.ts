@@ -49,7 +49,9 @@ async function main() {
     if (sweeping) return;
     sweeping = true;
     try {
-      await sweepRemindersInSlices(database.db, Date.now());
+      const started = Date.now();
+      const { created } = await sweepRemindersInSlices(database.db, Date.now());
+      app.log.info({ reminders: created, ms: Date.now() - started }, 'reminder sweep done');
     } catch (err) {
       app.log.error({ err }, 'reminder sweep failed');
     } finally {

@@ -15,6 +15,8 @@ export type BenchServer = {
   spawnedAt: number;
   pid: number;
   coldStartMs: number;
+  /** Resolves once the server's start-up work after listen (read model warm-up, first reminder sweep) is done. */
+  settled: () => Promise<void>;
   stop: () => Promise<void>;
   output: () => string;
 };
@@ -84,6 +86,16 @@ export async function startBenchServer(dbPath: string, env: Record<string, strin
     pid: child.pid!,
     coldStartMs,
     output: tail,
+    settled: async () => {
+      // The read model's warm-up and then the first reminder sweep run after listen, in slices between requests; a
+      // figure taken meanwhile measures them too. Steady state is after the first sweep's log line.
+      const deadline = performance.now() + 300_000;
+      while (!readFileSync(logFile, 'utf8').includes('"msg":"reminder sweep done"')) {
+        if (exited) throw new Error(`server exited:\n${tail()}`);
+        if (performance.now() > deadline) throw new Error(`no reminder sweep within 300 s:\n${tail()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     stop: async () => {
       if (exited) return;
       child.kill('SIGTERM');

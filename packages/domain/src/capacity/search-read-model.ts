@@ -127,11 +127,15 @@ function refreshCapacity(db: Db, m: Model, ids: string[], now: number): void {
       hospitals.push(fresh);
     } else hospitals[at] = fresh;
   }
-  // A hospital gone from the registry (never in practice: hospitals are not deleted) leaves no hole.
-  const refreshed = new Set(ids);
-  const live = hospitals.filter((h) => capacity.has(h.org.id) || !refreshed.has(h.org.id));
-  if (live.length !== hospitals.length) m.position = new Map(live.map((h, i) => [h.org.id, i]));
-  m.hospitals = live;
+  // A hospital gone from the registry (never in practice: hospitals are not deleted) leaves no hole; the common
+  // case (every hospital re-read is still there) skips the pass over the whole list.
+  if (ids.every((id) => capacity.has(id))) m.hospitals = hospitals;
+  else {
+    const refreshed = new Set(ids);
+    const live = hospitals.filter((h) => capacity.has(h.org.id) || !refreshed.has(h.org.id));
+    if (live.length !== hospitals.length) m.position = new Map(live.map((h, i) => [h.org.id, i]));
+    m.hospitals = live;
+  }
   useFiledAreaIndex(m.hospitals, m.filed);
 }
 
