@@ -13,10 +13,12 @@ import {
   investigatorSpecialties,
   investigators,
   organisations,
+  preparedQuery,
   specialtyCatalogue,
   specialtyDiseaseAreas,
 } from '@ctp/db';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadActiveLoad } from './active-load.ts';
 
@@ -97,57 +99,86 @@ export function hospitalIdsInReadOrder(db: Db): string[] {
     .map((o) => o.id);
 }
 
+/** A column that holds a hospital's id (hospital_org_id, or organisations.id). */
+type HospitalColumn = SQLiteColumn;
+/** A query drizzle can run now, or prepare with placeholders and run with their values. */
+type Runnable<T> = {
+  all(): T[];
+  prepare(): { all(values: Record<string, unknown>): T[]; getQuery(): { sql: string } };
+};
+
+/**
+ * The rows of one of the capacity reads, for every hospital, some, or one. One hospital is what the search read
+ * model re-reads after each write (issue 16): that query is prepared once per database with the id as a placeholder
+ * (`preparedQuery`), because building and preparing seven queries per write cost several times their SQL.
+ */
+function capacityRows<T>(
+  db: Db,
+  name: string,
+  ids: readonly string[] | undefined,
+  build: (d: Db, ofHospitals: (column: HospitalColumn) => SQL | undefined) => Runnable<T>,
+): T[] {
+  if (ids?.length === 1)
+    return preparedQuery(db, `capacity.${name}`, (d) =>
+      build(d, (column) => eq(column, sql.placeholder('hospitalId'))).prepare(),
+    ).all({ hospitalId: ids[0] });
+  return build(db, (column) => (ids ? inArray(column, [...ids]) : undefined)).all();
+}
+
 export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds && hospitalIds.length === 0) return [];
-  const orgs = db
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.kind, 'hospital'), hospitalIds ? inArray(organisations.id, hospitalIds) : undefined))
-    .all();
+  const orgs = capacityRows(db, 'organisations', hospitalIds, (d, of) =>
+    d
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.kind, 'hospital'), of(organisations.id))),
+  );
   const ids = orgs.map((o) => o.id);
   if (!ids.length) return [];
   const load = loadActiveLoad(db, hospitalIds ? ids : undefined);
   // Filter child tables by hospital (a handful of ids) or not at all: never by lists of child ids, which
   // overflow SQLite's variable limit at national scale.
-  const byHospital = <T extends { hospitalOrgId: unknown }>(t: T) =>
-    hospitalIds ? inArray(t.hospitalOrgId as typeof hospitalSpecialties.hospitalOrgId, ids) : undefined;
+  const some = hospitalIds ? ids : undefined;
   // In stored order, whether all hospitals or a few are read: the read model mixes both and must not reorder.
   const stored = (table: unknown): SQL => sql`${table}.rowid`;
-  const specs = db
-    .select({ s: hospitalSpecialties, c: specialtyCatalogue })
-    .from(hospitalSpecialties)
-    .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
-    .where(and(byHospital(hospitalSpecialties), isNull(hospitalSpecialties.retiredAt)))
-    .orderBy(stored(hospitalSpecialties))
-    .all();
-  const areas = db
-    .select({ a: specialtyDiseaseAreas })
-    .from(specialtyDiseaseAreas)
-    .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, specialtyDiseaseAreas.hospitalSpecialtyId))
-    .where(and(byHospital(hospitalSpecialties), isNull(hospitalSpecialties.retiredAt)))
-    .orderBy(stored(specialtyDiseaseAreas))
-    .all()
-    .map((r) => r.a);
-  const invs = db
-    .select()
-    .from(investigators)
-    .where(and(byHospital(investigators), isNull(investigators.retiredAt)))
-    .orderBy(stored(investigators))
-    .all();
-  const links = db
-    .select({ l: investigatorSpecialties })
-    .from(investigatorSpecialties)
-    .innerJoin(investigators, eq(investigators.id, investigatorSpecialties.investigatorId))
-    .where(and(byHospital(investigators), isNull(investigators.retiredAt)))
-    .orderBy(stored(investigatorSpecialties))
-    .all()
-    .map((r) => r.l);
-  const caps = db
-    .select()
-    .from(hospitalCapabilities)
-    .where(byHospital(hospitalCapabilities))
-    .orderBy(stored(hospitalCapabilities))
-    .all();
+  const specs = capacityRows(db, 'specialties', some, (d, of) =>
+    d
+      .select({ s: hospitalSpecialties, c: specialtyCatalogue })
+      .from(hospitalSpecialties)
+      .innerJoin(specialtyCatalogue, eq(specialtyCatalogue.code, hospitalSpecialties.specialtyCode))
+      .where(and(of(hospitalSpecialties.hospitalOrgId), isNull(hospitalSpecialties.retiredAt)))
+      .orderBy(stored(hospitalSpecialties)),
+  );
+  const areas = capacityRows(db, 'diseaseAreas', some, (d, of) =>
+    d
+      .select({ a: specialtyDiseaseAreas })
+      .from(specialtyDiseaseAreas)
+      .innerJoin(hospitalSpecialties, eq(hospitalSpecialties.id, specialtyDiseaseAreas.hospitalSpecialtyId))
+      .where(and(of(hospitalSpecialties.hospitalOrgId), isNull(hospitalSpecialties.retiredAt)))
+      .orderBy(stored(specialtyDiseaseAreas)),
+  ).map((r) => r.a);
+  const invs = capacityRows(db, 'investigators', some, (d, of) =>
+    d
+      .select()
+      .from(investigators)
+      .where(and(of(investigators.hospitalOrgId), isNull(investigators.retiredAt)))
+      .orderBy(stored(investigators)),
+  );
+  const links = capacityRows(db, 'investigatorSpecialties', some, (d, of) =>
+    d
+      .select({ l: investigatorSpecialties })
+      .from(investigatorSpecialties)
+      .innerJoin(investigators, eq(investigators.id, investigatorSpecialties.investigatorId))
+      .where(and(of(investigators.hospitalOrgId), isNull(investigators.retiredAt)))
+      .orderBy(stored(investigatorSpecialties)),
+  ).map((r) => r.l);
+  const caps = capacityRows(db, 'capabilities', some, (d, of) =>
+    d
+      .select()
+      .from(hospitalCapabilities)
+      .where(of(hospitalCapabilities.hospitalOrgId))
+      .orderBy(stored(hospitalCapabilities)),
+  );
 
   const specsOfInv = groupBy(links, (l) => l.investigatorId);
   const invsOfSpec = groupBy(links, (l) => l.hospitalSpecialtyId);
