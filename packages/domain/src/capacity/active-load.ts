@@ -1,31 +1,9 @@
 import { ACTIVE_SITE_STATES } from '@ctp/contracts';
-import { type Db, preparedQuery, trialSites } from '@ctp/db';
-import { and, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { type Db, trialSites } from '@ctp/db';
+import { and, count, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { hospitalRows } from './hospital-rows.ts';
 
 export type ActiveLoad = { bySpecialty: Map<string, number>; byInvestigator: Map<string, number> };
-
-type Counted = { id: string | null; n: number };
-type Runnable = {
-  all(): Counted[];
-  prepare(): { all(values: Record<string, unknown>): Counted[]; getQuery(): { sql: string } };
-};
-
-/**
- * The two counts, for every hospital, some, or one; one hospital (the search read model re-reading it after a
- * write) through statements prepared once per database, as in load-capacity.ts.
- */
-function counts(
-  db: Db,
-  name: string,
-  hospitalIds: readonly string[] | undefined,
-  build: (d: Db, of: SQL | undefined) => Runnable,
-): Counted[] {
-  if (hospitalIds?.length === 1)
-    return preparedQuery(db, `activeLoad.${name}`, (d) =>
-      build(d, eq(trialSites.hospitalOrgId, sql.placeholder('hospitalId'))).prepare(),
-    ).all({ hospitalId: hospitalIds[0] });
-  return build(db, hospitalIds ? inArray(trialSites.hospitalOrgId, [...hospitalIds]) : undefined).all();
-}
 
 /**
  * Active trials per hospital specialty and per PI: the count of their trial sites from `selected` to
@@ -34,23 +12,23 @@ function counts(
  */
 export function loadActiveLoad(db: Db, hospitalIds?: readonly string[]): ActiveLoad {
   const active = (of: SQL | undefined) => and(inArray(trialSites.state, [...ACTIVE_SITE_STATES]), of);
-  const bySpecialty = counts(db, 'bySpecialty', hospitalIds, (d, of) =>
+  const bySpecialty = hospitalRows(db, 'activeLoad.bySpecialty', hospitalIds, (d, of) =>
     d
       .select({ id: trialSites.hospitalSpecialtyId, n: count() })
       .from(trialSites)
-      .where(active(of))
+      .where(active(of(trialSites.hospitalOrgId)))
       .groupBy(trialSites.hospitalSpecialtyId),
   );
-  const byInvestigator = counts(db, 'byInvestigator', hospitalIds, (d, of) =>
+  const byInvestigator = hospitalRows(db, 'activeLoad.byInvestigator', hospitalIds, (d, of) =>
     d
       .select({ id: trialSites.investigatorId, n: count() })
       .from(trialSites)
-      .where(active(of))
+      .where(active(of(trialSites.hospitalOrgId)))
       .groupBy(trialSites.investigatorId)
       .having(isNotNull(trialSites.investigatorId)),
   );
   return {
-    bySpecialty: new Map(bySpecialty.map((r) => [r.id!, r.n])),
+    bySpecialty: new Map(bySpecialty.map((r) => [r.id, r.n])),
     byInvestigator: new Map(byInvestigator.map((r) => [r.id!, r.n])),
   };
 }

@@ -13,14 +13,13 @@ import {
   investigatorSpecialties,
   investigators,
   organisations,
-  preparedQuery,
   specialtyCatalogue,
   specialtyDiseaseAreas,
 } from '@ctp/db';
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { lookupCondition } from '../vocabulary/condition-vocabulary.ts';
 import { loadActiveLoad } from './active-load.ts';
+import { hospitalRows } from './hospital-rows.ts';
 
 export type InvestigatorCapacity = {
   id: string;
@@ -99,35 +98,9 @@ export function hospitalIdsInReadOrder(db: Db): string[] {
     .map((o) => o.id);
 }
 
-/** A column that holds a hospital's id (hospital_org_id, or organisations.id). */
-type HospitalColumn = SQLiteColumn;
-/** A query drizzle can run now, or prepare with placeholders and run with their values. */
-type Runnable<T> = {
-  all(): T[];
-  prepare(): { all(values: Record<string, unknown>): T[]; getQuery(): { sql: string } };
-};
-
-/**
- * The rows of one of the capacity reads, for every hospital, some, or one. One hospital is what the search read
- * model re-reads after each write (issue 16): that query is prepared once per database with the id as a placeholder
- * (`preparedQuery`), because building and preparing seven queries per write cost several times their SQL.
- */
-function capacityRows<T>(
-  db: Db,
-  name: string,
-  ids: readonly string[] | undefined,
-  build: (d: Db, ofHospitals: (column: HospitalColumn) => SQL | undefined) => Runnable<T>,
-): T[] {
-  if (ids?.length === 1)
-    return preparedQuery(db, `capacity.${name}`, (d) =>
-      build(d, (column) => eq(column, sql.placeholder('hospitalId'))).prepare(),
-    ).all({ hospitalId: ids[0] });
-  return build(db, (column) => (ids ? inArray(column, [...ids]) : undefined)).all();
-}
-
 export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]): HospitalCapacity[] {
   if (hospitalIds && hospitalIds.length === 0) return [];
-  const orgs = capacityRows(db, 'organisations', hospitalIds, (d, of) =>
+  const orgs = hospitalRows(db, 'capacity.organisations', hospitalIds, (d, of) =>
     d
       .select()
       .from(organisations)
@@ -141,7 +114,7 @@ export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
   const some = hospitalIds ? ids : undefined;
   // In stored order, whether all hospitals or a few are read: the read model mixes both and must not reorder.
   const stored = (table: unknown): SQL => sql`${table}.rowid`;
-  const specs = capacityRows(db, 'specialties', some, (d, of) =>
+  const specs = hospitalRows(db, 'capacity.specialties', some, (d, of) =>
     d
       .select({ s: hospitalSpecialties, c: specialtyCatalogue })
       .from(hospitalSpecialties)
@@ -149,7 +122,7 @@ export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
       .where(and(of(hospitalSpecialties.hospitalOrgId), isNull(hospitalSpecialties.retiredAt)))
       .orderBy(stored(hospitalSpecialties)),
   );
-  const areas = capacityRows(db, 'diseaseAreas', some, (d, of) =>
+  const areas = hospitalRows(db, 'capacity.diseaseAreas', some, (d, of) =>
     d
       .select({ a: specialtyDiseaseAreas })
       .from(specialtyDiseaseAreas)
@@ -157,14 +130,14 @@ export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
       .where(and(of(hospitalSpecialties.hospitalOrgId), isNull(hospitalSpecialties.retiredAt)))
       .orderBy(stored(specialtyDiseaseAreas)),
   ).map((r) => r.a);
-  const invs = capacityRows(db, 'investigators', some, (d, of) =>
+  const invs = hospitalRows(db, 'capacity.investigators', some, (d, of) =>
     d
       .select()
       .from(investigators)
       .where(and(of(investigators.hospitalOrgId), isNull(investigators.retiredAt)))
       .orderBy(stored(investigators)),
   );
-  const links = capacityRows(db, 'investigatorSpecialties', some, (d, of) =>
+  const links = hospitalRows(db, 'capacity.investigatorSpecialties', some, (d, of) =>
     d
       .select({ l: investigatorSpecialties })
       .from(investigatorSpecialties)
@@ -172,7 +145,7 @@ export function readHospitalCapacity(db: Db, now: number, hospitalIds?: string[]
       .where(and(of(investigators.hospitalOrgId), isNull(investigators.retiredAt)))
       .orderBy(stored(investigatorSpecialties)),
   ).map((r) => r.l);
-  const caps = capacityRows(db, 'capabilities', some, (d, of) =>
+  const caps = hospitalRows(db, 'capacity.capabilities', some, (d, of) =>
     d
       .select()
       .from(hospitalCapabilities)
