@@ -1,8 +1,7 @@
 import type { DbHandle } from '@ctp/db';
-import { createTestDatabase } from '@ctp/db/testing';
-import { exactAliasMatch, loadSitePerformance, readHospitalCapacity, searchReadModel, seedDemo } from '@ctp/domain';
+import { exactAliasMatch, loadSitePerformance, readHospitalCapacity, searchReadModel } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerAs } from '../../../../test/helpers/test-app.ts';
+import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 import { loadRegistryExperience } from '../../../domain/src/capacity/registry-experience.ts';
 
 /**
@@ -20,14 +19,8 @@ describe('the search read model, updated hospital by hospital', () => {
   const one = <T>(text: string, ...params: unknown[]) => h.sqlite.prepare(text).get(...params) as T;
 
   beforeAll(async () => {
-    h = createTestDatabase();
-    await seedDemo({
-      db: h.db,
-      ctx: { actor: null, now: Date.now, requestId: 'seed' },
-      withUsers: true,
-      withRosters: false,
-      withRegistries: true,
-    });
+    // The tests' demo with the registry samples, a copy of this run's template.
+    h = await createSeededDatabase('registries');
     sponsor = callerAs(h, 'sponsor@demo.ctp');
     site = callerAs(h, 'site@demo.ctp');
     await sponsor.sites.search({ q: '肺癌' });

@@ -1,10 +1,9 @@
 import type { SitesSearchInput } from '@ctp/contracts';
 import type { DbHandle } from '@ctp/db';
-import { createTestDatabase } from '@ctp/db/testing';
-import { type Ctx, normaliseName, SearchResultCache, searchSites, seedDemo } from '@ctp/domain';
+import { type Ctx, normaliseName, SearchResultCache, searchSites } from '@ctp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inProcessCtx } from '../../../../test/bench/scale/in-process.ts';
-import { callerAs } from '../../../../test/helpers/test-app.ts';
+import { callerAs, createSeededDatabase } from '../../../../test/helpers/test-app.ts';
 
 const DAY = 86_400_000;
 
@@ -20,14 +19,8 @@ describe('the search result cache', () => {
   const HOSPITAL = 'hosp-jsph';
 
   beforeAll(async () => {
-    h = createTestDatabase();
-    await seedDemo({
-      db: h.db,
-      ctx: { actor: null, now: Date.now, requestId: 'seed' },
-      withUsers: true,
-      withRosters: false,
-      withRegistries: true,
-    });
+    // The tests' demo with the registry samples, a copy of this run's template.
+    h = await createSeededDatabase('registries');
     site = callerAs(h, 'site@demo.ctp');
     sponsor = callerAs(h, 'sponsor@demo.ctp');
   }, 120_000);
