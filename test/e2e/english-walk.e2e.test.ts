@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { chineseLeftIn } from '../helpers/han-runs.ts';
-import { settled } from '../helpers/page-walk.ts';
+import { settled, visit } from '../helpers/page-walk.ts';
 import { createSeededDatabase } from '../helpers/test-app.ts';
 
 /**
@@ -182,7 +182,7 @@ describe('English pages show no Chinese except proper names with their pinyin (i
         );
       expect(nav.length).toBeGreaterThan(1);
       for (const path of [...nav, ...detailPaths(role)]) {
-        await page.goto(`${env.server.url}${path}`);
+        await visit(page, path);
         await settle(page);
         for (const left of chineseLeftIn(await screenText(page))) found.push(`${path}: ${left}`);
         if (process.env.CTP_WALK_SHOTS) {

@@ -20,9 +20,13 @@ const NAV: Record<Role, { sees: string[]; hidden: string[] }> = {
 describe('sign-in in a real browser', () => {
   const env = useBrowserServer();
 
-  it('signs in as every demo role and shows that role’s home and navigation', async () => {
-    const context = await newContext(env.browser, { viewport: { width: 1280, height: 800 } });
-    for (const account of DEMO_ACCOUNTS) {
+  // Each account in its own context, three at a time (vitest's maxConcurrency): a sign-in mostly waits for the
+  // server and the page, which another account's sign-in fills.
+  it.concurrent.for(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(
+    'signs in as %s and shows that role’s home and navigation',
+    { timeout: 120_000 },
+    async ([, account], { expect }) => {
+      const context = await newContext(env.browser, { viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       const errors = watchErrors(page);
       await signIn(page, env.server.url, account.email);
@@ -35,7 +39,7 @@ describe('sign-in in a real browser', () => {
       if (account.email === 'sponsor@demo.ctp' || account.email === 'admin@demo.ctp') {
         await page.screenshot({ path: `${ARTIFACTS}home-${role}.png` });
       }
-      // Sign out so the next account starts from the sign-in page.
+      // Sign out, and land on the sign-in page.
       // The menu opens on hover; on a loaded machine a click can land while it is still opening, so try again.
       for (let tries = 0; tries < 3 && !page.url().includes('/login'); tries++) {
         await page.getByTestId('user-menu').hover();
@@ -44,10 +48,9 @@ describe('sign-in in a real browser', () => {
       }
       expect(page.url()).toContain('/login');
       expect(errors).toEqual([]);
-      await page.close();
-    }
-    await context.close();
-  }, 300_000);
+      await context.close();
+    },
+  );
 
   it('refuses a wrong password with a clear Chinese message, then English after switching', async () => {
     const page = await newPage(env.browser);

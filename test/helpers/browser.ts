@@ -11,25 +11,46 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
  */
 export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
 
+const LAUNCH_OPTIONS = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  // The contexts set their zone (newContext below); the process's zone covers any page opened some other way.
+  env: { ...process.env, TZ: BROWSER_TIME_ZONE },
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
+};
+
 /** Debian's chromium, headless, with the flags this sandbox needs (shared/TOOLCHAIN.md), in BROWSER_TIME_ZONE. */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    // The contexts set their zone (newContext below); the process's zone covers any page opened some other way.
-    env: { ...process.env, TZ: BROWSER_TIME_ZONE },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+let workerChromium: Promise<Browser> | undefined;
+
+/**
+ * The test worker's one Chromium, launched by the first browser file and kept for the next ones (the e2e project
+ * shares its worker between files, `isolate: false`): ~1.3 s of start-up per file saved. Callers close the contexts
+ * they opened, never the browser; Playwright ends it when the worker exits. (A browser server shared over a
+ * WebSocket by the whole run was tried and dropped: every protocol message then crossed vitest's main process, and
+ * the English walk took 132 s instead of 108.)
+ */
+export function sharedBrowser(): Promise<Browser> {
+  workerChromium ??= launchBrowser().then((browser) => {
+    browser.on('disconnected', () => {
+      workerChromium = undefined;
+    });
+    return browser;
   });
+  return workerChromium;
 }
 
 /** A browser context in BROWSER_TIME_ZONE: every browser test opens its pages through this (or `newPage`). */
