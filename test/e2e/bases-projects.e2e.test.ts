@@ -2,7 +2,7 @@ import { createTestDatabase } from '@ctp/db/testing';
 import { LoginThrottle, seedDemo, seedDemoProjects } from '@ctp/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, pickOption, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 import { chineseLeftIn } from '../helpers/han-runs.ts';
 
@@ -109,9 +109,7 @@ describe('collaborative bases and key technology projects in the browser (issue 
       await statusTag.waitFor();
       const statusBefore = await statusTag.textContent();
       await openModal(page, 'base-set-status', 'base-review');
-      await page.getByTestId('base-status-step').click();
-      const firstStep = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-      await firstStep.first().click();
+      await pickOption(page, 'base-status-step');
       await page.getByTestId('base-status-reason').fill(locale === 'en' ? 'Expert review passed' : '专家评审通过');
       await check('base review modal');
       await shot('modal-base-review');

@@ -97,25 +97,25 @@ export function watchErrors(page: Page): string[] {
 
 /**
  * Picks the option of an antd Select (by its test id) whose text contains `option`, and checks the choice was taken.
- * A loaded CI machine can open the list while the modal still slides in, or before the options have loaded; closed
- * dropdowns of earlier modals stay in the DOM, hidden. So: pick from the open list only, and try again (at most 3
- * times) until the select shows the choice.
+ * A loaded CI machine can open the list while the modal still slides in (the modal then takes the focus and the list
+ * closes under the pointer), or before the options have loaded; closed dropdowns of earlier modals stay in the DOM,
+ * hidden. So: pick from the open list only, give each step a few seconds, and start again (at most 4 times) until the
+ * select shows the choice. Without `option`, the first option is picked and any choice shown will do.
  */
-export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+export async function pickOption(page: Page, testId: string, option?: string): Promise<void> {
   const select = page.getByTestId(testId);
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  const item = (option === undefined ? options : options.filter({ hasText: option })).first();
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const item = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: option })
-      .first();
-    await item.waitFor();
-    await item.click();
     try {
-      await select.getByText(option).first().waitFor({ timeout: 5_000 });
+      // A list still open from the last try would close on this click: open it only when it is not.
+      if (!(await item.isVisible())) await select.click({ timeout: 5_000 });
+      const label = option ?? (await item.textContent({ timeout: 5_000 }))?.trim() ?? '';
+      await item.click({ timeout: 5_000 });
+      await select.getByText(label).first().waitFor({ timeout: 5_000 });
       return;
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (attempt === 4) throw e;
     }
   }
 }
