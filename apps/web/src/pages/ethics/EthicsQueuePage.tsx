@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { apiError } from '../../lib/api-error.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { KeyProjectTag } from '../commission/key-project-tag.tsx';
@@ -89,8 +90,9 @@ export default function EthicsQueuePage() {
                     {r.isKeyProject && <KeyProjectTag />}
                   </span>
                   {r.title && (
+                    // The title as its applicant wrote it (or as the server wrote it for them, in their language).
                     <Typography.Text type="secondary" className="ctp-muted-inline">
-                      {r.title}
+                      <UserText text={r.title} />
                     </Typography.Text>
                   )}
                 </Space>

@@ -269,7 +269,7 @@ export default function SubmissionPage() {
             )}
           </span>
         }
-        subtitle={s.title ?? undefined}
+        subtitle={s.title ? <UserText text={s.title} /> : undefined}
         extra={<SubmissionStateTag state={s.state} />}
       />
       <Flex vertical gap={16}>
