@@ -44,8 +44,9 @@ export default defineConfig({
           // As for `integration`: the server's modules load once per run, not once per file, and so does the
           // worker's Chromium (test/helpers/browser.ts `sharedBrowser`).
           isolate: false,
-          // One browser file at a time (each runs a server and a Chromium); inside a file, `it.concurrent` tests
-          // (the English walk's roles) run three at a time on the machine's two cores.
+          // One browser file at a time (each runs a server; two at a time made the walks several times slower);
+          // inside a file, `it.concurrent` tests (the English walk's roles, the sign-in accounts) run three at a time
+          // on the machine's two cores.
           fileParallelism: false,
           maxConcurrency: 3,
           testTimeout: 60_000,

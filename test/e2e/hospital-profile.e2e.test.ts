@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, newPage, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newPage, pickOption, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 /** A clean full-page picture: toasts gone, scrolled to the top (the header is sticky). */
@@ -8,22 +8,6 @@ async function snapshot(page: Page, file: string) {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}${file}`, fullPage: true });
-}
-
-/** Picks an option of an antd Select by typing into its search box. */
-async function choose(page: Page, testId: string, typed: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  // Closed dropdowns of earlier modals stay in the DOM, hidden: pick from the open one.
-  const item = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
-    .first();
-  await item.waitFor();
-  // The list filters and slides in as one types; click once it has settled, then check the choice was taken.
-  await page.waitForTimeout(300);
-  await item.click();
-  await page.getByTestId(testId).getByText(option).first().waitFor();
 }
 
 describe('hospital profile in a real browser', () => {
@@ -41,7 +25,7 @@ describe('hospital profile in a real browser', () => {
 
     // A specialty: a negative bed count is refused on the field by the server, then fixed.
     await page.getByTestId('add-specialty').click();
-    await choose(page, 'specialty-code', '老年', '老年病专业');
+    await pickOption(page, 'specialty-code', '老年病专业', { type: '老年' });
     await page.getByTestId('specialty-trial-beds').fill('-1');
     await page.getByTestId('specialty-max').fill('8');
     await page.getByTestId('disease-area-0').fill('老年衰弱综合征');
@@ -58,8 +42,8 @@ describe('hospital profile in a real browser', () => {
     // An investigator with a 主治医师 title is flagged as not eligible to lead a drug trial.
     await page.getByTestId('add-investigator').click();
     await page.getByTestId('investigator-name').fill('欧阳明');
-    await choose(page, 'investigator-title', '主治', '主治医师');
-    await choose(page, 'investigator-specialties', '老年', '老年病专业');
+    await pickOption(page, 'investigator-title', '主治医师', { type: '主治' });
+    await pickOption(page, 'investigator-specialties', '老年病专业', { type: '老年' });
     await page.getByTestId('investigator-form').getByText('所属专业', { exact: true }).click();
     await page.getByTestId('investigator-max').fill('4');
     await page.getByTestId('investigator-form-save').click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, newContext, signIn, watchErrors } from '../helpers/browser.ts';
+import { ARTIFACTS, newContext, pickOption, signIn, watchErrors } from '../helpers/browser.ts';
 import { useBrowserServer } from '../helpers/browser-server.ts';
 
 const LAB = 'org-prov-xianlin-lab';
@@ -92,23 +92,8 @@ describe('service providers in a real browser (issue 18)', () => {
     await page.goto(`${env.server.url}/trials/${trialId}`);
     const card = page.getByTestId('trial-providers');
     await card.waitFor();
-    await card.getByTestId('trial-provider-pick').click();
-    await page.keyboard.type('仙林');
-    const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: '仙林中心实验室' })
-      .first();
-    await option.waitFor();
-    await page.waitForTimeout(300);
-    await option.click();
-    await card.getByTestId('trial-provider-category').click();
-    const service = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: '中心实验室' })
-      .first();
-    await service.waitFor();
-    await page.waitForTimeout(300);
-    await service.click();
+    await pickOption(page, 'trial-provider-pick', '仙林中心实验室', { type: '仙林' });
+    await pickOption(page, 'trial-provider-category', '中心实验室');
     await card.getByTestId('trial-provider-record').click();
     await card.locator('.ant-table-row').filter({ hasText: '仙林中心实验室有限公司（演示）' }).waitFor();
     await page.getByTestId('trial-providers').scrollIntoViewIfNeeded();

@@ -100,16 +100,25 @@ export function watchErrors(page: Page): string[] {
  * A loaded CI machine can open the list while the modal still slides in (the modal then takes the focus and the list
  * closes under the pointer), or before the options have loaded; closed dropdowns of earlier modals stay in the DOM,
  * hidden. So: pick from the open list only, give each step a few seconds, and start again (at most 4 times) until the
- * select shows the choice. Without `option`, the first option is picked and any choice shown will do.
+ * select shows the choice. Without `option`, the first option is picked and any choice shown will do. With `type`,
+ * that text is typed into a searchable select's box after it opens, and the option is picked from the filtered list.
  */
-export async function pickOption(page: Page, testId: string, option?: string): Promise<void> {
+export async function pickOption(
+  page: Page,
+  testId: string,
+  option?: string,
+  opts: { type?: string } = {},
+): Promise<void> {
   const select = page.getByTestId(testId);
   const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
   const item = (option === undefined ? options : options.filter({ hasText: option })).first();
   for (let attempt = 1; ; attempt++) {
     try {
       // A list still open from the last try would close on this click: open it only when it is not.
-      if (!(await item.isVisible())) await select.click({ timeout: 5_000 });
+      if (!(await item.isVisible())) {
+        await select.click({ timeout: 5_000 });
+        if (opts.type) await page.keyboard.type(opts.type);
+      }
       const label = option ?? (await item.textContent({ timeout: 5_000 }))?.trim() ?? '';
       await item.click({ timeout: 5_000 });
       await select.getByText(label).first().waitFor({ timeout: 5_000 });
